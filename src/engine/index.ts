@@ -1,0 +1,16 @@
+/**
+ * The engine's entry point: pure functions only (no DOM, no browser or Node API), shared by the
+ * worker, the CLI, tests and the bench.
+ *
+ *   const pack = compilePack(defaultPackJson);            // throws PackError with JSON paths
+ *   const admin = compilePack(adminJson, pack);            // an admin pack that "extends" the default
+ *   const result = check({ text, platform: 'x', kind: 'post' }, pack, { history, now });
+ *   const failures = runExamples(pack);                    // [] when every example behaves
+ */
+export * from './types.ts';
+export { compilePack, PackError, type CompiledPack } from './pack/compile.ts';
+export { check } from './check.ts';
+export { runExamples, type ExampleFailure } from './pack/examples.ts';
+export { evaluate, type EvalRow, type EvalReport } from './evaluate.ts';
+export { parseHistory } from './history/parse.ts';
+export { defaultPackJson } from './default-pack.ts';

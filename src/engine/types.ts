@@ -1,0 +1,96 @@
+/**
+ * The engine's public vocabulary. Everything here is plain data so the same values travel
+ * through the worker, the CLI and tests unchanged.
+ */
+
+export const PLATFORMS = [
+  'x',
+  'linkedin',
+  'facebook',
+  'instagram',
+  'threads',
+  'bluesky',
+  'mastodon',
+  'reddit',
+  'youtube',
+] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const KINDS = ['post', 'reply', 'comment'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const DRAFT_NUDGES = [
+  'pure-promotion',
+  'nothing-to-say',
+  'vanity-metrics',
+  'corporate-voice',
+  'canned-reply',
+  'platform-fit',
+  'no-invitation',
+  'missing-disclosure',
+  'confidential-term',
+] as const;
+
+export const HISTORY_NUDGES = ['unanswered-comments', 'promo-ratio', 'burst', 'silence', 'cross-post'] as const;
+
+export type Severity = 'info' | 'warn';
+
+export interface Draft {
+  text: string;
+  platform: Platform;
+  kind: Kind;
+}
+
+/** A character range in the (possibly capped) draft, or a plain fact for history nudges. */
+export interface Evidence {
+  text: string;
+  start?: number;
+  end?: number;
+}
+
+export interface Nudge {
+  id: string;
+  severity: Severity;
+  title: string;
+  reason: string;
+  suggestion: string;
+  evidence: Evidence[];
+}
+
+export interface CheckResult {
+  score: number;
+  band: string;
+  nudges: Nudge[];
+  /** Every finding, before the "at most three" cut; the UI shows `nudges`. */
+  all: Nudge[];
+  /** Plain-language notes about the input itself (capped, empty, …). */
+  notes: string[];
+  truncated: boolean;
+}
+
+/** One line of the activity ledger (the `--history` JSONL format in product.md). */
+export type HistoryEvent =
+  | {
+      at: string;
+      type: 'published';
+      platform: Platform;
+      kind: Kind;
+      id?: string;
+      text?: string;
+    }
+  | {
+      at: string;
+      type: 'comment-received';
+      platform: Platform;
+      id: string;
+      on?: string;
+      from?: string;
+      text?: string;
+    }
+  | { at: string; type: 'replied'; platform: Platform; to?: string; text?: string };
+
+export interface CheckOptions {
+  history?: readonly HistoryEvent[];
+  /** The clock; history nudges measure windows back from here. */
+  now?: Date;
+}

@@ -1,0 +1,96 @@
+/**
+ * Every message between the content script, the popup and the worker, as zod/mini schemas
+ * (zod/mini keeps the content script small). Parse on receipt, on both sides; a message that
+ * does not parse is refused with a clear error, never guessed at.
+ */
+import * as z from 'zod/mini';
+import { KINDS, PLATFORMS } from '../engine/types.ts';
+
+/** Drafts above this are not coached at all ("too long to coach"); the engine caps lower. */
+export const MAX_MESSAGE_TEXT = 1_000_000;
+
+const platform = z.enum(PLATFORMS);
+const kind = z.enum(KINDS);
+const text = z.string().check(z.maxLength(MAX_MESSAGE_TEXT));
+const shortText = z.string().check(z.maxLength(300));
+
+export const ScoreRequest = z.object({
+  type: z.literal('score'),
+  /** Stable per editor element for the page's life; lets the popup show the focused draft. */
+  draftId: shortText,
+  platform,
+  kind,
+  text,
+});
+
+export const PublishedRequest = z.object({
+  type: z.literal('published'),
+  platform,
+  kind,
+  at: z.iso.datetime(),
+  text,
+  parentAuthor: z.optional(shortText),
+  url: z.optional(z.string().check(z.maxLength(2048))),
+});
+
+/** Popup → worker: the latest scored draft of a tab. Refused from content scripts. */
+export const GetCurrentRequest = z.object({
+  type: z.literal('get-current'),
+  tabId: z.number(),
+});
+
+export const Request = z.discriminatedUnion('type', [ScoreRequest, PublishedRequest, GetCurrentRequest]);
+export type Request = z.infer<typeof Request>;
+export type ScoreRequest = z.infer<typeof ScoreRequest>;
+export type PublishedRequest = z.infer<typeof PublishedRequest>;
+export type GetCurrentRequest = z.infer<typeof GetCurrentRequest>;
+
+/** Types of request a content script may send; everything else is for extension pages only. */
+export const CONTENT_REQUESTS: ReadonlySet<Request['type']> = new Set(['score', 'published']);
+
+const evidence = z.object({
+  text: z.string(),
+  start: z.optional(z.number()),
+  end: z.optional(z.number()),
+});
+
+export const NudgeWire = z.object({
+  id: z.string(),
+  severity: z.enum(['info', 'warn']),
+  title: z.string(),
+  reason: z.string(),
+  suggestion: z.string(),
+  evidence: z.array(evidence),
+});
+
+export const ScoreResult = z.object({
+  score: z.number(),
+  band: z.string(),
+  nudges: z.array(NudgeWire),
+  notes: z.array(z.string()),
+  truncated: z.boolean(),
+});
+export type ScoreResult = z.infer<typeof ScoreResult>;
+
+export const ScoreResponse = z.union([
+  z.object({ ok: z.literal(true), result: ScoreResult }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type ScoreResponse = z.infer<typeof ScoreResponse>;
+
+export const AckResponse = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type AckResponse = z.infer<typeof AckResponse>;
+
+export const CurrentResponse = z.union([
+  z.object({
+    ok: z.literal(true),
+    current: z.nullable(
+      z.object({ draftId: z.string(), platform, kind, at: z.string(), result: ScoreResult }),
+    ),
+  }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type CurrentResponse = z.infer<typeof CurrentResponse>;
