@@ -1,0 +1,34 @@
+/**
+ * The worker (a module service worker in Chromium, an event page in Firefox). Listeners are
+ * registered synchronously at top level so a worker woken by an event finds them in place.
+ */
+import * as z from 'zod/mini';
+import browser, { type Runtime } from 'webextension-polyfill';
+import { createCurrentStore } from './current.ts';
+import { createRouter } from './router.ts';
+import { createScoreHandler } from './handlers/score.ts';
+import { handlePublished } from './handlers/published.ts';
+import { createGetCurrentHandler } from './handlers/get-current.ts';
+
+// MV3's content security policy forbids the `new Function` probe zod runs by default.
+z.config({ jitless: true });
+
+const store = createCurrentStore(browser.storage.session);
+
+const route = createRouter({
+  ownId: browser.runtime.id,
+  extensionOrigin: browser.runtime.getURL(''),
+  handlers: {
+    score: createScoreHandler(store),
+    published: handlePublished,
+    'get-current': createGetCurrentHandler(store),
+  },
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  route(message, sender),
+);
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void store.remove(tabId);
+});

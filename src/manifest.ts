@@ -1,0 +1,79 @@
+/**
+ * The extension manifest for both targets, built by vite.config.ts through @crxjs/vite-plugin.
+ * Least privilege: host access only for the supported networks; any other Mastodon instance is
+ * asked for at run time through the optional permission.
+ */
+import type { ManifestV3Export } from '@crxjs/vite-plugin';
+import pkg from '../package.json' with { type: 'json' };
+import { GECKO_ID, MANIFEST_PUBLIC_KEY } from './shared/ids.ts';
+
+export type Target = 'chrome' | 'firefox';
+
+/** Match patterns of the networks Rapport coaches on, https only. */
+export const SUPPORTED_HOST_PATTERNS = [
+  'https://x.com/*',
+  'https://twitter.com/*',
+  'https://*.linkedin.com/*',
+  'https://*.facebook.com/*',
+  'https://*.instagram.com/*',
+  'https://*.threads.net/*',
+  'https://*.threads.com/*',
+  'https://bsky.app/*',
+  'https://mastodon.social/*',
+  'https://*.reddit.com/*',
+  'https://*.youtube.com/*',
+];
+
+/** The plain-object member of crxjs's manifest union. */
+type ManifestV3 = Extract<ManifestV3Export, { manifest_version: number }>;
+
+export function createManifest(target: Target): ManifestV3 {
+  const icons = {
+    16: 'icons/icon-16.png',
+    32: 'icons/icon-32.png',
+    48: 'icons/icon-48.png',
+    128: 'icons/icon-128.png',
+  };
+  const common = {
+    manifest_version: 3,
+    name: 'Rapport',
+    version: pkg.version,
+    description: pkg.description,
+    icons,
+    action: { default_title: 'Rapport', default_popup: 'src/popup/index.html', default_icon: icons },
+    options_ui: { page: 'src/options/index.html', open_in_tab: true },
+    permissions: ['storage', 'alarms'],
+    host_permissions: SUPPORTED_HOST_PATTERNS,
+    optional_host_permissions: ['https://*/*'],
+    content_scripts: [
+      {
+        matches: SUPPORTED_HOST_PATTERNS,
+        js: ['src/content/index.ts'],
+        all_frames: true,
+        run_at: 'document_idle',
+      },
+    ],
+  };
+  if (target === 'firefox') {
+    // Firefox MV3 runs an event page, not a service worker; it has no `key` and no managed_schema
+    // (its managed storage comes from a native manifest, not from policy keys in the manifest).
+    return {
+      ...common,
+      background: { scripts: ['src/background/index.ts'] },
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    };
+  }
+  return {
+    ...common,
+    key: MANIFEST_PUBLIC_KEY,
+    minimum_chrome_version: '120',
+    background: { service_worker: 'src/background/index.ts', type: 'module' },
+    storage: { managed_schema: 'managed-schema.json' },
+  };
+}
