@@ -1,0 +1,47 @@
+/** Loads the rule pack a command runs with: the built-in default, or an admin's file on top of it. */
+import { compilePack, defaultPackJson, PackError, type CompiledPack } from '../engine/index.ts';
+import { CliError, EXIT } from './errors.ts';
+import { readJson } from './files.ts';
+import type { Io } from './io.ts';
+import { printable } from './output.ts';
+
+export function compileDefaultPack(): CompiledPack {
+  try {
+    return compilePack(defaultPackJson);
+  } catch (error) {
+    // The built-in pack is ours: if it does not compile, that is a bug, not the user's input.
+    const detail = error instanceof PackError ? error.problems.join('; ') : String(error);
+    throw new CliError(`the built-in rule pack does not compile: ${detail}`, EXIT.internal);
+  }
+}
+
+export function formatProblems(path: string, problems: readonly string[]): string {
+  const lines = problems.map((problem) => `  - ${printable(problem)}`);
+  return `${path}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the rule pack:\n${lines.join('\n')}`;
+}
+
+export type PackOutcome = { ok: true; pack: CompiledPack } | { ok: false; problems: string[] };
+
+/**
+ * Compiles an admin pack over the default; the pack itself says whether it extends or replaces it.
+ * Malformed JSON or an unreadable file throws (exit 2); schema problems come back as data so
+ * `pack validate` can report them as a failed check rather than a usage error.
+ */
+export async function compilePackFile(io: Io, path: string): Promise<PackOutcome> {
+  const json = await readJson(io, path, 'rule pack');
+  const base = compileDefaultPack();
+  try {
+    return { ok: true, pack: compilePack(json, base) };
+  } catch (error) {
+    if (error instanceof PackError) return { ok: false, problems: [...error.problems] };
+    throw error;
+  }
+}
+
+/** The pack for `check` and `eval`: `--pack FILE` or the default; any problem is an input error. */
+export async function loadPack(io: Io, path: string | undefined): Promise<CompiledPack> {
+  if (path === undefined) return compileDefaultPack();
+  const outcome = await compilePackFile(io, path);
+  if (!outcome.ok) throw new CliError(formatProblems(path, outcome.problems));
+  return outcome.pack;
+}
