@@ -1,0 +1,93 @@
+/**
+ * `npm run bench [-- --json] [-- --no-browser] [-- --quick] [-- --strict]`
+ *
+ * Speed of Rapport measured against its peers in the same run (engine), and the extension's own
+ * costs in real Chromium (browser). Results go to the terminal and to .tmp/bench.json; with
+ * --json the same JSON is printed instead of the tables. --strict exits 1 when a target is missed.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { draftSets } from '../bench/drafts.ts';
+import { runBrowserBench, type BrowserBenchResult } from './bench/browser.ts';
+import { runEngineBench } from './bench/engine.ts';
+import { engineReport, table, targetsReport } from './bench/report.ts';
+import { engineTargets, linearity } from './bench/targets.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const args = new Set(process.argv.slice(2));
+const known = ['--json', '--no-browser', '--quick', '--strict'];
+for (const arg of args) {
+  if (!known.includes(arg)) {
+    console.error(`bench: unknown option ${arg} (known: ${known.join(' ')})`);
+    process.exit(2);
+  }
+}
+const asJson = args.has('--json');
+const quick = args.has('--quick');
+// Progress goes to stderr so `--json` leaves stdout as pure JSON.
+const log = (line: string) => process.stderr.write(line + '\n');
+
+// Seconds of timed rounds per size class; with warm-ups the engine part takes about 30 s.
+const BUDGET_SECONDS: Record<number, number> = { 280: 5, 3_000: 6, 10_000: 4, 30_000: 6 };
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  log('bench: engine (Rapport vs write-good, alex, one-regex floor)');
+  const engine = await runEngineBench(draftSets(), {
+    budgetSeconds: (size) => (BUDGET_SECONDS[size] ?? 6) * (quick ? 0.2 : 1),
+    minRounds: 3,
+    maxRounds: 10_000,
+    batchTargetNs: 1_000_000,
+    log,
+  });
+  const lin = linearity(engine);
+  const targets = engineTargets(engine, lin);
+
+  let browser: BrowserBenchResult;
+  if (args.has('--no-browser')) {
+    browser = { skipped: 'skipped: --no-browser' };
+  } else {
+    log('bench: extension in Chromium');
+    browser = await runBrowserBench({ root: ROOT, log, quick });
+  }
+  if ('targets' in browser) targets.push(...browser.targets);
+
+  const result = {
+    generatedAt: new Date().toISOString(),
+    node: process.version,
+    cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
+    seconds: (Date.now() - started) / 1000,
+    pack: engine.pack,
+    engine: { gcBetweenPhases: engine.gcBetweenPhases, sizes: engine.sizes, linearity: lin },
+    browser,
+    targets,
+  };
+  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+  writeFileSync(join(ROOT, '.tmp', 'bench.json'), JSON.stringify(result, null, 2) + '\n');
+
+  if (asJson) {
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  } else {
+    const out: string[] = [];
+    out.push(
+      `Rapport bench — ${result.cpu}, node ${result.node}, pack ${engine.pack.name} ${engine.pack.version}`,
+    );
+    out.push('Per-draft times: each sample is a batch of calls on one draft divided by its call count.');
+    out.push(engineReport(engine, lin));
+    out.push('\nExtension in Chromium');
+    if ('skipped' in browser) out.push(`  SKIPPED — ${browser.skipped}`);
+    else out.push(table(['measure', 'value'], browser.rows));
+    out.push('\nTargets');
+    out.push(targetsReport(targets));
+    out.push(`\n${result.seconds.toFixed(1)} s; results in .tmp/bench.json`);
+    process.stdout.write(out.join('\n') + '\n');
+  }
+  if (args.has('--strict') && targets.some((t) => t.status === 'MISS')) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

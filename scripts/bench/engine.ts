@@ -1,0 +1,185 @@
+/**
+ * The engine bench: Rapport's default pack against write-good, alex and a one-regex floor, on the
+ * same drafts, interleaved in rounds within one process so machine drift hits every tool alike.
+ */
+import { text as alexText } from 'alex';
+import writeGood from 'write-good';
+import { check, compilePack, defaultPackJson } from '../../src/engine/index.ts';
+import type { DraftSet } from '../../bench/drafts.ts';
+import { mean, median, percentile } from './stats.ts';
+import {
+  callsPerBatch,
+  collectGarbage,
+  timeAsyncBatch,
+  timeSyncBatch,
+  type AsyncRun,
+  type SyncRun,
+} from './timing.ts';
+
+export const TOOL_NAMES = ['rapport', 'write-good', 'alex', 'regex-floor'] as const;
+export type ToolName = (typeof TOOL_NAMES)[number];
+
+interface Tool {
+  name: ToolName;
+  /** Builds the call for one draft (the draft's text and context are bound once, outside the timing). */
+  bind(draft: DraftSet['drafts'][number]): { sync: SyncRun } | { async: AsyncRun };
+  /** Batches per draft per round: cheap tools take more samples in the time a slow one takes one. */
+  batchesPerRound: number;
+}
+
+export interface ToolStats {
+  medianUs: number;
+  p95Us: number;
+  samples: number;
+  /** Median of each draft's own samples, in draft order (for the linear fit). */
+  perDraftMedianUs: number[];
+}
+
+export interface SizeResult {
+  size: number;
+  drafts: number;
+  meanChars: number;
+  chars: number[];
+  rounds: number;
+  seconds: number;
+  tools: Record<ToolName, ToolStats>;
+  /** Drafts the engine reported as capped (its numbers then do not cover the whole text). */
+  truncatedDrafts: number;
+}
+
+export interface EngineBenchResult {
+  pack: { name: string; version: string };
+  gcBetweenPhases: boolean;
+  sizes: SizeResult[];
+}
+
+export interface EngineBenchOptions {
+  /** Seconds of timed rounds per size class (warm-up not included). */
+  budgetSeconds: (size: number) => number;
+  minRounds: number;
+  maxRounds: number;
+  batchTargetNs: number;
+  log: (line: string) => void;
+}
+
+const FLOOR = /\b(buy|sale|discount)\b/gi;
+
+function makeTools(): {
+  tools: Tool[];
+  pack: { name: string; version: string };
+  truncated: (t: DraftSet['drafts'][number]) => boolean;
+} {
+  const pack = compilePack(defaultPackJson);
+  const tools: Tool[] = [
+    {
+      name: 'rapport',
+      batchesPerRound: 5,
+      bind: (d) => {
+        const draft = { text: d.text, platform: d.platform, kind: d.kind };
+        return { sync: () => check(draft, pack).score };
+      },
+    },
+    {
+      name: 'write-good',
+      batchesPerRound: 1,
+      bind: (d) => ({ sync: () => writeGood(d.text).length }),
+    },
+    {
+      name: 'alex',
+      batchesPerRound: 1,
+      // alex 11's text() happens to be synchronous, but it is awaited per call so the bench stays
+      // honest if it returns a promise in another version.
+      bind: (d) => ({ async: async () => (await alexText(d.text)).messages.length }),
+    },
+    {
+      name: 'regex-floor',
+      batchesPerRound: 5,
+      bind: (d) => ({ sync: () => d.text.match(FLOOR)?.length ?? 0 }),
+    },
+  ];
+  return {
+    tools,
+    pack: { name: pack.name, version: pack.version },
+    truncated: (d) => check({ text: d.text, platform: d.platform, kind: d.kind }, pack).truncated,
+  };
+}
+
+async function timeBatch(run: { sync: SyncRun } | { async: AsyncRun }, calls: number): Promise<number> {
+  return 'sync' in run ? timeSyncBatch(run.sync, calls) : timeAsyncBatch(run.async, calls);
+}
+
+/** Warm-up: every draft a few times until ~150 ms went by; returns each draft's per-call estimate. */
+async function warmUp(run: Array<{ sync: SyncRun } | { async: AsyncRun }>): Promise<number[]> {
+  const estimates: number[][] = run.map(() => []);
+  const started = process.hrtime.bigint();
+  for (let pass = 0; ; pass++) {
+    for (let i = 0; i < run.length; i++)
+      estimates[i]?.push(await timeBatch(run[i] as (typeof run)[number], 1));
+    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+    if (pass >= 2 && elapsedMs > 150) break;
+    if (pass >= 5000) break;
+  }
+  // The first calls carry compilation; the median of the rest is the steady-state estimate.
+  return estimates.map((e) => median(e.slice(1)));
+}
+
+export async function runEngineBench(sets: DraftSet[], opts: EngineBenchOptions): Promise<EngineBenchResult> {
+  const { tools, pack, truncated } = makeTools();
+  const sizes: SizeResult[] = [];
+  for (const set of sets) {
+    const t0 = process.hrtime.bigint();
+    const bound = tools.map((tool) => set.drafts.map((d) => tool.bind(d)));
+    const calls: number[][] = [];
+    for (const runs of bound) {
+      const estimates = await warmUp(runs);
+      calls.push(estimates.map((e) => callsPerBatch(e, opts.batchTargetNs)));
+    }
+    const samples: number[][][] = tools.map(() => set.drafts.map(() => []));
+    const timedStart = process.hrtime.bigint();
+    let rounds = 0;
+    while (rounds < opts.maxRounds) {
+      // Rotating which tool goes first keeps any within-round drift from favouring one of them.
+      for (let k = 0; k < tools.length; k++) {
+        const t = (k + rounds) % tools.length;
+        const tool = tools[t] as Tool;
+        collectGarbage();
+        for (let d = 0; d < set.drafts.length; d++) {
+          const run = bound[t]?.[d];
+          const n = calls[t]?.[d];
+          if (!run || !n) continue;
+          for (let b = 0; b < tool.batchesPerRound; b++) samples[t]?.[d]?.push(await timeBatch(run, n));
+        }
+      }
+      rounds++;
+      const elapsed = Number(process.hrtime.bigint() - timedStart) / 1e9;
+      if (rounds >= opts.minRounds && elapsed >= opts.budgetSeconds(set.size)) break;
+    }
+    const toolStats = {} as Record<ToolName, ToolStats>;
+    tools.forEach((tool, t) => {
+      const perDraft = samples[t] ?? [];
+      const all = perDraft.flat().map((ns) => ns / 1000);
+      toolStats[tool.name] = {
+        medianUs: median(all),
+        p95Us: percentile(all, 95),
+        samples: all.length,
+        perDraftMedianUs: perDraft.map((s) => median(s) / 1000),
+      };
+    });
+    const chars = set.drafts.map((d) => d.text.length);
+    const result: SizeResult = {
+      size: set.size,
+      drafts: set.drafts.length,
+      meanChars: mean(chars),
+      chars,
+      rounds,
+      seconds: Number(process.hrtime.bigint() - t0) / 1e9,
+      tools: toolStats,
+      truncatedDrafts: set.drafts.filter(truncated).length,
+    };
+    opts.log(
+      `  ${set.size} chars: ${rounds} rounds in ${result.seconds.toFixed(1)} s (rapport median ${toolStats.rapport.medianUs.toFixed(2)} µs)`,
+    );
+    sizes.push(result);
+  }
+  return { pack, gcBetweenPhases: typeof (globalThis as { gc?: unknown }).gc === 'function', sizes };
+}

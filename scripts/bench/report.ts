@@ -1,0 +1,68 @@
+/**
+ * Plain-text tables for the terminal. Numbers keep three significant digits: the bench's noise is
+ * larger than that anyway.
+ */
+import { TOOL_NAMES, type EngineBenchResult } from './engine.ts';
+import type { Linearity, Target } from './targets.ts';
+
+export function fmt(value: number | null | undefined, digits = 3): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const abs = Math.abs(value);
+  if (abs >= 10 ** digits) return Math.round(value).toLocaleString('en-US');
+  if (abs === 0) return '0';
+  return value.toPrecision(digits);
+}
+
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+      .join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function engineReport(engine: EngineBenchResult, lin: Linearity | null): string {
+  const out: string[] = [];
+  for (const size of engine.sizes) {
+    const rapport = size.tools.rapport.medianUs;
+    out.push(
+      `\n${size.size.toLocaleString('en-US')}-char drafts — ${size.drafts} drafts, mean ${Math.round(size.meanChars)} chars, ${size.rounds} rounds` +
+        (size.truncatedDrafts ? ` (Rapport capped ${size.truncatedDrafts} of them)` : ''),
+    );
+    out.push(
+      table(
+        ['tool', 'median µs', 'p95 µs', 'samples', 'median / Rapport'],
+        TOOL_NAMES.map((name) => {
+          const t = size.tools[name];
+          return [name, fmt(t.medianUs), fmt(t.p95Us), String(t.samples), fmt(t.medianUs / rapport) + '×'];
+        }),
+      ),
+    );
+  }
+  if (lin) {
+    out.push('\nRapport linearity');
+    out.push(
+      table(
+        ['size', 'µs per 1,000 chars'],
+        lin.perKchar.map((p) => [p.size.toLocaleString('en-US'), fmt(p.usPerKchar)]),
+      ),
+    );
+    out.push(
+      `max/min per-1k cost ${fmt(lin.ratio)}×, R² ${lin.r2.toFixed(4)} (fit: ${fmt(lin.slopeUsPerKchar)} µs/1k chars + ${fmt(lin.interceptUs)} µs), growth exponent 3k→30k ${fmt(lin.exponent)}`,
+    );
+  }
+  return out.join('\n');
+}
+
+export function targetsReport(targets: Target[]): string {
+  return table(
+    ['target', 'measured', 'bound', 'result'],
+    targets.map((t) => [
+      t.name,
+      t.value === null ? '—' : `${fmt(t.value)}${t.unit === '×' ? '×' : t.unit ? ' ' + t.unit : ''}`,
+      `${t.op === '<=' ? '≤' : '≥'} ${t.bound}${t.unit === '×' ? '×' : t.unit ? ' ' + t.unit : ''}`,
+      t.status + (t.note && t.status === 'SKIP' ? ` (${t.note})` : ''),
+    ]),
+  );
+}
