@@ -1,0 +1,131 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run, scratchDir } from './helpers.ts';
+
+const DEFAULT_PACK = join(process.cwd(), 'public', 'default-pack.json');
+
+function keysFrom(stdout: string): { pub: string; priv: string } {
+  const pub = /^public key: +(\S+)$/m.exec(stdout)?.[1];
+  const priv = /^private key: +(\S+)$/m.exec(stdout)?.[1];
+  if (!pub || !priv) throw new Error(`no keys in: ${stdout}`);
+  return { pub, priv };
+}
+
+describe('rapport pack validate and test', () => {
+  const dir = scratchDir();
+
+  it('accepts the shipped default pack', async () => {
+    const validate = await run(['pack', 'validate', DEFAULT_PACK]);
+    expect(validate.code).toBe(0);
+    expect(validate.stdout).toContain('valid rule pack');
+    const test = await run(['pack', 'test', DEFAULT_PACK]);
+    expect(test.code).toBe(0);
+    expect(test.stdout).toContain('every example');
+  });
+
+  it('reports malformed JSON with the path, the line and exit 2', async () => {
+    const path = join(dir, 'broken.json');
+    writeFileSync(path, '{\n  "schema": 1\n  "name": "acme"\n}');
+    for (const sub of ['validate', 'test']) {
+      const result = await run(['pack', sub, path]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${path}: not valid JSON`);
+      expect(result.stderr).toContain('line 3');
+    }
+  });
+
+  it('names an unreadable pack file', async () => {
+    const result = await run(['pack', 'validate', join(dir, 'absent.json')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('absent.json: no such file');
+  });
+
+  it('refuses a pack with the wrong schema, naming JSON paths (needs the real pack compiler)', async () => {
+    const path = join(dir, 'wrong.json');
+    writeFileSync(path, JSON.stringify({ schema: 'one', name: 7, rules: { nope: true } }));
+    const result = await run(['pack', 'validate', path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${path}:`);
+    expect(result.stderr).toMatch(/name|rules|schema/);
+  });
+});
+
+describe('rapport pack keygen, sign and verify', () => {
+  const dir = scratchDir();
+  const pack = join(dir, 'pack.json');
+  writeFileSync(pack, readFileSync(DEFAULT_PACK));
+
+  it('signs and verifies a round trip, and fails a tampered file or the wrong key', async () => {
+    const keygen = await run(['pack', 'keygen']);
+    expect(keygen.code).toBe(0);
+    const { pub, priv } = keysFrom(keygen.stdout);
+    expect(atob(pub)).toHaveLength(32);
+
+    const sign = await run(['pack', 'sign', pack, '--key', priv]);
+    expect(sign.code).toBe(0);
+    expect(sign.stdout).toContain(`--pub ${pub}`);
+    expect(atob(readFileSync(`${pack}.sig`, 'utf8').trim())).toHaveLength(64);
+
+    const verify = await run(['pack', 'verify', pack, '--pub', pub]);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toContain('OK');
+
+    const other = keysFrom((await run(['pack', 'keygen'])).stdout);
+    const wrongKey = await run(['pack', 'verify', pack, '--pub', other.pub]);
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.stderr).toContain('FAILED');
+
+    writeFileSync(pack, `${readFileSync(pack, 'utf8')} `);
+    const tampered = await run(['pack', 'verify', pack, '--pub', pub]);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr).toContain('FAILED');
+  });
+
+  it('writes key files with --out, private key owner-only, and never overwrites them', async () => {
+    const name = join(dir, 'acme');
+    const keygen = await run(['pack', 'keygen', '--out', name]);
+    expect(keygen.code).toBe(0);
+    expect(statSync(`${name}.key`).mode & 0o077).toBe(0);
+    const again = await run(['pack', 'keygen', '--out', name]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
+
+    const target = join(dir, 'signed.json');
+    writeFileSync(target, '{"schema":1}');
+    const sigPath = join(dir, 'elsewhere.sig');
+    expect((await run(['pack', 'sign', target, '--key', `${name}.key`, '--sig', sigPath])).code).toBe(0);
+    const verify = await run(['pack', 'verify', target, '--pub', `${name}.pub`, '--sig', sigPath]);
+    expect(verify.code).toBe(0);
+    // Relative paths resolve against the working directory.
+    expect((await run(['pack', 'verify', 'signed.json', '--pub', 'acme.pub', '--sig', 'elsewhere.sig'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('explains swapped, garbage and missing keys and signatures', async () => {
+    const { pub, priv } = keysFrom((await run(['pack', 'keygen'])).stdout);
+    const target = join(dir, 'k.json');
+    writeFileSync(target, '{}');
+
+    const publicAsPrivate = await run(['pack', 'sign', target, '--key', pub]);
+    expect(publicAsPrivate.code).toBe(2);
+    expect(publicAsPrivate.stderr).toContain('looks like a public key');
+
+    const noSig = await run(['pack', 'verify', target, '--pub', pub]);
+    expect(noSig.code).toBe(2);
+    expect(noSig.stderr).toContain(`${target}.sig: no such file`);
+
+    expect((await run(['pack', 'sign', target, '--key', priv])).code).toBe(0);
+    const privateAsPublic = await run(['pack', 'verify', target, '--pub', priv]);
+    expect(privateAsPublic.code).toBe(2);
+    expect(privateAsPublic.stderr).toContain('a private key by mistake');
+
+    const notAKey = await run(['pack', 'verify', target, '--pub', 'not a key!']);
+    expect(notAKey.code).toBe(2);
+    expect(notAKey.stderr).toContain('neither a readable key file nor a base64 key');
+
+    writeFileSync(`${target}.sig`, 'garbage\n');
+    const garbage = await run(['pack', 'verify', target, '--pub', pub]);
+    expect(garbage.code).toBe(1);
+    expect(garbage.stderr).toContain('FAILED');
+  });
+});
