@@ -3,7 +3,6 @@
  * extension-page-only requests are refused from content scripts, and the payload must parse.
  * Kept free of browser APIs so it can be tested with plain objects.
  */
-import type { Runtime } from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import {
   CONTENT_REQUESTS,
@@ -16,7 +15,12 @@ import {
   type ScoreResponse,
 } from '../shared/messages.ts';
 
-export type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab'>;
+/** The parts of `runtime.MessageSender` the checks and handlers read. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
 export type Failure = { ok: false; error: string };
 export type Reply = ScoreResponse | AckResponse | CurrentResponse;
 

@@ -8,7 +8,13 @@ const REFRESH_MS = 1500;
 
 type State = { status: 'loading' } | { status: 'ready'; reply: CurrentResponse };
 
-export function App({ connector, refreshMs = REFRESH_MS }: { connector: PopupConnector; refreshMs?: number }) {
+export function App({
+  connector,
+  refreshMs = REFRESH_MS,
+}: {
+  connector: PopupConnector;
+  refreshMs?: number;
+}) {
   const [state, setState] = useState<State>({ status: 'loading' });
 
   useEffect(() => {
@@ -50,7 +56,9 @@ function Body({ state }: { state: State }) {
     return (
       <div class="empty">
         <p class="empty__title">No draft yet</p>
-        <p class="muted">Start writing a post or reply on a supported network; coaching for it shows up here.</p>
+        <p class="muted">
+          Start writing a post or reply on a supported network; coaching for it shows up here.
+        </p>
       </div>
     );
   }

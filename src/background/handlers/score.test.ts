@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ScoreResult } from '../../shared/messages.ts';
+import { createMemoryStore } from '../current.ts';
+import { createScoreHandler } from './score.ts';
+
+const req = {
+  type: 'score',
+  draftId: 'd1',
+  platform: 'linkedin',
+  kind: 'post',
+  text: 'We are thrilled',
+} as const;
+const at = new Date('2026-11-02T09:00:00Z');
+
+describe('score handler', () => {
+  it('returns the wire shape only and remembers it as the tab current draft', async () => {
+    const store = createMemoryStore();
+    const reply = await createScoreHandler(store, () => at)(req, { id: 'me', tab: { id: 4 } });
+    if (!reply.ok) throw new Error(reply.error);
+    expect(Object.keys(reply.result).sort()).toEqual(['band', 'notes', 'nudges', 'score', 'truncated']);
+    expect(ScoreResult.parse(reply.result)).toEqual(reply.result);
+    expect(await store.get(4)).toEqual({
+      draftId: 'd1',
+      platform: 'linkedin',
+      kind: 'post',
+      at: at.toISOString(),
+      result: reply.result,
+    });
+    expect(await store.get(5)).toBeNull();
+  });
+
+  it('remembers nothing for a sender without a tab', async () => {
+    const store = createMemoryStore();
+    const reply = await createScoreHandler(store)(req, { id: 'me' });
+    expect(reply.ok).toBe(true);
+    for (const tabId of [-1, 0, 1]) expect(await store.get(tabId)).toBeNull();
+  });
+});

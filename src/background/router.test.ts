@@ -1,0 +1,78 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter, type Handlers, type Sender } from './router.ts';
+
+const OWN_ID = 'gdgmjmajfgjfjimfpgmgfjfppanodldc';
+const ORIGIN = `chrome-extension://${OWN_ID}/`;
+const page: Sender = { id: OWN_ID, url: `${ORIGIN}src/popup/index.html` };
+const content: Sender = { id: OWN_ID, url: 'https://x.com/home', tab: { id: 7 } };
+const score = { type: 'score', draftId: 'd1', platform: 'x', kind: 'post', text: 'hello' };
+const result = { score: 80, band: 'good', nudges: [], notes: [], truncated: false };
+
+function setup() {
+  const handlers = {
+    score: vi.fn<Handlers['score']>(async () => ({ ok: true as const, result })),
+    published: vi.fn<Handlers['published']>(async () => ({ ok: true as const })),
+    'get-current': vi.fn<Handlers['get-current']>(async () => ({ ok: true as const, current: null })),
+  };
+  return { handlers, route: createRouter({ ownId: OWN_ID, extensionOrigin: ORIGIN, handlers }) };
+}
+
+describe('router', () => {
+  it('passes a valid content-script request to its handler, parsed', async () => {
+    const { handlers, route } = setup();
+    expect(await route({ ...score, extra: 'dropped' }, content)).toEqual({ ok: true, result });
+    expect(handlers.score).toHaveBeenCalledWith(score, content);
+  });
+
+  it('refuses messages from another extension', async () => {
+    const { handlers, route } = setup();
+    const reply = await route(score, { ...content, id: 'someone-else' });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('not this extension') });
+    expect(handlers.score).not.toHaveBeenCalled();
+  });
+
+  it('refuses extension-page-only requests from web pages, with or without a url', async () => {
+    const { handlers, route } = setup();
+    const ask = { type: 'get-current', tabId: 3 };
+    expect(await route(ask, content)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('web page'),
+    });
+    expect(await route(ask, { id: OWN_ID })).toMatchObject({ ok: false });
+    // A page on another origin that merely contains our origin in its path is still a web page.
+    expect(await route(ask, { id: OWN_ID, url: `https://evil.example/${ORIGIN}` })).toMatchObject({
+      ok: false,
+    });
+    expect(handlers['get-current']).not.toHaveBeenCalled();
+    expect(await route(ask, page)).toEqual({ ok: true, current: null });
+    expect(handlers['get-current']).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses malformed messages and names what is wrong', async () => {
+    const { handlers, route } = setup();
+    const bad = [
+      null,
+      'score',
+      { text: 'no type' },
+      { type: 'unknown-type' },
+      { ...score, text: 42 },
+      { ...score, platform: 'myspace' },
+      { ...score, text: 'x'.repeat(1_000_001) },
+      { type: 'published', platform: 'x', kind: 'post', at: 'yesterday', text: 'hi' },
+    ];
+    for (const message of bad) {
+      const reply = await route(message, page);
+      expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/\S/) });
+    }
+    const typed = await route({ ...score, text: 42 }, page);
+    expect(typed).toMatchObject({ error: expect.stringContaining('text') });
+    expect(handlers.score).not.toHaveBeenCalled();
+    expect(handlers.published).not.toHaveBeenCalled();
+  });
+
+  it('turns a failing handler into an error reply instead of a rejected promise', async () => {
+    const { handlers, route } = setup();
+    handlers.score.mockRejectedValueOnce(new Error('pack exploded'));
+    expect(await route(score, content)).toEqual({ ok: false, error: 'internal error: pack exploded' });
+  });
+});
