@@ -8,7 +8,15 @@
  *   const failures = runExamples(pack);                    // [] when every example behaves
  */
 export * from './types.ts';
-export { compilePack, PackError, type CompiledPack } from './pack/compile.ts';
+export {
+  compilePack,
+  compilePackText,
+  PackError,
+  type CompiledPack,
+  type CompileOptions,
+} from './pack/compile.ts';
+export { MAX_DRAFT_CHARS, MAX_SHOWN } from './check.ts';
+export { SCORED_NUDGES } from './evaluate.ts';
 export { check } from './check.ts';
 export { runExamples, type ExampleFailure } from './pack/examples.ts';
 export { evaluate, type EvalRow, type EvalReport } from './evaluate.ts';

@@ -31,7 +31,13 @@ export const DRAFT_NUDGES = [
   'confidential-term',
 ] as const;
 
-export const HISTORY_NUDGES = ['unanswered-comments', 'promo-ratio', 'burst', 'silence', 'cross-post'] as const;
+export const HISTORY_NUDGES = [
+  'unanswered-comments',
+  'promo-ratio',
+  'burst',
+  'silence',
+  'cross-post',
+] as const;
 
 export type Severity = 'info' | 'warn';
 

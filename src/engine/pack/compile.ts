@@ -1,15 +1,184 @@
-// STUB — being replaced by the real pack compiler.
-export class PackError extends Error {
-  constructor(public readonly problems: string[]) {
-    super(problems.join('\n'));
-  }
+/**
+ * Pack JSON → a compiled pack, or a PackError listing every problem with its JSON path.
+ * Order of checks: size → JSON → schema → (merge onto the base) → rule params and regexes →
+ * expiry → the pack's own examples. A pack whose examples fail is refused.
+ */
+import { Pack, MAX_PACK_BYTES, type Rule } from './schema.ts';
+import { PackError, describeIssues } from './errors.ts';
+import { mergePacks } from './merge.ts';
+import { RULE_TYPES } from '../rules/registry.ts';
+import type { CompileContext, Evaluate } from '../rules/rule-type.ts';
+import type { Num, TermRef } from './schema-parts.ts';
+import { Lexicon } from '../text/lexicon.ts';
+import type { Kind, Platform, Severity } from '../types.ts';
+import { runExamples } from './examples.ts';
+
+export { PackError };
+
+export interface CompiledRule {
+  id: string;
+  nudge: string;
+  severity: Severity;
+  message: Rule['message'];
+  platforms: ReadonlySet<Platform> | null;
+  kinds: ReadonlySet<Kind> | null;
+  unless: readonly string[];
+  history: boolean;
+  evaluate: Evaluate;
+  examples: NonNullable<Rule['examples']> | undefined;
 }
+
 export interface CompiledPack {
   name: string;
   version: string;
-  expires?: string;
-  raw: unknown;
+  expires: string | undefined;
+  rules: readonly CompiledRule[];
+  lexicon: Lexicon;
+  penalty: { warn: number; info: number };
+  bands: readonly { min: number; label: string }[];
+  /** The complete pack after merging: what `extends` packs are laid over. */
+  source: Pack;
 }
-export function compilePack(json: unknown, _base?: CompiledPack): CompiledPack {
-  return { name: 'stub', version: '0.0.0', raw: json };
+
+export interface CompileOptions {
+  now?: Date;
+  /** Skip the examples (they are run separately by `rapport pack test`). */
+  skipExamples?: boolean;
+}
+
+const DEFAULT_BANDS = [
+  { min: 85, label: 'strong' },
+  { min: 65, label: 'good' },
+  { min: 40, label: 'fair' },
+  { min: 0, label: 'weak' },
+];
+
+/** Parses pack text (as fetched or read from disk) with a size cap and a clear JSON error. */
+export function compilePackText(text: string, base?: CompiledPack, options?: CompileOptions): CompiledPack {
+  if (text.length > MAX_PACK_BYTES)
+    throw new PackError([`the pack is ${text.length} characters; the limit is ${MAX_PACK_BYTES}`]);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new PackError([`the pack is not valid JSON: ${(e as Error).message}`]);
+  }
+  return compilePack(json, base, options);
+}
+
+export function compilePack(json: unknown, base?: CompiledPack, options: CompileOptions = {}): CompiledPack {
+  const parsed = Pack.safeParse(json);
+  if (!parsed.success) throw new PackError(describeIssues(parsed.error));
+  let pack = parsed.data;
+  const problems: string[] = [];
+  let exampleRules: Set<string> | null = null;
+  if (pack.extends === 'default') {
+    if (!base) throw new PackError(['extends: "default" needs the built-in pack to extend']);
+    const known = base.source.rules.flatMap((r) => [r.id, r.nudge ?? r.id.split('/')[0]!]);
+    for (const key of pack.disable)
+      if (!known.includes(key)) problems.push(`disable: no rule or nudge "${key}" in the pack it extends`);
+    for (const key of Object.keys(pack.overrides))
+      if (!known.includes(key))
+        problems.push(`overrides.${key}: no rule or nudge by that name in the pack it extends`);
+    ({ pack, exampleRules } = mergePacks(base.source, pack));
+  }
+  const now = options.now ?? new Date();
+  if (pack.expires !== undefined && Date.parse(pack.expires) < now.getTime())
+    problems.push(`expires: the pack expired on ${pack.expires}`);
+
+  const lists = new Map<string, readonly string[]>();
+  for (const [name, list] of Object.entries(pack.terms))
+    lists.set(name, Array.isArray(list) ? list : (list.add ?? []));
+  const org = pack.organisation ?? {};
+  lists.set('org.names', org.names ?? []);
+  lists.set('org.products', org.products ?? []);
+  lists.set('org.disclosures', org.disclosures ?? []);
+  lists.set('org.confidential', org.confidential ?? []);
+
+  let inline = 0;
+  const ctx: CompileContext = {
+    num(value: Num, path: string): number {
+      if (typeof value === 'number') return value;
+      const v = pack.thresholds[value];
+      if (v === undefined) {
+        problems.push(`${path}: no threshold named "${value}" in thresholds`);
+        return 0;
+      }
+      return v;
+    },
+    terms(ref: TermRef, path: string): string {
+      if (Array.isArray(ref)) {
+        const name = `inline:${inline++}`;
+        lists.set(name, ref);
+        return name;
+      }
+      if (!lists.has(ref)) problems.push(`${path}: no term list named "${ref}" in terms`);
+      return ref;
+    },
+    problem(path: string, message: string) {
+      problems.push(`${path}: ${message}`);
+    },
+  };
+
+  const ids = new Set<string>();
+  const rules: CompiledRule[] = [];
+  pack.rules.forEach((rule, i) => {
+    const path = `rules[${i}]`;
+    if (ids.has(rule.id)) problems.push(`${path}.id: "${rule.id}" is used by another rule`);
+    ids.add(rule.id);
+    const type = RULE_TYPES.get(rule.type);
+    if (!type) {
+      problems.push(
+        `${path}.type: unknown rule type "${rule.type}" (known: ${[...RULE_TYPES.keys()].join(', ')})`,
+      );
+      return;
+    }
+    const params = type.params.safeParse(rule.params);
+    if (!params.success) {
+      problems.push(...describeIssues(params.error, `${path}.params`));
+      return;
+    }
+    rules.push({
+      id: rule.id,
+      nudge: rule.nudge ?? rule.id.split('/')[0]!,
+      severity: rule.severity,
+      message: rule.message,
+      platforms: rule.platforms ? new Set(rule.platforms) : null,
+      kinds: rule.kinds ? new Set(rule.kinds) : null,
+      unless: rule.unless ?? [],
+      history: type.history,
+      evaluate: type.compile(params.data, ctx, `${path}.params`),
+      examples: exampleRules === null || exampleRules.has(rule.id) ? rule.examples : undefined,
+    });
+  });
+  const penalty = {
+    warn:
+      pack.score?.penalty?.warn === undefined ? 25 : ctx.num(pack.score.penalty.warn, 'score.penalty.warn'),
+    info:
+      pack.score?.penalty?.info === undefined ? 10 : ctx.num(pack.score.penalty.info, 'score.penalty.info'),
+  };
+  if (problems.length) throw new PackError(problems);
+
+  const compiled: CompiledPack = {
+    name: pack.name,
+    version: pack.version,
+    expires: pack.expires,
+    rules,
+    lexicon: new Lexicon(lists),
+    penalty,
+    bands: [...(pack.score?.bands ?? DEFAULT_BANDS)].sort((a, b) => b.min - a.min),
+    source: pack,
+  };
+  if (!options.skipExamples) {
+    const failures = runExamples(compiled);
+    if (failures.length) {
+      throw new PackError(
+        failures.map(
+          (f) =>
+            `rules.${f.rule}.examples: expected "${f.nudge}" to ${f.expected === 'fire' ? 'fire' : 'stay quiet'} on ${JSON.stringify(f.text.length > 80 ? f.text.slice(0, 80) + '…' : f.text)}`,
+        ),
+      );
+    }
+  }
+  return compiled;
 }

@@ -1,0 +1,79 @@
+/**
+ * An admin pack that says `"extends": "default"` is laid over the built-in pack: rules added or
+ * replaced by id, rules disabled, wording and params overridden, term lists edited, thresholds
+ * and organisation terms set. The result is a complete pack, compiled like any other.
+ */
+import type { Pack, Rule } from './schema.ts';
+
+export interface Merged {
+  pack: Pack;
+  /** Rules whose examples still describe them (untouched by the admin, or the admin's own). */
+  exampleRules: Set<string>;
+}
+
+const matchesRule = (key: string, r: Rule): boolean =>
+  key === r.id || key === (r.nudge ?? r.id.split('/')[0]);
+
+export function mergePacks(base: Pack, admin: Pack): Merged {
+  const exampleRules = new Set<string>();
+  const terms: Record<string, string[]> = {};
+  for (const [name, list] of Object.entries(base.terms))
+    terms[name] = Array.isArray(list) ? [...list] : [...(list.add ?? [])];
+  for (const [name, edit] of Object.entries(admin.terms)) {
+    if (Array.isArray(edit)) terms[name] = [...edit];
+    else {
+      const remove = new Set((edit.remove ?? []).map((t) => t.toLowerCase()));
+      terms[name] = [...(terms[name] ?? []), ...(edit.add ?? [])].filter((t) => !remove.has(t.toLowerCase()));
+    }
+  }
+  const thresholdsChanged = Object.keys(admin.thresholds).some(
+    (k) => admin.thresholds[k] !== base.thresholds[k],
+  );
+  const termsChanged = Object.keys(admin.terms).length > 0;
+  const adminIds = new Set(admin.rules.map((r) => r.id));
+  const rules: Rule[] = [];
+  for (const rule of base.rules) {
+    if (adminIds.has(rule.id) || admin.disable.some((k) => matchesRule(k, rule))) continue;
+    let merged = rule;
+    let touched = thresholdsChanged || termsChanged;
+    for (const [key, o] of Object.entries(admin.overrides)) {
+      if (!matchesRule(key, rule)) continue;
+      merged = {
+        ...merged,
+        ...(o.severity ? { severity: o.severity } : {}),
+        ...(o.platforms ? { platforms: o.platforms } : {}),
+        ...(o.kinds ? { kinds: o.kinds } : {}),
+        message: { ...merged.message, ...o.message },
+        params: { ...merged.params, ...o.params },
+      };
+      if (o.params || o.platforms || o.kinds) touched = true;
+    }
+    if (!touched) exampleRules.add(rule.id);
+    rules.push(merged);
+  }
+  for (const rule of admin.rules) {
+    rules.push(rule);
+    exampleRules.add(rule.id);
+  }
+  const org = (k: keyof NonNullable<Pack['organisation']>): string[] => [
+    ...(base.organisation?.[k] ?? []),
+    ...(admin.organisation?.[k] ?? []),
+  ];
+  const pack: Pack = {
+    ...admin,
+    extends: undefined,
+    organisation: {
+      names: org('names'),
+      products: org('products'),
+      disclosures: org('disclosures'),
+      confidential: org('confidential'),
+    },
+    terms,
+    thresholds: { ...base.thresholds, ...admin.thresholds },
+    score: { ...base.score, ...admin.score },
+    disable: [],
+    overrides: {},
+    rules,
+  };
+  return { pack, exampleRules };
+}

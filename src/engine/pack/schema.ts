@@ -1,0 +1,88 @@
+/**
+ * The rule pack document. Rule params are checked by each rule type's own schema during
+ * compilation, so a problem there is still reported with its full JSON path.
+ */
+import { z } from 'zod';
+import { Example, Kind, Message, Num, Platform, Severity } from './schema-parts.ts';
+
+export const SCHEMA_VERSION = 1;
+export const MAX_PACK_BYTES = 1_000_000;
+
+const RuleId = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9-]*(\/[a-z0-9-]+)?$/,
+    'lower-case letters, digits and dashes, optionally "nudge/variant"',
+  );
+
+export const Rule = z.object({
+  /** Unique in the pack. "platform-fit/length" reports as nudge "platform-fit". */
+  id: RuleId,
+  nudge: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .optional(),
+  type: z.string().min(1),
+  severity: Severity,
+  message: Message,
+  platforms: z.array(Platform).min(1).optional(),
+  kinds: z.array(Kind).min(1).optional(),
+  /** The rule stays quiet when one of these nudges fires (a more specific diagnosis). */
+  unless: z.array(z.string()).optional(),
+  params: z.record(z.string(), z.unknown()).default({}),
+  examples: z
+    .object({ fire: z.array(Example).max(200).default([]), pass: z.array(Example).max(200).default([]) })
+    .optional(),
+});
+export type Rule = z.infer<typeof Rule>;
+
+const Organisation = z.object({
+  names: z.array(z.string().min(1).max(200)).max(1000).optional(),
+  products: z.array(z.string().min(1).max(200)).max(5000).optional(),
+  disclosures: z.array(z.string().min(1).max(200)).max(1000).optional(),
+  confidential: z.array(z.string().min(1).max(200)).max(5000).optional(),
+});
+
+const TermEdit = z.union([
+  z.array(z.string().min(1).max(200)).max(5000),
+  z.object({
+    add: z.array(z.string().min(1).max(200)).max(5000).optional(),
+    remove: z.array(z.string()).max(5000).optional(),
+  }),
+]);
+
+const RuleOverride = z.object({
+  severity: Severity.optional(),
+  message: Message.partial().optional(),
+  platforms: z.array(Platform).min(1).optional(),
+  kinds: z.array(Kind).min(1).optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const Pack = z
+  .object({
+    schema: z.literal(SCHEMA_VERSION, { error: `only schema version ${SCHEMA_VERSION} is understood` }),
+    name: z.string().min(1).max(200),
+    version: z.string().regex(/^\d+(\.\d+){0,2}$/, 'a version like 1.4.2'),
+    description: z.string().max(2000).optional(),
+    expires: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    /** "default": add to the built-in pack; absent: replace it. */
+    extends: z.literal('default').optional(),
+    organisation: Organisation.optional(),
+    terms: z.record(z.string().regex(/^[a-z][\w.-]*$/), TermEdit).default({}),
+    thresholds: z.record(z.string(), z.number().finite()).default({}),
+    score: z
+      .object({
+        penalty: z.object({ warn: Num, info: Num }).partial().optional(),
+        bands: z
+          .array(z.object({ min: z.number().min(0).max(100), label: z.string().min(1).max(30) }))
+          .min(1)
+          .optional(),
+      })
+      .optional(),
+    disable: z.array(z.string()).max(500).default([]),
+    overrides: z.record(z.string(), RuleOverride).default({}),
+    rules: z.array(Rule).max(500).default([]),
+  })
+  .strict();
+export type Pack = z.infer<typeof Pack>;

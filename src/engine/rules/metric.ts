@@ -1,0 +1,68 @@
+/**
+ * `metric`: a measured value against a per-network limit: length (as the network counts it),
+ * hashtags, mentions, or where the first sentence ends (LinkedIn's "see more" fold).
+ */
+import { z } from 'zod';
+import { FEATURES } from '../text/features.ts';
+import { Num, Platform } from '../pack/schema-parts.ts';
+import type { Evidence, Platform as PlatformId } from '../types.ts';
+import type { RuleType } from './rule-type.ts';
+import { measureLength } from '../text/length.ts';
+
+const Limit = z.union([Num, z.partialRecord(Platform, Num)]);
+
+const Params = z.object({
+  measure: z.union([z.literal('length'), z.enum(FEATURES)]),
+  max: Limit,
+  /** For length: how many characters a URL counts as (X and Mastodon count every link as 23). */
+  urlLength: z.partialRecord(Platform, z.number().int().min(1).max(100)).optional(),
+  /** For length: networks that count CJK characters and emoji double (X). */
+  doubleWide: z.array(Platform).optional(),
+  /** Only measure drafts longer than this many characters (a fold only hides what is past it). */
+  whenLongerThan: Num.optional(),
+});
+
+export const metric: RuleType<z.infer<typeof Params>> = {
+  type: 'metric',
+  history: false,
+  params: Params,
+  compile(params, ctx, path) {
+    const max: Partial<Record<PlatformId, number>> | number =
+      typeof params.max === 'object'
+        ? Object.fromEntries(Object.entries(params.max).map(([p, v]) => [p, ctx.num(v, `${path}.max.${p}`)]))
+        : ctx.num(params.max, `${path}.max`);
+    const longerThan =
+      params.whenLongerThan === undefined ? -1 : ctx.num(params.whenLongerThan, `${path}.whenLongerThan`);
+    const doubleWide = new Set(params.doubleWide ?? []);
+    return ({ doc, draft }) => {
+      const limit = typeof max === 'number' ? max : max[draft.platform];
+      if (limit === undefined || doc.text.length <= longerThan) return null;
+      let value: number;
+      let evidence: Evidence;
+      if (params.measure === 'length') {
+        const m = measureLength(
+          doc,
+          limit,
+          params.urlLength?.[draft.platform] ?? 0,
+          doubleWide.has(draft.platform),
+        );
+        value = m.length;
+        evidence = {
+          text: `${value} characters; the limit here is ${limit}`,
+          start: m.overflowAt,
+          end: doc.text.length,
+        };
+      } else {
+        value = doc.features[params.measure];
+        evidence = { text: `${params.measure}: ${value} (limit ${limit})` };
+        if (params.measure === 'first-sentence-chars')
+          evidence = { text: doc.text.slice(0, Math.min(value, 80)) + '…', start: 0, end: value };
+      }
+      if (value <= limit) return null;
+      return {
+        evidence: [evidence],
+        vars: { value, max: limit, over: value - limit, platform: draft.platform },
+      };
+    };
+  },
+};

@@ -1,0 +1,50 @@
+/**
+ * A rule type is code; a rule is data in a pack that names its type and fills its params
+ * (as in Vale). Each type compiles its params once into an `Evaluate` closure.
+ */
+import type { z } from 'zod';
+import type { Match } from '../text/lexicon.ts';
+import type { Doc } from '../text/features.ts';
+import type { Draft, Evidence, HistoryEvent } from '../types.ts';
+import type { Num, TermRef } from '../pack/schema-parts.ts';
+
+export interface RuleEnv {
+  doc: Doc;
+  hits: ReadonlyMap<string, readonly Match[]>;
+  draft: Draft;
+  history: readonly HistoryEvent[] | undefined;
+  now: Date;
+  /** Runs another rule of the pack on other text (history rules classify past posts). */
+  classify(ruleId: string, draft: Draft): boolean;
+}
+
+export interface Finding {
+  evidence: Evidence[];
+  /** Values for `{name}` placeholders in the rule's message. */
+  vars?: Record<string, string | number>;
+}
+
+export type Evaluate = (env: RuleEnv) => Finding | null;
+
+export interface CompileContext {
+  /** Resolves a number or a threshold name; records a problem at `path` when unknown. */
+  num(value: Num, path: string): number;
+  /** Resolves a term reference to the name of a list in the pack's lexicon. */
+  terms(ref: TermRef, path: string): string;
+  problem(path: string, message: string): void;
+}
+
+export interface RuleType<P> {
+  type: string;
+  /** History rules read the activity ledger and say nothing without it. */
+  history: boolean;
+  params: z.ZodType<P>;
+  compile(params: P, ctx: CompileContext, path: string): Evaluate;
+}
+
+/** Evidence for lexicon matches: the words as written, with their character range. */
+export function matchEvidence(text: string, matches: readonly Match[], limit = 5): Evidence[] {
+  return matches
+    .slice(0, limit)
+    .map((m) => ({ text: text.slice(m.start, m.end), start: m.start, end: m.end }));
+}

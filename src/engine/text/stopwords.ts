@@ -1,0 +1,14 @@
+/** Function words: they carry grammar, not content, so "content words" leave them out. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `a an the and or but nor so yet for of in on at to from by with about as into onto over under up down out off
+  again still just also too very really quite even ever never always only then than that this these those there here
+  is am are was were be been being do does did done have has had having will would shall should can could may might must
+  i i'm i've i'd i'll me my mine we we're we've we'd we'll us our ours you you're you've you'd you'll your yours
+  he him his she her hers it it's its they them their theirs they're who whom whose which what when where why how
+  all any some no not each every both few more most other such own same s t don't doesn't didn't isn't aren't wasn't
+  won't can't cannot if because while until till whether though although once since like get got go going gone
+  one another everyone everybody anyone someone something anything nothing lot lots thing things well oh hey hi
+  yes yeah ok okay right now today tonight day time new`
+    .split(/\s+/)
+    .filter(Boolean),
+);

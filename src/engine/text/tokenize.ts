@@ -1,0 +1,234 @@
+/**
+ * One pass over the draft that turns social text into tokens. URLs, @mentions, #hashtags,
+ * $cashtags, prices, percentages and emoji become tokens of their own, so that no detector
+ * ever mistakes "@shop" for a call to shop or "#sale" inside a URL for an offer.
+ *
+ * Hand-written over char codes: this runs on every debounced keystroke and must stay linear.
+ */
+
+export type TokenKind =
+  'word' | 'url' | 'mention' | 'hashtag' | 'cashtag' | 'emoji' | 'number' | 'price' | 'percent' | 'punct';
+
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  /** Lower-cased form used for matching; kind placeholders for numbers ("<price>", …). */
+  norm: string;
+  /** The first word-like token of a sentence or of a clause after a colon. */
+  sentenceStart: boolean;
+  /** Started with an upper-case letter (proper nouns mid-sentence carry specifics). */
+  capital: boolean;
+}
+
+const LETTER = /\p{L}|\p{M}/u;
+const PICTO = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+const DOMAIN =
+  /[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|app|dev|ly|shop|store|me|ai|gg|tv|us|uk|de|fr|eu|info|biz|social|link)(?![a-z0-9-])(?:\/[^\s]*)?/iy;
+const TRAILING_URL_PUNCT = /[.,!?:;)\]}"'’»]+$/;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isCjk = (c: number): boolean =>
+  (c >= 0x3040 && c <= 0x30ff) ||
+  (c >= 0x3400 && c <= 0x9fff) ||
+  (c >= 0xac00 && c <= 0xd7af) ||
+  (c >= 0xf900 && c <= 0xfaff);
+
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (isAsciiLetter(c)) return true;
+  if (c < 0xc0 || Number.isNaN(c)) return false;
+  return LETTER.test(text[i] ?? '');
+}
+
+function isWordChar(text: string, i: number): boolean {
+  return isDigit(text.charCodeAt(i)) || isLetterAt(text, i);
+}
+
+function codePointLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+}
+
+/** Emoji sequences: a pictograph plus variation selectors, skin tones and ZWJ-joined parts. */
+function emojiEnd(text: string, i: number): number {
+  let j = i + codePointLength(text, i);
+  for (;;) {
+    const c = text.charCodeAt(j);
+    if (c === 0xfe0f || c === 0x20e3) j += 1;
+    else if (c === 0xd83c && text.charCodeAt(j + 1) >= 0xdffb && text.charCodeAt(j + 1) <= 0xdfff) j += 2;
+    else if (c === 0x200d && PICTO.test(String.fromCodePoint(text.codePointAt(j + 1) ?? 32))) {
+      j += 1 + codePointLength(text, j + 1);
+    } else if (c >= 0xd83c && PICTO.test(String.fromCodePoint(text.codePointAt(j) ?? 32))) {
+      // Regional-indicator pairs (flags) are two pictographs in a row.
+      const cp = text.codePointAt(j) ?? 0;
+      const prev = text.codePointAt(i) ?? 0;
+      if (cp >= 0x1f1e6 && cp <= 0x1f1ff && prev >= 0x1f1e6 && prev <= 0x1f1ff && j - i === 2) j += 2;
+      else return j;
+    } else return j;
+  }
+}
+
+function numberEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (isDigit(c)) j++;
+    else if ((c === 44 || c === 46) && isDigit(text.charCodeAt(j + 1))) j += 2;
+    else break;
+  }
+  return j;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let atStart = true;
+  const n = text.length;
+  let i = 0;
+  const push = (kind: TokenKind, start: number, end: number, norm: string, capital = false): void => {
+    const boundary =
+      kind === 'punct' && (norm === '.' || norm === '!' || norm === '?' || norm === '\n' || norm === ':');
+    tokens.push({ kind, start, end, norm, sentenceStart: atStart && kind !== 'punct', capital });
+    if (boundary) atStart = true;
+    else if (kind !== 'punct' && kind !== 'emoji') atStart = false;
+  };
+
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      const last = tokens[tokens.length - 1];
+      if (!last || last.norm !== '\n') push('punct', i, i + 1, '\n');
+      i++;
+      continue;
+    }
+    if (c <= 32 || c === 0xa0) {
+      i++;
+      continue;
+    }
+    // URLs first: they contain every other kind of character.
+    if (
+      (c === 104 || c === 119 || c === 72 || c === 87) &&
+      /^(?:https?:\/\/|www\.)/i.test(text.slice(i, i + 8))
+    ) {
+      let j = i;
+      while (j < n && text.charCodeAt(j) > 32) j++;
+      const raw = text.slice(i, j).replace(TRAILING_URL_PUNCT, '');
+      push('url', i, i + raw.length, raw.toLowerCase());
+      i += raw.length;
+      continue;
+    }
+    if (c === 64 /* @ */ && isWordChar(text, i + 1)) {
+      let j = i + 1;
+      while (
+        j < n &&
+        (isWordChar(text, j) || text[j] === '_' || text[j] === '.' || text[j] === '@' || text[j] === '-')
+      )
+        j++;
+      while (j > i + 1 && (text[j - 1] === '.' || text[j - 1] === '-')) j--;
+      push('mention', i, j, text.slice(i, j).toLowerCase());
+      i = j;
+      continue;
+    }
+    if ((c === 35 /* # */ || c === 0xff03) && (isLetterAt(text, i + 1) || isDigit(text.charCodeAt(i + 1)))) {
+      let j = i + 1;
+      while (j < n && (isWordChar(text, j) || text[j] === '_')) j++;
+      push('hashtag', i, j, '#' + text.slice(i + 1, j).toLowerCase());
+      i = j;
+      continue;
+    }
+    if (c === 36 /* $ */ || c === 0x20ac || c === 0xa3 || c === 0xa5 || c === 0x20b9) {
+      if (isDigit(text.charCodeAt(i + 1))) {
+        let j = numberEnd(text, i + 1);
+        if (/[kKmM]/.test(text[j] ?? '') && !isLetterAt(text, j + 1)) j++;
+        push('price', i, j, '<price>');
+        i = j;
+        continue;
+      }
+      if (c === 36 && isAsciiLetter(text.charCodeAt(i + 1))) {
+        let j = i + 1;
+        while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
+        push('cashtag', i, j, text.slice(i, j).toLowerCase());
+        i = j;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (isDigit(c)) {
+      let j = numberEnd(text, i);
+      const next = text.charCodeAt(j);
+      if (next === 37 /* % */) {
+        push('percent', i, j + 1, '<percent>');
+        i = j + 1;
+        continue;
+      }
+      if (next === 0x20ac || next === 0xa3) {
+        push('price', i, j + 1, '<price>');
+        i = j + 1;
+        continue;
+      }
+      // "10k", "9am", "3x", "v2" stay one number token.
+      while (j < n && isWordChar(text, j)) j++;
+      push('number', i, j, '<number>');
+      i = j;
+      continue;
+    }
+    if (isLetterAt(text, i)) {
+      if (isCjk(c)) {
+        push('word', i, i + 1, text[i] ?? '');
+        i++;
+        continue;
+      }
+      if (text.charCodeAt(i + 1) !== 32) {
+        DOMAIN.lastIndex = i;
+        const m = DOMAIN.exec(text);
+        if (m && m[0].includes('.') && (i === 0 || !isWordChar(text, i - 1))) {
+          const raw = m[0].replace(TRAILING_URL_PUNCT, '');
+          push('url', i, i + raw.length, raw.toLowerCase());
+          i += raw.length;
+          continue;
+        }
+      }
+      let j = i + 1;
+      while (j < n) {
+        if (isWordChar(text, j) && !isCjk(text.charCodeAt(j))) j++;
+        else if ((text[j] === "'" || text[j] === '’' || text[j] === '-') && isLetterAt(text, j + 1)) j += 2;
+        else break;
+      }
+      const raw = text.slice(i, j);
+      const norm = raw.toLowerCase().replace(/’/g, "'");
+      push('word', i, j, norm, c !== (norm.charCodeAt(0) | 0) && raw[0] !== norm[0]);
+      i = j;
+      continue;
+    }
+    if (
+      c === 63 ||
+      c === 33 ||
+      c === 46 ||
+      c === 58 ||
+      c === 59 ||
+      c === 44 ||
+      c === 0x2026 ||
+      c === 0xff1f ||
+      c === 0xff01 ||
+      c === 0x3002
+    ) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) === c) j++;
+      const norm =
+        c === 0xff1f ? '?' : c === 0xff01 ? '!' : c === 0x3002 || c === 0x2026 ? '.' : (text[i] ?? '.');
+      push('punct', i, j, norm);
+      i = j;
+      continue;
+    }
+    if (c >= 0x2190 && PICTO.test(String.fromCodePoint(text.codePointAt(i) ?? 32))) {
+      const j = emojiEnd(text, i);
+      push('emoji', i, j, 'emoji');
+      i = j;
+      continue;
+    }
+    i += codePointLength(text, i);
+  }
+  return tokens;
+}
