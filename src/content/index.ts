@@ -1,1 +1,52 @@
-// Placeholder until the content script lands; the build needs the entry point to exist.
+/**
+ * Content script entry. Runs in every frame of the supported sites, in the extension's isolated
+ * world. Idempotent: a second injection stops the first; an orphan left behind by an extension
+ * reload stops itself as soon as it notices its context is gone.
+ */
+import * as z from 'zod/mini';
+import browser from 'webextension-polyfill';
+import { ContextInvalidated, startApp, type App } from './app.ts';
+
+// MV3's content security policy forbids the `new Function` probe zod runs by default.
+z.config({ jitless: true });
+
+const INSTANCE = Symbol.for('rapport.content');
+const TAKEOVER = 'rapport:takeover';
+
+type Holder = { [INSTANCE]?: App };
+
+function contextAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+async function send(message: unknown): Promise<unknown> {
+  if (!contextAlive()) throw new ContextInvalidated();
+  try {
+    return await browser.runtime.sendMessage(message);
+  } catch (error) {
+    if (!contextAlive() || /context invalidated/i.test(String(error))) throw new ContextInvalidated();
+    throw error;
+  }
+}
+
+function main(): void {
+  const holder = globalThis as Holder;
+  holder[INSTANCE]?.stop();
+  // An instance from an older version lives in another world; it hears this DOM event and stops
+  // if its extension context is gone. The page can send it too, so a live instance ignores it.
+  document.dispatchEvent(new CustomEvent(TAKEOVER));
+  const app = startApp({ doc: document, send });
+  holder[INSTANCE] = app;
+  const onTakeover = () => {
+    if (contextAlive()) return;
+    document.removeEventListener(TAKEOVER, onTakeover);
+    app.stop();
+  };
+  document.addEventListener(TAKEOVER, onTakeover);
+}
+
+main();

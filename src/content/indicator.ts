@@ -1,0 +1,264 @@
+/**
+ * The in-page indicator: one `<rapport-indicator>` appended to document.body (never inside or
+ * next to the editor), drawing in an open shadow root. Page and pack text is only ever set with
+ * textContent, so a draft full of markup stays inert. Its data-* attributes are the contract
+ * outside checks read: data-nudges (ids shown, space separated), data-score, data-state,
+ * data-platform and data-kind of the latest score request.
+ */
+import type { ScoreResult } from '../shared/messages.ts';
+import { boxAt, chooseSpot, intersects, type Box, type Spot } from './position.ts';
+import { INDICATOR_CSS } from './indicator-style.ts';
+
+export type IndicatorState = 'scoring' | 'scored' | 'too-long' | 'dismissed' | 'error';
+
+export interface IndicatorView {
+  state: IndicatorState;
+  result: ScoreResult | null;
+  platform: string;
+  kind: string;
+}
+
+export interface IndicatorOptions {
+  onDismiss(): void;
+  /** Elements the indicator must not cover (the site's submit controls for this editor). */
+  obstacles(anchor: Element): Element[];
+}
+
+export interface Indicator {
+  readonly host: HTMLElement;
+  render(anchor: Element, view: IndicatorView): void;
+  hide(): void;
+  destroy(): void;
+}
+
+export const INDICATOR_TAG = 'rapport-indicator';
+
+const INTERACTIVE =
+  'a[href], button, input, select, textarea, [role="button"], [role="link"], [role="tab"], [role="menuitem"], [contenteditable="true"]';
+
+export function createIndicator(doc: Document, options: IndicatorOptions): Indicator {
+  const host = doc.createElement(INDICATOR_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string) => {
+    const el = doc.createElement(tag);
+    if (className) el.className = className;
+    return el;
+  };
+
+  const style = make('style');
+  style.textContent = INDICATOR_CSS;
+  const pill = make('button', 'pill');
+  pill.type = 'button';
+  pill.setAttribute('aria-haspopup', 'dialog');
+  pill.setAttribute('aria-expanded', 'false');
+  const score = make('span', 'score');
+  const label = make('span', 'label');
+  pill.append(score, label);
+  const card = make('div', 'card');
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-label', 'Rapport: suggestions for this draft');
+  card.hidden = true;
+  shadow.append(style, pill, card);
+
+  let anchor: Element | null = null;
+  let view: IndicatorView | null = null;
+  let spot: Spot = 'below';
+  let frame = 0;
+
+  setAttributes('', '', 'idle', '', '');
+  applyHostStyle(host);
+  hostStyle('display', 'none');
+
+  // Keep the caret in the editor: clicking our own UI must not take focus away from it.
+  shadow.addEventListener('mousedown', (event) => event.preventDefault());
+  pill.addEventListener('click', () => toggleCard(card.hidden));
+  shadow.addEventListener('keydown', (event) => {
+    if ((event as KeyboardEvent).key === 'Escape' && !card.hidden) {
+      toggleCard(false);
+      pill.focus();
+    }
+  });
+
+  function hostStyle(name: string, value: string) {
+    host.style.setProperty(name, value, 'important');
+  }
+
+  function setAttributes(nudges: string, scoreText: string, state: string, platform: string, kind: string) {
+    host.setAttribute('data-nudges', nudges);
+    host.setAttribute('data-score', scoreText);
+    host.setAttribute('data-state', state);
+    host.setAttribute('data-platform', platform);
+    host.setAttribute('data-kind', kind);
+  }
+
+  function toggleCard(open: boolean) {
+    card.hidden = !open;
+    pill.setAttribute('aria-expanded', String(open));
+    if (open) fillCard();
+    place(false);
+  }
+
+  function fillCard() {
+    const nudges = view?.result?.nudges ?? [];
+    const children: Node[] = [];
+    if (view?.state === 'too-long') {
+      children.push(paragraph('This draft is too long to coach.', 'reason'));
+    } else if (nudges.length === 0) {
+      children.push(paragraph('Nothing to suggest for this draft.', 'reason'));
+    } else {
+      const list = make('ul');
+      for (const nudge of nudges) {
+        const item = make('li', nudge.severity);
+        item.setAttribute('data-nudge-id', nudge.id);
+        item.append(
+          paragraph(nudge.title, 'title'),
+          paragraph(nudge.reason, 'reason'),
+          paragraph(nudge.suggestion, 'suggestion'),
+        );
+        list.append(item);
+      }
+      children.push(list);
+    }
+    if (view?.state === 'scored' && nudges.length > 0) {
+      const dismiss = make('button', 'dismiss');
+      dismiss.type = 'button';
+      dismiss.textContent = 'Dismiss for this draft';
+      dismiss.addEventListener('click', () => {
+        toggleCard(false);
+        options.onDismiss();
+      });
+      children.push(dismiss);
+    }
+    card.replaceChildren(...children);
+  }
+
+  function paragraph(text: string, className: string) {
+    const p = make('p', className);
+    p.textContent = text;
+    return p;
+  }
+
+  function place(rechoose: boolean) {
+    if (!anchor || !view || !anchor.isConnected) return;
+    const rect = anchor.getBoundingClientRect();
+    const viewport = { width: doc.documentElement.clientWidth || 0, height: doc.documentElement.clientHeight || 0 };
+    const size = { width: pill.offsetWidth || 32, height: pill.offsetHeight || 24 };
+    if (rechoose) spot = chooseSpot(rect, size, viewport, (box) => isFree(box, anchor!));
+    const box = boxAt(spot, rect, size, viewport);
+    hostStyle('left', `${Math.round(box.left)}px`);
+    hostStyle('top', `${Math.round(box.top)}px`);
+    // Open the card upwards when the pill sits in the lower half of the screen.
+    card.classList.toggle('up', box.top > viewport.height / 2);
+  }
+
+  function isFree(box: Box, editor: Element): boolean {
+    for (const control of options.obstacles(editor)) {
+      const r = control.getBoundingClientRect();
+      if (r.width > 0 && intersects(box, r)) return false;
+    }
+    if (typeof doc.elementFromPoint !== 'function') return true;
+    hostStyle('pointer-events', 'none');
+    try {
+      const points: Array<[number, number]> = [
+        [box.left + box.width / 2, box.top + box.height / 2],
+        [box.left + 2, box.top + 2],
+        [box.left + box.width - 2, box.top + 2],
+        [box.left + 2, box.top + box.height - 2],
+        [box.left + box.width - 2, box.top + box.height - 2],
+      ];
+      return points.every(([px, py]) => {
+        const hit = doc.elementFromPoint(px, py);
+        return !hit || hit === editor || editor.contains(hit) || hit.closest(INTERACTIVE) === null;
+      });
+    } finally {
+      hostStyle('pointer-events', 'auto');
+    }
+  }
+
+  const onViewportChange = () => {
+    if (frame || !anchor) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      place(false);
+    });
+  };
+  doc.defaultView?.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
+  doc.defaultView?.addEventListener('resize', onViewportChange, { passive: true });
+
+  return {
+    host,
+    render(nextAnchor, nextView) {
+      const sameDraft = nextAnchor === anchor;
+      anchor = nextAnchor;
+      view = nextView;
+      const result = nextView.result;
+      const shown = nextView.state === 'scored' || nextView.state === 'scoring' ? (result?.nudges ?? []) : [];
+      setAttributes(
+        shown.map((n) => n.id).join(' '),
+        result && nextView.state !== 'too-long' ? String(Math.round(result.score)) : '',
+        nextView.state,
+        nextView.platform,
+        nextView.kind,
+      );
+      if (nextView.state === 'dismissed' || nextView.state === 'error' || (!result && nextView.state === 'scoring')) {
+        hostStyle('display', 'none');
+        toggleCard(false);
+        return;
+      }
+      if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
+      const top = shown[0];
+      if (nextView.state === 'too-long') {
+        score.textContent = '';
+        label.textContent = 'Too long to coach';
+        pill.className = 'pill long';
+        pill.setAttribute('aria-label', 'Rapport: this draft is too long to coach');
+      } else {
+        score.textContent = String(Math.round(result?.score ?? 0));
+        label.textContent = top ? top.title : (result?.band ?? '');
+        pill.className = `pill ${top ? top.severity : 'ok'}`;
+        const count = shown.length === 1 ? '1 suggestion' : `${shown.length} suggestions`;
+        pill.setAttribute(
+          'aria-label',
+          `Rapport: score ${score.textContent}, ${count}${top ? `, first: ${top.title}` : ''}. Show details`,
+        );
+      }
+      hostStyle('display', 'block');
+      if (!sameDraft) toggleCard(false);
+      else if (!card.hidden) fillCard();
+      place(true);
+    },
+    hide() {
+      anchor = null;
+      view = null;
+      setAttributes('', '', 'idle', '', '');
+      toggleCard(false);
+      hostStyle('display', 'none');
+    },
+    destroy() {
+      if (frame) cancelAnimationFrame(frame);
+      doc.defaultView?.removeEventListener('scroll', onViewportChange, { capture: true });
+      doc.defaultView?.removeEventListener('resize', onViewportChange);
+      host.remove();
+    },
+  };
+}
+
+/** Page CSS must not move, hide or restyle the host; inline !important beats any stylesheet rule. */
+function applyHostStyle(host: HTMLElement) {
+  const rules: Array<[string, string]> = [
+    ['position', 'fixed'],
+    ['z-index', '2147483647'],
+    ['margin', '0'],
+    ['padding', '0'],
+    ['border', '0'],
+    ['width', 'auto'],
+    ['height', 'auto'],
+    ['transform', 'none'],
+    ['opacity', '1'],
+    ['visibility', 'visible'],
+    ['pointer-events', 'auto'],
+    ['left', '0px'],
+    ['top', '0px'],
+  ];
+  for (const [name, value] of rules) host.style.setProperty(name, value, 'important');
+}

@@ -1,0 +1,27 @@
+/** YouTube: a contenteditable inside Polymer's comment box. */
+import { closestDeep } from '../discover.ts';
+import { hostIs, nearby, trimmed, type SiteAdapter } from './adapter.ts';
+
+const SUBMIT = 'ytd-commentbox #submit-button button, #submit-button button, #submit-button';
+
+export const youtube: SiteAdapter = {
+  id: 'youtube',
+  platform: 'youtube',
+  matches: (where) => hostIs(where, 'youtube.com'),
+  classify(root) {
+    if (closestDeep(root, 'ytd-backstage-post-dialog-renderer, ytd-backstage-post-renderer[is-creation]')) {
+      return { platform: 'youtube', kind: 'post' };
+    }
+    const dialog = closestDeep(root, 'ytd-comment-reply-dialog-renderer');
+    if (!dialog) return { platform: 'youtube', kind: 'comment' };
+    const parent = closestDeep(dialog, 'ytd-comment-thread-renderer, ytd-comment-view-model, ytd-comment-renderer');
+    const author = trimmed(parent?.querySelector('#author-text')?.textContent);
+    return { platform: 'youtube', kind: 'reply', ...(author ? { parentAuthor: author } : {}) };
+  },
+  submitControls: (root) => {
+    const box = closestDeep(root, 'ytd-commentbox');
+    return box ? Array.from(box.querySelectorAll(SUBMIT)).slice(0, 1) : nearby(root, SUBMIT);
+  },
+  enterPosts: () => false,
+  modEnterPosts: false,
+};

@@ -1,0 +1,184 @@
+/**
+ * Follows one editor's draft: changes mark it dirty (cheap, per keystroke), and one debounced
+ * tick reads, classifies and asks the worker to score it. Nothing is scored mid-composition
+ * (IME), and an answer to an older version of the draft is dropped.
+ */
+import { ScoreResponse, type ScoreRequest, type ScoreResult } from '../shared/messages.ts';
+import { extract, isTextField } from './extract.ts';
+import type { Classification, SiteAdapter, Where } from './sites/index.ts';
+
+export type DraftStatus = 'empty' | 'scoring' | 'scored' | 'too-long' | 'excluded' | 'error' | 'gone';
+
+export interface TrackerOptions {
+  root: Element;
+  draftId: string;
+  adapter: SiteAdapter;
+  where(): Where;
+  /** Sends a score request; resolves to the raw reply (validated here). */
+  score(request: ScoreRequest): Promise<unknown>;
+  onChange(tracker: Tracker): void;
+  debounceMs?: number;
+  pollMs?: number;
+}
+
+export class Tracker {
+  readonly root: Element;
+  readonly draftId: string;
+  readonly adapter: SiteAdapter;
+  status: DraftStatus = 'empty';
+  text = '';
+  classification: Classification | null = null;
+  /** Latest result; kept while a newer version is being scored so the indicator does not flicker. */
+  result: ScoreResult | null = null;
+  /** What the latest result was computed for (platform, kind and text). */
+  request: ScoreRequest | null = null;
+  focused = false;
+  lastUsed = 0;
+
+  private readonly options: TrackerOptions;
+  private readonly observer: MutationObserver;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private poll: ReturnType<typeof setInterval> | null = null;
+  private composing = false;
+  private seq = 0;
+  private signature = '';
+  private disposed = false;
+
+  constructor(options: TrackerOptions) {
+    this.options = options;
+    this.root = options.root;
+    this.draftId = options.draftId;
+    this.adapter = options.adapter;
+    this.observer = new MutationObserver(this.markDirty);
+    this.observer.observe(this.root, { characterData: true, childList: true, subtree: true });
+    this.root.addEventListener('input', this.markDirty);
+    this.root.addEventListener('compositionstart', this.onCompositionStart);
+    this.root.addEventListener('compositionend', this.onCompositionEnd);
+  }
+
+  focus(): void {
+    this.focused = true;
+    this.lastUsed = Date.now();
+    // A slow safety net: textareas cleared by script fire no event and no mutation.
+    this.poll ??= setInterval(this.onPoll, this.options.pollMs ?? 1000);
+    this.markDirty();
+  }
+
+  blur(): void {
+    this.focused = false;
+    if (this.poll !== null) clearInterval(this.poll);
+    this.poll = null;
+  }
+
+  /** Re-reads the draft soon, for changes no event announced. */
+  refresh(): void {
+    this.markDirty();
+  }
+
+  /** Reads the draft now (publish detection snapshots it at the moment of sending). */
+  read(): { text: string; tooLong: boolean } {
+    return extract(this.root);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.seq++;
+    this.blur();
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.observer.disconnect();
+    this.root.removeEventListener('input', this.markDirty);
+    this.root.removeEventListener('compositionstart', this.onCompositionStart);
+    this.root.removeEventListener('compositionend', this.onCompositionEnd);
+  }
+
+  private readonly markDirty = (): void => {
+    if (this.disposed || this.timer !== null) return;
+    this.timer = setTimeout(this.tick, this.options.debounceMs ?? 150);
+  };
+
+  private readonly onCompositionStart = (): void => {
+    this.composing = true;
+  };
+
+  private readonly onCompositionEnd = (): void => {
+    this.composing = false;
+    this.markDirty();
+  };
+
+  private readonly onPoll = (): void => {
+    if (!this.root.isConnected) return this.tick();
+    const signature = this.cheapSignature();
+    if (signature !== this.signature) this.markDirty();
+  };
+
+  private cheapSignature(): string {
+    if (isTextField(this.root)) return this.root.value;
+    return `${this.root.getElementsByTagName('*').length}:${this.root.textContent ?? ''}`;
+  }
+
+  private readonly tick = (): void => {
+    this.timer = null;
+    if (this.disposed || this.composing) return;
+    if (!this.root.isConnected) return this.settle('gone');
+    this.signature = this.cheapSignature();
+    const { text, tooLong } = extract(this.root);
+    const classification = this.adapter.classify(this.root, this.options.where());
+    this.text = text;
+    this.classification = classification;
+    if (classification.excluded) return this.settle('excluded');
+    if (tooLong) return this.settle('too-long');
+    if (text.trim() === '') return this.settle('empty');
+    const request: ScoreRequest = {
+      type: 'score',
+      draftId: this.draftId,
+      platform: classification.platform,
+      kind: classification.kind,
+      text,
+    };
+    const last = this.request;
+    if (
+      last &&
+      (this.status === 'scored' || this.status === 'scoring') &&
+      last.text === text &&
+      last.kind === request.kind &&
+      last.platform === request.platform
+    ) {
+      return;
+    }
+    this.request = request;
+    this.status = 'scoring';
+    const seq = ++this.seq;
+    this.options.onChange(this);
+    this.options.score(request).then(
+      (reply) => {
+        if (seq !== this.seq || this.disposed) return;
+        const parsed = ScoreResponse.safeParse(reply);
+        if (parsed.success && parsed.data.ok) {
+          this.result = parsed.data.result;
+          this.status = 'scored';
+        } else {
+          this.result = null;
+          this.status = 'error';
+        }
+        this.options.onChange(this);
+      },
+      () => {
+        if (seq !== this.seq || this.disposed) return;
+        this.result = null;
+        this.status = 'error';
+        this.options.onChange(this);
+      },
+    );
+  };
+
+  private settle(status: DraftStatus): void {
+    // Any answer still on its way is for a draft that no longer exists.
+    this.seq++;
+    this.result = null;
+    this.request = null;
+    if (status === this.status) return;
+    this.status = status;
+    this.options.onChange(this);
+  }
+}
