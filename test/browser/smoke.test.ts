@@ -44,9 +44,14 @@ describe('Chromium', () => {
     expect(session.extensionId).toBe(CHROME_EXTENSION_ID);
   });
 
-  it('renders the popup with no draft', async () => {
-    const page = await session.extensionPage(POPUP_PATH);
+  it('renders the popup with no draft, without errors', async () => {
+    const page = await session.page();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+    await page.goto(`chrome-extension://${CHROME_EXTENSION_ID}/${POPUP_PATH}`);
     await page.getByText('No draft yet').waitFor({ timeout: 10_000 });
+    expect(errors).toEqual([]);
     await page.close();
   });
 
