@@ -32,7 +32,10 @@ function shapeError(error: unknown, command: string): UsageError {
     if (message.includes('does not take an argument')) {
       return new UsageError(`${flag} takes no value`, command);
     }
-    return new UsageError(`${flag} needs a value (write ${flag}=VALUE for a value that starts with "-")`, command);
+    return new UsageError(
+      `${flag} needs a value (write ${flag}=VALUE for a value that starts with "-")`,
+      command,
+    );
   }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     return new UsageError(`unexpected argument: ${message}`, command);
@@ -93,8 +96,12 @@ export const filePath = (what: string) =>
 /** An ISO 8601 date-time with a zone (or a plain date, taken as midnight UTC). */
 export const isoInstant = z
   .string()
-  .refine((value) => z.iso.datetime({ offset: true }).safeParse(value).success || z.iso.date().safeParse(value).success, {
-    error: (issue) =>
-      `must be an ISO 8601 date-time such as 2026-11-02T09:00:00Z (got ${JSON.stringify(issue.input)})`,
-  })
+  .refine(
+    (value) =>
+      z.iso.datetime({ offset: true }).safeParse(value).success || z.iso.date().safeParse(value).success,
+    {
+      error: (issue) =>
+        `must be an ISO 8601 date-time such as 2026-11-02T09:00:00Z (got ${JSON.stringify(issue.input)})`,
+    },
+  )
   .transform((value) => new Date(value));

@@ -41,7 +41,8 @@ export function parseEvalRows(text: string, path: string): EvalRow[] {
     try {
       const row = rowSchema.safeParse(parseJson(line, where));
       if (!row.success) problems.push(`${where}: ${issuesOf(row.error)}`);
-      else if (seen.has(row.data.id)) problems.push(`${where}: id ${JSON.stringify(row.data.id)} is used twice`);
+      else if (seen.has(row.data.id))
+        problems.push(`${where}: id ${JSON.stringify(row.data.id)} is used twice`);
       else {
         seen.add(row.data.id);
         rows.push(row.data);
@@ -67,17 +68,24 @@ export function formatEval(report: EvalReport, rowCount: number): string {
     const s = report.perId[id];
     if (!s) continue;
     const counts = [s.tp, s.fp, s.fn].map((n) => String(n).padStart(3)).join(' ');
-    lines.push(`${printable(id).padEnd(width)} ${counts}  ${formatRatio(s.precision).padStart(9)}  ${formatRatio(s.recall).padStart(6)}`);
+    lines.push(
+      `${printable(id).padEnd(width)} ${counts}  ${formatRatio(s.precision).padStart(9)}  ${formatRatio(s.recall).padStart(6)}`,
+    );
   }
-  const confusions = Object.entries(report.confusion).flatMap(([expected, got]) =>
-    Object.entries(got).map(([other, n]) => `  expected ${printable(expected)}, got ${printable(other)}: ${n}`),
+  // The diagonal repeats the true positives above; only the off-diagonal cells tell something new.
+  const confusions = Object.entries(report.confusion).flatMap(([expected, fired]) =>
+    Object.entries(fired)
+      .filter(([other]) => other !== expected)
+      .map(([other, n]) => `  labelled ${printable(expected)}, fired ${printable(other)}: ${n}`),
   );
-  if (confusions.length > 0) lines.push('', 'confusion (expected id → id reported instead):', ...confusions);
+  if (confusions.length > 0)
+    lines.push('', 'confusion (drafts labelled one id that fired another):', ...confusions);
   if (report.misses.length > 0) {
     lines.push('', 'misses:');
     for (const miss of report.misses) {
       const what = miss.kind === 'fp' ? 'fired but was not expected' : 'expected but did not fire';
-      lines.push(`  ${printable(miss.row)}: ${printable(miss.id)} ${what}`);
+      const fired = miss.fired.length > 0 ? miss.fired.map(printable).join(', ') : 'nothing';
+      lines.push(`  ${printable(miss.row)}: ${printable(miss.id)} ${what} (fired: ${fired})`);
     }
   }
   return `${lines.join('\n')}\n`;

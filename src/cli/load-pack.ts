@@ -1,13 +1,21 @@
 /** Loads the rule pack a command runs with: the built-in default, or an admin's file on top of it. */
-import { compilePack, defaultPackJson, PackError, type CompiledPack } from '../engine/index.ts';
+import {
+  compilePack,
+  compilePackText,
+  defaultPackJson,
+  PackError,
+  type CompiledPack,
+  type CompileOptions,
+} from '../engine/index.ts';
 import { CliError, EXIT } from './errors.ts';
-import { readJson } from './files.ts';
+import { parseJson, readText } from './files.ts';
 import type { Io } from './io.ts';
 import { printable } from './output.ts';
 
 export function compileDefaultPack(): CompiledPack {
   try {
-    return compilePack(defaultPackJson);
+    // Its examples run in the engine's own tests; running them on every invocation only slows start-up.
+    return compilePack(defaultPackJson, undefined, { skipExamples: true });
   } catch (error) {
     // The built-in pack is ours: if it does not compile, that is a bug, not the user's input.
     const detail = error instanceof PackError ? error.problems.join('; ') : String(error);
@@ -27,11 +35,18 @@ export type PackOutcome = { ok: true; pack: CompiledPack } | { ok: false; proble
  * Malformed JSON or an unreadable file throws (exit 2); schema problems come back as data so
  * `pack validate` can report them as a failed check rather than a usage error.
  */
-export async function compilePackFile(io: Io, path: string): Promise<PackOutcome> {
-  const json = await readJson(io, path, 'rule pack');
+export async function compilePackFile(
+  io: Io,
+  path: string,
+  options: CompileOptions = {},
+): Promise<PackOutcome> {
+  const text = await readText(io, path, 'rule pack');
+  // Parsed here first for an error with line and column; the engine then applies the same size cap
+  // and checks as the extension's worker does on the same text.
+  parseJson(text, path);
   const base = compileDefaultPack();
   try {
-    return { ok: true, pack: compilePack(json, base) };
+    return { ok: true, pack: compilePackText(text, base, options) };
   } catch (error) {
     if (error instanceof PackError) return { ok: false, problems: [...error.problems] };
     throw error;

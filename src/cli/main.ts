@@ -51,7 +51,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`rapport: ${safeLines(error.message)}\n`);
       return error.exitCode;
     }
-    io.stderr(`rapport: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(
+      `rapport: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT.internal;
   }
 }

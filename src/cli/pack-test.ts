@@ -11,7 +11,8 @@ const schema = z.object({ file: filePath('a rule pack FILE') });
 
 export async function runPackTest(argv: readonly string[], io: Io): Promise<number> {
   const { file } = parseCommand('pack test', argv, {}, ['file'], schema);
-  const outcome = await compilePackFile(io, file);
+  // Compiled without its examples so that failing ones come back one by one, not as one refusal.
+  const outcome = await compilePackFile(io, file, { skipExamples: true });
   if (!outcome.ok) {
     io.stderr(`${formatProblems(file, outcome.problems)}\n`);
     return EXIT.failed;

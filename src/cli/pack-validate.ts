@@ -10,15 +10,13 @@ const schema = z.object({ file: filePath('a rule pack FILE') });
 
 export async function runPackValidate(argv: readonly string[], io: Io): Promise<number> {
   const { file } = parseCommand('pack validate', argv, {}, ['file'], schema);
-  const outcome = await compilePackFile(io, file);
+  // Examples are `pack test`'s job; validate reports the schema and rule problems alone.
+  const outcome = await compilePackFile(io, file, { skipExamples: true });
   if (!outcome.ok) {
     io.stderr(`${formatProblems(file, outcome.problems)}\n`);
     return EXIT.failed;
   }
-  const { name, version, expires } = outcome.pack;
+  const { name, version } = outcome.pack;
   io.stdout(`${file}: valid rule pack ${printable(name)} ${printable(version)}\n`);
-  if (expires !== undefined && Date.parse(expires) < Date.now()) {
-    io.stderr(`warning: the pack expired on ${printable(expires)}; the extension will not use it\n`);
-  }
   return EXIT.ok;
 }

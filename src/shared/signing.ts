@@ -26,7 +26,7 @@ export function encodeBase64(bytes: Uint8Array): string {
 }
 
 /** Strict: padding required, no URL-safe alphabet; surrounding whitespace (a trailing newline) is ignored. */
-export function decodeBase64(text: string): Uint8Array | undefined {
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
   const trimmed = text.trim();
   if (!BASE64.test(trimmed)) return undefined;
   const binary = atob(trimmed);
@@ -76,7 +76,8 @@ export async function publicKeyOf(privB64: string): Promise<string> {
 /** A detached signature (base64) over exactly `bytes`. Throws with a plain message on a bad key. */
 export async function signBytes(bytes: Uint8Array, privB64: string): Promise<string> {
   const key = await importPrivateKey(privB64);
-  return encodeBase64(new Uint8Array(await crypto.subtle.sign(ED25519, key, bytes)));
+  // The copy gives WebCrypto a plain ArrayBuffer even when `bytes` views a Node Buffer's pool.
+  return encodeBase64(new Uint8Array(await crypto.subtle.sign(ED25519, key, new Uint8Array(bytes))));
 }
 
 /** True only when `sigB64` is a valid signature of `bytes` by `pubB64`; any garbage input gives false. */
@@ -86,7 +87,7 @@ export async function verifyBytes(bytes: Uint8Array, sigB64: string, pubB64: str
     const raw = decodeBase64(pubB64);
     if (signature?.length !== SIGNATURE_BYTES || raw?.length !== PUBLIC_KEY_BYTES) return false;
     const key = await crypto.subtle.importKey('raw', raw, ED25519, false, ['verify']);
-    return await crypto.subtle.verify(ED25519, key, signature, bytes);
+    return await crypto.subtle.verify(ED25519, key, signature, new Uint8Array(bytes));
   } catch {
     return false;
   }

@@ -28,7 +28,7 @@ describe('Ed25519 pack signing', () => {
     const data = bytes('{"schema":1,"version":"1.0.0"}');
     const signature = await signBytes(data, pair.privateKey);
     const tampered = data.slice();
-    tampered[tampered.length - 2] ^= 1;
+    tampered[5] = (tampered[5] ?? 0) ^ 1;
     expect(await verifyBytes(tampered, signature, pair.publicKey)).toBe(false);
     expect(await verifyBytes(data, signature, other.publicKey)).toBe(false);
     expect(await verifyBytes(data, await signBytes(data, other.privateKey), pair.publicKey)).toBe(false);
@@ -38,7 +38,15 @@ describe('Ed25519 pack signing', () => {
     const pair = await generateKeyPair();
     const data = bytes('x');
     const signature = await signBytes(data, pair.privateKey);
-    const garbage = ['', '!!!', 'AAAA', 'not base64 at all', pair.privateKey, signature.slice(0, -4), '=' as string];
+    const garbage = [
+      '',
+      '!!!',
+      'AAAA',
+      'not base64 at all',
+      pair.privateKey,
+      signature.slice(0, -4),
+      '=' as string,
+    ];
     for (const value of garbage) {
       expect(await verifyBytes(data, value, pair.publicKey)).toBe(false);
       expect(await verifyBytes(data, signature, value)).toBe(false);
@@ -52,7 +60,9 @@ describe('Ed25519 pack signing', () => {
     const pair = await generateKeyPair();
     await expect(signBytes(bytes('x'), pair.publicKey)).rejects.toThrow('looks like a public key');
     await expect(signBytes(bytes('x'), 'no!')).rejects.toThrow('not base64');
-    await expect(signBytes(bytes('x'), encodeBase64(new Uint8Array(48)))).rejects.toThrow('not a PKCS8 Ed25519 key');
+    await expect(signBytes(bytes('x'), encodeBase64(new Uint8Array(48)))).rejects.toThrow(
+      'not a PKCS8 Ed25519 key',
+    );
   });
 
   it('names what is wrong with a public key', async () => {
@@ -64,7 +74,9 @@ describe('Ed25519 pack signing', () => {
 
   it('decodes strict base64 only and survives large inputs', () => {
     const large = new Uint8Array(200_000).map((_, i) => i % 251);
-    expect(decodeBase64(encodeBase64(large))).toEqual(large);
+    const decoded = decodeBase64(encodeBase64(large));
+    // Buffer comparison: a deep equality over 200k elements is needlessly slow.
+    expect(decoded && Buffer.compare(decoded, large)).toBe(0);
     expect(decodeBase64('a-b_')).toBeUndefined();
     expect(decodeBase64('YWJj')).toEqual(bytes('abc'));
     expect(decodeBase64('YWJ')).toBeUndefined();

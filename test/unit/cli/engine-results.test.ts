@@ -6,15 +6,24 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as engine from '../../../src/engine/index.ts';
-import type { CheckResult, Nudge } from '../../../src/engine/index.ts';
+import type { CheckResult, CompiledPack, Nudge } from '../../../src/engine/index.ts';
 import { run, scratchDir } from './helpers.ts';
 
 vi.mock('../../../src/engine/index.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../src/engine/index.ts')>();
-  return { ...real, check: vi.fn(), compilePack: vi.fn(), runExamples: vi.fn(), parseHistory: vi.fn() };
+  return {
+    ...real,
+    check: vi.fn(),
+    compilePack: vi.fn(),
+    compilePackText: vi.fn(),
+    evaluate: vi.fn(),
+    runExamples: vi.fn(),
+    parseHistory: vi.fn(),
+  };
 });
 
-const PACK = { name: 'acme', version: '2.1.0', raw: {} };
+// Only name and version are read by the CLI; the rest of a compiled pack is the engine's business.
+const PACK = { name: 'acme', version: '2.1.0' } as unknown as CompiledPack;
 
 const NUDGE: Nudge = {
   id: 'pure-promotion',
@@ -26,7 +35,15 @@ const NUDGE: Nudge = {
 };
 
 function result(overrides: Partial<CheckResult> = {}): CheckResult {
-  return { score: 31, band: 'loud', nudges: [NUDGE], all: [NUDGE, NUDGE], notes: [], truncated: false, ...overrides };
+  return {
+    score: 31,
+    band: 'loud',
+    nudges: [NUDGE],
+    all: [NUDGE, NUDGE],
+    notes: [],
+    truncated: false,
+    ...overrides,
+  };
 }
 
 describe('CLI presentation of engine results', () => {
@@ -36,6 +53,7 @@ describe('CLI presentation of engine results', () => {
 
   beforeEach(() => {
     vi.mocked(engine.compilePack).mockReset().mockReturnValue(PACK);
+    vi.mocked(engine.compilePackText).mockReset().mockReturnValue(PACK);
     vi.mocked(engine.check).mockReset().mockReturnValue(result());
     vi.mocked(engine.runExamples).mockReset().mockReturnValue([]);
     vi.mocked(engine.parseHistory).mockReset().mockReturnValue({ events: [], errors: [] });
@@ -53,7 +71,17 @@ describe('CLI presentation of engine results', () => {
   });
 
   it('passes the draft, platform, kind and clock through, and prints only public fields as JSON', async () => {
-    const out = await run(['check', '--json', '--platform', 'linkedin', '--kind', 'reply', '--now', '2026-11-03', 'hi']);
+    const out = await run([
+      'check',
+      '--json',
+      '--platform',
+      'linkedin',
+      '--kind',
+      'reply',
+      '--now',
+      '2026-11-03',
+      'hi',
+    ]);
     expect(engine.check).toHaveBeenCalledWith({ text: 'hi', platform: 'linkedin', kind: 'reply' }, PACK, {
       now: new Date('2026-11-03T00:00:00Z'),
     });
@@ -72,9 +100,8 @@ describe('CLI presentation of engine results', () => {
 
   it('lists pack problems with their paths: exit 2 for check, 1 for validate and test', async () => {
     const problems = ['rules[3].pattern: not a valid regular expression', 'version: required'];
-    vi.mocked(engine.compilePack).mockImplementation((_json, base) => {
-      if (base) throw new engine.PackError(problems);
-      return PACK;
+    vi.mocked(engine.compilePackText).mockImplementation(() => {
+      throw new engine.PackError(problems);
     });
     const checked = await run(['check', '--pack', packFile, 'hi']);
     expect(checked.code).toBe(2);
@@ -90,13 +117,20 @@ describe('CLI presentation of engine results', () => {
 
   it('compiles an admin pack over the compiled default pack', async () => {
     await run(['check', '--pack', packFile, 'hi']);
-    expect(engine.compilePack).toHaveBeenLastCalledWith({ schema: 1 }, PACK);
+    expect(engine.compilePackText).toHaveBeenLastCalledWith('{"schema":1}', PACK, {});
+    await run(['pack', 'test', packFile]);
+    expect(engine.compilePackText).toHaveBeenLastCalledWith('{"schema":1}', PACK, { skipExamples: true });
   });
 
   it('lists failing examples and exits 1', async () => {
     vi.mocked(engine.runExamples).mockReturnValue([
-      { rule: 'acme-discount', expected: 'fire', text: '20% off today' },
-      { rule: 'acme-secret', expected: 'pass', text: 'Project Falcon\u001b[0m ships' },
+      { rule: 'acme-discount', nudge: 'pure-promotion', expected: 'fire', text: '20% off today' },
+      {
+        rule: 'acme-secret',
+        nudge: 'confidential-term',
+        expected: 'pass',
+        text: 'Project Falcon\u001b[0m ships',
+      },
     ]);
     const result = await run(['pack', 'test', packFile]);
     expect(result.code).toBe(1);
@@ -108,11 +142,35 @@ describe('CLI presentation of engine results', () => {
   it('reports the engine history errors under the file name, and exits 2', async () => {
     const history = join(dir, 'history.jsonl');
     writeFileSync(history, '{"at":"2026-11-02T09:00:00Z","type":"posted"}\n');
-    vi.mocked(engine.parseHistory).mockReturnValue({ events: [], errors: ['line 1: type: unknown event "posted"'] });
+    vi.mocked(engine.parseHistory).mockReturnValue({
+      events: [],
+      errors: ['line 1: type: unknown event "posted"'],
+    });
     const result = await run(['check', '--history', history, 'hi']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${history}: line 1: type: unknown event "posted"`);
     expect(engine.check).not.toHaveBeenCalled();
+  });
+
+  it('prints eval counts, off-diagonal confusion and misses', async () => {
+    const rows = join(dir, 'rows.jsonl');
+    writeFileSync(
+      rows,
+      '{"id":"r1","platform":"x","kind":"post","text":"Buy!","expect":["pure-promotion"]}\n',
+    );
+    vi.mocked(engine.evaluate).mockReturnValue({
+      perId: { 'pure-promotion': { tp: 3, fp: 1, fn: 0, precision: 0.75, recall: 1 } },
+      misses: [{ row: 'r7', id: 'vanity-metrics', kind: 'fp', fired: ['vanity-metrics', 'no-invitation'] }],
+      confusion: { 'pure-promotion': { 'pure-promotion': 3, 'vanity-metrics': 1 } },
+    });
+    const result = await run(['eval', rows]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/pure-promotion +3 +1 +0 +0\.75 +1\.00/);
+    expect(result.stdout).toContain('labelled pure-promotion, fired vanity-metrics: 1');
+    expect(result.stdout).not.toContain('fired pure-promotion:');
+    expect(result.stdout).toContain(
+      'r7: vanity-metrics fired but was not expected (fired: vanity-metrics, no-invitation)',
+    );
   });
 
   it('turns an unexpected engine crash into exit 3 with the stack', async () => {

@@ -5,8 +5,21 @@ import { run, scratchDir } from './helpers.ts';
 
 const ROWS = [
   { id: 'r1', platform: 'x', kind: 'post', text: 'FLASH SALE! 40% off, buy now', expect: ['pure-promotion'] },
-  { id: 'r2', platform: 'linkedin', kind: 'post', text: 'What slowed your team down this quarter?', expect: [] },
-  { id: 'r3', platform: 'x', kind: 'reply', text: 'Sorry! DM us.', expect: ['canned-reply'], allow: ['no-invitation'] },
+  {
+    id: 'r2',
+    platform: 'linkedin',
+    kind: 'post',
+    text: 'What slowed your team down this quarter?',
+    expect: [],
+  },
+  {
+    id: 'r3',
+    platform: 'x',
+    kind: 'reply',
+    text: 'Sorry! DM us.',
+    expect: ['canned-reply'],
+    allow: ['no-invitation'],
+  },
 ];
 
 describe('rapport eval', () => {

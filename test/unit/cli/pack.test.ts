@@ -98,7 +98,13 @@ describe('rapport pack keygen, sign and verify', () => {
     const verify = await run(['pack', 'verify', target, '--pub', `${name}.pub`, '--sig', sigPath]);
     expect(verify.code).toBe(0);
     // Relative paths resolve against the working directory.
-    expect((await run(['pack', 'verify', 'signed.json', '--pub', 'acme.pub', '--sig', 'elsewhere.sig'], { cwd: dir })).code).toBe(0);
+    expect(
+      (
+        await run(['pack', 'verify', 'signed.json', '--pub', 'acme.pub', '--sig', 'elsewhere.sig'], {
+          cwd: dir,
+        })
+      ).code,
+    ).toBe(0);
   });
 
   it('explains swapped, garbage and missing keys and signatures', async () => {
