@@ -3,12 +3,13 @@
  * that adding a rule never adds a pass over the text.
  */
 import { tokenize, type Token } from './tokenize.ts';
-import { STOPWORDS } from './stopwords.ts';
+import { PHATIC, STOPWORDS } from './stopwords.ts';
 
 export const FEATURES = [
   'chars',
   'words',
   'content-words',
+  'specific-words',
   'sentences',
   'urls',
   'mentions',
@@ -45,6 +46,7 @@ export function analyse(text: string): Doc {
     chars: text.length,
     words: 0,
     'content-words': 0,
+    'specific-words': 0,
     sentences: 0,
     urls: 0,
     mentions: 0,
@@ -68,7 +70,10 @@ export function analyse(text: string): Doc {
     switch (t.kind) {
       case 'word':
         f.words++;
-        if (!STOPWORDS.has(t.norm)) f['content-words']++;
+        if (!STOPWORDS.has(t.norm)) {
+          f['content-words']++;
+          if (!PHATIC.has(t.norm)) f['specific-words']++;
+        }
         if (FIRST_SINGULAR.has(t.norm)) f['first-singular']++;
         else if (FIRST_PLURAL.has(t.norm)) f['first-plural']++;
         else if (SECOND.has(t.norm)) f['second-person']++;

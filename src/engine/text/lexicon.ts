@@ -15,8 +15,20 @@ export interface Match {
 }
 
 type Part = { exact: string } | { prefix: string } | { kind: TokenKind };
+interface Scan {
+  tokens: readonly Token[];
+  pos: Int32Array;
+  sentence: Int32Array;
+  count: number;
+  best: Int32Array;
+  touched: Int32Array;
+  nTouched: number;
+}
+
 interface Phrase {
   parts: Part[];
+  /** The index already guarantees an exact or kind head; a prefix head is checked again. */
+  from: 0 | 1;
   list: number;
 }
 
@@ -36,7 +48,8 @@ function parsePhrase(phrase: string): Part[] {
     if (!piece) continue;
     const kind = PLACEHOLDERS[piece];
     if (kind) parts.push({ kind });
-    else if (piece.endsWith('*') && piece.length > 1)
+    // Prefixes are indexed by their first three letters; shorter ones are not prefixes.
+    else if (piece.endsWith('*') && piece.length > 3)
       parts.push({ prefix: piece.slice(0, -1).replace(/’/g, "'") });
     else
       for (const t of tokenize(piece))
@@ -50,12 +63,6 @@ function parsePhrase(phrase: string): Part[] {
   return parts;
 }
 
-function keyOf(part: Part): string {
-  if ('exact' in part) return part.exact;
-  if ('kind' in part) return `<${part.kind}>`;
-  return `*${part.prefix.slice(0, 3)}`;
-}
-
 function partMatches(part: Part, t: Token): boolean {
   if ('exact' in part) return t.norm === part.exact;
   if ('kind' in part) return t.kind === part.kind;
@@ -65,6 +72,11 @@ function partMatches(part: Part, t: Token): boolean {
 export class Lexicon {
   readonly names: readonly string[];
   private readonly index = new Map<string, Phrase[]>();
+  private readonly kindIndex: Partial<Record<TokenKind, Phrase[]>> = {};
+  private readonly prefixIndex = new Map<string, Phrase[]>();
+  // Scratch space reused across calls: matching allocates only its results.
+  private best = new Int32Array(0);
+  private touched = new Int32Array(0);
 
   constructor(lists: ReadonlyMap<string, readonly string[]>) {
     this.names = [...lists.keys()];
@@ -73,10 +85,15 @@ export class Lexicon {
         const parts = parsePhrase(phrase);
         const head = parts[0];
         if (!head) continue;
-        const key = keyOf(head);
-        const bucket = this.index.get(key);
-        if (bucket) bucket.push({ parts, list });
-        else this.index.set(key, [{ parts, list }]);
+        const phraseEntry: Phrase = { parts, list, from: 'prefix' in head ? 0 : 1 };
+        if ('kind' in head) (this.kindIndex[head.kind] ??= []).push(phraseEntry);
+        else {
+          const map = 'exact' in head ? this.index : this.prefixIndex;
+          const key = 'exact' in head ? head.exact : head.prefix.slice(0, 3);
+          const bucket = map.get(key);
+          if (bucket) bucket.push(phraseEntry);
+          else map.set(key, [phraseEntry]);
+        }
       }
     });
   }
@@ -84,8 +101,9 @@ export class Lexicon {
   /** Matches per list name; within one list the longest match wins and matches do not overlap. */
   match(tokens: readonly Token[]): Map<string, Match[]> {
     // Positions of matchable tokens, and the sentence each belongs to.
-    const pos: number[] = [];
-    const sentence: number[] = [];
+    const pos = new Int32Array(tokens.length);
+    const sentence = new Int32Array(tokens.length);
+    let count = 0;
     let s = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
@@ -93,21 +111,28 @@ export class Lexicon {
         if (t.norm !== ',' && t.norm !== ';') s++;
         continue;
       }
-      pos.push(i);
-      sentence.push(s);
+      pos[count] = i;
+      sentence[count++] = s;
     }
     const out = new Map<string, Match[]>();
-    const lastEnd = new Array<number>(this.names.length).fill(0);
-    const best = new Array<number>(this.names.length).fill(0);
-    const touched: number[] = [];
-    for (let p = 0; p < pos.length; p++) {
+    const lists = this.names.length;
+    const lastEnd = new Int32Array(lists);
+    const best = this.best.length === lists ? this.best : (this.best = new Int32Array(lists));
+    const touched = this.touched.length === lists ? this.touched : (this.touched = new Int32Array(lists));
+    const env: Scan = { tokens, pos, sentence, count, best, touched, nTouched: 0 };
+    for (let p = 0; p < count; p++) {
       const t = tokens[pos[p]!]!;
-      touched.length = 0;
-      this.tryBucket(this.index.get(t.norm), tokens, pos, sentence, p, best, touched);
-      this.tryBucket(this.index.get(`<${t.kind}>`), tokens, pos, sentence, p, best, touched);
-      if (t.kind === 'word' && t.norm.length >= 3)
-        this.tryBucket(this.index.get(`*${t.norm.slice(0, 3)}`), tokens, pos, sentence, p, best, touched);
-      for (const list of touched) {
+      env.nTouched = 0;
+      const exact = this.index.get(t.norm);
+      if (exact) this.tryBucket(exact, env, p);
+      const byKind = this.kindIndex[t.kind];
+      if (byKind) this.tryBucket(byKind, env, p);
+      if (this.prefixIndex.size && t.kind === 'word' && t.norm.length >= 3) {
+        const pre = this.prefixIndex.get(t.norm.slice(0, 3));
+        if (pre) this.tryBucket(pre, env, p);
+      }
+      for (let k = 0; k < env.nTouched; k++) {
+        const list = touched[k]!;
         const len = best[list]!;
         best[list] = 0;
         if (p < lastEnd[list]!) continue;
@@ -124,28 +149,20 @@ export class Lexicon {
     return out;
   }
 
-  private tryBucket(
-    bucket: Phrase[] | undefined,
-    tokens: readonly Token[],
-    pos: readonly number[],
-    sentence: readonly number[],
-    p: number,
-    best: number[],
-    touched: number[],
-  ): void {
-    if (!bucket) return;
+  private tryBucket(bucket: readonly Phrase[], env: Scan, p: number): void {
+    const { tokens, pos, sentence, count, best, touched } = env;
     for (const phrase of bucket) {
       const n = phrase.parts.length;
-      if (p + n > pos.length || n <= best[phrase.list]!) continue;
+      if (p + n > count || n <= best[phrase.list]!) continue;
       let ok = true;
-      for (let k = 0; k < n; k++) {
+      for (let k = phrase.from; k < n; k++) {
         if (sentence[p + k] !== sentence[p] || !partMatches(phrase.parts[k]!, tokens[pos[p + k]!]!)) {
           ok = false;
           break;
         }
       }
       if (!ok) continue;
-      if (best[phrase.list] === 0) touched.push(phrase.list);
+      if (best[phrase.list] === 0) touched[env.nTouched++] = phrase.list;
       best[phrase.list] = n;
     }
   }

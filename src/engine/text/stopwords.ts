@@ -12,3 +12,18 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Words of greeting, mood and small talk: content words that still tell the reader nothing.
+ * "Specific words" are the content words outside this list.
+ */
+export const PHATIC: ReadonlySet<string> = new Set(
+  `good great nice lovely wonderful amazing awesome beautiful fantastic happy glad hope hoping wish wishing
+  everyone everybody folks friends fam guys morning afternoon evening night week weekend days tomorrow
+  monday tuesday wednesday thursday friday saturday sunday mondays fridays weekends hump
+  coffee tea lunch weather sunny rainy sun rain vibes vibe mood feeling feel love loving fun ahead back soon
+  big news stay tuned coming exciting excited thanks thank cheers hello agreed agree true post lol haha wow omg
+  first same said cool yay fun stuff`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -25,6 +25,7 @@ const LETTER = /\p{L}|\p{M}/u;
 const PICTO = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 const DOMAIN =
   /[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|app|dev|ly|shop|store|me|ai|gg|tv|us|uk|de|fr|eu|info|biz|social|link)(?![a-z0-9-])(?:\/[^\s]*)?/iy;
+const URL_START = /^(?:https?:\/\/|www\.)/i;
 const TRAILING_URL_PUNCT = /[.,!?:;)\]}"'’»]+$/;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -180,25 +181,32 @@ export function tokenize(text: string): Token[] {
         i++;
         continue;
       }
-      if (text.charCodeAt(i + 1) !== 32) {
+      let j = i + 1;
+      let curly = false;
+      for (;;) {
+        const d = text.charCodeAt(j);
+        if (isAsciiLetter(d) || isDigit(d)) j++;
+        else if ((d === 39 || d === 0x2019 || d === 45) && isLetterAt(text, j + 1)) {
+          if (d === 0x2019) curly = true;
+          j += 2;
+        } else if (d >= 0xc0 && !isCjk(d) && isLetterAt(text, j)) j++;
+        else break;
+      }
+      // A word followed by ".letter" may be a bare domain ("shop.example.com/sale").
+      if (text.charCodeAt(j) === 46 && isLetterAt(text, j + 1) && (i === 0 || !isWordChar(text, i - 1))) {
         DOMAIN.lastIndex = i;
         const m = DOMAIN.exec(text);
-        if (m && m[0].includes('.') && (i === 0 || !isWordChar(text, i - 1))) {
+        if (m) {
           const raw = m[0].replace(TRAILING_URL_PUNCT, '');
           push('url', i, i + raw.length, raw.toLowerCase());
           i += raw.length;
           continue;
         }
       }
-      let j = i + 1;
-      while (j < n) {
-        if (isWordChar(text, j) && !isCjk(text.charCodeAt(j))) j++;
-        else if ((text[j] === "'" || text[j] === '’' || text[j] === '-') && isLetterAt(text, j + 1)) j += 2;
-        else break;
-      }
       const raw = text.slice(i, j);
-      const norm = raw.toLowerCase().replace(/’/g, "'");
-      push('word', i, j, norm, c !== (norm.charCodeAt(0) | 0) && raw[0] !== norm[0]);
+      let norm = raw.toLowerCase();
+      if (curly) norm = norm.replace(/’/g, "'");
+      push('word', i, j, norm, raw.charCodeAt(0) !== norm.charCodeAt(0));
       i = j;
       continue;
     }
