@@ -108,10 +108,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     // URLs first: they contain every other kind of character.
-    if (
-      (c === 104 || c === 119 || c === 72 || c === 87) &&
-      /^(?:https?:\/\/|www\.)/i.test(text.slice(i, i + 8))
-    ) {
+    if ((c === 104 || c === 119 || c === 72 || c === 87) && URL_START.test(text.slice(i, i + 8))) {
       let j = i;
       while (j < n && text.charCodeAt(j) > 32) j++;
       const raw = text.slice(i, j).replace(TRAILING_URL_PUNCT, '');
