@@ -470,6 +470,9 @@ describe('fixture pages in Chromium, without the extension', () => {
     for (const name of ['map', 'stringify', 'keys', 'addEventListener', 'MutationObserver', 'fetch']) {
       expect(broken).toContain(name);
     }
+    // The tampering is real in the page's world (Playwright's own evaluation still works).
+    expect(await page.evaluate(() => JSON.stringify({ a: 1 }))).toBe('"hostile"');
+    expect(await page.evaluate(() => Object.keys({ a: 1 }))).toEqual([]);
     await page.locator('#draft').click();
     await page.keyboard.type(LINE_1);
     await page.keyboard.press('Enter');
