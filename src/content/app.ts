@@ -38,7 +38,8 @@ const MAX_TRACKERS = 8;
 export function startApp(options: AppOptions): App {
   const { doc } = options;
   const win = doc.defaultView!;
-  const where = options.where ?? (() => ({ hostname: win.location.hostname, pathname: win.location.pathname }));
+  const where =
+    options.where ?? (() => ({ hostname: win.location.hostname, pathname: win.location.pathname }));
   const url = options.url ?? (() => win.location.href);
   const trackers = new Map<Element, Tracker>();
   const draftIds = new WeakMap<Element, string>();
@@ -196,7 +197,12 @@ export function startApp(options: AppOptions): App {
       }) as (event: Event) => void,
     ],
     ['click', guard((event: Event) => publish.onClick(event.composedPath()))],
-    ['keydown', guard((event: KeyboardEvent) => publish.onKeydown(event, event.composedPath())) as (event: Event) => void],
+    [
+      'keydown',
+      guard((event: KeyboardEvent) => publish.onKeydown(event, event.composedPath())) as (
+        event: Event,
+      ) => void,
+    ],
     [
       'submit',
       guard((event: Event) => {

@@ -43,7 +43,16 @@ const BLOCKS = new Set([
   'ul',
 ]);
 
-const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'input', 'textarea', 'select', 'button']);
+const SKIPPED_TAGS = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'input',
+  'textarea',
+  'select',
+  'button',
+]);
 
 /** Breaks that editors add only so an empty or trailing line stays visible and selectable. */
 const MARKED_PHANTOM = 'br.ProseMirror-trailingBreak, br[data-lexical-managed-linebreak]';
@@ -77,6 +86,8 @@ interface Frame {
   next: Node | null;
   block: boolean;
   hadBlockChild: boolean;
+  /** Inside a mention: its non-editable parts are still its text. */
+  mention: boolean;
 }
 
 function walk(root: Element, max: number): Extracted {
@@ -118,7 +129,9 @@ function walk(root: Element, max: number): Extracted {
   };
 
   // Iterative, so a deeply nested hostile DOM cannot overflow the stack.
-  const stack: Frame[] = [{ node: root, next: root.firstChild, block: true, hadBlockChild: false }];
+  const stack: Frame[] = [
+    { node: root, next: root.firstChild, block: true, hadBlockChild: false, mention: false },
+  ];
   while (stack.length > 0 && !tooLong) {
     const frame = stack[stack.length - 1]!;
     const node = frame.next;
@@ -152,13 +165,14 @@ function walk(root: Element, max: number): Extracted {
       if (el.getAttribute('aria-hidden') !== 'true') append(clean(el.getAttribute('alt') ?? ''));
       continue;
     }
-    if (skipped(el, tag)) continue;
+    if (skipped(el, tag, frame.mention)) continue;
     const block = BLOCKS.has(tag);
     if (block) {
       frame.hadBlockChild = true;
       closeLine();
     }
-    stack.push({ node: el, next: el.firstChild, block, hadBlockChild: false });
+    const mention = frame.mention || el.matches(MENTION);
+    stack.push({ node: el, next: el.firstChild, block, hadBlockChild: false, mention });
   }
   closeLine();
   const text = lines.join('\n');
@@ -172,10 +186,10 @@ function isLayoutWhitespace(node: Node): boolean {
   return isBlock(node.previousSibling) || isBlock(node.nextSibling);
 }
 
-function skipped(el: Element, tag: string): boolean {
+function skipped(el: Element, tag: string, inMention: boolean): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
   if (el.hasAttribute('data-lexical-cursor')) return true;
-  if (el.getAttribute('contenteditable') === 'false') return !el.matches(MENTION);
+  if (el.getAttribute('contenteditable') === 'false') return !inMention && !el.matches(MENTION);
   return false;
 }

@@ -141,7 +141,10 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
   function place(rechoose: boolean) {
     if (!anchor || !view || !anchor.isConnected) return;
     const rect = anchor.getBoundingClientRect();
-    const viewport = { width: doc.documentElement.clientWidth || 0, height: doc.documentElement.clientHeight || 0 };
+    const viewport = {
+      width: doc.documentElement.clientWidth || 0,
+      height: doc.documentElement.clientHeight || 0,
+    };
     const size = { width: pill.offsetWidth || 32, height: pill.offsetHeight || 24 };
     if (rechoose) spot = chooseSpot(rect, size, viewport, (box) => isFree(box, anchor!));
     const box = boxAt(spot, rect, size, viewport);
@@ -200,7 +203,11 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
         nextView.platform,
         nextView.kind,
       );
-      if (nextView.state === 'dismissed' || nextView.state === 'error' || (!result && nextView.state === 'scoring')) {
+      if (
+        nextView.state === 'dismissed' ||
+        nextView.state === 'error' ||
+        (!result && nextView.state === 'scoring')
+      ) {
         hostStyle('display', 'none');
         toggleCard(false);
         return;

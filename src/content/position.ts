@@ -17,7 +17,12 @@ export const SPOTS: readonly Spot[] = ['below', 'inside', 'beside', 'above'];
 const GAP = 4;
 
 /** The indicator's box at `spot` for an editor at `anchor`, kept inside the viewport. */
-export function boxAt(spot: Spot, anchor: DOMRectReadOnly | Box, size: { width: number; height: number }, viewport: { width: number; height: number }): Box {
+export function boxAt(
+  spot: Spot,
+  anchor: DOMRectReadOnly | Box,
+  size: { width: number; height: number },
+  viewport: { width: number; height: number },
+): Box {
   const right = anchor.left + anchor.width;
   const bottom = anchor.top + anchor.height;
   let left = right - size.width;
@@ -50,7 +55,12 @@ export function chooseSpot(
 }
 
 export function intersects(a: Box, b: Box): boolean {
-  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+  return (
+    a.left < b.left + b.width &&
+    b.left < a.left + a.width &&
+    a.top < b.top + b.height &&
+    b.top < a.top + a.height
+  );
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -103,7 +103,12 @@ export function createPublishWatcher(options: PublishOptions) {
       if (!tracker) return;
       const mod = event.ctrlKey || event.metaKey;
       if (mod && tracker.adapter.modEnterPosts) capture(tracker);
-      else if (!mod && !event.shiftKey && !event.altKey && tracker.adapter.enterPosts(tracker.root, options.where())) {
+      else if (
+        !mod &&
+        !event.shiftKey &&
+        !event.altKey &&
+        tracker.adapter.enterPosts(tracker.root, options.where())
+      ) {
         capture(tracker);
       }
     },

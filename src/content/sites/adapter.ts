@@ -61,9 +61,9 @@ export function textOf(el: Element | null | undefined, max = 2000): string {
   return el ? (el.textContent ?? '').slice(0, max) : '';
 }
 
-/** A handle as the network writes it ("@dana"), from a profile link or text. */
+/** A handle as the network writes it ("@dana", "@lee@mastodon.social"), from a profile link or text. */
 export function handleFrom(text: string | null | undefined): string | undefined {
-  const match = /@[\w.-]+/.exec(text ?? '');
+  const match = /@[\w.-]+(?:@[\w-]+(?:\.[\w-]+)+)?/.exec(text ?? '');
   return match ? match[0].slice(0, 100) : undefined;
 }
 

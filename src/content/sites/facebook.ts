@@ -1,7 +1,8 @@
 /** Facebook: Lexical; the placeholder and most labels are outside the editable. */
 import { hostIs, labelOf, nearby, textOf, trimmed, type SiteAdapter } from './adapter.ts';
 
-const SUBMIT = 'div[role="button"][aria-label="Post"], [role="button"][aria-label="Comment"], [role="button"][aria-label="Reply"]';
+const SUBMIT =
+  'div[role="button"][aria-label="Post"], [role="button"][aria-label="Comment"], [role="button"][aria-label="Reply"]';
 
 function describe(root: Element): string {
   // The aria-label on the editor, else the placeholder rendered next to it.

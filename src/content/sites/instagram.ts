@@ -15,7 +15,8 @@ export const instagram: SiteAdapter = {
     }
     if (/caption/i.test(label)) return { platform: 'instagram', kind: 'post' };
     // "Reply" pre-fills "@handle " in the comment box.
-    const value = root.localName === 'textarea' ? (root as HTMLTextAreaElement).value : (root.textContent ?? '');
+    const value =
+      root.localName === 'textarea' ? (root as HTMLTextAreaElement).value : (root.textContent ?? '');
     const prefill = /^@[\w.]+\s/.exec(value);
     if (prefill) return { platform: 'instagram', kind: 'reply', parentAuthor: handleFrom(prefill[0])! };
     return { platform: 'instagram', kind: 'comment' };

@@ -1,7 +1,8 @@
 /** Mastodon, on any instance: recognised by the web app's `div#mastodon`, not by host name. */
 import { handleFrom, nearby, textOf, type SiteAdapter } from './adapter.ts';
 
-const SUBMIT = '.compose-form__submit button[type="submit"], .compose-form__publish button, button[type="submit"]';
+const SUBMIT =
+  '.compose-form__submit button[type="submit"], .compose-form__publish button, button[type="submit"]';
 
 export const mastodon: SiteAdapter = {
   id: 'mastodon',

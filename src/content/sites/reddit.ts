@@ -17,7 +17,10 @@ export const reddit: SiteAdapter = {
       const author = trimmed(comment.getAttribute('author'));
       return { platform: 'reddit', kind: 'reply', ...(author ? { parentAuthor: `u/${author}` } : {}) };
     }
-    if (/\/submit\b/.test(where.pathname) || closestDeep(root, 'shreddit-post-composer, r-post-composer-form')) {
+    if (
+      /\/submit\b/.test(where.pathname) ||
+      closestDeep(root, 'shreddit-post-composer, r-post-composer-form')
+    ) {
       return { platform: 'reddit', kind: 'post' };
     }
     return { platform: 'reddit', kind: 'comment' };

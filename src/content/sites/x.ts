@@ -15,7 +15,9 @@ export const x: SiteAdapter = {
       return { platform: 'x', kind: 'post', excluded: true };
     }
     const button = nearby(root, SUBMIT)[0];
-    const placeholder = textOf(root.closest('.DraftEditor-root')?.querySelector('.public-DraftEditorPlaceholder-root'));
+    const placeholder = textOf(
+      root.closest('.DraftEditor-root')?.querySelector('.public-DraftEditorPlaceholder-root'),
+    );
     const dialog = root.closest('[role="dialog"]');
     const reply =
       (button ? /^reply/i.test(labelOf(button)) : false) ||

@@ -2,7 +2,7 @@
 import { closestDeep } from '../discover.ts';
 import { hostIs, nearby, trimmed, type SiteAdapter } from './adapter.ts';
 
-const SUBMIT = 'ytd-commentbox #submit-button button, #submit-button button, #submit-button';
+const SUBMIT = '#submit-button button, button#submit-button';
 
 export const youtube: SiteAdapter = {
   id: 'youtube',
@@ -14,13 +14,16 @@ export const youtube: SiteAdapter = {
     }
     const dialog = closestDeep(root, 'ytd-comment-reply-dialog-renderer');
     if (!dialog) return { platform: 'youtube', kind: 'comment' };
-    const parent = closestDeep(dialog, 'ytd-comment-thread-renderer, ytd-comment-view-model, ytd-comment-renderer');
+    const parent = closestDeep(
+      dialog,
+      'ytd-comment-thread-renderer, ytd-comment-view-model, ytd-comment-renderer',
+    );
     const author = trimmed(parent?.querySelector('#author-text')?.textContent);
     return { platform: 'youtube', kind: 'reply', ...(author ? { parentAuthor: author } : {}) };
   },
   submitControls: (root) => {
     const box = closestDeep(root, 'ytd-commentbox');
-    return box ? Array.from(box.querySelectorAll(SUBMIT)).slice(0, 1) : nearby(root, SUBMIT);
+    return box ? Array.from(box.querySelectorAll(SUBMIT)) : nearby(root, SUBMIT);
   },
   enterPosts: () => false,
   modEnterPosts: false,

@@ -1,0 +1,44 @@
+/** A stand-in worker for content-script tests: scores drafts the way the tests need. */
+import type { PublishedRequest, ScoreRequest, ScoreResponse } from '../../../src/shared/messages.ts';
+
+export type Sent = ScoreRequest | PublishedRequest;
+
+export function nudge(id: string, title = `Title of ${id}`) {
+  return {
+    id,
+    severity: 'warn' as const,
+    title,
+    reason: `Reason for ${id}`,
+    suggestion: `Fix for ${id}`,
+    evidence: [],
+  };
+}
+
+/** Promotional drafts (with "buy" or "discount") get `pure-promotion`; everything else none. */
+export function fakeScore(req: ScoreRequest): ScoreResponse {
+  const promo = /\b(buy|discount)\b/i.test(req.text);
+  return {
+    ok: true,
+    result: {
+      score: promo ? 22 : 81,
+      band: promo ? 'poor' : 'good',
+      nudges: promo ? [nudge('pure-promotion', 'Reads like an ad')] : [],
+      notes: [],
+      truncated: false,
+    },
+  };
+}
+
+export function fakeWorker(score: (req: ScoreRequest) => ScoreResponse | Promise<ScoreResponse> = fakeScore) {
+  const sent: Sent[] = [];
+  return {
+    sent,
+    scores: () => sent.filter((m): m is ScoreRequest => m.type === 'score'),
+    published: () => sent.filter((m): m is PublishedRequest => m.type === 'published'),
+    async send(message: Sent): Promise<unknown> {
+      sent.push(structuredClone(message));
+      if (message.type === 'score') return score(message);
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,119 @@
+// @vitest-environment happy-dom
+import { afterEach, expect, test, vi } from 'vitest';
+import { createPublishWatcher } from '../../../src/content/publish.ts';
+import { adapterFor, type Where } from '../../../src/content/sites/index.ts';
+import { Tracker } from '../../../src/content/track.ts';
+import type { PublishedRequest } from '../../../src/shared/messages.ts';
+import { mount } from './fakes-dom.ts';
+
+const trackers: Tracker[] = [];
+afterEach(() => {
+  trackers.splice(0).forEach((t) => t.dispose());
+  document.body.replaceChildren();
+});
+
+function setup(url: string, html: string, confirmMs = 300) {
+  const { hostname, pathname } = new URL(url);
+  const where = (): Where => ({ hostname, pathname });
+  const host = mount(html);
+  const root = host.querySelector('#ed')!;
+  const tracker = new Tracker({
+    root,
+    draftId: 'd1',
+    adapter: adapterFor(where(), document)!,
+    where,
+    score: async () => ({ ok: false, error: 'unused' }),
+    onChange: () => {},
+  });
+  trackers.push(tracker);
+  const sent: PublishedRequest[] = [];
+  const watcher = createPublishWatcher({
+    trackers: () => trackers,
+    send: async (req) => void sent.push(req),
+    where,
+    url: () => url,
+    now: () => new Date('2026-11-02T09:00:00Z'),
+    confirmMs,
+    checkMs: 20,
+  });
+  return { host, root, watcher, sent };
+}
+
+const key = (init: KeyboardEventInit) =>
+  new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, ...init });
+const settle = (ms = 120) => new Promise((r) => setTimeout(r, ms));
+const FB_COMMENT =
+  '<div><div id="ed" role="textbox" contenteditable="true" aria-label="Write a comment…">Great point, thanks</div></div>';
+
+test('Enter publishes a Facebook comment once the editor empties', async () => {
+  const { root, watcher, sent } = setup('https://www.facebook.com/', FB_COMMENT);
+  watcher.onKeydown(key({}), [root]);
+  root.textContent = '';
+  await vi.waitFor(() => expect(sent).toHaveLength(1));
+  expect(sent[0]).toEqual({
+    type: 'published',
+    platform: 'facebook',
+    kind: 'comment',
+    at: '2026-11-02T09:00:00.000Z',
+    text: 'Great point, thanks',
+    url: 'https://www.facebook.com/',
+  });
+});
+
+test('Shift+Enter, Enter during IME composition, and Enter on X are not publishing', async () => {
+  const fb = setup('https://www.facebook.com/', FB_COMMENT);
+  fb.watcher.onKeydown(key({ shiftKey: true }), [fb.root]);
+  fb.watcher.onKeydown(key({ isComposing: true }), [fb.root]);
+  fb.root.textContent = '';
+  await settle();
+  expect(fb.sent).toHaveLength(0);
+  const x = setup('https://x.com/home', '<div id="ed" contenteditable="true">Notes</div>');
+  x.watcher.onKeydown(key({}), [x.root]);
+  x.root.textContent = '';
+  await settle();
+  expect(x.sent).toHaveLength(0);
+});
+
+test('no confirmation within the window: nothing is recorded', async () => {
+  const { host, root, watcher, sent } = setup(
+    'https://bsky.app/',
+    '<div><div id="ed" class="ProseMirror" contenteditable="true">Half-written</div><button data-testid="composerPublishBtn" aria-label="Publish post">Post</button></div>',
+    100,
+  );
+  watcher.onClick([host.querySelector('button')!, host]);
+  await settle(250);
+  root.textContent = '';
+  await settle(100);
+  expect(sent).toHaveLength(0);
+});
+
+test('a click elsewhere, or an empty draft, starts nothing', async () => {
+  const { host, root, watcher, sent } = setup(
+    'https://bsky.app/',
+    '<div><div id="ed" class="ProseMirror" contenteditable="true"></div><button id="other">Other</button><button data-testid="composerPublishBtn">Post</button></div>',
+  );
+  root.textContent = 'Draft';
+  watcher.onClick([host.querySelector('#other')!, host]);
+  root.textContent = '';
+  await settle();
+  watcher.onClick([host.querySelector('[data-testid]')!, host]);
+  root.textContent = 'typed after';
+  await settle();
+  expect(sent).toHaveLength(0);
+});
+
+test('click, Ctrl+Enter and form submit for one publish make one event', async () => {
+  const { host, root, watcher, sent } = setup(
+    'https://mastodon.social/home',
+    '<div id="mastodon"><form class="compose-form"><textarea id="ed"></textarea><div class="compose-form__submit"><button type="submit">Publish</button></div></form></div>',
+  );
+  (root as HTMLTextAreaElement).value = 'Release notes are up';
+  watcher.onClick([host.querySelector('button')!]);
+  watcher.onKeydown(key({ ctrlKey: true }), [root]);
+  watcher.onSubmit(host.querySelector('form')!);
+  (root as HTMLTextAreaElement).value = '';
+  await vi.waitFor(() => expect(sent).toHaveLength(1));
+  await settle();
+  expect(sent).toHaveLength(1);
+  expect(watcher.isPending(trackers[0]!)).toBe(false);
+});
