@@ -10,6 +10,8 @@ import { Num, TermRef } from '../pack/schema-parts.ts';
 import { matchEvidence, type RuleType } from './rule-type.ts';
 import type { Match } from '../text/lexicon.ts';
 
+const NONE: readonly Match[] = [];
+
 const Signal = z
   .object({
     name: z.string().max(60).optional(),
@@ -73,13 +75,14 @@ export const signals: RuleType<z.infer<typeof Params>> = {
     return ({ doc, hits }) => {
       let score = 0;
       let required = requires === null;
-      const evidence: Match[] = [];
+      // Evidence is gathered only for rules that fire: most drafts fire nothing.
+      const positive: (readonly Match[])[] = [];
       for (const s of list) {
         let count: number;
-        let matches: readonly Match[] = [];
+        let matches: readonly Match[] = NONE;
         if (s.list !== undefined) {
-          matches = hits.get(s.list) ?? [];
-          if (s.start) matches = matches.filter((m) => doc.tokens[m.first]!.sentenceStart);
+          matches = hits.get(s.list) ?? NONE;
+          if (s.start && matches.length) matches = matches.filter((m) => doc.tokens[m.first]!.sentenceStart);
           count = matches.length;
         } else {
           const v = doc.features[s.feature!];
@@ -89,12 +92,12 @@ export const signals: RuleType<z.infer<typeof Params>> = {
         if (count === 0) continue;
         score += Math.min(count, s.max) * s.weight;
         if (s.weight > 0) {
-          evidence.push(...matches);
+          if (matches.length) positive.push(matches);
           if (!required && s.name !== undefined && requires!.has(s.name)) required = true;
         }
       }
       if (!required || score < threshold) return null;
-      evidence.sort((a, b) => a.start - b.start);
+      const evidence = positive.flat().sort((a, b) => a.start - b.start);
       return { evidence: matchEvidence(doc.text, evidence), vars: { score: Math.round(score * 10) / 10 } };
     };
   },

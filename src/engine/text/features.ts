@@ -36,9 +36,22 @@ export interface Doc {
   features: Record<Feature, number>;
 }
 
-const FIRST_SINGULAR = new Set(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself']);
-const FIRST_PLURAL = new Set(['we', "we're", "we've", "we'd", "we'll", 'us', 'our', 'ours', 'ourselves']);
-const SECOND = new Set(['you', "you're", "you've", "you'd", "you'll", 'your', 'yours', 'yourself', "y'all"]);
+const STOP = 1;
+const GENERIC = 2;
+const FIRST_SINGULAR = 4;
+const FIRST_PLURAL = 8;
+const SECOND = 16;
+
+// One lookup per word instead of one per word class: this loop runs on every keystroke.
+const WORD_CLASS = new Map<string, number>();
+const mark = (words: Iterable<string>, bit: number): void => {
+  for (const w of words) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | bit);
+};
+mark(STOPWORDS, STOP);
+mark(PHATIC, GENERIC);
+mark(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself'], FIRST_SINGULAR);
+mark(['we', "we're", "we've", "we'd", "we'll", 'us', 'our', 'ours', 'ourselves'], FIRST_PLURAL);
+mark(['you', "you're", "you've", "you'd", "you'll", 'your', 'yours', 'yourself', "y'all"], SECOND);
 
 export function analyse(text: string): Doc {
   const tokens = tokenize(text);
@@ -68,17 +81,19 @@ export function analyse(text: string): Doc {
   for (const t of tokens) {
     if (t.sentenceStart) f.sentences++;
     switch (t.kind) {
-      case 'word':
+      case 'word': {
         f.words++;
-        if (!STOPWORDS.has(t.norm)) {
+        const cls = WORD_CLASS.get(t.norm) ?? 0;
+        if (!(cls & STOP)) {
           f['content-words']++;
-          if (!PHATIC.has(t.norm)) f['specific-words']++;
+          if (!(cls & GENERIC)) f['specific-words']++;
         }
-        if (FIRST_SINGULAR.has(t.norm)) f['first-singular']++;
-        else if (FIRST_PLURAL.has(t.norm)) f['first-plural']++;
-        else if (SECOND.has(t.norm)) f['second-person']++;
-        if (t.capital && !t.sentenceStart && t.norm !== 'i' && !t.norm.startsWith("i'")) f['proper-nouns']++;
+        if (cls & FIRST_SINGULAR) f['first-singular']++;
+        else if (cls & FIRST_PLURAL) f['first-plural']++;
+        else if (cls & SECOND) f['second-person']++;
+        if (t.capital && !t.sentenceStart && !(cls & FIRST_SINGULAR)) f['proper-nouns']++;
         break;
+      }
       case 'url':
         f.urls++;
         break;

@@ -1,11 +1,8 @@
 /** Length as a network counts it: links at a fixed weight, wide characters double on X. */
 import type { Doc } from './features.ts';
 
-const isNarrow = (cp: number): boolean =>
-  cp <= 0x10ff ||
-  (cp >= 0x2000 && cp <= 0x200d) ||
-  (cp >= 0x2010 && cp <= 0x201f) ||
-  (cp >= 0x2032 && cp <= 0x2037);
+const isNarrow = (c: number): boolean =>
+  c <= 0x10ff || (c >= 0x2000 && c <= 0x200d) || (c >= 0x2010 && c <= 0x201f) || (c >= 0x2032 && c <= 0x2037);
 
 export function measureLength(
   doc: Doc,
@@ -13,22 +10,34 @@ export function measureLength(
   urlLength: number,
   doubleWide: boolean,
 ): { length: number; overflowAt: number } {
-  const { text } = doc;
-  // URL ranges in order, so the character walk can jump over them.
-  const urls = urlLength > 0 ? doc.tokens.filter((t) => t.kind === 'url') : [];
-  let u = 0;
+  const { text, tokens } = doc;
   let length = 0;
   let overflowAt = -1;
+  let t = 0;
+  let nextUrl = -1;
+  const findUrl = (): void => {
+    nextUrl = -1;
+    if (urlLength <= 0) return;
+    while (t < tokens.length && tokens[t]!.kind !== 'url') t++;
+    if (t < tokens.length) nextUrl = tokens[t]!.start;
+  };
+  findUrl();
   for (let i = 0; i < text.length;) {
-    const url = urls[u];
-    if (url && i === url.start) {
+    if (i === nextUrl) {
       length += urlLength;
-      i = url.end;
-      u++;
+      i = tokens[t]!.end;
+      t++;
+      findUrl();
     } else {
-      const cp = text.codePointAt(i) ?? 0;
-      length += doubleWide && !isNarrow(cp) ? 2 : 1;
-      i += cp > 0xffff ? 2 : 1;
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) {
+        // An astral character (most emoji): one character, wide where the network says so.
+        length += doubleWide ? 2 : 1;
+        i += 2;
+      } else {
+        length += doubleWide && !isNarrow(c) ? 2 : 1;
+        i++;
+      }
     }
     if (overflowAt < 0 && length > limit) overflowAt = i - 1;
   }

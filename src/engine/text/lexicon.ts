@@ -63,6 +63,14 @@ function parsePhrase(phrase: string): Part[] {
   return parts;
 }
 
+/** The first three characters as one number (no string allocated on the hot path). */
+function prefixKey(word: string): number | string {
+  const a = word.charCodeAt(0);
+  const b = word.charCodeAt(1);
+  const c = word.charCodeAt(2);
+  return a < 256 && b < 256 && c < 256 ? (a << 16) | (b << 8) | c : word.slice(0, 3);
+}
+
 function partMatches(part: Part, t: Token): boolean {
   if ('exact' in part) return t.norm === part.exact;
   if ('kind' in part) return t.kind === part.kind;
@@ -73,7 +81,7 @@ export class Lexicon {
   readonly names: readonly string[];
   private readonly index = new Map<string, Phrase[]>();
   private readonly kindIndex: Partial<Record<TokenKind, Phrase[]>> = {};
-  private readonly prefixIndex = new Map<string, Phrase[]>();
+  private readonly prefixIndex = new Map<number | string, Phrase[]>();
   // Scratch space reused across calls: matching allocates only its results.
   private best = new Int32Array(0);
   private touched = new Int32Array(0);
@@ -89,7 +97,7 @@ export class Lexicon {
         if ('kind' in head) (this.kindIndex[head.kind] ??= []).push(phraseEntry);
         else {
           const map = 'exact' in head ? this.index : this.prefixIndex;
-          const key = 'exact' in head ? head.exact : head.prefix.slice(0, 3);
+          const key = 'exact' in head ? head.exact : prefixKey(head.prefix);
           const bucket = map.get(key);
           if (bucket) bucket.push(phraseEntry);
           else map.set(key, [phraseEntry]);
@@ -128,7 +136,7 @@ export class Lexicon {
       const byKind = this.kindIndex[t.kind];
       if (byKind) this.tryBucket(byKind, env, p);
       if (this.prefixIndex.size && t.kind === 'word' && t.norm.length >= 3) {
-        const pre = this.prefixIndex.get(t.norm.slice(0, 3));
+        const pre = this.prefixIndex.get(prefixKey(t.norm));
         if (pre) this.tryBucket(pre, env, p);
       }
       for (let k = 0; k < env.nTouched; k++) {

@@ -25,7 +25,6 @@ const LETTER = /\p{L}|\p{M}/u;
 const PICTO = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 const DOMAIN =
   /[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|app|dev|ly|shop|store|me|ai|gg|tv|us|uk|de|fr|eu|info|biz|social|link)(?![a-z0-9-])(?:\/[^\s]*)?/iy;
-const URL_START = /^(?:https?:\/\/|www\.)/i;
 const TRAILING_URL_PUNCT = /[.,!?:;)\]}"'’»]+$/;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -45,6 +44,17 @@ function isLetterAt(text: string, i: number): boolean {
 
 function isWordChar(text: string, i: number): boolean {
   return isDigit(text.charCodeAt(i)) || isLetterAt(text, i);
+}
+
+/** "http://", "https://" or "www." at i, in any case, without allocating. */
+function urlStarts(text: string, i: number): boolean {
+  const lower = (k: number): number => text.charCodeAt(i + k) | 32;
+  if (lower(0) === 119) return lower(1) === 119 && lower(2) === 119 && text.charCodeAt(i + 3) === 46;
+  if (lower(0) !== 104 || lower(1) !== 116 || lower(2) !== 116 || lower(3) !== 112) return false;
+  const k = lower(4) === 115 ? 5 : 4;
+  return (
+    text.charCodeAt(i + k) === 58 && text.charCodeAt(i + k + 1) === 47 && text.charCodeAt(i + k + 2) === 47
+  );
 }
 
 function codePointLength(text: string, i: number): number {
@@ -88,11 +98,13 @@ export function tokenize(text: string): Token[] {
   const n = text.length;
   let i = 0;
   const push = (kind: TokenKind, start: number, end: number, norm: string, capital = false): void => {
-    const boundary =
-      kind === 'punct' && (norm === '.' || norm === '!' || norm === '?' || norm === '\n' || norm === ':');
-    tokens.push({ kind, start, end, norm, sentenceStart: atStart && kind !== 'punct', capital });
-    if (boundary) atStart = true;
-    else if (kind !== 'punct' && kind !== 'emoji') atStart = false;
+    if (kind === 'punct') {
+      tokens.push({ kind, start, end, norm, sentenceStart: false, capital });
+      if (norm === '.' || norm === '!' || norm === '?' || norm === '\n' || norm === ':') atStart = true;
+      return;
+    }
+    tokens.push({ kind, start, end, norm, sentenceStart: atStart, capital });
+    if (kind !== 'emoji') atStart = false;
   };
 
   while (i < n) {
@@ -108,7 +120,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     // URLs first: they contain every other kind of character.
-    if ((c === 104 || c === 119 || c === 72 || c === 87) && URL_START.test(text.slice(i, i + 8))) {
+    if ((c === 104 || c === 119 || c === 72 || c === 87) && urlStarts(text, i)) {
       let j = i;
       while (j < n && text.charCodeAt(j) > 32) j++;
       const raw = text.slice(i, j).replace(TRAILING_URL_PUNCT, '');
@@ -180,14 +192,17 @@ export function tokenize(text: string): Token[] {
       }
       let j = i + 1;
       let curly = false;
+      let upper = c < 97 || c > 122;
       for (;;) {
         const d = text.charCodeAt(j);
-        if (isAsciiLetter(d) || isDigit(d)) j++;
-        else if ((d === 39 || d === 0x2019 || d === 45) && isLetterAt(text, j + 1)) {
+        if (d >= 97 && d <= 122) j++;
+        else if (isAsciiLetter(d) || isDigit(d) || (d >= 0xc0 && !isCjk(d) && isLetterAt(text, j))) {
+          upper = true;
+          j++;
+        } else if ((d === 39 || d === 0x2019 || d === 45) && isLetterAt(text, j + 1)) {
           if (d === 0x2019) curly = true;
           j += 2;
-        } else if (d >= 0xc0 && !isCjk(d) && isLetterAt(text, j)) j++;
-        else break;
+        } else break;
       }
       // A word followed by ".letter" may be a bare domain ("shop.example.com/sale").
       if (text.charCodeAt(j) === 46 && isLetterAt(text, j + 1) && (i === 0 || !isWordChar(text, i - 1))) {
@@ -201,7 +216,8 @@ export function tokenize(text: string): Token[] {
         }
       }
       const raw = text.slice(i, j);
-      let norm = raw.toLowerCase();
+      // Most words are already lower-case ASCII: skip the copy that toLowerCase would make.
+      let norm = upper ? raw.toLowerCase() : raw;
       if (curly) norm = norm.replace(/’/g, "'");
       push('word', i, j, norm, raw.charCodeAt(0) !== norm.charCodeAt(0));
       i = j;
