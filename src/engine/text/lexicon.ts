@@ -116,7 +116,7 @@ export class Lexicon {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (t.kind === 'punct') {
-        if (t.norm !== ',' && t.norm !== ';') s++;
+        s++;
         continue;
       }
       pos[count] = i;

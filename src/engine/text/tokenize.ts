@@ -223,13 +223,12 @@ export function tokenize(text: string): Token[] {
       i = j;
       continue;
     }
+    // Only punctuation that ends a sentence or clause is a token; commas carry nothing rules read.
     if (
       c === 63 ||
       c === 33 ||
       c === 46 ||
       c === 58 ||
-      c === 59 ||
-      c === 44 ||
       c === 0x2026 ||
       c === 0xff1f ||
       c === 0xff01 ||
