@@ -1,10 +1,25 @@
 /**
- * The extension's own costs in real Chromium. (Being written: measurements land with the content script.)
+ * The extension's own costs in real Chromium, on the x.com fixture page served at its real host
+ * name: content-script size, main-thread time per keystroke on a 3,000-char draft (with a run
+ * without the extension for the page's own baseline), latency from the last keystroke to the
+ * indicator's final state, and long tasks while typing.
  */
-import type { Target } from './targets.ts';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { contentScriptSize, type BundleSize } from './bundle-size.ts';
+import { measureKeystrokes, type KeystrokeRun } from './keystrokes.ts';
+import { measureLatency, type LatencyRun } from './latency.ts';
+import { PROBE_SCRIPT } from './page-probe.ts';
+import { fmt } from './report.ts';
+import { mean, median, percentile } from './stats.ts';
+import { target, type Target } from './targets.ts';
 
 export type BrowserBenchResult =
-  { skipped: string } | { rows: string[][]; targets: Target[]; raw: Record<string, unknown> };
+  { skipped: string } | { rows: string[][]; targets: Target[]; raw: BrowserRaw };
 
 export interface BrowserBenchOptions {
   root: string;
@@ -12,6 +27,155 @@ export interface BrowserBenchOptions {
   quick: boolean;
 }
 
-export async function runBrowserBench(_opts: BrowserBenchOptions): Promise<BrowserBenchResult> {
-  return { skipped: 'not implemented yet' };
+export interface BrowserRaw {
+  contentScript: BundleSize;
+  keystrokes: KeystrokeRun;
+  /** The same typing in a Chromium without the extension. */
+  baseline: KeystrokeRun;
+  latency: LatencyRun;
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+const X_HOME = ['x.com', '/home'] as const;
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+/** Builds dist/chrome when it is missing or older than its sources, so the numbers are about this code. */
+function ensureBuilt(root: string, log: (line: string) => void): string {
+  const dist = join(root, 'dist', 'chrome');
+  const manifest = join(dist, 'manifest.json');
+  const sources = ['src', 'public', 'vite.config.ts', 'package.json'].map((p) => newestMtime(join(root, p)));
+  if (existsSync(manifest) && statSync(manifest).mtimeMs >= Math.max(...sources)) return dist;
+  log('  building dist/chrome (missing or older than src/)');
+  const run = spawnSync(process.execPath, [join(root, 'scripts', 'build.js'), 'chrome'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (run.status !== 0) throw new Error('the chrome build failed (node scripts/build.js chrome)');
+  return dist;
+}
+
+/** Chromium with the same flags as the extension run, minus the extension. */
+async function baselineRun(hostResolverRules: string, url: string, quick: boolean): Promise<KeystrokeRun> {
+  const profile = await mkdtemp(join(tmpdir(), 'rapport-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false, // --headless=new below, as in the extension run
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=${hostResolverRules}`,
+      '--ignore-certificate-errors',
+    ],
+    ignoreHTTPSErrors: true,
+  });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(PROBE_SCRIPT);
+    await page.goto(url);
+    await page.waitForSelector('html[data-fixture-ready]', { timeout: 15_000 });
+    return await measureKeystrokes(page, null, quick);
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+const stats = (values: number[]) =>
+  values.length
+    ? { p50: median(values), p95: percentile(values, 95), mean: mean(values), max: Math.max(...values) }
+    : { p50: null, p95: null, mean: null, max: null };
+
+export async function runBrowserBench(opts: BrowserBenchOptions): Promise<BrowserBenchResult> {
+  const { root, log, quick } = opts;
+  if (!existsSync(CHROMIUM)) return { skipped: `no ${CHROMIUM} (apt-get install chromium)` };
+  for (const file of ['test/browser/launch.ts', 'test/browser/server.ts']) {
+    if (!existsSync(join(root, file))) return { skipped: `${file} does not exist yet` };
+  }
+  const dist = ensureBuilt(root, log);
+  const size = contentScriptSize(dist);
+  const { launchChromium } = await import('../../test/browser/launch.ts');
+  const { startFixtureServer } = await import('../../test/browser/server.ts');
+  const server = await startFixtureServer();
+  let keystrokes: KeystrokeRun;
+  let latency: LatencyRun;
+  let baseline: KeystrokeRun;
+  try {
+    const session = await launchChromium({ hostPort: server.port, hosts: server.hosts });
+    try {
+      const page = await session.page();
+      await page.addInitScript(PROBE_SCRIPT);
+      await page.goto(server.url(...X_HOME));
+      await page.waitForSelector('html[data-fixture-ready]', { timeout: 15_000 });
+      log('  per-keystroke main-thread time on a 3,000-char draft');
+      keystrokes = await measureKeystrokes(page, `chrome-extension://${session.extensionId}/`, quick);
+      log('  last keystroke → indicator latency');
+      latency = await measureLatency(page, quick ? 6 : 20);
+    } finally {
+      await session.close();
+    }
+    log('  the same typing without the extension');
+    baseline = await baselineRun(server.hostResolverRules, server.url(...X_HOME), quick);
+  } finally {
+    await server.close();
+  }
+
+  const raw: BrowserRaw = { contentScript: size, keystrokes, baseline, latency };
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+  const ext = stats(keystrokes.perKeyMs);
+  const scriptOnly = stats(
+    keystrokes.perKeyMs.map((ms, i) => ms - (keystrokes.perKeyForcedLayoutMs[i] ?? 0)),
+  );
+  const withExt = stats(keystrokes.perKeyMainThreadMs);
+  const without = stats(baseline.perKeyMainThreadMs);
+  const dist3 = (s: ReturnType<typeof stats>) =>
+    `p50 ${fmt(s.p50)}, p95 ${fmt(s.p95)}, mean ${fmt(s.mean)}, max ${fmt(s.max)}`;
+  const rows: string[][] = [
+    [
+      'content script, gzipped (raw)',
+      `${kb(size.gzipBytes)} (${kb(size.bytes)}) in ${size.files.length} file${size.files.length === 1 ? '' : 's'}`,
+    ],
+    ...size.files.map((f) => [`  ${f.path}`, `${kb(f.gzipBytes)} (${kb(f.bytes)})`]),
+    [
+      `content-script ms per keystroke (${keystrokes.draftChars}-char draft, ${keystrokes.perKeyMs.length} keys)`,
+      dist3(ext),
+    ],
+    ['  the same without the style/layout it forced', dist3(scriptOnly)],
+    ...keystrokes.hot.slice(0, 5).map((h) => [`  hot: ${h.name}`, `${fmt(h.ms)} ms sampled`]),
+    ['page main thread ms per keystroke, with extension', dist3(withExt)],
+    ['page main thread ms per keystroke, without extension', dist3(without)],
+    [
+      'last key → indicator final state, ms',
+      `p50 ${fmt(latency.p50Ms)}, p95 ${fmt(latency.p95Ms)} over ${latency.measured}/${latency.trials} trials` +
+        (latency.note ? ` — ${latency.note}` : ''),
+    ],
+    [
+      '  indicator equal to the engine’s result after the pause',
+      `${latency.matchesEngine}/${latency.trials} trials (${latency.noChangeAfterLastKey} with no change after the last key)`,
+    ],
+    [
+      'long tasks > 50 ms while typing',
+      `${keystrokes.traceLongTasksWithExtension} holding content-script time; page total ${keystrokes.traceLongTasks} ` +
+        `(trace, 3,000-char draft; ${baseline.traceLongTasks} without extension), ` +
+        `${keystrokes.pageLongTasks + latency.pageLongTasks} (PerformanceObserver, all typing)`,
+    ],
+  ];
+  const targets: Target[] = [
+    target('content script gzipped', size.gzipBytes / 1000, 'kB', '<=', 15),
+    target('content-script time per keystroke p95', ext.p95, 'ms', '<=', 0.5),
+    target('last key → indicator p95', latency.p95Ms, 'ms', '<=', 250, latency.note),
+    target('long tasks holding content-script time', keystrokes.traceLongTasksWithExtension, '', '<=', 0),
+  ];
+  return { rows, targets, raw };
 }

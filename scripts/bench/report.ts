@@ -13,12 +13,14 @@ export function fmt(value: number | null | undefined, digits = 3): string {
   return value.toPrecision(digits);
 }
 
-export function table(header: string[], rows: string[][]): string {
+/** First column left-aligned, numbers right-aligned; `leftAll` for columns of prose. */
+export function table(header: string[], rows: string[][], leftAll = false): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const line = (cells: string[]) =>
     cells
-      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
-      .join('  ');
+      .map((cell, c) => (c === 0 || leftAll ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -35,6 +37,7 @@ export function engineReport(engine: EngineBenchResult, lin: Linearity | null): 
         ['tool', 'median µs', 'p95 µs', 'samples', 'median / Rapport'],
         TOOL_NAMES.map((name) => {
           const t = size.tools[name];
+          if (!t) return [name, '—', '—', 'not run', '—'];
           return [name, fmt(t.medianUs), fmt(t.p95Us), String(t.samples), fmt(t.medianUs / rapport) + '×'];
         }),
       ),

@@ -84,8 +84,10 @@ export function linearity(engine: EngineBenchResult): Linearity | null {
 export function engineTargets(engine: EngineBenchResult, lin: Linearity | null): Target[] {
   const s280 = bySize(engine, 280);
   const s3k = bySize(engine, 3_000);
-  const speedup = (s: SizeResult | undefined) =>
-    s ? s.tools['write-good'].medianUs / s.tools.rapport.medianUs : null;
+  const speedup = (s: SizeResult | undefined) => {
+    const peer = s?.tools['write-good'];
+    return s && peer ? peer.medianUs / s.tools.rapport.medianUs : null;
+  };
   return [
     target('Rapport median @280', s280?.tools.rapport.medianUs ?? null, 'µs', '<=', 30),
     target('Rapport median @3,000', s3k?.tools.rapport.medianUs ?? null, 'µs', '<=', 150),

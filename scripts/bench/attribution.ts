@@ -1,0 +1,255 @@
+/**
+ * Which main-thread time belongs to the content script, per keystroke, from one Chromium trace
+ * and one CPU profile taken over the same typing.
+ *
+ * Trace `FunctionCall` events name the script they enter and are exact, but a promise
+ * continuation (everything after an `await`) runs as a microtask with no such event. CPU-profile
+ * samples see those, with less precision. So the content script's time is the union of both:
+ * FunctionCall spans into an extension URL, plus sampled intervals whose stack holds an
+ * extension frame. Both use the same monotonic clock in microseconds.
+ */
+
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string; type?: string } };
+}
+
+export interface CpuProfileNode {
+  id: number;
+  callFrame: { url: string; functionName: string; lineNumber?: number };
+  children?: number[];
+}
+
+export interface CpuProfile {
+  nodes: CpuProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+export type Interval = [start: number, end: number];
+
+/** Sorted, non-overlapping union of intervals. */
+export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
+  const sorted = intervals.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const out: Interval[] = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** Length of the merged intervals that falls inside [from, to). */
+export function coveredWithin(merged: readonly Interval[], from: number, to: number): number {
+  let total = 0;
+  for (const [a, b] of merged) {
+    if (b <= from) continue;
+    if (a >= to) break;
+    total += Math.min(b, to) - Math.max(a, from);
+  }
+  return total;
+}
+
+/** Sampled intervals whose stack contains a frame from `origin` (e.g. chrome-extension://ID/). */
+export function profileIntervals(profile: CpuProfile, origin: string): Interval[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const memo = new Map<number, boolean>();
+  const ours = (id: number): boolean => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    // Walk up iteratively: stacks can be deep enough to overflow a recursive walk.
+    const path: number[] = [];
+    let cursor: number | undefined = id;
+    let found = false;
+    while (cursor !== undefined) {
+      const cached = memo.get(cursor);
+      if (cached !== undefined) {
+        found = cached;
+        break;
+      }
+      path.push(cursor);
+      if (byId.get(cursor)?.callFrame.url.startsWith(origin)) {
+        found = true;
+        break;
+      }
+      cursor = parent.get(cursor);
+    }
+    for (const p of path) memo.set(p, found);
+    return found;
+  };
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  const out: Interval[] = [];
+  let t = profile.startTime;
+  for (let i = 0; i < samples.length; i++) {
+    t += deltas[i] ?? 0;
+    // A sample stands for the time until the next one.
+    const next = i + 1 < samples.length ? t + (deltas[i + 1] ?? 0) : profile.endTime;
+    if (ours(samples[i] as number)) out.push([t, next]);
+  }
+  return out;
+}
+
+export function traceIntervals(
+  events: readonly TraceEvent[],
+  origin: string,
+  pid: number,
+  tid: number,
+): Interval[] {
+  return events
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        e.pid === pid &&
+        e.tid === tid &&
+        e.dur !== undefined &&
+        (e.args?.data?.url ?? '').startsWith(origin),
+    )
+    .map((e) => [e.ts, e.ts + (e.dur ?? 0)] as Interval);
+}
+
+/**
+ * Sampled content-script time by innermost extension frame (function and location), largest first:
+ * where the per-keystroke time goes.
+ */
+export function hotFunctions(
+  profile: CpuProfile,
+  origin: string,
+  from: number,
+  to: number,
+): Array<{ name: string; ms: number }> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = new Map<number, string | null>();
+  const innermost = (id: number): string | null => {
+    if (label.has(id)) return label.get(id) ?? null;
+    let cursor: number | undefined = id;
+    let found: string | null = null;
+    while (cursor !== undefined) {
+      const frame = byId.get(cursor)?.callFrame;
+      if (frame?.url.startsWith(origin)) {
+        const file = frame.url.slice(origin.length);
+        found = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber ?? '?'}`;
+        break;
+      }
+      cursor = parent.get(cursor);
+    }
+    label.set(id, found);
+    return found;
+  };
+  const totals = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let t = profile.startTime;
+  for (let i = 0; i < samples.length; i++) {
+    t += deltas[i] ?? 0;
+    const next = i + 1 < samples.length ? t + (deltas[i + 1] ?? 0) : profile.endTime;
+    if (t < from || t >= to) continue;
+    const name = innermost(samples[i] as number);
+    if (name) totals.set(name, (totals.get(name) ?? 0) + (next - t) / 1000);
+  }
+  return [...totals].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms);
+}
+
+export interface KeystrokeAttribution {
+  /** Content-script main-thread time in each keystroke's window, ms (keydown to next keydown). */
+  perKeyMs: number[];
+  /**
+   * The part of perKeyMs spent in style and layout the content script forced (reading geometry
+   * after the page changed the DOM). The page would pay much of it at its next frame anyway.
+   */
+  perKeyForcedLayoutMs: number[];
+  /** All main-thread task time in each window, extension or not (compare runs with and without it). */
+  perKeyMainThreadMs: number[];
+  /** Tasks over 50 ms on the page's main thread while typing, and how many held content-script time. */
+  longTasks: number;
+  longTasksWithExtension: number;
+  totalExtensionMs: number;
+  /** The typing window, trace clock (µs): first keydown to `tailUs` after the last. */
+  fromUs: number;
+  toUs: number;
+}
+
+/**
+ * Splits typing into windows from each keydown to the next (the last one runs to `tailUs` after
+ * it, so debounced work lands on the key that triggered it) and sums the content script's time in
+ * each.
+ */
+export function attributeKeystrokes(
+  events: readonly TraceEvent[],
+  profile: CpuProfile | null,
+  origin: string,
+  tailUs: number,
+): KeystrokeAttribution {
+  const keydowns = events
+    .filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown')
+    .sort((a, b) => a.ts - b.ts);
+  const first = keydowns[0];
+  if (!first) {
+    return {
+      perKeyMs: [],
+      perKeyForcedLayoutMs: [],
+      perKeyMainThreadMs: [],
+      longTasks: 0,
+      longTasksWithExtension: 0,
+      totalExtensionMs: 0,
+      fromUs: 0,
+      toUs: 0,
+    };
+  }
+  // The renderer main thread is where the page saw the keys.
+  const { pid, tid } = first;
+  const merged = mergeIntervals([
+    ...traceIntervals(events, origin, pid, tid),
+    ...(profile ? profileIntervals(profile, origin) : []),
+  ]);
+  const onMain = (e: TraceEvent) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.dur !== undefined;
+  const forced = mergeIntervals(
+    events
+      .filter((e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && onMain(e))
+      .map((e) => [e.ts, e.ts + (e.dur ?? 0)] as Interval)
+      .filter(([a, b]) => coveredWithin(merged, a, b) > (b - a) / 2),
+  );
+  const tasks = mergeIntervals(
+    events
+      .filter((e) => e.name === 'RunTask' && onMain(e))
+      .map((e) => [e.ts, e.ts + (e.dur ?? 0)] as Interval),
+  );
+  const windows = keydowns.map((k, i) => [k.ts, keydowns[i + 1]?.ts ?? k.ts + tailUs] as Interval);
+  const perKeyMs = windows.map(([a, b]) => coveredWithin(merged, a, b) / 1000);
+  const perKeyForcedLayoutMs = windows.map(([a, b]) => coveredWithin(forced, a, b) / 1000);
+  const perKeyMainThreadMs = windows.map(([a, b]) => coveredWithin(tasks, a, b) / 1000);
+  const last = keydowns[keydowns.length - 1] as TraceEvent;
+  const typingEnd = last.ts + tailUs;
+  const long = events.filter(
+    (e) =>
+      e.name === 'RunTask' &&
+      e.ph === 'X' &&
+      e.pid === pid &&
+      e.tid === tid &&
+      (e.dur ?? 0) > 50_000 &&
+      e.ts < typingEnd &&
+      e.ts + (e.dur ?? 0) > first.ts,
+  );
+  return {
+    perKeyMs,
+    perKeyForcedLayoutMs,
+    perKeyMainThreadMs,
+    longTasks: long.length,
+    longTasksWithExtension: long.filter((e) => coveredWithin(merged, e.ts, e.ts + (e.dur ?? 0)) > 0).length,
+    totalExtensionMs: coveredWithin(merged, first.ts, typingEnd) / 1000,
+    fromUs: first.ts,
+    toUs: typingEnd,
+  };
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import {
+  attributeKeystrokes,
+  coveredWithin,
+  hotFunctions,
+  mergeIntervals,
+  profileIntervals,
+  type CpuProfile,
+  type TraceEvent,
+} from '../../scripts/bench/attribution.ts';
+import { importsOf } from '../../scripts/bench/bundle-size.ts';
+
+const EXT = 'chrome-extension://abc/';
+const main = { pid: 1, tid: 7 };
+const keydown = (ts: number): TraceEvent => ({
+  name: 'EventDispatch',
+  ph: 'X',
+  ts,
+  dur: 5,
+  ...main,
+  args: { data: { type: 'keydown' } },
+});
+const call = (ts: number, dur: number, url: string, where = main): TraceEvent => ({
+  name: 'FunctionCall',
+  ph: 'X',
+  ts,
+  dur,
+  ...where,
+  args: { data: { url } },
+});
+
+describe('interval arithmetic', () => {
+  it('merges overlapping and touching intervals and drops empty ones', () => {
+    expect(
+      mergeIntervals([
+        [5, 8],
+        [1, 3],
+        [2, 4],
+        [8, 9],
+        [10, 10],
+      ]),
+    ).toEqual([
+      [1, 4],
+      [5, 9],
+    ]);
+  });
+
+  it('measures only the part inside a window', () => {
+    const merged = mergeIntervals([
+      [0, 10],
+      [20, 30],
+    ]);
+    expect(coveredWithin(merged, 5, 25)).toBe(10);
+    expect(coveredWithin(merged, 10, 20)).toBe(0);
+    expect(coveredWithin(merged, -5, 100)).toBe(20);
+  });
+});
+
+describe('CPU profile attribution', () => {
+  // root → page (page.js) → ext handler (extension) → leaf (native, no url)
+  const profile: CpuProfile = {
+    nodes: [
+      { id: 1, callFrame: { url: '', functionName: '(root)' }, children: [2, 3] },
+      { id: 2, callFrame: { url: 'https://x.com/page.js', functionName: 'react' }, children: [4] },
+      { id: 3, callFrame: { url: '', functionName: '(idle)' } },
+      {
+        id: 4,
+        callFrame: { url: `${EXT}assets/cs.js`, functionName: 'render', lineNumber: 41 },
+        children: [5],
+      },
+      { id: 5, callFrame: { url: '', functionName: 'getBoundingClientRect' } },
+    ],
+    startTime: 1000,
+    endTime: 1400,
+    samples: [2, 5, 5, 3],
+    timeDeltas: [0, 100, 100, 100],
+  };
+
+  it('bills a sample to the extension when any frame of its stack is the extension’s', () => {
+    expect(profileIntervals(profile, EXT)).toEqual([
+      [1100, 1200],
+      [1200, 1300],
+    ]);
+  });
+
+  it('names the innermost extension function for the samples in a window', () => {
+    expect(hotFunctions(profile, EXT, 0, 5000)).toEqual([{ name: 'render assets/cs.js:41', ms: 0.2 }]);
+    expect(hotFunctions(profile, EXT, 1250, 5000)).toEqual([]);
+  });
+});
+
+describe('per-keystroke attribution', () => {
+  it('splits typing at keydowns, counts only the extension on the page’s main thread, and bills the tail to the last key', () => {
+    const events: TraceEvent[] = [
+      keydown(10_000),
+      call(10_100, 300, `${EXT}cs.js`),
+      call(10_500, 2_000, 'https://x.com/page.js'),
+      call(10_600, 900, `${EXT}cs.js`, { pid: 2, tid: 1 }), // another process: not this page
+      keydown(20_000),
+      call(20_100, 50, `${EXT}cs.js`),
+      call(20_120, 50, `${EXT}cs.js`), // overlaps the one before: counted once
+      { name: 'Layout', ph: 'X', ts: 20_130, dur: 20, ...main },
+      keydown(30_000),
+      call(500_000, 4_000, `${EXT}cs.js`), // debounced work after the last key
+      call(2_000_000, 4_000, `${EXT}cs.js`), // past the tail
+      { name: 'RunTask', ph: 'X', ts: 499_000, dur: 60_000, ...main },
+    ];
+    const a = attributeKeystrokes(events, null, EXT, 1_000_000);
+    expect(a.perKeyMs).toEqual([0.3, 0.07, 4]);
+    expect(a.perKeyForcedLayoutMs).toEqual([0, 0.02, 0]);
+    expect(a.longTasks).toBe(1);
+    expect(a.longTasksWithExtension).toBe(1);
+    expect(a.totalExtensionMs).toBeCloseTo(4.37, 10);
+  });
+
+  it('adds profile-sampled microtask time that no FunctionCall covers', () => {
+    const events = [keydown(1_000), call(1_000, 100, `${EXT}cs.js`), keydown(2_000)];
+    const profile: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: { url: '', functionName: '(root)' }, children: [2] },
+        { id: 2, callFrame: { url: `${EXT}cs.js`, functionName: 'afterAwait' } },
+      ],
+      startTime: 1_000,
+      endTime: 1_400,
+      samples: [2, 2, 2],
+      timeDeltas: [50, 100, 100], // samples at 1050 (inside the FunctionCall), 1150, 1250
+    };
+    const a = attributeKeystrokes(events, profile, EXT, 500);
+    expect(a.perKeyMs[0]).toBeCloseTo(0.4, 10); // 1000–1100 traced ∪ 1050–1400 sampled (the last sample runs to endTime)
+  });
+
+  it('finds nothing when there was no typing', () => {
+    expect(attributeKeystrokes([call(0, 10, EXT)], null, EXT, 1).perKeyMs).toEqual([]);
+  });
+});
+
+describe('content-script imports in the build', () => {
+  it('follows static, side-effect, dynamic and getURL imports from the importing file', () => {
+    const source = [
+      'import { a } from "./core-1.js";',
+      "import './side.js';",
+      'export { b } from "../shared/x.js";',
+      'const m = import("./lazy.js");',
+      '(async () => { await import(chrome.runtime.getURL("assets/main-2.js")); })();',
+      'import pkg from "preact";',
+    ].join('\n');
+    expect(importsOf(source, 'assets/loader.js').sort()).toEqual(
+      ['assets/core-1.js', 'assets/side.js', 'shared/x.js', 'assets/lazy.js', 'assets/main-2.js'].sort(),
+    );
+  });
+});
