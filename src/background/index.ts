@@ -8,6 +8,7 @@ import { createCurrentStore } from './current.ts';
 import { createRouter } from './router.ts';
 import { createScoreHandler } from './handlers/score.ts';
 import { handlePublished } from './handlers/published.ts';
+import { ledger } from './ledger.ts';
 import { createGetCurrentHandler } from './handlers/get-current.ts';
 
 // MV3's content security policy forbids the `new Function` probe zod runs by default.
@@ -19,7 +20,7 @@ const route = createRouter({
   ownId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   handlers: {
-    score: createScoreHandler(store),
+    score: createScoreHandler(store, () => new Date(), ledger),
     published: handlePublished,
     'get-current': createGetCurrentHandler(store),
   },

@@ -35,4 +35,42 @@ describe('score handler', () => {
     expect(reply.ok).toBe(true);
     for (const tabId of [-1, 0, 1]) expect(await store.get(tabId)).toBeNull();
   });
+
+  it('adds history nudges from the ledger, looking back from the handler clock', async () => {
+    const since: (Date | string | undefined)[] = [];
+    const history = {
+      async list(options?: { since?: Date | string }) {
+        since.push(options?.since);
+        return Array.from({ length: 7 }, (_, h) => ({
+          at: `2026-11-02T0${h + 1}:00:00Z`,
+          type: 'published' as const,
+          platform: 'x' as const,
+          kind: 'post' as const,
+          text: `update number ${h}`,
+        }));
+      },
+    };
+    const reply = await createScoreHandler(
+      createMemoryStore(),
+      () => at,
+      history,
+    )(
+      { ...req, text: 'We moved support to a four-day week and response times held. Anyone else tried it?' },
+      { id: 'me' },
+    );
+    if (!reply.ok) throw new Error(reply.error);
+    expect(reply.result.nudges.map((n) => n.id)).toContain('burst');
+    expect(since[0]).toEqual(new Date(at.getTime() - 60 * 86_400_000));
+  });
+
+  it('still scores the draft when the ledger cannot be read', async () => {
+    const broken = { list: () => Promise.reject(new Error('IndexedDB gone')) };
+    const reply = await createScoreHandler(
+      createMemoryStore(),
+      () => at,
+      broken,
+    )({ ...req, text: 'FLASH SALE! 40% off, buy now' }, { id: 'me' });
+    if (!reply.ok) throw new Error(reply.error);
+    expect(reply.result.nudges.map((n) => n.id)).toEqual(['pure-promotion']);
+  });
 });
