@@ -97,6 +97,7 @@ export function startApp(options: AppOptions): App {
   }
 
   function onTrackerChange(tracker: Tracker): void {
+    if (tracker.status === 'empty' || tracker.status === 'gone') publish.poke();
     if (tracker.status === 'gone') {
       drop(tracker);
       return;

@@ -115,6 +115,10 @@ export function createPublishWatcher(options: PublishOptions) {
     onSubmit(form: Element): void {
       for (const tracker of options.trackers()) if (form.contains(tracker.root)) capture(tracker);
     },
+    /** Checks pending publishes now (a tracker just saw its editor empty or leave the page). */
+    poke(): void {
+      if (pending.size > 0) check();
+    },
     /** Whether this editor has a publish waiting for confirmation (its tracker must live on). */
     isPending: (tracker: Tracker): boolean => pending.has(tracker),
     dispose(): void {

@@ -12,6 +12,10 @@ export const reddit: SiteAdapter = {
     if (where.pathname.startsWith('/chat') || closestDeep(root, 'rs-app, shreddit-chat, faceplate-chat')) {
       return { platform: 'reddit', kind: 'post', excluded: true };
     }
+    // A post's title is not a draft of its own; the body is coached and recorded (once).
+    if (root.localName === 'textarea' && root.getAttribute('name') === 'title') {
+      return { platform: 'reddit', kind: 'post', excluded: true };
+    }
     const comment = closestDeep(root, 'shreddit-comment[thingid], shreddit-comment');
     if (comment) {
       const author = trimmed(comment.getAttribute('author'));

@@ -182,10 +182,17 @@ const CASES: Case[] = [
     expected: { platform: 'reddit', kind: 'comment' },
   },
   {
-    name: 'reddit: the submit page is a post',
+    name: 'reddit: the submit page body is a post',
+    url: 'https://www.reddit.com/r/x/submit',
+    html: '<div><textarea name="title"></textarea><textarea id="ed" name="markdown"></textarea><button id="submit-post-button">Post</button></div>',
+    expected: { platform: 'reddit', kind: 'post' },
+    submit: '#submit-post-button',
+  },
+  {
+    name: 'reddit: the title field is not a draft of its own',
     url: 'https://www.reddit.com/r/x/submit',
     html: '<div><textarea id="ed" name="title"></textarea></div>',
-    expected: { platform: 'reddit', kind: 'post' },
+    expected: { platform: 'reddit', kind: 'post', excluded: true },
   },
   {
     name: 'old reddit: a reply inside a comment thing',
