@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { draftSets } from '../bench/drafts.ts';
-import { runBrowserBench, type BrowserBenchResult } from './bench/browser.ts';
+import { browserTargets, runBrowserBench, type BrowserBenchResult } from './bench/browser.ts';
 import { runEngineBench, type EngineBenchResult } from './bench/engine.ts';
 import { engineReport, table, targetsReport } from './bench/report.ts';
 import { engineTargets, linearity, type Linearity, type Target } from './bench/targets.ts';
@@ -35,6 +35,7 @@ const BUDGET_SECONDS: Record<number, number> = { 280: 4, 3_000: 5, 10_000: 3, 30
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const targets: Target[] = [];
   let engine: EngineBenchResult | null = null;
   let lin: Linearity | null = null;
@@ -59,13 +60,14 @@ async function main(): Promise<void> {
     browser = await runBrowserBench({ root: ROOT, log, quick });
   }
   if ('targets' in browser) targets.push(...browser.targets);
+  else targets.push(...browserTargets(null, null, null, null, browser.skipped));
 
   const result = {
     generatedAt: new Date().toISOString(),
     node: process.version,
     cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
-    /** Other processes share these cores; their load shows up as noise, mostly in p95. */
-    loadAverage: loadavg()[0],
+    /** 1-minute load at start and end: other processes share these cores, and their load shows up as noise. */
+    loadAverage: [loadAtStart, loadavg()[0] ?? 0],
     seconds: (Date.now() - started) / 1000,
     pack: engine?.pack ?? null,
     engine: engine ? { gcBetweenPhases: engine.gcBetweenPhases, sizes: engine.sizes, linearity: lin } : null,
@@ -80,9 +82,14 @@ async function main(): Promise<void> {
   } else {
     const out: string[] = [];
     out.push(
-      `Rapport bench — ${result.cpu}, node ${result.node}, load ${result.loadAverage?.toFixed(2)}` +
+      `Rapport bench — ${result.cpu}, node ${result.node}, load ${result.loadAverage.map((l) => l.toFixed(1)).join(' → ')}` +
         (engine ? `, pack ${engine.pack.name} ${engine.pack.version}` : ''),
     );
+    if (Math.max(...result.loadAverage) > cpus().length * 0.75) {
+      out.push(
+        'WARNING: the machine was busy during this run; medians hold up, p95s and the browser numbers are noisy — rerun on an idle machine before trusting a MISS or PASS near its bound.',
+      );
+    }
     if (engine) {
       out.push('Per-draft times: each sample is a batch of calls on one draft divided by its call count.');
       out.push(engineReport(engine, lin));
