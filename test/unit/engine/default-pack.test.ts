@@ -1,0 +1,75 @@
+/**
+ * The built-in pack's own examples, one test per example (textlint-style), so a failure names
+ * the rule and the draft.
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultPackJson, runExamples } from '../../../src/engine/index.ts';
+import { Pack, type Rule } from '../../../src/engine/pack/schema.ts';
+import type { Example } from '../../../src/engine/pack/schema-parts.ts';
+import { defaultPack, run } from './helpers.ts';
+
+const source = Pack.parse(defaultPackJson);
+
+interface Case {
+  rule: string;
+  nudge: string;
+  text: string;
+  example: Exclude<Example, string>;
+  rulePlatforms: Rule['platforms'];
+  ruleKinds: Rule['kinds'];
+}
+
+function cases(which: 'fire' | 'pass'): Case[] {
+  return source.rules.flatMap((rule) =>
+    (rule.examples?.[which] ?? []).map((ex) => {
+      const example = typeof ex === 'string' ? { text: ex } : ex;
+      const short = example.text.length > 60 ? `${example.text.slice(0, 60)}…` : example.text;
+      return {
+        rule: rule.id,
+        nudge: rule.nudge ?? rule.id.split('/')[0]!,
+        text: short || '(empty draft, history only)',
+        example,
+        rulePlatforms: rule.platforms,
+        ruleKinds: rule.kinds,
+      };
+    }),
+  );
+}
+
+function firedOn(c: Case): string[] {
+  const { example } = c;
+  return run(defaultPack(), example.text, {
+    platform: example.platform ?? c.rulePlatforms?.[0] ?? 'x',
+    kind: example.kind ?? c.ruleKinds?.[0] ?? 'post',
+    ...(example.history ? { history: example.history } : {}),
+    ...(example.now ? { now: new Date(example.now) } : {}),
+  }).all.map((n) => n.id);
+}
+
+describe('default pack examples', () => {
+  it.each(cases('fire'))('$rule fires $nudge on $text', (c) => {
+    expect(firedOn(c)).toContain(c.nudge);
+  });
+
+  it.each(cases('pass'))('$rule stays quiet on $text', (c) => {
+    expect(firedOn(c)).not.toContain(c.nudge);
+  });
+
+  it('every draft rule has at least one pass example, and every rule a fire example unless it needs organisation terms', () => {
+    for (const rule of source.rules) {
+      expect(rule.examples?.pass.length ?? 0, rule.id).toBeGreaterThan(0);
+      const needsOrg = JSON.stringify(rule.params).includes('"org.');
+      if (!needsOrg) expect(rule.examples?.fire.length ?? 0, rule.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('runExamples finds no failure', () => {
+    expect(runExamples(defaultPack())).toEqual([]);
+  });
+
+  it('has unique rule ids and compiles every rule', () => {
+    const ids = source.rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(defaultPack().rules.map((r) => r.id)).toEqual(ids);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../src/engine/text/features.ts';
+
+const f = (text: string) => analyse(text).features;
+
+describe('features', () => {
+  it('counts links, mentions, hashtags, cashtags, prices, percentages and numbers by kind', () => {
+    const x = f(
+      'Hi @dana and @team@mastodon.social: $AAPL, $50, €20, 40% and 10K at 9am. https://x.io #a #b',
+    );
+    expect(x).toMatchObject({
+      urls: 1,
+      mentions: 2,
+      hashtags: 2,
+      cashtags: 1,
+      prices: 2,
+      percents: 1,
+      numbers: 2,
+    });
+  });
+
+  it('does not count the parts of a link as words, mentions or hashtags', () => {
+    const x = f('https://shop.example.com/buy-now/#sale?ref=@shopnow');
+    expect(x).toMatchObject({ urls: 1, words: 0, mentions: 0, hashtags: 0 });
+  });
+
+  it('counts question and exclamation marks, a run as one', () => {
+    expect(f('Is it? Really?? Wow!!! ok')).toMatchObject({ questions: 2, exclamations: 1 });
+    expect(f('日本ですか？すごい！')).toMatchObject({ questions: 1, exclamations: 1 });
+    expect(f('No marks here')).toMatchObject({ questions: 0, exclamations: 0 });
+  });
+
+  it('counts first-person singular, plural and second person', () => {
+    const x = f("I think my team and we love our users; you should tell your friends. I'm sure you're in.");
+    expect(x['first-singular']).toBe(3); // I, my, I'm
+    expect(x['first-plural']).toBe(2); // we, our
+    expect(x['second-person']).toBe(3); // you, your, you're
+  });
+
+  it('counts curly-apostrophe contractions as the pronoun', () => {
+    expect(f('I’m here and you’re there')).toMatchObject({ 'first-singular': 1, 'second-person': 1 });
+  });
+
+  it('counts sentences after . ! ? newline and colon', () => {
+    expect(f('One. Two! Three? Four\nFive: six').sentences).toBe(6);
+    expect(f('one, two; three').sentences).toBe(1);
+  });
+
+  it('counts sentences, not the emoji in front of them', () => {
+    expect(f('🎉🎉 We shipped. Thanks!').sentences).toBe(2);
+  });
+
+  it('counts emoji sequences as one each', () => {
+    expect(f('👨‍👩‍👧‍👦 👍🏽 🇯🇵 ❤️').emoji).toBe(4);
+  });
+
+  it('counts proper nouns mid-sentence but not sentence starts or "I"', () => {
+    expect(f('Yesterday I met Dana in Leeds.')['proper-nouns']).toBe(2);
+  });
+
+  it('separates content words from stopwords and specific words from small talk', () => {
+    const x = f('Good morning everyone, the cache cut build time');
+    // "everyone", "the", "time" are stopwords; "good", "morning" are small talk.
+    expect(x.words).toBe(8);
+    expect(x['content-words']).toBe(5);
+    expect(x['specific-words']).toBe(3);
+  });
+
+  it('counts lines, collapsing blank lines', () => {
+    expect(f('a\nb\n\n\nc').lines).toBe(3);
+    expect(f('').lines).toBe(0);
+  });
+
+  it('measures where the first sentence ends', () => {
+    expect(f('Short one. Then more.')['first-sentence-chars']).toBe(10);
+    expect(f('no end at all  ')['first-sentence-chars']).toBe(13);
+  });
+
+  it('handles CJK and RTL text', () => {
+    expect(f('日本語です。')).toMatchObject({ words: 5, sentences: 1 });
+    expect(f('مرحبا بالعالم. שלום עולם!')).toMatchObject({ words: 4, sentences: 2, exclamations: 1 });
+  });
+});

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { Lexicon } from '../../../src/engine/text/lexicon.ts';
+import { tokenize } from '../../../src/engine/text/tokenize.ts';
+import { defaultPack, fired, run } from './helpers.ts';
+
+/** The matched substrings per list for `text` against inline lists. */
+function matches(lists: Record<string, string[]>, text: string): Record<string, string[]> {
+  const lex = new Lexicon(new Map(Object.entries(lists)));
+  const out: Record<string, string[]> = {};
+  for (const [name, found] of lex.match(tokenize(text)))
+    out[name] = found.map((m) => text.slice(m.start, m.end));
+  return out;
+}
+
+describe('Lexicon', () => {
+  it('matches words and phrases case-insensitively', () => {
+    expect(matches({ l: ['offer', 'shop now'] }, 'Special OFFER: Shop Now!')).toEqual({
+      l: ['OFFER', 'Shop Now'],
+    });
+  });
+
+  it('matches whole words only', () => {
+    expect(matches({ l: ['sale'] }, 'wholesale salesman sale')).toEqual({ l: ['sale'] });
+  });
+
+  it('matches prefixes such as "synerg*"', () => {
+    expect(matches({ l: ['synerg*'] }, 'Synergy and synergies, not energy')).toEqual({
+      l: ['Synergy', 'synergies'],
+    });
+  });
+
+  it('treats a too-short "ab*" as a plain word, not a prefix of everything', () => {
+    expect(matches({ l: ['ab*'] }, 'about abc')).toEqual({});
+  });
+
+  it('matches token-kind placeholders', () => {
+    expect(
+      matches(
+        { off: ['<percent> off', '<price> off'], fans: ['<number> followers'] },
+        '40% off today, $5 off tomorrow; 10K followers',
+      ),
+    ).toEqual({ off: ['40% off', '$5 off'], fans: ['10K followers'] });
+  });
+
+  it('a placeholder matches only its kind', () => {
+    expect(matches({ l: ['<percent> off'] }, '40 off, $40 off')).toEqual({});
+  });
+
+  it('the longest phrase in a list wins', () => {
+    expect(matches({ l: ['sale', 'flash sale', 'flash sale today'] }, 'Flash sale today only')).toEqual({
+      l: ['Flash sale today'],
+    });
+    expect(matches({ l: ['buy', 'buy now'] }, 'buy now')).toEqual({ l: ['buy now'] });
+  });
+
+  it('matches within one list do not overlap', () => {
+    expect(matches({ l: ['a b', 'b c'] }, 'a b c')).toEqual({ l: ['a b'] });
+    expect(matches({ l: ['on sale', 'sale'] }, 'on sale')).toEqual({ l: ['on sale'] });
+  });
+
+  it('different lists match the same words independently', () => {
+    expect(matches({ one: ['shop now'], two: ['now'] }, 'shop now')).toEqual({
+      one: ['shop now'],
+      two: ['now'],
+    });
+  });
+
+  it('phrases never span a sentence end', () => {
+    expect(matches({ l: ['shop now'] }, 'Visit our shop. Now we rest')).toEqual({});
+    expect(matches({ l: ['shop now'] }, 'our shop!\nnow')).toEqual({});
+    expect(matches({ l: ['shop now'] }, 'our shop: now')).toEqual({});
+  });
+
+  it('phrases do span a comma', () => {
+    expect(matches({ l: ['like share'] }, 'like, share')).toEqual({ l: ['like, share'] });
+  });
+
+  it('matches hashtags and mentions only as whole tokens', () => {
+    expect(matches({ l: ['#ad'] }, 'Loving it #ad #adventure')).toEqual({ l: ['#ad'] });
+    expect(matches({ l: ['sale'] }, '#sale and @sale')).toEqual({});
+  });
+
+  it('matches curly and straight apostrophes alike', () => {
+    expect(matches({ l: ["don't miss"] }, 'Don’t miss it')).toEqual({ l: ['Don’t miss'] });
+  });
+
+  it('matches CJK phrases character by character', () => {
+    expect(matches({ l: ['送料無料'] }, '本日送料無料です')).toEqual({ l: ['送料無料'] });
+  });
+
+  it('gives match ranges that point at the words as written', () => {
+    const text = '🎉 Big NEWS: 30% off!';
+    const lex = new Lexicon(new Map([['l', ['<percent> off']]]));
+    const [m] = lex.match(tokenize(text)).get('l') ?? [];
+    expect(m && text.slice(m.start, m.end)).toBe('30% off');
+  });
+
+  it('is reusable across calls with different lengths', () => {
+    const lex = new Lexicon(
+      new Map([
+        ['a', ['sale']],
+        ['b', ['buy now']],
+      ]),
+    );
+    expect(lex.match(tokenize('sale')).get('a')).toHaveLength(1);
+    expect(lex.match(tokenize('buy now and sale, sale')).get('a')).toHaveLength(2);
+    expect(lex.match(tokenize('nothing')).size).toBe(0);
+  });
+});
+
+describe('links, mentions and hashtags never confuse the detectors', () => {
+  const hits = (text: string, list: string): string[] => {
+    const p = defaultPack();
+    const found = p.lexicon.match(tokenize(text)).get(list) ?? [];
+    return found.map((m) => text.slice(m.start, m.end));
+  };
+
+  it.each([
+    ['Ran into @shopnow at the meetup', 'cta-phrase'],
+    ['Ran into @shopnow at the meetup', 'cta'],
+    ['Photos from the meetup under #sale', 'offer'],
+    ['Notes: example.com/buy-now', 'cta-phrase'],
+    ['Notes: example.com/buy-now', 'cta'],
+    ['See https://example.com/sale/50-off', 'offer'],
+    ['See https://example.com/#sale', 'offer'],
+    ['See shop.example.com/x', 'cta'],
+    ['Hi @buy and @order', 'cta'],
+  ])('%j matches nothing in %s', (text, list) => {
+    expect(hits(text, list)).toEqual([]);
+  });
+
+  it('a genuine post with promo-looking links, mentions and tags is not promotion', () => {
+    const text =
+      'Spent Saturday with @shopnow volunteers cleaning the riverbank: 40 bags of litter. ' +
+      'Write-up at example.com/buy-now-ban #sale #discount';
+    expect(fired(defaultPack(), text, { platform: 'linkedin' })).not.toContain('pure-promotion');
+  });
+
+  it('but the same words as words are an offer and a call to buy', () => {
+    expect(hits('Sale! Buy now', 'offer')).toEqual(['Sale']);
+    expect(hits('Sale! Buy now', 'cta-phrase')).toEqual(['Buy now']);
+  });
+
+  it('a CTA evidence range never points inside a link', () => {
+    const text = 'FLASH SALE! 40% off, buy now at https://shop.example.com/buy-now';
+    const promo = run(defaultPack(), text).all.find((n) => n.id === 'pure-promotion');
+    expect(promo).toBeDefined();
+    const url = text.indexOf('https://');
+    for (const e of promo!.evidence) expect(e.start! < url).toBe(true);
+  });
+});

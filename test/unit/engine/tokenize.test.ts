@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize, type TokenKind } from '../../../src/engine/text/tokenize.ts';
+
+/** [kind, the text the token covers] for every token. */
+function toks(text: string): [TokenKind, string][] {
+  return tokenize(text).map((t) => [t.kind, text.slice(t.start, t.end)]);
+}
+
+function ofKind(text: string, kind: TokenKind): string[] {
+  return toks(text)
+    .filter(([k]) => k === kind)
+    .map(([, s]) => s);
+}
+
+describe('tokenize: links', () => {
+  it.each([
+    ['See https://example.com/a?b=1 now', 'https://example.com/a?b=1'],
+    ['old http://x.io/y link', 'http://x.io/y'],
+    ['HTTPS://EXAMPLE.COM/Path here', 'HTTPS://EXAMPLE.COM/Path'],
+    ['go to www.foo.com/bar today', 'www.foo.com/bar'],
+    ['bare shop.example.com/x link', 'shop.example.com/x'],
+    ['bare example.com/buy-now link', 'example.com/buy-now'],
+    ['plain example.org here', 'example.org'],
+  ])('%j has the link %j', (text, url) => {
+    expect(ofKind(text, 'url')).toEqual([url]);
+  });
+
+  it.each([
+    ['Read https://example.com/post.', 'https://example.com/post'],
+    ['Read https://example.com/post!', 'https://example.com/post'],
+    ['(see http://x.io/y), then', 'http://x.io/y'],
+    ['is it www.foo.com/bar?', 'www.foo.com/bar'],
+    ['"https://example.com/q"', 'https://example.com/q'],
+    ['at shop.example.com/x.', 'shop.example.com/x'],
+    ['links: https://a.example.com/1, https://b.example.com/2;', 'https://a.example.com/1'],
+  ])('strips trailing punctuation from %j', (text, url) => {
+    expect(ofKind(text, 'url')[0]).toBe(url);
+  });
+
+  it('keeps the sentence end after a link as punctuation', () => {
+    const t = toks('Read https://example.com/post. Then reply');
+    expect(t.map(([k]) => k)).toEqual(['word', 'url', 'punct', 'word', 'word']);
+    const then = tokenize('Read https://example.com/post. Then reply')[3]!;
+    expect(then.sentenceStart).toBe(true);
+  });
+
+  it('does not take an ordinary sentence end for a domain', () => {
+    expect(ofKind('We shipped.Then we rested.', 'url')).toEqual([]);
+    expect(ofKind('I like e.g. apples', 'url')).toEqual([]);
+  });
+
+  it('keeps #fragments and @paths inside the link', () => {
+    const text = 'Visit https://shop.example.com/#sale or http://example.com/@shopnow';
+    expect(ofKind(text, 'url')).toEqual(['https://shop.example.com/#sale', 'http://example.com/@shopnow']);
+    expect(ofKind(text, 'hashtag')).toEqual([]);
+    expect(ofKind(text, 'mention')).toEqual([]);
+  });
+
+  it('lower-cases the link for matching', () => {
+    expect(tokenize('https://Example.COM/A')[0]!.norm).toBe('https://example.com/a');
+  });
+});
+
+describe('tokenize: mentions, hashtags, cashtags', () => {
+  it('reads @mentions, including Mastodon @user@host, without the trailing period', () => {
+    expect(ofKind('hi @shopnow and @user@mastodon.social. bye', 'mention')).toEqual([
+      '@shopnow',
+      '@user@mastodon.social',
+    ]);
+    expect(ofKind('thanks @dana_k!', 'mention')).toEqual(['@dana_k']);
+  });
+
+  it('does not make a mention of a lone @', () => {
+    expect(ofKind('meet @ 5', 'mention')).toEqual([]);
+  });
+
+  it('reads #hashtags in any script, with digits and underscores', () => {
+    expect(ofKind('#sale #café #日本語 #1day #dev_ops #السعودية', 'hashtag')).toEqual([
+      '#sale',
+      '#café',
+      '#日本語',
+      '#1day',
+      '#dev_ops',
+      '#السعودية',
+    ]);
+  });
+
+  it('reads a full-width ＃ as a hashtag', () => {
+    expect(ofKind('＃東京 です', 'hashtag')).toEqual(['＃東京']);
+    expect(tokenize('＃東京')[0]!.norm).toBe('#東京');
+  });
+
+  it('tells $cashtags from $ prices', () => {
+    const text = '$AAPL is up, $50 off';
+    expect(ofKind(text, 'cashtag')).toEqual(['$AAPL']);
+    expect(ofKind(text, 'price')).toEqual(['$50']);
+  });
+});
+
+describe('tokenize: numbers, prices, percentages', () => {
+  it.each(['$50', '$1,299.99', '€20', '20€', '£5', '5£', '¥300', '₹999', '$1.5M', '$10k'])(
+    '%j is one price',
+    (price) => {
+      expect(toks(`only ${price} today`)).toEqual([
+        ['word', 'only'],
+        ['price', price],
+        ['word', 'today'],
+      ]);
+    },
+  );
+
+  it.each(['40%', '12.5%', '100%'])('%j is one percentage', (pct) => {
+    expect(toks(`${pct} off`)).toEqual([
+      ['percent', pct],
+      ['word', 'off'],
+    ]);
+  });
+
+  it.each(['10K', '9am', '1,000', '3.5', '3x', '2026'])('%j is one number', (num) => {
+    expect(toks(`about ${num} people`)).toEqual([
+      ['word', 'about'],
+      ['number', num],
+      ['word', 'people'],
+    ]);
+  });
+
+  it('gives prices, percentages and numbers placeholder norms', () => {
+    expect(tokenize('$5 5% 5').map((t) => t.norm)).toEqual(['<price>', '<percent>', '<number>']);
+  });
+
+  it('does not run a number into the comma after it', () => {
+    expect(ofKind('1, 2 and 3.', 'number')).toEqual(['1', '2', '3']);
+    expect(ofKind('1,000, 2.5.', 'number')).toEqual(['1,000', '2.5']);
+  });
+});
+
+describe('tokenize: emoji', () => {
+  it.each([
+    ['ZWJ family', '👨‍👩‍👧‍👦'],
+    ['ZWJ profession with skin tone', '👩🏽‍💻'],
+    ['skin tone', '👍🏽'],
+    ['flag', '🇯🇵'],
+    ['variation selector', '❤️'],
+    ['rainbow flag', '🏳️‍🌈'],
+    ['plain', '🎉'],
+  ])('a %s is one emoji token', (_name, emoji) => {
+    expect(toks(`a ${emoji} b`)).toEqual([
+      ['word', 'a'],
+      ['emoji', emoji],
+      ['word', 'b'],
+    ]);
+  });
+
+  it('splits two flags in a row into two emoji', () => {
+    expect(ofKind('🇯🇵🇫🇷', 'emoji')).toEqual(['🇯🇵', '🇫🇷']);
+  });
+
+  it('splits adjacent different emoji', () => {
+    expect(ofKind('🎉🚀👍🏽', 'emoji')).toEqual(['🎉', '🚀', '👍🏽']);
+  });
+
+  it('treats a keycap as a single token, not a digit plus junk', () => {
+    expect(tokenize('1️⃣ first')).toHaveLength(2);
+  });
+});
+
+describe('tokenize: scripts', () => {
+  it('splits CJK text into one word per character, with full-width punctuation', () => {
+    const text = '日本語です。ありがとう！';
+    const t = tokenize(text);
+    expect(t.filter((x) => x.kind === 'word').map((x) => x.norm)).toEqual([...'日本語です', ...'ありがとう']);
+    expect(t.filter((x) => x.kind === 'punct').map((x) => x.norm)).toEqual(['.', '!']);
+    expect(t.filter((x) => x.sentenceStart).map((x) => x.norm)).toEqual(['日', 'あ']);
+  });
+
+  it('keeps Korean Hangul as words', () => {
+    expect(tokenize('할인 세일').every((t) => t.kind === 'word')).toBe(true);
+  });
+
+  it('keeps Arabic and Hebrew words whole', () => {
+    expect(ofKind('مرحبا بالعالم. שלום עולם!', 'word')).toEqual(['مرحبا', 'بالعالم', 'שלום', 'עולם']);
+  });
+
+  it('keeps accented Latin words whole', () => {
+    expect(ofKind('envío gratis, réduction', 'word')).toEqual(['envío', 'gratis', 'réduction']);
+  });
+
+  it('keeps apostrophes and hyphens inside words, normalising curly apostrophes', () => {
+    const t = tokenize("don't you’re best-in-class");
+    expect(t.map((x) => x.norm)).toEqual(["don't", "you're", 'best-in-class']);
+  });
+});
+
+describe('tokenize: sentences and offsets', () => {
+  it('starts a sentence after . ! ? newline and colon', () => {
+    const text = 'First. second! third? fourth\nfifth: sixth';
+    const starts = tokenize(text)
+      .filter((t) => t.sentenceStart)
+      .map((t) => t.norm);
+    expect(starts).toEqual(['first', 'second', 'third', 'fourth', 'fifth', 'sixth']);
+  });
+
+  it('does not start a sentence after a comma or semicolon', () => {
+    const starts = tokenize('one, two; three')
+      .filter((t) => t.sentenceStart)
+      .map((t) => t.norm);
+    expect(starts).toEqual(['one']);
+  });
+
+  it('marks capitals', () => {
+    const t = tokenize('Dana met bob');
+    expect(t.map((x) => x.capital)).toEqual([true, false, false]);
+  });
+
+  it('gives offsets that slice back to each token, across surrogate pairs', () => {
+    const text = '👨‍👩‍👧 Hi @dana, 40% off $5 at https://x.io/a. #tag 日本 🇯🇵!';
+    for (const t of tokenize(text)) {
+      expect(t.start).toBeLessThan(t.end);
+      const raw = text.slice(t.start, t.end);
+      expect(raw.trim()).toBe(raw);
+    }
+    const spans = tokenize(text).map((t) => [t.start, t.end] as const);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
+  });
+
+  it('returns nothing for empty or blank text', () => {
+    expect(tokenize('')).toEqual([]);
+    expect(tokenize('   \t ')).toEqual([]);
+  });
+});
