@@ -722,6 +722,52 @@ describe('content script in Chromium', () => {
       .toBe('pure-promotion');
     await page.close();
   });
+
+  // Last in this browser: it replaces the extension under the open tab.
+  it('after the extension is reloaded, the old tab stops quietly and a new tab is coached', async () => {
+    const page = await session.page();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    await page.goto(server.url('x.com', '/home'));
+    await page.locator(`html[${READY_ATTRIBUTE}="true"]`).waitFor();
+    await page.locator('[data-testid="tweetTextarea_0"]').click();
+    await page.keyboard.type(PROMO);
+    await expect.poll(() => page.locator('rapport-indicator').count()).toBe(1);
+
+    const restarted = session.context.waitForEvent('serviceworker', { timeout: 20_000 });
+    const ext = await session.extensionPage(POPUP_PATH);
+    await ext
+      .evaluate(() =>
+        (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
+      )
+      .catch(() => undefined);
+    await restarted;
+
+    // The orphaned script notices on its next message and removes itself; the editor keeps working.
+    await page.keyboard.type(' More words.');
+    await expect.poll(() => page.locator('rapport-indicator').count(), { timeout: 10_000 }).toBe(0);
+    await page.keyboard.type(' Still typing.');
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { __fixture: { read(b: string): string } }).__fixture.read('post'),
+      ),
+    ).toBe(`${PROMO} More words. Still typing.`);
+    expect(problems).toEqual([]);
+
+    const fresh = await session.page();
+    await fresh.goto(server.url('x.com', '/home'));
+    await fresh.locator(`html[${READY_ATTRIBUTE}="true"]`).waitFor();
+    await fresh.locator('[data-testid="tweetTextarea_0"]').click();
+    await fresh.keyboard.type(PROMO);
+    await expect
+      .poll(() => fresh.locator('rapport-indicator').getAttribute('data-nudges'), { timeout: 10_000 })
+      .toBe('pure-promotion');
+    await fresh.close();
+    await page.close();
+  });
 });
 
 describe('content script in Firefox', () => {
