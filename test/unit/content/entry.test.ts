@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://old.reddit.com/r/a/comments/1/t/"}
+import { afterEach, expect, test, vi } from 'vitest';
+import { fakeScore } from './fakes.ts';
+import type { ScoreRequest } from '../../../src/shared/messages.ts';
+
+// The entry point as the browser runs it, against a stand-in extension API.
+const runtime = {
+  id: 'ext-id' as string | undefined,
+  sent: [] as unknown[],
+  async sendMessage(message: unknown): Promise<unknown> {
+    if (!runtime.id) throw new Error('Extension context invalidated.');
+    runtime.sent.push(message);
+    return fakeScore(message as ScoreRequest);
+  },
+};
+vi.mock('webextension-polyfill', () => ({ default: { runtime } }));
+
+const inject = async () => {
+  vi.resetModules();
+  await import('../../../src/content/index.ts');
+};
+
+afterEach(() => {
+  document.body.replaceChildren();
+  runtime.sent.length = 0;
+  runtime.id = 'ext-id';
+});
+
+function typeInto(area: HTMLTextAreaElement, value: string) {
+  area.value = value;
+  area.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+test('a second injection takes over: one indicator, one score request per change', async () => {
+  const area = document.body.appendChild(document.createElement('textarea'));
+  await inject();
+  area.focus();
+  typeInto(area, 'Buy now with a discount');
+  await vi.waitFor(() =>
+    expect(document.querySelector('rapport-indicator')?.getAttribute('data-nudges')).toBe('pure-promotion'),
+  );
+  await inject();
+  area.blur();
+  area.focus();
+  runtime.sent.length = 0;
+  typeInto(area, 'What would you change first about your release process?');
+  await vi.waitFor(() =>
+    expect(document.querySelector('rapport-indicator')?.getAttribute('data-nudges')).toBe(''),
+  );
+  await new Promise((r) => setTimeout(r, 250));
+  expect(document.querySelectorAll('rapport-indicator')).toHaveLength(1);
+  expect(runtime.sent).toHaveLength(1);
+});
+
+test('an orphaned instance stops when a new one announces itself; a live one ignores the page faking it', async () => {
+  const area = document.body.appendChild(document.createElement('textarea'));
+  await inject();
+  area.focus();
+  typeInto(area, 'Buy now');
+  await vi.waitFor(() => expect(document.querySelector('rapport-indicator')).not.toBeNull());
+  // The page cannot switch us off: its event reaches a live instance, which keeps going.
+  document.dispatchEvent(new CustomEvent('rapport:takeover'));
+  expect(document.querySelector('rapport-indicator')).not.toBeNull();
+  // The extension is reloaded: this context is gone; the next announcement stops it.
+  runtime.id = undefined;
+  document.dispatchEvent(new CustomEvent('rapport:takeover'));
+  expect(document.querySelector('rapport-indicator')).toBeNull();
+});
