@@ -1,6 +1,6 @@
 /** The `--history` JSON Lines format: one event a line, each checked; bad lines named by number. */
 import { HistoryEventSchema } from '../pack/schema-parts.ts';
-import { describeIssues } from '../pack/errors.ts';
+import { REPORT_INPUT, describeIssues } from '../pack/errors.ts';
 import type { HistoryEvent } from '../types.ts';
 
 export function parseHistory(jsonl: string): { events: HistoryEvent[]; errors: string[] } {
@@ -15,7 +15,7 @@ export function parseHistory(jsonl: string): { events: HistoryEvent[]; errors: s
       errors.push(`line ${i + 1}: not valid JSON (${(e as Error).message})`);
       return;
     }
-    const parsed = HistoryEventSchema.safeParse(json);
+    const parsed = HistoryEventSchema.safeParse(json, REPORT_INPUT);
     if (parsed.success) events.push(parsed.data);
     else errors.push(...describeIssues(parsed.error).map((m) => `line ${i + 1}: ${m}`));
   });

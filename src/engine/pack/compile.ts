@@ -4,7 +4,7 @@
  * expiry → the pack's own examples. A pack whose examples fail is refused.
  */
 import { Pack, MAX_PACK_BYTES, type Rule } from './schema.ts';
-import { PackError, describeIssues } from './errors.ts';
+import { PackError, REPORT_INPUT, describeIssues } from './errors.ts';
 import { mergePacks } from './merge.ts';
 import { RULE_TYPES } from '../rules/registry.ts';
 import type { CompileContext, Evaluate } from '../rules/rule-type.ts';
@@ -67,7 +67,7 @@ export function compilePackText(text: string, base?: CompiledPack, options?: Com
 }
 
 export function compilePack(json: unknown, base?: CompiledPack, options: CompileOptions = {}): CompiledPack {
-  const parsed = Pack.safeParse(json);
+  const parsed = Pack.safeParse(json, REPORT_INPUT);
   if (!parsed.success) throw new PackError(describeIssues(parsed.error));
   let pack = parsed.data;
   const problems: string[] = [];
@@ -133,7 +133,7 @@ export function compilePack(json: unknown, base?: CompiledPack, options: Compile
       );
       return;
     }
-    const params = type.params.safeParse(rule.params);
+    const params = type.params.safeParse(rule.params, REPORT_INPUT);
     if (!params.success) {
       problems.push(...describeIssues(params.error, `${path}.params`));
       return;
@@ -150,6 +150,14 @@ export function compilePack(json: unknown, base?: CompiledPack, options: Compile
       evaluate: type.compile(params.data, ctx, `${path}.params`),
       examples: exampleRules === null || exampleRules.has(rule.id) ? rule.examples : undefined,
     });
+  });
+  // History rules that classify past posts with another rule need that rule in the pack.
+  pack.rules.forEach((rule, i) => {
+    const classifier = rule.params.classifier;
+    if (typeof classifier !== 'string') return;
+    if (!pack.rules.some((r) => r.id === classifier || (r.nudge ?? r.id.split('/')[0]) === classifier)) {
+      problems.push(`rules[${i}].params.classifier: no rule or nudge "${classifier}" in the pack`);
+    }
   });
   const penalty = {
     warn:

@@ -18,13 +18,25 @@ export function jsonPath(path: readonly PropertyKey[], prefix = ''): string {
   return out || '(the whole pack)';
 }
 
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string')
+    return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
+
+/** Parse options that keep the offending value in each issue, so messages can name it. */
+export const REPORT_INPUT = { reportInput: true } as const;
+
 export function describeIssues(error: z.ZodError, prefix = ''): string[] {
   return error.issues.map((issue) => {
     const where = jsonPath(issue.path, prefix);
     if (issue.code === 'unrecognized_keys')
       return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    if (issue.code === 'invalid_type')
-      return `${where}: ${issue.input === undefined ? 'is required' : `expected ${issue.expected}, got ${typeof issue.input}`}`;
+    if (issue.code === 'invalid_type') {
+      return `${where}: ${issue.input === undefined ? 'is required' : `expected ${issue.expected}, got ${describeValue(issue.input)}`}`;
+    }
     return `${where}: ${issue.message}`;
   });
 }

@@ -29,13 +29,28 @@ export function mergePacks(base: Pack, admin: Pack): Merged {
   const thresholdsChanged = Object.keys(admin.thresholds).some(
     (k) => admin.thresholds[k] !== base.thresholds[k],
   );
-  const termsChanged = Object.keys(admin.terms).length > 0;
+  // Organisation terms feed rules too (a confidential word may sit in a built-in example).
+  const vocabularyChanged =
+    Object.keys(admin.terms).length > 0 ||
+    Object.values(admin.organisation ?? {}).some((list) => list !== undefined && list.length > 0);
   const adminIds = new Set(admin.rules.map((r) => r.id));
+  const disabled = (rule: Rule): boolean =>
+    adminIds.has(rule.id) || admin.disable.some((k) => matchesRule(k, rule));
+  const changed = new Set<string>();
+  for (const rule of base.rules) {
+    if (disabled(rule)) changed.add(rule.nudge ?? rule.id.split('/')[0]!).add(rule.id);
+  }
+  for (const [key, o] of Object.entries(admin.overrides))
+    if (o.params || o.platforms || o.kinds) changed.add(key);
   const rules: Rule[] = [];
   for (const rule of base.rules) {
-    if (adminIds.has(rule.id) || admin.disable.some((k) => matchesRule(k, rule))) continue;
+    if (disabled(rule)) continue;
+    // A history rule that classifies past posts with another rule goes when that rule goes.
+    const classifier = typeof rule.params.classifier === 'string' ? rule.params.classifier : undefined;
+    if (classifier !== undefined && admin.disable.includes(classifier)) continue;
     let merged = rule;
-    let touched = thresholdsChanged || termsChanged;
+    let touched =
+      thresholdsChanged || vocabularyChanged || (classifier !== undefined && changed.has(classifier));
     for (const [key, o] of Object.entries(admin.overrides)) {
       if (!matchesRule(key, rule)) continue;
       merged = {
@@ -48,6 +63,7 @@ export function mergePacks(base: Pack, admin: Pack): Merged {
       };
       if (o.params || o.platforms || o.kinds) touched = true;
     }
+    if (touched) changed.add(rule.id).add(rule.nudge ?? rule.id.split('/')[0]!);
     if (!touched) exampleRules.add(rule.id);
     rules.push(merged);
   }

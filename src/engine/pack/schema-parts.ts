@@ -3,18 +3,22 @@ import { z } from 'zod';
 import { KINDS, PLATFORMS } from '../types.ts';
 
 /** A number, or the name of a value in the pack's `thresholds` (so admins tune one place). */
-export const Num = z.union([z.number().finite(), z.string().regex(/^[A-Za-z][\w.-]*$/, 'a threshold name')]);
+export const Num = z.union([z.number().finite(), z.string().regex(/^[A-Za-z][\w.-]*$/, 'a threshold name')], {
+  error: 'expected a number or the name of a threshold',
+});
 export type Num = z.infer<typeof Num>;
 
 /** A term list: the name of one in the pack's `terms`, or the phrases inline. */
-export const TermRef = z.union([z.string().min(1).max(100), z.array(z.string().min(1).max(200)).max(5000)]);
+export const TermRef = z.union([z.string().min(1).max(100), z.array(z.string().min(1).max(200)).max(5000)], {
+  error: 'expected the name of a term list or a list of phrases',
+});
 export type TermRef = z.infer<typeof TermRef>;
 
 export const Platform = z.enum(PLATFORMS);
 export const Kind = z.enum(KINDS);
 export const Severity = z.enum(['info', 'warn']);
 
-export const Message = z.object({
+export const Message = z.strictObject({
   title: z.string().min(1).max(120),
   reason: z.string().min(1).max(400),
   suggestion: z.string().min(1).max(400),
@@ -49,7 +53,7 @@ export const HistoryEventSchema = z.discriminatedUnion('type', [
 
 export const Example = z.union([
   z.string().max(20_000),
-  z.object({
+  z.strictObject({
     text: z.string().max(20_000),
     platform: Platform.optional(),
     kind: Kind.optional(),

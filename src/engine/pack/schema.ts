@@ -15,7 +15,7 @@ const RuleId = z
     'lower-case letters, digits and dashes, optionally "nudge/variant"',
   );
 
-export const Rule = z.object({
+export const Rule = z.strictObject({
   /** Unique in the pack. "platform-fit/length" reports as nudge "platform-fit". */
   id: RuleId,
   nudge: z
@@ -31,12 +31,15 @@ export const Rule = z.object({
   unless: z.array(z.string()).optional(),
   params: z.record(z.string(), z.unknown()).default({}),
   examples: z
-    .object({ fire: z.array(Example).max(200).default([]), pass: z.array(Example).max(200).default([]) })
+    .strictObject({
+      fire: z.array(Example).max(200).default([]),
+      pass: z.array(Example).max(200).default([]),
+    })
     .optional(),
 });
 export type Rule = z.infer<typeof Rule>;
 
-const Organisation = z.object({
+const Organisation = z.strictObject({
   names: z.array(z.string().min(1).max(200)).max(1000).optional(),
   products: z.array(z.string().min(1).max(200)).max(5000).optional(),
   disclosures: z.array(z.string().min(1).max(200)).max(1000).optional(),
@@ -45,13 +48,13 @@ const Organisation = z.object({
 
 const TermEdit = z.union([
   z.array(z.string().min(1).max(200)).max(5000),
-  z.object({
+  z.strictObject({
     add: z.array(z.string().min(1).max(200)).max(5000).optional(),
     remove: z.array(z.string()).max(5000).optional(),
   }),
 ]);
 
-const RuleOverride = z.object({
+const RuleOverride = z.strictObject({
   severity: Severity.optional(),
   message: Message.partial().optional(),
   platforms: z.array(Platform).min(1).optional(),
@@ -72,10 +75,10 @@ export const Pack = z
     terms: z.record(z.string().regex(/^[a-z][\w.-]*$/), TermEdit).default({}),
     thresholds: z.record(z.string(), z.number().finite()).default({}),
     score: z
-      .object({
-        penalty: z.object({ warn: Num, info: Num }).partial().optional(),
+      .strictObject({
+        penalty: z.strictObject({ warn: Num, info: Num }).partial().optional(),
         bands: z
-          .array(z.object({ min: z.number().min(0).max(100), label: z.string().min(1).max(30) }))
+          .array(z.strictObject({ min: z.number().min(0).max(100), label: z.string().min(1).max(30) }))
           .min(1)
           .optional(),
       })

@@ -4,7 +4,7 @@ import { Num } from '../pack/schema-parts.ts';
 import type { RuleType } from './rule-type.ts';
 import { HOUR, timeline } from '../history/time.ts';
 
-const Params = z.object({ windowHours: Num.default(24), maxPosts: Num.default(5) });
+const Params = z.strictObject({ windowHours: Num.default(24), maxPosts: Num.default(5) });
 
 export const burst: RuleType<z.infer<typeof Params>> = {
   type: 'burst',

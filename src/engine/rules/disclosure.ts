@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { TermRef } from '../pack/schema-parts.ts';
 import { matchEvidence, type RuleType } from './rule-type.ts';
 
-const Params = z.object({
+const Params = z.strictObject({
   subjects: TermRef,
   /** Names of term lists whose phrases count as a disclosure (the pack's and the organisation's). */
   disclosures: z.array(z.string().min(1)).min(1).max(10),

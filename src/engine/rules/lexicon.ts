@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { Num, TermRef } from '../pack/schema-parts.ts';
 import { matchEvidence, type RuleType } from './rule-type.ts';
 
-const Params = z.object({
+const Params = z.strictObject({
   terms: TermRef,
   min: Num.default(1),
   /** Matches per 100 words at which `minForDensity` matches are already enough. */

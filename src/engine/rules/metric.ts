@@ -9,9 +9,12 @@ import type { Evidence, Platform as PlatformId } from '../types.ts';
 import type { RuleType } from './rule-type.ts';
 import { measureLength } from '../text/length.ts';
 
+/** Evidence excerpts stop here: enough to find the spot, not a copy of the draft. */
+const EXCERPT = 80;
+
 const Limit = z.union([Num, z.partialRecord(Platform, Num)]);
 
-const Params = z.object({
+const Params = z.strictObject({
   measure: z.union([z.literal('length'), z.enum(FEATURES)]),
   max: Limit,
   /** For length: how many characters a URL counts as (X and Mastodon count every link as 23). */
@@ -47,16 +50,16 @@ export const metric: RuleType<z.infer<typeof Params>> = {
           doubleWide.has(draft.platform),
         );
         value = m.length;
-        evidence = {
-          text: `${value} characters; the limit here is ${limit}`,
-          start: m.overflowAt,
-          end: doc.text.length,
-        };
+        // The evidence is the part past the limit (its start, up to a readable excerpt).
+        const end = Math.min(doc.text.length, m.overflowAt + EXCERPT);
+        evidence = { text: doc.text.slice(m.overflowAt, end), start: m.overflowAt, end };
+      } else if (params.measure === 'first-sentence-chars') {
+        value = doc.features[params.measure];
+        const end = Math.min(value, EXCERPT);
+        evidence = { text: doc.text.slice(0, end), start: 0, end };
       } else {
         value = doc.features[params.measure];
-        evidence = { text: `${params.measure}: ${value} (limit ${limit})` };
-        if (params.measure === 'first-sentence-chars')
-          evidence = { text: doc.text.slice(0, Math.min(value, 80)) + '…', start: 0, end: value };
+        evidence = { text: `${value} ${params.measure} (limit ${limit})` };
       }
       if (value <= limit) return null;
       return {

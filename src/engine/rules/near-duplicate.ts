@@ -8,7 +8,7 @@ import type { RuleType } from './rule-type.ts';
 import { DAY, platformName, timeline } from '../history/time.ts';
 import { shingles, jaccard } from '../text/shingles.ts';
 
-const Params = z.object({
+const Params = z.strictObject({
   windowDays: Num.default(14),
   similarity: Num.default(0.6),
   otherPlatformsOnly: z.boolean().default(true),

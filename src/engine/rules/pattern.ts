@@ -11,7 +11,7 @@ export const MAX_PATTERN_LENGTH = 500;
 /** Regexes read at most this much of a draft: the engine's cap is for lexicons. */
 export const MAX_PATTERN_INPUT = 20_000;
 
-const Params = z.object({
+const Params = z.strictObject({
   patterns: z.array(z.string().min(1).max(MAX_PATTERN_LENGTH)).min(1).max(50),
   caseSensitive: z.boolean().default(false),
   min: Num.default(1),

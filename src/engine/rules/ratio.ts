@@ -4,7 +4,7 @@ import { Num } from '../pack/schema-parts.ts';
 import type { RuleType } from './rule-type.ts';
 import { timeline } from '../history/time.ts';
 
-const Params = z.object({
+const Params = z.strictObject({
   classifier: z.string().min(1),
   last: Num.default(10),
   maxShare: Num.default(0.2),

@@ -13,7 +13,7 @@ import type { Match } from '../text/lexicon.ts';
 const NONE: readonly Match[] = [];
 
 const Signal = z
-  .object({
+  .strictObject({
     name: z.string().max(60).optional(),
     terms: TermRef.optional(),
     feature: z.enum(FEATURES).optional(),
@@ -30,7 +30,7 @@ const Signal = z
     message: 'a signal needs exactly one of "terms" or "feature"',
   });
 
-const Params = z.object({
+const Params = z.strictObject({
   signals: z.array(Signal).min(1).max(50),
   threshold: Num,
   /** At least one of these named signals must be present for the rule to fire. */
@@ -97,7 +97,12 @@ export const signals: RuleType<z.infer<typeof Params>> = {
         }
       }
       if (!required || score < threshold) return null;
-      const evidence = positive.flat().sort((a, b) => a.start - b.start);
+      // Two lists may match the same words ("Shop" as a call to buy and in "Shop now"): keep
+      // the widest match and drop ranges inside one already kept.
+      const sorted = positive.flat().sort((a, b) => a.start - b.start || b.end - a.end);
+      const evidence: Match[] = [];
+      for (const m of sorted)
+        if (!evidence.length || m.end > evidence[evidence.length - 1]!.end) evidence.push(m);
       return { evidence: matchEvidence(doc.text, evidence), vars: { score: Math.round(score * 10) / 10 } };
     };
   },

@@ -4,7 +4,7 @@ import { Num } from '../pack/schema-parts.ts';
 import type { RuleType } from './rule-type.ts';
 import { DAY, platformName, timeline } from '../history/time.ts';
 
-const Params = z.object({ windowDays: Num.default(14), min: Num.default(1) });
+const Params = z.strictObject({ windowDays: Num.default(14), min: Num.default(1) });
 
 export const unanswered: RuleType<z.infer<typeof Params>> = {
   type: 'unanswered',

@@ -23,6 +23,7 @@ export function measureLength(
   };
   findUrl();
   for (let i = 0; i < text.length;) {
+    const at = i;
     if (i === nextUrl) {
       length += urlLength;
       i = tokens[t]!.end;
@@ -39,7 +40,8 @@ export function measureLength(
         i++;
       }
     }
-    if (overflowAt < 0 && length > limit) overflowAt = i - 1;
+    // The first character (or link) that crosses the limit, never half of a surrogate pair.
+    if (overflowAt < 0 && length > limit) overflowAt = at;
   }
   return { length, overflowAt: overflowAt < 0 ? text.length : overflowAt };
 }

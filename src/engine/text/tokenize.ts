@@ -103,8 +103,13 @@ export function tokenize(text: string): Token[] {
       if (norm === '.' || norm === '!' || norm === '?' || norm === '\n' || norm === ':') atStart = true;
       return;
     }
+    // Emoji in front of a sentence do not start it: the first word after them does.
+    if (kind === 'emoji') {
+      tokens.push({ kind, start, end, norm, sentenceStart: false, capital });
+      return;
+    }
     tokens.push({ kind, start, end, norm, sentenceStart: atStart, capital });
-    if (kind !== 'emoji') atStart = false;
+    atStart = false;
   };
 
   while (i < n) {
@@ -166,6 +171,13 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     if (isDigit(c)) {
+      // Keycap emoji ("1️⃣") are a digit, an optional variation selector and U+20E3.
+      const k = text.charCodeAt(i + 1) === 0xfe0f ? i + 2 : i + 1;
+      if (text.charCodeAt(k) === 0x20e3) {
+        push('emoji', i, k + 1, 'emoji');
+        i = k + 1;
+        continue;
+      }
       let j = numberEnd(text, i);
       const next = text.charCodeAt(j);
       if (next === 37 /* % */) {
