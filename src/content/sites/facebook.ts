@@ -5,8 +5,9 @@ const SUBMIT =
   'div[role="button"][aria-label="Post"], [role="button"][aria-label="Comment"], [role="button"][aria-label="Reply"]';
 
 function describe(root: Element): string {
-  // The aria-label on the editor, else the placeholder rendered next to it.
-  return `${root.getAttribute('aria-label') ?? ''} ${textOf(root.parentElement, 300)}`;
+  // The aria-label on the editor and the placeholder rendered next to it, never the draft itself.
+  const siblings = Array.from(root.parentElement?.children ?? []).filter((el) => el !== root);
+  return `${root.getAttribute('aria-label') ?? ''} ${siblings.map((el) => textOf(el, 300)).join(' ')}`;
 }
 
 export const facebook: SiteAdapter = {

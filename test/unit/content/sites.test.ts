@@ -103,6 +103,12 @@ const CASES: Case[] = [
     expected: { platform: 'facebook', kind: 'reply', parentAuthor: 'Sam Lee' },
   },
   {
+    name: 'facebook: a post that mentions comments and replies is still a post',
+    url: 'https://www.facebook.com/',
+    html: `<div><div id="ed" role="textbox" contenteditable="true" data-lexical-editor="true" aria-label="What's on your mind, Dana?"><p>Reply to Sam… in the comments below</p></div></div>`,
+    expected: { platform: 'facebook', kind: 'post' },
+  },
+  {
     name: 'facebook: chat is excluded',
     url: 'https://www.facebook.com/messages/t/1',
     html: '<div id="ed" role="textbox" contenteditable="true" aria-label="Message"></div>',
