@@ -8,12 +8,22 @@ import { createManifest, type Target } from './src/manifest.ts';
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preact(), crx({ manifest: createManifest(target), browser: target })],
+    plugins: [
+      preact(),
+      crx({
+        manifest: createManifest(target),
+        browser: target,
+        // One self-contained file instead of crxjs's loader, whose dynamic import() only works where
+        // the chunks are web-accessible: the worker registers this file on instances the person adds
+        // at run time (src/background/instances.ts), and no extension file is exposed to pages.
+        contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+      }),
+    ],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
       // Readable output helps store reviewers; the extension loads from disk, size barely matters.
-      minify: false,
+      minify: true,
       target: 'es2022',
     },
   };

@@ -39,58 +39,31 @@ export const GetCurrentRequest = z.object({
   tabId: z.number(),
 });
 
-export const Request = z.discriminatedUnion('type', [ScoreRequest, PublishedRequest, GetCurrentRequest]);
+/** Options page/popup → worker: the Mastodon instances the person added. Refused from content scripts. */
+export const GetInstancesRequest = z.object({ type: z.literal('get-instances') });
+
+/**
+ * Options page/popup → worker, after granting or removing an instance's permission: bring the
+ * instances' content script in line with the grants now (also done on `permissions.onAdded`/
+ * `onRemoved`; this lets the page wait for it). Refused from content scripts.
+ */
+export const ApplyInstancesRequest = z.object({ type: z.literal('apply-instances') });
+
+export const Request = z.discriminatedUnion('type', [
+  ScoreRequest,
+  PublishedRequest,
+  GetCurrentRequest,
+  GetInstancesRequest,
+  ApplyInstancesRequest,
+]);
 export type Request = z.infer<typeof Request>;
 export type ScoreRequest = z.infer<typeof ScoreRequest>;
 export type PublishedRequest = z.infer<typeof PublishedRequest>;
 export type GetCurrentRequest = z.infer<typeof GetCurrentRequest>;
+export type GetInstancesRequest = z.infer<typeof GetInstancesRequest>;
+export type ApplyInstancesRequest = z.infer<typeof ApplyInstancesRequest>;
 
 /** Types of request a content script may send; everything else is for extension pages only. */
 export const CONTENT_REQUESTS: ReadonlySet<Request['type']> = new Set(['score', 'published']);
 
-const evidence = z.object({
-  text: z.string(),
-  start: z.optional(z.number()),
-  end: z.optional(z.number()),
-});
-
-export const NudgeWire = z.object({
-  id: z.string(),
-  severity: z.enum(['info', 'warn']),
-  title: z.string(),
-  reason: z.string(),
-  suggestion: z.string(),
-  evidence: z.array(evidence),
-});
-
-export const ScoreResult = z.object({
-  score: z.number(),
-  band: z.string(),
-  nudges: z.array(NudgeWire),
-  notes: z.array(z.string()),
-  truncated: z.boolean(),
-});
-export type ScoreResult = z.infer<typeof ScoreResult>;
-
-export const ScoreResponse = z.union([
-  z.object({ ok: z.literal(true), result: ScoreResult }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-export type ScoreResponse = z.infer<typeof ScoreResponse>;
-
-export const AckResponse = z.union([
-  z.object({ ok: z.literal(true) }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-export type AckResponse = z.infer<typeof AckResponse>;
-
-export const CurrentResponse = z.union([
-  z.object({
-    ok: z.literal(true),
-    current: z.nullable(
-      z.object({ draftId: z.string(), platform, kind, at: z.string(), result: ScoreResult }),
-    ),
-  }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-export type CurrentResponse = z.infer<typeof CurrentResponse>;
+export * from './responses.ts';
