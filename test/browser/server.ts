@@ -38,6 +38,8 @@ export interface FixtureServer {
 export interface FixtureServerOptions {
   /** Content-Security-Policy for pages, like the networks send; false to send none. */
   csp?: string | false;
+  /** Port to listen on (127.0.0.1 only); 0 or unset picks a free one. */
+  port?: number;
 }
 
 export const FIXTURE_HOST_NAMES: readonly string[] = Object.keys(FIXTURE_HOSTS);
@@ -157,7 +159,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   const port = (server.address() as AddressInfo).port;
 
