@@ -14,7 +14,15 @@ export interface Match {
   end: number;
 }
 
-type Part = { exact: string } | { prefix: string } | { kind: TokenKind };
+// One object shape for every part keeps the matching loop monomorphic.
+const EXACT = 0;
+const PREFIX = 1;
+const KIND = 2;
+interface Part {
+  type: typeof EXACT | typeof PREFIX | typeof KIND;
+  /** The word or prefix; for a kind placeholder, the token kind. */
+  value: string;
+}
 interface Scan {
   tokens: readonly Token[];
   pos: Int32Array;
@@ -47,20 +55,25 @@ function parsePhrase(phrase: string): Part[] {
   for (const piece of phrase.trim().toLowerCase().split(/\s+/)) {
     if (!piece) continue;
     const kind = PLACEHOLDERS[piece];
-    if (kind) parts.push({ kind });
+    if (kind) parts.push({ type: KIND, value: kind });
     // Prefixes are indexed by their first three letters; shorter ones are not prefixes.
     else if (piece.endsWith('*') && piece.length > 3)
-      parts.push({ prefix: piece.slice(0, -1).replace(/’/g, "'") });
+      parts.push({ type: PREFIX, value: piece.slice(0, -1).replace(/’/g, "'") });
     else
       for (const t of tokenize(piece))
         if (t.kind !== 'punct')
           parts.push(
             t.kind === 'word' || t.kind === 'hashtag' || t.kind === 'mention' || t.kind === 'cashtag'
-              ? { exact: t.norm }
-              : { kind: t.kind },
+              ? { type: EXACT, value: t.norm }
+              : { type: KIND, value: t.kind },
           );
   }
   return parts;
+}
+
+/** A cheap slot for a word from its first two characters and length: no hashing of the string. */
+function wordSlot(word: string): number {
+  return ((word.charCodeAt(0) * 961 + (word.charCodeAt(1) | 0) * 31 + word.length) & 0xffff) >>> 0;
 }
 
 /** The first three characters as one number (no string allocated on the hot path). */
@@ -72,9 +85,9 @@ function prefixKey(word: string): number | string {
 }
 
 function partMatches(part: Part, t: Token): boolean {
-  if ('exact' in part) return t.norm === part.exact;
-  if ('kind' in part) return t.kind === part.kind;
-  return t.kind === 'word' && t.norm.startsWith(part.prefix);
+  if (part.type === EXACT) return t.norm === part.value;
+  if (part.type === KIND) return t.kind === part.value;
+  return t.kind === 'word' && t.norm.startsWith(part.value);
 }
 
 export class Lexicon {
@@ -82,6 +95,9 @@ export class Lexicon {
   private readonly index = new Map<string, Phrase[]>();
   private readonly kindIndex: Partial<Record<TokenKind, Phrase[]>> = {};
   private readonly prefixIndex = new Map<number | string, Phrase[]>();
+  /** A 1-bit-per-slot filter of head words (and prefixes), so most tokens skip the Map probe. */
+  private readonly headFilter = new Uint8Array(1 << 16);
+  private readonly prefixFilter = new Uint8Array(1 << 16);
   // Scratch space reused across calls: matching allocates only its results.
   private best = new Int32Array(0);
   private touched = new Int32Array(0);
@@ -93,11 +109,13 @@ export class Lexicon {
         const parts = parsePhrase(phrase);
         const head = parts[0];
         if (!head) continue;
-        const phraseEntry: Phrase = { parts, list, from: 'prefix' in head ? 0 : 1 };
-        if ('kind' in head) (this.kindIndex[head.kind] ??= []).push(phraseEntry);
+        const phraseEntry: Phrase = { parts, list, from: head.type === PREFIX ? 0 : 1 };
+        if (head.type === KIND) (this.kindIndex[head.value as TokenKind] ??= []).push(phraseEntry);
         else {
-          const map = 'exact' in head ? this.index : this.prefixIndex;
-          const key = 'exact' in head ? head.exact : prefixKey(head.prefix);
+          const map = head.type === EXACT ? this.index : this.prefixIndex;
+          const key = head.type === EXACT ? head.value : prefixKey(head.value);
+          if (head.type === EXACT) this.headFilter[wordSlot(head.value)] = 1;
+          else this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0] = 1;
           const bucket = map.get(key);
           if (bucket) bucket.push(phraseEntry);
           else map.set(key, [phraseEntry]);
@@ -131,13 +149,18 @@ export class Lexicon {
     for (let p = 0; p < count; p++) {
       const t = tokens[pos[p]!]!;
       env.nTouched = 0;
-      const exact = this.index.get(t.norm);
-      if (exact) this.tryBucket(exact, env, p);
+      if (this.headFilter[wordSlot(t.norm)]) {
+        const exact = this.index.get(t.norm);
+        if (exact) this.tryBucket(exact, env, p);
+      }
       const byKind = this.kindIndex[t.kind];
       if (byKind) this.tryBucket(byKind, env, p);
       if (this.prefixIndex.size && t.kind === 'word' && t.norm.length >= 3) {
-        const pre = this.prefixIndex.get(prefixKey(t.norm));
-        if (pre) this.tryBucket(pre, env, p);
+        const key = prefixKey(t.norm);
+        if (this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0]) {
+          const pre = this.prefixIndex.get(key);
+          if (pre) this.tryBucket(pre, env, p);
+        }
       }
       for (let k = 0; k < env.nTouched; k++) {
         const list = touched[k]!;
