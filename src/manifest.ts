@@ -1,28 +1,18 @@
 /**
  * The extension manifest for both targets, built by vite.config.ts through @crxjs/vite-plugin.
  * Least privilege: host access only for the supported networks; any other Mastodon instance is
- * asked for at run time through the optional permission.
+ * asked for at run time through the optional permission, and the worker then registers the
+ * content script for it (`scripting`). `activeTab` lets the popup read the host of the tab it
+ * was opened on, to offer "Coach on <host>" there, without access to any other tab.
  */
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
 import pkg from '../package.json' with { type: 'json' };
+import { SUPPORTED_HOST_PATTERNS } from './shared/hosts.ts';
 import { GECKO_ID, MANIFEST_PUBLIC_KEY } from './shared/ids.ts';
 
 export type Target = 'chrome' | 'firefox';
 
-/** Match patterns of the networks Rapport coaches on, https only. */
-export const SUPPORTED_HOST_PATTERNS = [
-  'https://x.com/*',
-  'https://twitter.com/*',
-  'https://*.linkedin.com/*',
-  'https://*.facebook.com/*',
-  'https://*.instagram.com/*',
-  'https://*.threads.net/*',
-  'https://*.threads.com/*',
-  'https://bsky.app/*',
-  'https://mastodon.social/*',
-  'https://*.reddit.com/*',
-  'https://*.youtube.com/*',
-];
+export { SUPPORTED_HOST_PATTERNS };
 
 /** The plain-object member of crxjs's manifest union. */
 type ManifestV3 = Extract<ManifestV3Export, { manifest_version: number }>;
@@ -42,7 +32,7 @@ export function createManifest(target: Target): ManifestV3 {
     icons,
     action: { default_title: 'Rapport', default_popup: 'src/popup/index.html', default_icon: icons },
     options_ui: { page: 'src/options/index.html', open_in_tab: true },
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     host_permissions: SUPPORTED_HOST_PATTERNS,
     optional_host_permissions: ['https://*/*'],
     content_scripts: [

@@ -10,11 +10,16 @@ import { createScoreHandler } from './handlers/score.ts';
 import { handlePublished } from './handlers/published.ts';
 import { ledger } from './ledger.ts';
 import { createGetCurrentHandler } from './handlers/get-current.ts';
+import { createGetInstancesHandler } from './handlers/get-instances.ts';
+import { createApplyInstancesHandler } from './handlers/apply-instances.ts';
+import { createInstanceSync } from './instances.ts';
+import { browserInstanceApis } from './instance-apis.ts';
 
 // MV3's content security policy forbids the `new Function` probe zod runs by default.
 z.config({ jitless: true });
 
 const store = createCurrentStore(browser.storage.session);
+const syncInstances = createInstanceSync(browserInstanceApis());
 
 const route = createRouter({
   ownId: browser.runtime.id,
@@ -23,6 +28,8 @@ const route = createRouter({
     score: createScoreHandler(store, () => new Date(), ledger),
     published: handlePublished,
     'get-current': createGetCurrentHandler(store),
+    'get-instances': createGetInstancesHandler(() => browser.permissions.getAll()),
+    'apply-instances': createApplyInstancesHandler(syncInstances),
   },
 });
 
@@ -33,3 +40,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.tabs.onRemoved.addListener((tabId) => {
   void store.remove(tabId);
 });
+
+// Mastodon instances the person added: keep their content script in line with the grants, on
+// every start (the built file names change with each update) and whenever a grant changes.
+const logSyncError = (error: unknown) => console.error('Rapport: instances not applied:', error);
+browser.permissions.onAdded.addListener(() => void syncInstances().catch(logSyncError));
+browser.permissions.onRemoved.addListener(() => void syncInstances().catch(logSyncError));
+void syncInstances().catch(logSyncError);

@@ -13,6 +13,8 @@ function setup() {
     score: vi.fn<Handlers['score']>(async () => ({ ok: true as const, result })),
     published: vi.fn<Handlers['published']>(async () => ({ ok: true as const })),
     'get-current': vi.fn<Handlers['get-current']>(async () => ({ ok: true as const, current: null })),
+    'get-instances': vi.fn<Handlers['get-instances']>(async () => ({ ok: true as const, instances: [] })),
+    'apply-instances': vi.fn<Handlers['apply-instances']>(async () => ({ ok: true as const, instances: [] })),
   };
   return { handlers, route: createRouter({ ownId: OWN_ID, extensionOrigin: ORIGIN, handlers }) };
 }
@@ -46,6 +48,19 @@ describe('router', () => {
     expect(handlers['get-current']).not.toHaveBeenCalled();
     expect(await route(ask, page)).toEqual({ ok: true, current: null });
     expect(handlers['get-current']).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes the instance messages from extension pages only', async () => {
+    const { handlers, route } = setup();
+    for (const type of ['get-instances', 'apply-instances'] as const) {
+      expect(await route({ type }, content)).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('web page'),
+      });
+      expect(handlers[type]).not.toHaveBeenCalled();
+      expect(await route({ type }, page)).toEqual({ ok: true, instances: [] });
+      expect(handlers[type]).toHaveBeenCalledTimes(1);
+    }
   });
 
   it('refuses malformed messages and names what is wrong', async () => {

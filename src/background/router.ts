@@ -8,8 +8,11 @@ import {
   CONTENT_REQUESTS,
   Request,
   type AckResponse,
+  type ApplyInstancesRequest,
   type CurrentResponse,
   type GetCurrentRequest,
+  type GetInstancesRequest,
+  type InstancesResponse,
   type PublishedRequest,
   type ScoreRequest,
   type ScoreResponse,
@@ -22,12 +25,14 @@ export interface Sender {
   tab?: { id?: number };
 }
 export type Failure = { ok: false; error: string };
-export type Reply = ScoreResponse | AckResponse | CurrentResponse;
+export type Reply = ScoreResponse | AckResponse | CurrentResponse | InstancesResponse;
 
 export interface Handlers {
   score(req: ScoreRequest, sender: Sender): Promise<ScoreResponse>;
   published(req: PublishedRequest, sender: Sender): Promise<AckResponse>;
   'get-current'(req: GetCurrentRequest, sender: Sender): Promise<CurrentResponse>;
+  'get-instances'(req: GetInstancesRequest, sender: Sender): Promise<InstancesResponse>;
+  'apply-instances'(req: ApplyInstancesRequest, sender: Sender): Promise<InstancesResponse>;
 }
 
 export interface RouterOptions {
@@ -62,6 +67,10 @@ export function createRouter({ ownId, extensionOrigin, handlers }: RouterOptions
           return await handlers.published(req, sender);
         case 'get-current':
           return await handlers['get-current'](req, sender);
+        case 'get-instances':
+          return await handlers['get-instances'](req, sender);
+        case 'apply-instances':
+          return await handlers['apply-instances'](req, sender);
       }
     } catch (error) {
       return fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CurrentResponse } from '../shared/messages.ts';
 import { App } from './App.tsx';
-import { createMockConnector } from './connector-mock.ts';
+import { createMockConnector, type MockOptions } from './connector-mock.ts';
 
 const nudge = (id: string, severity: 'info' | 'warn') => ({
   id,
@@ -31,10 +31,10 @@ const withDraft: CurrentResponse = {
   },
 };
 
-async function mount(reply: CurrentResponse) {
+async function mount(reply: CurrentResponse, options: MockOptions = {}) {
   const root = document.createElement('div');
   document.body.append(root);
-  const connector = createMockConnector(reply);
+  const connector = createMockConnector(reply, options);
   render(<App connector={connector} refreshMs={20} />, root);
   // Effects run after paint: wait until the first reply has replaced the loading state.
   await vi.waitFor(() => expect(root.querySelector('[aria-busy=false]')).not.toBeNull());
@@ -81,5 +81,46 @@ describe('popup', () => {
   it('reports a worker error', async () => {
     const { root } = await mount({ ok: false, error: 'boom' });
     expect(root.querySelector('[role=alert]')?.textContent).toContain('boom');
+  });
+});
+
+describe('popup: coach on this site', () => {
+  const coachButton = (root: HTMLElement) =>
+    [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Coach on'));
+
+  it('offers another Mastodon instance, and the click asks for exactly that host', async () => {
+    const { root, connector } = await mount({ ok: true, current: null }, { host: 'fosstodon.org' });
+    await vi.waitFor(() => expect(coachButton(root)?.textContent).toBe('Coach on fosstodon.org'));
+    coachButton(root)?.click();
+    expect(connector.calls.coachOn).toEqual(['fosstodon.org']);
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role=status]')?.textContent).toBe('Rapport coaches on fosstodon.org.'),
+    );
+    expect(coachButton(root)).toBeUndefined();
+  });
+
+  it('says so when the browser declines', async () => {
+    const { root } = await mount({ ok: true, current: null }, { host: 'hachyderm.io', grant: false });
+    await vi.waitFor(() => expect(coachButton(root)).toBeDefined());
+    coachButton(root)?.click();
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role=alert]')?.textContent).toContain('not allowed on hachyderm.io'),
+    );
+    expect(coachButton(root)).toBeDefined();
+  });
+
+  it('shows an added instance as coached and offers nothing on built-in networks or odd hosts', async () => {
+    const coached = await mount(
+      { ok: true, current: null },
+      { host: 'fosstodon.org', instances: ['fosstodon.org'] },
+    );
+    await vi.waitFor(() => expect(coached.root.textContent).toContain('Rapport coaches on fosstodon.org.'));
+    expect(coachButton(coached.root)).toBeUndefined();
+    for (const host of ['mastodon.social', 'www.linkedin.com', '127.0.0.1', 'localhost', null]) {
+      const { root, connector } = await mount({ ok: true, current: null }, { host });
+      await new Promise((r) => setTimeout(r, 30));
+      expect(coachButton(root)).toBeUndefined();
+      expect(connector.calls.coachOn).toEqual([]);
+    }
   });
 });

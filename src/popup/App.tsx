@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CurrentResponse } from '../shared/messages.ts';
 import type { PopupConnector } from './connector.ts';
 import { NudgeList } from './NudgeList.tsx';
+import { CoachHere } from './CoachHere.tsx';
 
 /** How often an open popup asks again, so it follows the draft while the person keeps typing. */
 const REFRESH_MS = 1500;
@@ -44,6 +45,7 @@ export function App({
       <section aria-live="polite" aria-busy={state.status === 'loading'}>
         <Body state={state} />
       </section>
+      <CoachHere connector={connector} />
     </main>
   );
 }

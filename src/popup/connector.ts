@@ -3,12 +3,19 @@
  * previews can hand it a mock (connector-mock.ts) and render without an extension around it.
  */
 import browser from 'webextension-polyfill';
-import { CurrentResponse } from '../shared/messages.ts';
+import { addInstance, listInstances, type AddOutcome } from '../shared/instances-client.ts';
+import { CurrentResponse, type InstancesResponse } from '../shared/messages.ts';
 
 export interface PopupConnector {
   /** The latest scored draft in the tab the popup is about. */
   getCurrent(): Promise<CurrentResponse>;
   openOptions(): Promise<void>;
+  /** The https host of that tab, or null (no tab, another scheme, or a URL the browser hides). */
+  activeHost(): Promise<string | null>;
+  /** The Mastodon instances the person added. */
+  instances(): Promise<InstancesResponse>;
+  /** Asks the browser for the host; call it straight from the click (user gesture). */
+  coachOn(host: string): Promise<AddOutcome>;
 }
 
 /**
@@ -32,5 +39,15 @@ export function createBrowserConnector(): PopupConnector {
       return parsed.success ? parsed.data : { ok: false, error: 'unexpected reply from the worker' };
     },
     openOptions: () => browser.runtime.openOptionsPage(),
+    async activeHost() {
+      const tabId = await targetTabId();
+      if (tabId === undefined) return null;
+      // The URL is readable thanks to `activeTab` (the popup was opened on this tab).
+      const { url } = await browser.tabs.get(tabId);
+      if (!url?.startsWith('https://')) return null;
+      return new URL(url).hostname;
+    },
+    instances: listInstances,
+    coachOn: addInstance,
   };
 }

@@ -12,7 +12,13 @@ import { CHROME_EXTENSION_ID, GECKO_ID } from '../../src/shared/ids.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-const APPROVED_PERMISSIONS = ['alarms', 'storage'];
+/**
+ * `scripting`: the worker registers the content script on the Mastodon instances the person adds
+ * (and injects it into their open tabs); without a host grant it reaches no page.
+ * `activeTab`: the popup reads the host of the tab it was opened on to offer coaching there;
+ * it grants nothing on any other tab and shows no install warning.
+ */
+const APPROVED_PERMISSIONS = ['activeTab', 'alarms', 'scripting', 'storage'];
 const APPROVED_HOSTS = [
   'https://*.facebook.com/*',
   'https://*.instagram.com/*',
