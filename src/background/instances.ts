@@ -74,7 +74,8 @@ export function createInstanceSync(apis: InstanceApis) {
     };
     const before = new Set((existing?.matches ?? []).map(hostOf));
     if (!existing) await apis.register([script]);
-    else if (!sameList(existing.matches, script.matches) || !sameList(existing.js, js)) {
+    // Browsers may hand matches back in another order; instances are sorted.
+    else if (!sameList([...(existing.matches ?? [])].sort(), script.matches) || !sameList(existing.js, js)) {
       await apis.update([script]);
     }
     const added = instances.filter((host) => !before.has(host));

@@ -200,6 +200,15 @@ describe('instance content script', () => {
     expect(state.calls).toEqual(['register', 'update', 'update']);
   });
 
+  it('does not update a registration the browser hands back in another order', async () => {
+    const { state, apis } = fakeBrowser(['https://fosstodon.org/*', 'https://hachyderm.io/*']);
+    const sync = createInstanceSync(apis);
+    await sync();
+    state.scripts.get(INSTANCES_SCRIPT_ID)?.matches?.reverse();
+    await sync();
+    expect(state.calls).toEqual(['register']);
+  });
+
   it('follows the content script files of a new build', async () => {
     const { state, apis } = fakeBrowser(['https://fosstodon.org/*']);
     const sync = createInstanceSync(apis);
