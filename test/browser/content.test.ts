@@ -518,8 +518,12 @@ function suite(h: () => Harness, server: () => FixtureServer, scenarios: Scenari
     await tab.waitFor(hasNudge, 'pure-promotion');
     await tab.click('#box-999');
     await tab.type('Deep in the page, a second box');
+    // Only history nudges (burst, after this file's many publishes) may remain.
     await tab.waitFor(
-      () => document.querySelector('rapport-indicator')?.getAttribute('data-nudges') === '',
+      () =>
+        (document.querySelector('rapport-indicator')?.getAttribute('data-nudges') ?? '').indexOf(
+          'pure-promotion',
+        ) < 0,
       null,
     );
     expect(await tab.eval(() => document.querySelectorAll('rapport-indicator').length, null)).toBe(1);
@@ -620,9 +624,17 @@ describe('content script in Chromium', () => {
     const frame = page.frameLocator('#frame');
     await frame.locator('[data-testid="tweetTextarea_0"]').click();
     await page.keyboard.type(PROMO);
+    // History nudges (burst, after this file's many publishes) may come along; the pitch is named.
     await expect
-      .poll(() => frame.locator('rapport-indicator').getAttribute('data-nudges'), { timeout: 10_000 })
-      .toBe('pure-promotion');
+      .poll(
+        () =>
+          frame
+            .locator('rapport-indicator')
+            .getAttribute('data-nudges', { timeout: 500 })
+            .catch(() => ''),
+        { timeout: 10_000 },
+      )
+      .toContain('pure-promotion');
     await page.close();
   });
 
@@ -640,34 +652,64 @@ describe('content script in Chromium', () => {
     await page.keyboard.type(PROMO);
     await expect.poll(() => page.locator('rapport-indicator').count()).toBe(1);
 
-    const restarted = session.context.waitForEvent('serviceworker', { timeout: 20_000 });
     const ext = await session.extensionPage(POPUP_PATH);
-    await ext
+    // Not awaited: the page running it goes away with the extension, and may never answer.
+    void ext
       .evaluate(() =>
         (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
       )
       .catch(() => undefined);
-    await restarted;
 
     // The orphaned script notices on its next message and removes itself; the editor keeps working.
-    await page.keyboard.type(' More words.');
-    await expect.poll(() => page.locator('rapport-indicator').count(), { timeout: 10_000 }).toBe(0);
+    let typed = PROMO;
+    for (let i = 0; i < 20 && (await page.locator('rapport-indicator').count()) > 0; i++) {
+      await page.keyboard.type(' more');
+      typed += ' more';
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(await page.locator('rapport-indicator').count()).toBe(0);
     await page.keyboard.type(' Still typing.');
     expect(
       await page.evaluate(() =>
         (window as unknown as { __fixture: { read(b: string): string } }).__fixture.read('post'),
       ),
-    ).toBe(`${PROMO} More words. Still typing.`);
+    ).toBe(`${typed} Still typing.`);
     expect(problems).toEqual([]);
 
+    // The reloaded extension is back once its pages load again; pages opened from then on get it.
+    await expect
+      .poll(
+        async () => {
+          const probe = await session.context.newPage();
+          try {
+            await probe.goto(`chrome-extension://${session.extensionId}/${POPUP_PATH}`, { timeout: 2000 });
+            return true;
+          } catch {
+            return false;
+          } finally {
+            await probe.close();
+          }
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     const fresh = await session.page();
     await fresh.goto(server.url('x.com', '/home'));
     await fresh.locator(`html[${READY_ATTRIBUTE}="true"]`).waitFor();
     await fresh.locator('[data-testid="tweetTextarea_0"]').click();
     await fresh.keyboard.type(PROMO);
     await expect
-      .poll(() => fresh.locator('rapport-indicator').getAttribute('data-nudges'), { timeout: 10_000 })
-      .toBe('pure-promotion');
+      .poll(
+        () =>
+          fresh
+            .locator('rapport-indicator')
+            .getAttribute('data-nudges', { timeout: 500 })
+            .catch(() => ''),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toContain('pure-promotion');
     await fresh.close();
     await page.close();
   });

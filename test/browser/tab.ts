@@ -21,6 +21,19 @@ export interface Tab {
   close(): Promise<void>;
 }
 
+/**
+ * Waits by polling from Node: the libraries' own in-page waiters run on the page's timers, which
+ * the hostile page replaces (its `setTimeout` never fires).
+ */
+async function poll(check: () => Promise<unknown>, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Functions run in the page; both libraries type them loosely enough for this. */
 type PageFn = (arg: unknown) => unknown;
 
@@ -41,8 +54,7 @@ export function playwrightTab(page: PwPage): Tab {
     type: (text) => page.keyboard.type(text),
     press: (combo) => page.keyboard.press(combo),
     eval: (fn, arg) => page.evaluate(fn as PageFn, arg as unknown) as never,
-    waitFor: async (fn, arg, timeout = 10_000) =>
-      void (await page.waitForFunction(fn as PageFn, arg as unknown, { timeout, polling: 50 })),
+    waitFor: (fn, arg, timeout) => poll(() => page.evaluate(fn as PageFn, arg as unknown), timeout),
     close: () => page.close(),
   };
 }
@@ -66,8 +78,7 @@ export function puppeteerTab(page: PpPage): Tab {
       if (mod) await page.keyboard.up('Control');
     },
     eval: (fn, arg) => page.evaluate(fn as PageFn, arg as unknown) as never,
-    waitFor: async (fn, arg, timeout = 10_000) =>
-      void (await page.waitForFunction(fn as PageFn, { timeout, polling: 50 }, arg as unknown)),
+    waitFor: (fn, arg, timeout) => poll(() => page.evaluate(fn as PageFn, arg as unknown), timeout),
     close: () => page.close(),
   };
 }
@@ -105,7 +116,7 @@ export function hasNudge(id: string): boolean {
     .includes(id);
 }
 
-/** Scored, and the score is for `text`'s length class of draft (data-state settles after typing stops). */
+/** The indicator shows a finished score (not one still being computed for newer text). */
 export function settledScored(): boolean {
   return document.querySelector('rapport-indicator')?.getAttribute('data-state') === 'scored';
 }

@@ -1,4 +1,8 @@
-/** Every site adapter, most specific first; the first whose `matches` is true classifies the page. */
+/**
+ * Every site adapter, most specific first; the first whose `matches` is true classifies the page.
+ * Adding a network: one file here named after its id (see adapter.ts), registered below, with
+ * classification cases in test/unit/content/sites.test.ts (a structure test checks both).
+ */
 import type { SiteAdapter, Where } from './adapter.ts';
 import { bluesky } from './bluesky.ts';
 import { facebook } from './facebook.ts';
