@@ -145,6 +145,10 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
       width: doc.documentElement.clientWidth || 0,
       height: doc.documentElement.clientHeight || 0,
     };
+    // Scrolled out of sight: hide rather than stick to the screen's edge.
+    const offscreen =
+      rect.bottom < 0 || rect.right < 0 || rect.top > viewport.height || rect.left > viewport.width;
+    hostStyle('visibility', offscreen ? 'hidden' : 'visible');
     const size = { width: pill.offsetWidth || 32, height: pill.offsetHeight || 24 };
     if (rechoose) spot = chooseSpot(rect, size, viewport, (box) => isFree(box, anchor!));
     const box = boxAt(spot, rect, size, viewport);

@@ -516,6 +516,19 @@ function suite(h: () => Harness, server: () => FixtureServer, scenarios: Scenari
     await tab.click('#box-500');
     await tab.type(PROMO);
     await tab.waitFor(hasNudge, 'pure-promotion');
+    // It follows its editor: out of sight when the box scrolls away, back when it returns.
+    await tab.eval(() => window.scrollTo(0, 0), null);
+    await tab.waitFor(
+      (v) =>
+        document.querySelector<HTMLElement>('rapport-indicator')?.style.getPropertyValue('visibility') === v,
+      'hidden',
+    );
+    await tab.eval(() => document.querySelector('#box-500')?.scrollIntoView({ block: 'center' }), null);
+    await tab.waitFor(
+      (v) =>
+        document.querySelector<HTMLElement>('rapport-indicator')?.style.getPropertyValue('visibility') === v,
+      'visible',
+    );
     await tab.click('#box-999');
     await tab.type('Deep in the page, a second box');
     // Only history nudges (burst, after this file's many publishes) may remain.
