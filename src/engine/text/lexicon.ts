@@ -93,7 +93,12 @@ function partMatches(part: Part, t: Token): boolean {
 export class Lexicon {
   readonly names: readonly string[];
   private readonly index = new Map<string, Phrase[]>();
-  private readonly kindIndex: Partial<Record<TokenKind, Phrase[]>> = {};
+  /**
+   * Phrases whose first two parts are words, under head word then second word: a common head
+   * ("we", "our") then costs one more lookup instead of trying its dozens of phrases.
+   */
+  private readonly pairs = new Map<string, Map<string, Phrase[]>>();
+  private readonly kindIndex = new Map<TokenKind, Phrase[]>();
   private readonly prefixIndex = new Map<number | string, Phrase[]>();
   /** A 1-bit-per-slot filter of head words (and prefixes), so most tokens skip the Map probe. */
   private readonly headFilter = new Uint8Array(1 << 16);
@@ -110,8 +115,22 @@ export class Lexicon {
         const head = parts[0];
         if (!head) continue;
         const phraseEntry: Phrase = { parts, list, from: head.type === PREFIX ? 0 : 1 };
-        if (head.type === KIND) (this.kindIndex[head.value as TokenKind] ??= []).push(phraseEntry);
-        else {
+        if (head.type === KIND) {
+          const kind = head.value as TokenKind;
+          const bucket = this.kindIndex.get(kind);
+          if (bucket) bucket.push(phraseEntry);
+          else this.kindIndex.set(kind, [phraseEntry]);
+        } else {
+          const second = parts[1];
+          if (head.type === EXACT && second?.type === EXACT) {
+            this.headFilter[wordSlot(head.value)] = 1;
+            let byNext = this.pairs.get(head.value);
+            if (!byNext) this.pairs.set(head.value, (byNext = new Map()));
+            const bucket = byNext.get(second.value);
+            if (bucket) bucket.push(phraseEntry);
+            else byNext.set(second.value, [phraseEntry]);
+            continue;
+          }
           const map = head.type === EXACT ? this.index : this.prefixIndex;
           const key = head.type === EXACT ? head.value : prefixKey(head.value);
           if (head.type === EXACT) this.headFilter[wordSlot(head.value)] = 1;
@@ -152,8 +171,11 @@ export class Lexicon {
       if (this.headFilter[wordSlot(t.norm)]) {
         const exact = this.index.get(t.norm);
         if (exact) this.tryBucket(exact, env, p);
+        const byNext = p + 1 < count && sentence[p + 1] === sentence[p] ? this.pairs.get(t.norm) : undefined;
+        const pair = byNext?.get(tokens[pos[p + 1]!]!.norm);
+        if (pair) this.tryBucket(pair, env, p);
       }
-      const byKind = this.kindIndex[t.kind];
+      const byKind = t.kind === 'word' ? undefined : this.kindIndex.get(t.kind);
       if (byKind) this.tryBucket(byKind, env, p);
       if (this.prefixIndex.size && t.kind === 'word' && t.norm.length >= 3) {
         const key = prefixKey(t.norm);
