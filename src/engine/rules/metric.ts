@@ -43,6 +43,10 @@ export const metric: RuleType<z.infer<typeof Params>> = {
       let value: number;
       let evidence: Evidence;
       if (params.measure === 'length') {
+        // Most drafts are far below the limit: an upper bound settles them without a walk.
+        const urlLength = params.urlLength?.[draft.platform] ?? 0;
+        const wide = doubleWide.has(draft.platform) ? 2 : 1;
+        if (doc.text.length * wide + doc.features.urls * urlLength <= limit) return null;
         const m = measureLength(
           doc,
           limit,
