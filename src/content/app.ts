@@ -198,12 +198,7 @@ export function startApp(options: AppOptions): App {
       }) as (event: Event) => void,
     ],
     ['click', guard((event: Event) => publish.onClick(event.composedPath()))],
-    [
-      'keydown',
-      guard((event: KeyboardEvent) => publish.onKeydown(event, event.composedPath())) as (
-        event: Event,
-      ) => void,
-    ],
+    ['keydown', guard((event: KeyboardEvent) => publish.onKeydown(event)) as (event: Event) => void],
     [
       'submit',
       guard((event: Event) => {

@@ -79,16 +79,22 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
     }
   });
 
+  // Writes only what changed: every write invalidates style, and renders come with each score.
   function hostStyle(name: string, value: string) {
+    if (host.style.getPropertyValue(name) === value && host.style.getPropertyPriority(name) === 'important')
+      return;
     host.style.setProperty(name, value, 'important');
   }
 
   function setAttributes(nudges: string, scoreText: string, state: string, platform: string, kind: string) {
-    host.setAttribute('data-nudges', nudges);
-    host.setAttribute('data-score', scoreText);
-    host.setAttribute('data-state', state);
-    host.setAttribute('data-platform', platform);
-    host.setAttribute('data-kind', kind);
+    const values: Array<[string, string]> = [
+      ['data-nudges', nudges],
+      ['data-score', scoreText],
+      ['data-state', state],
+      ['data-platform', platform],
+      ['data-kind', kind],
+    ];
+    for (const [name, value] of values) if (host.getAttribute(name) !== value) host.setAttribute(name, value);
   }
 
   function toggleCard(open: boolean) {
@@ -150,7 +156,15 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
       rect.bottom < 0 || rect.right < 0 || rect.top > viewport.height || rect.left > viewport.width;
     hostStyle('visibility', offscreen ? 'hidden' : 'visible');
     const size = { width: pill.offsetWidth || 32, height: pill.offsetHeight || 24 };
-    if (rechoose) spot = chooseSpot(rect, size, viewport, (box) => isFree(box, anchor!));
+    if (rechoose) {
+      // Hit tests must see through the indicator itself; one toggle for all of them.
+      hostStyle('pointer-events', 'none');
+      try {
+        spot = chooseSpot(rect, size, viewport, (box) => isFree(box, anchor!));
+      } finally {
+        hostStyle('pointer-events', 'auto');
+      }
+    }
     const box = boxAt(spot, rect, size, viewport);
     hostStyle('left', `${Math.round(box.left)}px`);
     hostStyle('top', `${Math.round(box.top)}px`);
@@ -164,22 +178,17 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
       if (r.width > 0 && intersects(box, r)) return false;
     }
     if (typeof doc.elementFromPoint !== 'function') return true;
-    hostStyle('pointer-events', 'none');
-    try {
-      const points: Array<[number, number]> = [
-        [box.left + box.width / 2, box.top + box.height / 2],
-        [box.left + 2, box.top + 2],
-        [box.left + box.width - 2, box.top + 2],
-        [box.left + 2, box.top + box.height - 2],
-        [box.left + box.width - 2, box.top + box.height - 2],
-      ];
-      return points.every(([px, py]) => {
-        const hit = doc.elementFromPoint(px, py);
-        return !hit || hit === editor || editor.contains(hit) || hit.closest(INTERACTIVE) === null;
-      });
-    } finally {
-      hostStyle('pointer-events', 'auto');
-    }
+    const points: Array<[number, number]> = [
+      [box.left + box.width / 2, box.top + box.height / 2],
+      [box.left + 2, box.top + 2],
+      [box.left + box.width - 2, box.top + 2],
+      [box.left + 2, box.top + box.height - 2],
+      [box.left + box.width - 2, box.top + box.height - 2],
+    ];
+    return points.every(([px, py]) => {
+      const hit = doc.elementFromPoint(px, py);
+      return !hit || hit === editor || editor.contains(hit) || hit.closest(INTERACTIVE) === null;
+    });
   }
 
   const onViewportChange = () => {
@@ -191,6 +200,10 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
   };
   doc.defaultView?.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
   doc.defaultView?.addEventListener('resize', onViewportChange, { passive: true });
+  // The editor grows as lines are added: follow it after layout, without forcing one.
+  const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(onViewportChange) : null;
+  /** What the pill shows; while it is unchanged a render touches nothing. */
+  let shownKey = '';
 
   return {
     host,
@@ -218,6 +231,18 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
       }
       if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
       const top = shown[0];
+      const key = [
+        nextView.state === 'too-long' ? 'long' : Math.round(result?.score ?? 0),
+        shown.map((n) => `${n.id}:${n.title}`).join(','),
+        result?.band ?? '',
+      ].join('|');
+      const visible = host.style.getPropertyValue('display') === 'block';
+      if (sameDraft && visible && key === shownKey) return;
+      shownKey = key;
+      if (!sameDraft) {
+        resizes?.disconnect();
+        resizes?.observe(nextAnchor);
+      }
       if (nextView.state === 'too-long') {
         score.textContent = '';
         label.textContent = 'Too long to coach';
@@ -241,12 +266,15 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
     hide() {
       anchor = null;
       view = null;
+      shownKey = '';
+      resizes?.disconnect();
       setAttributes('', '', 'idle', '', '');
       toggleCard(false);
       hostStyle('display', 'none');
     },
     destroy() {
       if (frame) cancelAnimationFrame(frame);
+      resizes?.disconnect();
       doc.defaultView?.removeEventListener('scroll', onViewportChange, { capture: true });
       doc.defaultView?.removeEventListener('resize', onViewportChange);
       host.remove();

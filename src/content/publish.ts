@@ -97,9 +97,9 @@ export function createPublishWatcher(options: PublishOptions) {
         if (clicked.some((el) => controls.includes(el))) capture(tracker);
       }
     },
-    onKeydown(event: KeyboardEvent, path: readonly EventTarget[]): void {
+    onKeydown(event: KeyboardEvent): void {
       if (event.key !== 'Enter' || event.isComposing || event.keyCode === 229) return;
-      const tracker = trackerIn(path);
+      const tracker = trackerIn(event.composedPath());
       if (!tracker) return;
       const mod = event.ctrlKey || event.metaKey;
       if (mod && tracker.adapter.modEnterPosts) capture(tracker);

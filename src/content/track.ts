@@ -7,6 +7,10 @@ import { ScoreResponse, type ScoreRequest, type ScoreResult } from '../shared/me
 import { extract, isTextField } from './extract.ts';
 import type { Classification, SiteAdapter, Where } from './sites/index.ts';
 
+const MAX_WAIT_MS = 1500;
+/** Classification walks the page around the editor; it rarely changes, so it is reused this long. */
+const CLASSIFY_TTL_MS = 2000;
+
 export type DraftStatus = 'empty' | 'scoring' | 'scored' | 'too-long' | 'excluded' | 'error' | 'gone';
 
 export interface TrackerOptions {
@@ -38,6 +42,11 @@ export class Tracker {
   private readonly options: TrackerOptions;
   private readonly observer: MutationObserver;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private dirtySince = 0;
+  private lastDirty = 0;
+  private readonly debounceMs: number;
+  private classifiedAt = 0;
+  private classifiedPath = '';
   private poll: ReturnType<typeof setInterval> | null = null;
   private composing = false;
   private seq = 0;
@@ -49,6 +58,7 @@ export class Tracker {
     this.root = options.root;
     this.draftId = options.draftId;
     this.adapter = options.adapter;
+    this.debounceMs = options.debounceMs ?? 100;
     this.observer = new MutationObserver(this.markDirty);
     this.observer.observe(this.root, { characterData: true, childList: true, subtree: true });
     this.root.addEventListener('input', this.markDirty);
@@ -59,6 +69,7 @@ export class Tracker {
   focus(): void {
     this.focused = true;
     this.lastUsed = Date.now();
+    this.classifiedAt = 0;
     // A slow safety net: textareas cleared by script fire no event and no mutation.
     this.poll ??= setInterval(this.onPoll, this.options.pollMs ?? 1000);
     this.markDirty();
@@ -92,9 +103,27 @@ export class Tracker {
     this.root.removeEventListener('compositionend', this.onCompositionEnd);
   }
 
+  /**
+   * Debounced: while keys keep coming nothing is read, and a keystroke costs one timestamp (the
+   * one timer re-arms itself for the rest of the quiet period). A long unbroken burst still gets a
+   * reading every MAX_WAIT_MS.
+   */
   private readonly markDirty = (): void => {
-    if (this.disposed || this.timer !== null) return;
-    this.timer = setTimeout(this.tick, this.options.debounceMs ?? 150);
+    if (this.disposed) return;
+    this.lastDirty = Date.now();
+    if (this.timer !== null) return;
+    this.dirtySince = this.lastDirty;
+    this.timer = setTimeout(this.onTimer, this.debounceMs);
+  };
+
+  private readonly onTimer = (): void => {
+    const now = Date.now();
+    const quiet = now - this.lastDirty;
+    if (quiet < this.debounceMs && now - this.dirtySince < MAX_WAIT_MS) {
+      this.timer = setTimeout(this.onTimer, this.debounceMs - quiet);
+      return;
+    }
+    this.tick();
   };
 
   private readonly onCompositionStart = (): void => {
@@ -108,6 +137,8 @@ export class Tracker {
 
   private readonly onPoll = (): void => {
     if (!this.root.isConnected) return this.tick();
+    // Events are flowing, so the safety net has nothing to catch.
+    if (this.timer !== null || Date.now() - this.lastDirty < 1000) return;
     const signature = this.cheapSignature();
     if (signature !== this.signature) this.markDirty();
   };
@@ -123,7 +154,18 @@ export class Tracker {
     if (!this.root.isConnected) return this.settle('gone');
     this.signature = this.cheapSignature();
     const { text, tooLong } = extract(this.root);
-    const classification = this.adapter.classify(this.root, this.options.where());
+    const where = this.options.where();
+    const now = Date.now();
+    let classification = this.classification;
+    if (
+      !classification ||
+      now - this.classifiedAt > CLASSIFY_TTL_MS ||
+      where.pathname !== this.classifiedPath
+    ) {
+      classification = this.adapter.classify(this.root, where);
+      this.classifiedAt = now;
+      this.classifiedPath = where.pathname;
+    }
     this.text = text;
     this.classification = classification;
     if (classification.excluded) return this.settle('excluded');

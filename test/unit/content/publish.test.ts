@@ -39,6 +39,13 @@ function setup(url: string, html: string, confirmMs = 300) {
   return { host, root, watcher, sent };
 }
 
+/** Presses a key in `target` with the watcher listening at the document, as the app wires it. */
+function press(watcher: { onKeydown(event: KeyboardEvent): void }, target: Element, init: KeyboardEventInit) {
+  const listener = (event: Event) => watcher.onKeydown(event as KeyboardEvent);
+  document.addEventListener('keydown', listener, { capture: true, once: true });
+  target.dispatchEvent(key(init));
+}
+
 const key = (init: KeyboardEventInit) =>
   new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, ...init });
 const settle = (ms = 120) => new Promise((r) => setTimeout(r, ms));
@@ -47,7 +54,7 @@ const FB_COMMENT =
 
 test('Enter publishes a Facebook comment once the editor empties', async () => {
   const { root, watcher, sent } = setup('https://www.facebook.com/', FB_COMMENT);
-  watcher.onKeydown(key({}), [root]);
+  press(watcher, root, {});
   root.textContent = '';
   await vi.waitFor(() => expect(sent).toHaveLength(1));
   expect(sent[0]).toEqual({
@@ -62,13 +69,13 @@ test('Enter publishes a Facebook comment once the editor empties', async () => {
 
 test('Shift+Enter, Enter during IME composition, and Enter on X are not publishing', async () => {
   const fb = setup('https://www.facebook.com/', FB_COMMENT);
-  fb.watcher.onKeydown(key({ shiftKey: true }), [fb.root]);
-  fb.watcher.onKeydown(key({ isComposing: true }), [fb.root]);
+  press(fb.watcher, fb.root, { shiftKey: true });
+  press(fb.watcher, fb.root, { isComposing: true });
   fb.root.textContent = '';
   await settle();
   expect(fb.sent).toHaveLength(0);
   const x = setup('https://x.com/home', '<div id="ed" contenteditable="true">Notes</div>');
-  x.watcher.onKeydown(key({}), [x.root]);
+  press(x.watcher, x.root, {});
   x.root.textContent = '';
   await settle();
   expect(x.sent).toHaveLength(0);
@@ -109,7 +116,7 @@ test('click, Ctrl+Enter and form submit for one publish make one event', async (
   );
   (root as HTMLTextAreaElement).value = 'Release notes are up';
   watcher.onClick([host.querySelector('button')!]);
-  watcher.onKeydown(key({ ctrlKey: true }), [root]);
+  press(watcher, root, { ctrlKey: true });
   watcher.onSubmit(host.querySelector('form')!);
   (root as HTMLTextAreaElement).value = '';
   await vi.waitFor(() => expect(sent).toHaveLength(1));
