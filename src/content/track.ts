@@ -3,7 +3,8 @@
  * tick reads, classifies and asks the worker to score it. Nothing is scored mid-composition
  * (IME), and an answer to an older version of the draft is dropped.
  */
-import { ScoreResponse, type ScoreRequest, type ScoreResult } from '../shared/messages.ts';
+import type { ScoreRequest } from '../shared/messages.ts';
+import { ScoreResponse, type ScoreResult } from '../shared/responses.ts';
 import { extract, isTextField } from './extract.ts';
 import type { Classification, SiteAdapter, Where } from './sites/index.ts';
 
