@@ -4,8 +4,8 @@
  * reload stops itself as soon as it notices its context is gone.
  */
 import * as z from 'zod/mini';
-import browser from 'webextension-polyfill';
 import { ContextInvalidated, startApp, type App } from './app.ts';
+import { runtime } from './runtime.ts';
 
 // MV3's content security policy forbids the `new Function` probe zod runs by default.
 z.config({ jitless: true });
@@ -17,7 +17,7 @@ type Holder = { [INSTANCE]?: App };
 
 function contextAlive(): boolean {
   try {
-    return Boolean(browser.runtime?.id);
+    return Boolean(runtime()?.id);
   } catch {
     return false;
   }
@@ -26,7 +26,7 @@ function contextAlive(): boolean {
 async function send(message: unknown): Promise<unknown> {
   if (!contextAlive()) throw new ContextInvalidated();
   try {
-    return await browser.runtime.sendMessage(message);
+    return await runtime()!.sendMessage(message);
   } catch (error) {
     if (!contextAlive() || /context invalidated/i.test(String(error))) throw new ContextInvalidated();
     throw error;

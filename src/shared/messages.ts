@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { KINDS, PLATFORMS } from '../engine/types.ts';
+import { ScoreResult } from './responses.ts';
 
 /** Drafts above this are not coached at all ("too long to coach"); the engine caps lower. */
 export const MAX_MESSAGE_TEXT = 1_000_000;
@@ -67,3 +68,27 @@ export type ApplyInstancesRequest = z.infer<typeof ApplyInstancesRequest>;
 export const CONTENT_REQUESTS: ReadonlySet<Request['type']> = new Set(['score', 'published']);
 
 export * from './responses.ts';
+
+export const AckResponse = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type AckResponse = z.infer<typeof AckResponse>;
+
+export const CurrentResponse = z.union([
+  z.object({
+    ok: z.literal(true),
+    current: z.nullable(
+      z.object({ draftId: z.string(), platform, kind, at: z.string(), result: ScoreResult }),
+    ),
+  }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type CurrentResponse = z.infer<typeof CurrentResponse>;
+
+/** The granted instance hosts, sorted (`fosstodon.org`, punycode for international names). */
+export const InstancesResponse = z.union([
+  z.object({ ok: z.literal(true), instances: z.array(z.string().check(z.maxLength(253))) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type InstancesResponse = z.infer<typeof InstancesResponse>;
