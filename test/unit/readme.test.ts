@@ -5,7 +5,7 @@ import { compilePack, defaultPackJson } from '../../src/engine/index.ts';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const catalogue = readme.slice(readme.indexOf('## The nudges'), readme.indexOf('## Rule packs'));
-const documented = [...catalogue.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
+const documented = [...catalogue.matchAll(/^\|\s*`([a-z-]+)`\s*\|/gm)].map((m) => m[1]);
 const pack = compilePack(defaultPackJson, undefined, { skipExamples: true });
 const produced = [...new Set(pack.rules.map((r) => r.nudge))];
 

@@ -14,7 +14,8 @@ const runtime = {
     return fakeScore(message as ScoreRequest);
   },
 };
-vi.mock('webextension-polyfill', () => ({ default: { runtime } }));
+// The content script reads the browser's own runtime (`chrome` in Chromium, `browser` in Firefox).
+(globalThis as { chrome?: unknown }).chrome = { runtime };
 
 const inject = async () => {
   vi.resetModules();
