@@ -5,7 +5,7 @@
  */
 import type { ScoreRequest } from '../shared/messages.ts';
 import { ScoreResponse, type ScoreResult } from '../shared/responses.ts';
-import { extract, isTextField } from './extract.ts';
+import { extract } from './extract.ts';
 import type { Classification, SiteAdapter, Where } from './sites/index.ts';
 
 const MAX_WAIT_MS = 1500;
@@ -51,7 +51,6 @@ export class Tracker {
   private poll: ReturnType<typeof setInterval> | null = null;
   private composing = false;
   private seq = 0;
-  private signature = '';
   private disposed = false;
 
   constructor(options: TrackerOptions) {
@@ -140,20 +139,14 @@ export class Tracker {
     if (!this.root.isConnected) return this.tick();
     // Events are flowing, so the safety net has nothing to catch.
     if (this.timer !== null || Date.now() - this.lastDirty < 1000) return;
-    const signature = this.cheapSignature();
-    if (signature !== this.signature) this.markDirty();
+    // Idle only (at most once a second): a full read here keeps the typing path free of it.
+    if (extract(this.root).text !== this.text) this.markDirty();
   };
-
-  private cheapSignature(): string {
-    if (isTextField(this.root)) return this.root.value;
-    return `${this.root.getElementsByTagName('*').length}:${this.root.textContent ?? ''}`;
-  }
 
   private readonly tick = (): void => {
     this.timer = null;
     if (this.disposed || this.composing) return;
     if (!this.root.isConnected) return this.settle('gone');
-    this.signature = this.cheapSignature();
     const { text, tooLong } = extract(this.root);
     const where = this.options.where();
     const now = Date.now();
