@@ -217,7 +217,9 @@ const LONG_PLATFORMS: readonly Platform[] = ['linkedin', 'reddit', 'facebook', '
 function longDrafts(size: number, count: number): BenchDraft[] {
   return Array.from({ length: count }, (_, i) => ({
     label: `long-${size}-${i + 1}`,
-    text: buildLongDraft(size, size * 31 + i),
+    // A draft reaches the engine through a message (structured clone), which makes a flat string;
+    // slicing the joined paragraphs would leave a sliced string that no real caller passes in.
+    text: structuredClone(buildLongDraft(size, size * 31 + i)),
     platform: LONG_PLATFORMS[i % LONG_PLATFORMS.length] as Platform,
     kind: 'post' as const,
   }));
