@@ -5,7 +5,7 @@
  * outside checks read: data-nudges (ids shown, space separated), data-score, data-state,
  * data-platform and data-kind of the latest score request.
  */
-import type { ScoreResult } from '../shared/messages.ts';
+import type { ShownResult as ScoreResult } from '../shared/shown.ts';
 import { boxAt, chooseSpot, intersects, type Box, type Spot } from './position.ts';
 import { INDICATOR_CSS } from './indicator-style.ts';
 

@@ -4,7 +4,7 @@
  * (IME), and an answer to an older version of the draft is dropped.
  */
 import type { ScoreRequest } from '../shared/messages.ts';
-import { ScoreResponse, type ScoreResult } from '../shared/responses.ts';
+import { ShownScoreResponse as ScoreResponse, type ShownResult as ScoreResult } from '../shared/shown.ts';
 import { extract } from './extract.ts';
 import type { Classification, SiteAdapter, Where } from './sites/index.ts';
 

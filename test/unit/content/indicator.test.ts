@@ -15,7 +15,7 @@ function setup() {
 
 const scored = (ids: string[], score = 40): IndicatorView => ({
   state: 'scored',
-  result: { score, band: 'fair', nudges: ids.map((id) => nudge(id)), notes: [], truncated: false },
+  result: { score, band: 'fair', nudges: ids.map((id) => nudge(id)) },
   platform: 'x',
   kind: 'reply',
 });
