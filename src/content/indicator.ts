@@ -191,13 +191,23 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
     });
   }
 
-  const onViewportChange = () => {
+  /** Whether the next placement must choose its spot again (the pill's content changed). */
+  let rechooseNext = false;
+  /**
+   * Geometry is read in the next animation frame, never in the handler that changed the page:
+   * there the browser lays out once for everybody, instead of once more for us mid-keystroke.
+   */
+  function schedulePlace(rechoose: boolean) {
+    rechooseNext ||= rechoose;
     if (frame || !anchor) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      place(false);
+      const again = rechooseNext;
+      rechooseNext = false;
+      place(again);
     });
-  };
+  }
+  const onViewportChange = () => schedulePlace(false);
   doc.defaultView?.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
   doc.defaultView?.addEventListener('resize', onViewportChange, { passive: true });
   // The editor grows as lines are added: follow it after layout, without forcing one.
@@ -261,7 +271,7 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
       hostStyle('display', 'block');
       if (!sameDraft) toggleCard(false);
       else if (!card.hidden) fillCard();
-      place(true);
+      schedulePlace(true);
     },
     hide() {
       anchor = null;
