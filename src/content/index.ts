@@ -24,8 +24,8 @@ function contextAlive(): boolean {
 }
 
 async function send(message: unknown): Promise<unknown> {
-  if (!contextAlive()) throw new ContextInvalidated();
   try {
+    // No look at runtime.id first: that getter is slow, and a gone runtime throws here anyway.
     return await runtime()!.sendMessage(message);
   } catch (error) {
     if (!contextAlive() || /context invalidated/i.test(String(error))) throw new ContextInvalidated();
