@@ -23,9 +23,17 @@ function contextAlive(): boolean {
   }
 }
 
+/** When the runtime was last seen alive: its `id` getter is slow, so it is read at most once a second. */
+let aliveAt = 0;
+
 async function send(message: unknown): Promise<unknown> {
+  // An orphan's sendMessage may never settle, so the runtime is checked before sending too.
+  const now = Date.now();
+  if (now - aliveAt > 1000) {
+    if (!contextAlive()) throw new ContextInvalidated();
+    aliveAt = now;
+  }
   try {
-    // No look at runtime.id first: that getter is slow, and a gone runtime throws here anyway.
     return await runtime()!.sendMessage(message);
   } catch (error) {
     if (!contextAlive() || /context invalidated/i.test(String(error))) throw new ContextInvalidated();
