@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createCurrentStore } from './current.ts';
 import { createRouter } from './router.ts';
+import { servePort } from './content-port.ts';
 import { createScoreHandler } from './handlers/score.ts';
 import { handlePublished } from './handlers/published.ts';
 import { ledger } from './ledger.ts';
@@ -32,6 +33,9 @@ const route = createRouter({
     'apply-instances': createApplyInstancesHandler(syncInstances),
   },
 });
+
+// Content scripts keep one port open while they coach (see src/shared/port.ts).
+browser.runtime.onConnect.addListener((port) => servePort(port, route));
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   route(message, sender),

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { ContextInvalidated, startApp, type App } from './app.ts';
 import { runtime } from './runtime.ts';
+import { createChannel } from './channel.ts';
 
 // MV3's content security policy forbids the `new Function` probe zod runs by default.
 z.config({ jitless: true });
@@ -25,16 +26,18 @@ function contextAlive(): boolean {
 
 /** When the runtime was last seen alive: its `id` getter is slow, so it is read at most once a second. */
 let aliveAt = 0;
+// The port's name, written here rather than imported so the envelope schema stays out of the bundle.
+const channel = createChannel(runtime, 'rapport-content');
 
 async function send(message: unknown): Promise<unknown> {
-  // An orphan's sendMessage may never settle, so the runtime is checked before sending too.
+  // An orphan's request may never be answered, so the runtime is checked before sending too.
   const now = Date.now();
   if (now - aliveAt > 1000) {
     if (!contextAlive()) throw new ContextInvalidated();
     aliveAt = now;
   }
   try {
-    return await runtime()!.sendMessage(message);
+    return await channel.send(message);
   } catch (error) {
     if (!contextAlive() || /context invalidated/i.test(String(error))) throw new ContextInvalidated();
     throw error;
@@ -47,7 +50,13 @@ function main(): void {
   // An instance from an older version lives in another world; it hears this DOM event and stops
   // if its extension context is gone. The page can send it too, so a live instance ignores it.
   document.dispatchEvent(new CustomEvent(TAKEOVER));
-  const app = startApp({ doc: document, send });
+  const started = startApp({ doc: document, send });
+  const app: App = {
+    stop() {
+      started.stop();
+      channel.close();
+    },
+  };
   holder[INSTANCE] = app;
   const onTakeover = () => {
     if (contextAlive()) return;

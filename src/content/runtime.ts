@@ -1,13 +1,12 @@
 /**
- * The two runtime calls the content script makes. Both browsers' MV3 runtimes return promises
- * natively (Firefox as `browser`, Chromium as `chrome`), so the content script skips
+ * The runtime the content script uses: `runtime.id` and `runtime.connect`, which both browsers
+ * offer natively (Firefox as `browser`, Chromium as `chrome`). The content script skips
  * webextension-polyfill and its ~3 kB: it is injected into every page and must stay small.
  * The worker and the extension pages keep the polyfill.
  */
-export interface ContentRuntime {
-  readonly id?: string;
-  sendMessage(message: unknown): Promise<unknown>;
-}
+import type { PortRuntime } from './channel.ts';
+
+export type ContentRuntime = PortRuntime;
 
 type Globals = { browser?: { runtime?: ContentRuntime }; chrome?: { runtime?: ContentRuntime } };
 

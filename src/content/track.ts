@@ -190,7 +190,7 @@ export class Tracker {
       (reply) => {
         if (seq !== this.seq || this.disposed) return;
         const parsed = ScoreResponse.safeParse(reply);
-        if (parsed.success && parsed.data.ok) {
+        if (parsed.success && parsed.data.ok && parsed.data.result) {
           this.result = parsed.data.result;
           this.status = 'scored';
         } else {

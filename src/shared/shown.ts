@@ -1,13 +1,14 @@
 /**
  * The part of a score answer the in-page indicator shows: score, band and each nudge's words.
- * The content script parses only this (zod strips the rest), so it bundles the fewest schemas;
- * evidence and notes are for the popup, which parses the full `ScoreResponse`.
+ * The content script parses only this (zod strips the rest), with the fewest schema kinds so
+ * its bundle stays small; evidence and notes are for the popup, which parses the full
+ * `ScoreResponse`. A severity other than the two known ones only picks no colour.
  */
 import * as z from 'zod/mini';
 
 export const ShownNudge = z.object({
   id: z.string(),
-  severity: z.enum(['info', 'warn']),
+  severity: z.string(),
   title: z.string(),
   reason: z.string(),
   suggestion: z.string(),
@@ -20,7 +21,9 @@ export const ShownResult = z.object({
 });
 export type ShownResult = z.infer<typeof ShownResult>;
 
-export const ShownScoreResponse = z.union([
-  z.object({ ok: z.literal(true), result: ShownResult }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
+/** `{ok: true, result}` or `{ok: false, error}`, checked as one shape. */
+export const ShownScoreResponse = z.object({
+  ok: z.boolean(),
+  result: z.optional(ShownResult),
+  error: z.optional(z.string()),
+});

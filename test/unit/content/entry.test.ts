@@ -2,18 +2,17 @@
 // @vitest-environment-options {"url": "https://old.reddit.com/r/a/comments/1/t/"}
 import { afterEach, expect, test, vi } from 'vitest';
 import { fakeScore } from './fakes.ts';
+import { fakeWorker } from './fake-port.ts';
 import type { ScoreRequest } from '../../../src/shared/messages.ts';
 
-// The entry point as the browser runs it, against a stand-in extension API.
-const runtime = {
-  id: 'ext-id' as string | undefined,
-  sent: [] as unknown[],
-  async sendMessage(message: unknown): Promise<unknown> {
-    if (!runtime.id) throw new Error('Extension context invalidated.');
-    runtime.sent.push(message);
-    return fakeScore(message as ScoreRequest);
-  },
-};
+// The entry point as the browser runs it, against a stand-in extension API whose worker end is
+// the real port server.
+const sent: unknown[] = [];
+const runtime = fakeWorker(async (message) => {
+  if (!runtime.id) return new Promise(() => {}); // an orphan's requests are never answered
+  sent.push(message);
+  return fakeScore(message as ScoreRequest);
+});
 // The content script reads the browser's own runtime (`chrome` in Chromium, `browser` in Firefox).
 (globalThis as { chrome?: unknown }).chrome = { runtime };
 
@@ -24,7 +23,7 @@ const inject = async () => {
 
 afterEach(() => {
   document.body.replaceChildren();
-  runtime.sent.length = 0;
+  sent.length = 0;
   runtime.id = 'ext-id';
 });
 
@@ -44,14 +43,14 @@ test('a second injection takes over: one indicator, one score request per change
   await inject();
   area.blur();
   area.focus();
-  runtime.sent.length = 0;
+  sent.length = 0;
   typeInto(area, 'What would you change first about your release process?');
   await vi.waitFor(() =>
     expect(document.querySelector('rapport-indicator')?.getAttribute('data-nudges')).toBe(''),
   );
   await new Promise((r) => setTimeout(r, 250));
   expect(document.querySelectorAll('rapport-indicator')).toHaveLength(1);
-  expect(runtime.sent).toHaveLength(1);
+  expect(sent).toHaveLength(1);
 });
 
 test('an orphaned instance stops when a new one announces itself; a live one ignores the page faking it', async () => {

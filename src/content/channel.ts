@@ -1,0 +1,91 @@
+/**
+ * Requests to the worker over one port (see src/shared/port.ts). The port opens on first use,
+ * closes after a quiet spell so the worker can sleep, and reopens on demand; a request caught by
+ * a disconnect (the worker restarted) is sent once more on a fresh port.
+ */
+import type { PortReply } from '../shared/port.ts';
+
+export interface ContentPort {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+export interface PortRuntime {
+  readonly id?: string;
+  connect(info: { name: string }): ContentPort;
+}
+
+interface Pending {
+  message: unknown;
+  resolve(reply: unknown): void;
+  reject(error: unknown): void;
+  retried: boolean;
+}
+
+export class PortClosed extends Error {
+  constructor() {
+    super('The connection to the Rapport worker closed');
+  }
+}
+
+/** `name` is CONTENT_PORT; passed in so this file does not pull the envelope schema into the bundle. */
+export function createChannel(runtime: () => PortRuntime | undefined, name: string, idleMs = 20_000) {
+  let port: ContentPort | null = null;
+  let nextId = 1;
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  const pending = new Map<number, Pending>();
+
+  function open(): ContentPort {
+    const rt = runtime();
+    if (!rt?.id) throw new PortClosed();
+    const opened = rt.connect({ name });
+    opened.onMessage.addListener((message) => {
+      const { id, reply } = (message ?? {}) as Partial<PortReply>;
+      const request = pending.get(id as number);
+      if (!request) return;
+      pending.delete(id as number);
+      request.resolve(reply);
+    });
+    opened.onDisconnect.addListener(() => {
+      if (port === opened) port = null;
+      const caught = [...pending.values()];
+      pending.clear();
+      for (const request of caught) {
+        if (request.retried) request.reject(new PortClosed());
+        else post({ ...request, retried: true });
+      }
+    });
+    return opened;
+  }
+
+  function post(request: Pending): void {
+    const id = nextId++;
+    try {
+      port ??= open();
+      pending.set(id, request);
+      port.postMessage({ id, message: request.message });
+    } catch (error) {
+      pending.delete(id);
+      port = null;
+      request.reject(error);
+    }
+  }
+
+  function close(): void {
+    clearTimeout(idle);
+    const closing = port;
+    port = null;
+    closing?.disconnect();
+  }
+
+  return {
+    send(message: unknown): Promise<unknown> {
+      clearTimeout(idle);
+      idle = setTimeout(() => (pending.size ? undefined : close()), idleMs);
+      return new Promise((resolve, reject) => post({ message, resolve, reject, retried: false }));
+    },
+    close,
+  };
+}

@@ -1,0 +1,94 @@
+import { afterEach, expect, test, vi } from 'vitest';
+import { createChannel, PortClosed } from '../../../src/content/channel.ts';
+import { servePort } from '../../../src/background/content-port.ts';
+import { CONTENT_PORT } from '../../../src/shared/port.ts';
+import { fakeWorker } from './fake-port.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+test('pairs each reply with its request, even when replies come back out of order', async () => {
+  const worker = fakeWorker(async (m) => {
+    const n = (m as { n: number }).n;
+    await new Promise((r) => setTimeout(r, n === 1 ? 20 : 0));
+    return { echo: n };
+  });
+  const channel = createChannel(() => worker, CONTENT_PORT);
+  const replies = await Promise.all([channel.send({ n: 1 }), channel.send({ n: 2 }), channel.send({ n: 3 })]);
+  expect(replies).toEqual([{ echo: 1 }, { echo: 2 }, { echo: 3 }]);
+  expect(worker.ports).toHaveLength(1);
+  channel.close();
+});
+
+test('a request caught by a worker restart is sent once more on a fresh port', async () => {
+  let hold = true;
+  const worker = fakeWorker(async () => {
+    if (hold) await new Promise(() => {}); // the first worker never answers: it is about to restart
+    return 'answered';
+  });
+  const channel = createChannel(() => worker, CONTENT_PORT);
+  const reply = channel.send({ type: 'score' });
+  await Promise.resolve();
+  hold = false;
+  worker.ports[0]!.dropByWorker();
+  await expect(reply).resolves.toBe('answered');
+  expect(worker.ports).toHaveLength(2);
+  channel.close();
+});
+
+test('gives up with PortClosed when the retry is cut off too, and when the extension is gone', async () => {
+  const worker = fakeWorker(() => new Promise(() => {}));
+  const channel = createChannel(() => worker, CONTENT_PORT);
+  const reply = channel.send({});
+  await Promise.resolve();
+  worker.ports[0]!.dropByWorker();
+  await Promise.resolve();
+  worker.ports[1]!.dropByWorker();
+  await expect(reply).rejects.toBeInstanceOf(PortClosed);
+  channel.close();
+
+  worker.id = undefined;
+  await expect(createChannel(() => worker, CONTENT_PORT).send({})).rejects.toBeInstanceOf(PortClosed);
+  await expect(createChannel(() => undefined, CONTENT_PORT).send({})).rejects.toBeInstanceOf(PortClosed);
+});
+
+test('closes the port after a quiet spell so the worker can sleep, and reopens on demand', async () => {
+  vi.useFakeTimers();
+  const worker = fakeWorker(async () => 'ok');
+  const channel = createChannel(() => worker, CONTENT_PORT, 1000);
+  await expect(channel.send({})).resolves.toBe('ok');
+  await vi.advanceTimersByTimeAsync(999);
+  expect(worker.ports[0]!.closed).toBe(false);
+  await vi.advanceTimersByTimeAsync(1);
+  expect(worker.ports[0]!.closed).toBe(true);
+  await expect(channel.send({})).resolves.toBe('ok');
+  expect(worker.ports).toHaveLength(2);
+  channel.close();
+});
+
+test("the worker's end ignores other ports and forged envelopes, and routes with the port's sender", async () => {
+  const routed: Array<[unknown, unknown]> = [];
+  const listeners: Array<(m: unknown) => void> = [];
+  const posted: unknown[] = [];
+  const port = (name: string) => ({
+    name,
+    sender: { id: 'ext-id', tab: { id: 7 } },
+    postMessage: (m: unknown) => posted.push(m),
+    onMessage: { addListener: (l: (m: unknown) => void) => listeners.push(l) },
+  });
+  const route = async (message: unknown, sender: unknown) => {
+    routed.push([message, sender]);
+    return { ok: true };
+  };
+  servePort(port('somebody-else'), route);
+  expect(listeners).toHaveLength(0);
+  servePort(port(CONTENT_PORT), route);
+  for (const forged of [null, 'score', { message: { type: 'score' } }, { id: 'x', message: {} }]) {
+    listeners[0]!(forged);
+  }
+  listeners[0]!({ id: 4, message: { type: 'score' } });
+  await new Promise((r) => setTimeout(r, 0));
+  expect(routed).toEqual([[{ type: 'score' }, { id: 'ext-id', tab: { id: 7 } }]]);
+  expect(posted).toEqual([{ id: 4, reply: { ok: true } }]);
+});
