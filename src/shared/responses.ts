@@ -1,8 +1,9 @@
 /**
- * Answers from the worker, as zod/mini schemas. Kept apart from the requests so the content
- * script, which only parses answers, bundles these few schemas and nothing else.
+ * Answers from the worker, as zod/mini schemas, for the popup and the worker's own tests. The
+ * content script parses the smaller shown.ts, which these extend.
  */
 import * as z from 'zod/mini';
+import { ShownNudge, ShownResult } from './shown.ts';
 
 const evidence = z.object({
   text: z.string(),
@@ -10,18 +11,13 @@ const evidence = z.object({
   end: z.optional(z.number()),
 });
 
-export const NudgeWire = z.object({
-  id: z.string(),
+/** The full answer: what the indicator shows (shown.ts), plus evidence and notes for the popup. */
+export const NudgeWire = z.extend(ShownNudge, {
   severity: z.enum(['info', 'warn']),
-  title: z.string(),
-  reason: z.string(),
-  suggestion: z.string(),
   evidence: z.array(evidence),
 });
 
-export const ScoreResult = z.object({
-  score: z.number(),
-  band: z.string(),
+export const ScoreResult = z.extend(ShownResult, {
   nudges: z.array(NudgeWire),
   notes: z.array(z.string()),
   truncated: z.boolean(),

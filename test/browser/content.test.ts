@@ -6,12 +6,12 @@
  * 1000 editors and a hostile page, and sends no draft text anywhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser as PlainChromium } from 'playwright-core';
+import type { Browser as PlainChromium } from 'playwright-core';
 import puppeteer, { type Browser as PlainFirefox } from 'puppeteer-core';
 import { DRAFT_NUDGES } from '../../src/engine/types.ts';
 import { READY_ATTRIBUTE } from '../fixtures/fixture-api.ts';
 import {
-  CHROMIUM_PATH,
+  launchPlainChromium,
   FIREFOX_PATH,
   POPUP_PATH,
   launchChromium,
@@ -592,16 +592,7 @@ describe('content script in Chromium', () => {
   beforeAll(async () => {
     server = await startFixtureServer();
     session = await launchChromium({ hostPort: server.port, hosts: server.hosts });
-    plain = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: false,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        `--host-resolver-rules=${server.hostResolverRules}`,
-        '--ignore-certificate-errors',
-      ],
-    });
+    plain = await launchPlainChromium(server.hostResolverRules);
   });
   afterAll(async () => {
     await plain?.close();

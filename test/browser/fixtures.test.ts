@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PUBLISHED_LIST_ID, READY_ATTRIBUTE, type FixtureWindow } from '../fixtures/fixture-api.ts';
 import { startFixtureServer, type FixtureServer } from './server.ts';
+import { launchPlainChromium } from './launch.ts';
 
 // The fixture pages without the extension: each real editor takes keyboard input, the page
 // reads it through the editor's own API, and publishing records exactly what was typed. If
@@ -324,16 +325,7 @@ const lastPublished = (page: Page | Frame) =>
 describe('fixture pages in Chromium, without the extension', () => {
   beforeAll(async () => {
     server = await startFixtureServer();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: false,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        `--host-resolver-rules=${server.hostResolverRules}`,
-        '--ignore-certificate-errors',
-      ],
-    });
+    browser = await launchPlainChromium(server.hostResolverRules);
     context = await browser.newContext();
   });
 

@@ -7,7 +7,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page as ChromiumPage, type Worker } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page as ChromiumPage,
+  type Worker,
+} from 'playwright-core';
 import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
 import { GECKO_ID } from '../../src/shared/ids.ts';
 
@@ -71,19 +77,36 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
+/** Flags every Chromium run here needs: no sandbox as root, and no calls home on a closed network. */
+const QUIET_CHROMIUM = [
+  '--headless=new',
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * A Chromium without the extension, reaching the fixture server at the real host names: the
+ * baseline that runs with the extension are compared against.
+ */
+export function launchPlainChromium(hostResolverRules: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: false, // headless comes from --headless=new, as in the extension runs
+    args: [...QUIET_CHROMIUM, `--host-resolver-rules=${hostResolverRules}`, '--ignore-certificate-errors'],
+  });
+}
+
 export async function launchChromium(opts: ChromiumOptions = {}): Promise<ChromiumSession> {
   assertBuilt(DIST_CHROME);
   const profile = await mkdtemp(join(tmpdir(), 'rapport-chromium-'));
   const args = [
     // The new headless mode loads extensions; Playwright's own headless shell does not.
-    '--headless=new',
-    '--no-sandbox',
+    ...QUIET_CHROMIUM,
     `--disable-extensions-except=${DIST_CHROME}`,
     `--load-extension=${DIST_CHROME}`,
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
   ];
   if (opts.hostPort !== undefined) {
     const hosts = opts.hosts ?? DEFAULT_FIXTURE_HOSTS;
