@@ -1,12 +1,20 @@
 /**
  * Coaching on a Mastodon instance the person adds (fosstodon.org stands for any of them), with the
- * built extension. Firefox can auto-accept optional-permission prompts, so there the whole flow
- * runs: not coached before, added on the options page, coached in the tab that was already open
- * and in a new one, removed, not coached after a reload. Chromium cannot accept the prompt from a
- * test, so there: mastodon.social is coached without any grant, fosstodon.org is not, and the
- * options page offers an accessible way to add an instance.
+ * built extension: not coached before, granted, coached in the tab that was already open and in a
+ * new one, revoked, not coached after a reload.
+ *
+ * Firefox auto-accepts optional-permission prompts by a pref, so there the options page does it all.
+ * Chromium's prompt cannot be accepted from a test (no switch or policy does it), so the person's
+ * "Allow" is played by Chromium's own record of sites a person allowed an extension: the privileged
+ * `chrome.developerPrivate.addHostPermission`, called from the chrome://extensions page (its "Site
+ * access" calls it for an added site; for Rapport, Chromium 156 shows only per-site switches, so the
+ * test calls it directly). After it, `permissions.request` for that host resolves true without a
+ * prompt. On its own the record does not activate an optional host permission (no
+ * `permissions.onAdded`, `permissions.contains` stays false). `removeHostPermission` revokes an
+ * active one, with `permissions.onRemoved`, as the site's switch there would.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page as ChromiumPage, Worker } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import {
   OPTIONS_PATH,
@@ -111,7 +119,51 @@ describe('another Mastodon instance in Firefox (prompts auto-accepted)', () => {
   });
 });
 
-describe('another Mastodon instance in Chromium (no grant possible from a test)', () => {
+/** What `chrome.scripting.getRegisteredContentScripts()` reports in the worker, reduced to id and matches. */
+function registeredScripts(worker: Worker): Promise<{ id: string; matches?: string[] }[]> {
+  return worker.evaluate(async () => {
+    type Script = { id: string; matches?: string[] };
+    type Chrome = { scripting: { getRegisteredContentScripts(): Promise<Script[]> } };
+    const scripts = await (
+      globalThis as unknown as { chrome: Chrome }
+    ).chrome.scripting.getRegisteredContentScripts();
+    return scripts.map(({ id, matches }) => ({ id, matches }));
+  });
+}
+
+/** Whether the extension holds the host permission for the instance right now. */
+function instanceGranted(worker: Worker): Promise<boolean> {
+  return worker.evaluate((origin) => {
+    type Chrome = { permissions: { contains(p: { origins: string[] }): Promise<boolean> } };
+    return (globalThis as unknown as { chrome: Chrome }).chrome.permissions.contains({ origins: [origin] });
+  }, `https://${INSTANCE}/*`);
+}
+
+/**
+ * Chromium's extension page for Rapport, as a person reaches it, and the two calls its "Site
+ * access" makes: allow a site, take a site back. Both need the privileged chrome://extensions page.
+ */
+async function siteAccess(session: ChromiumSession) {
+  const page: ChromiumPage = await session.context.newPage();
+  await page.goto(`chrome://extensions/?id=${session.extensionId}`);
+  const call = (method: 'addHostPermission' | 'removeHostPermission') =>
+    page.evaluate(
+      async ({ method, id, host }) => {
+        type Dev = Record<typeof method, (id: string, host: string) => Promise<void>>;
+        await (globalThis as unknown as { chrome: { developerPrivate: Dev } }).chrome.developerPrivate[
+          method
+        ](id, host);
+      },
+      { method, id: session.extensionId, host: `https://${INSTANCE}/*` },
+    );
+  return {
+    allow: () => call('addHostPermission'),
+    revoke: () => call('removeHostPermission'),
+    close: () => page.close(),
+  };
+}
+
+describe('another Mastodon instance in Chromium (the person allows it in chrome://extensions)', () => {
   let session: ChromiumSession;
   beforeAll(async () => {
     session = await launchChromium({ hostPort: server.port, hosts: server.hosts });
@@ -133,13 +185,112 @@ describe('another Mastodon instance in Chromium (no grant possible from a test)'
     await expectNotCoached(other);
     await other.close();
     // The worker's start-up found no instance, so it registered nothing.
-    const registered = await session.worker.evaluate(() => {
-      type Scripting = { getRegisteredContentScripts(): Promise<unknown[]> };
-      return (
-        globalThis as unknown as { chrome: { scripting: Scripting } }
-      ).chrome.scripting.getRegisteredContentScripts();
-    });
-    expect(registered).toEqual([]);
+    expect(await registeredScripts(session.worker)).toEqual([]);
+  });
+
+  it('is coached once added on the options page, in open and new tabs, and no more once revoked in chrome://extensions', async () => {
+    const open = playwrightTab(await session.page());
+    await open.goto(server.url(INSTANCE, '/home'));
+    await typePitch(open);
+    await expectNotCoached(open);
+
+    const access = await siteAccess(session);
+    await access.allow();
+    // Only recorded: Chromium activates the optional permission at the extension's next request.
+    expect(await instanceGranted(session.worker)).toBe(false);
+    expect(await registeredScripts(session.worker)).toEqual([]);
+
+    // The options page's own request, from a real click; Chromium answers it without a prompt.
+    const options = playwrightTab(await session.extensionPage(OPTIONS_PATH));
+    await options.waitFor(
+      () => document.body.textContent?.includes('No other instances yet.') ?? false,
+      null,
+    );
+    await options.click('#instance-host');
+    await options.type(INSTANCE);
+    await options.click('button[type="submit"]');
+    await options.waitFor(hasInstance, INSTANCE);
+    expect(await options.eval(() => document.querySelector('[role="status"]')?.textContent, null)).toBe(
+      `Rapport now coaches on ${INSTANCE}.`,
+    );
+    expect(await instanceGranted(session.worker)).toBe(true);
+    expect(await registeredScripts(session.worker)).toEqual([
+      { id: 'rapport-instances', matches: [`https://${INSTANCE}/*`] },
+    ]);
+
+    // The tab that was open before the grant is coached without a reload.
+    await open.click(EDITOR);
+    await open.type(' Today only.');
+    await open.waitFor(hasNudge, 'pure-promotion');
+    expect(await open.eval(indicatorAttr, 'data-platform')).toBe('mastodon');
+    await open.close();
+
+    // A new tab is coached through the registration.
+    const fresh = playwrightTab(await session.page());
+    await fresh.goto(server.url(INSTANCE, '/home'));
+    await typePitch(fresh);
+    await fresh.waitFor(hasNudge, 'pure-promotion');
+
+    // Taken back outside the options page: only the worker's permissions.onRemoved can react.
+    await access.revoke();
+    await expect.poll(() => instanceGranted(session.worker)).toBe(false);
+    await expect.poll(() => registeredScripts(session.worker)).toEqual([]);
+    await fresh.goto(server.url(INSTANCE, '/home'));
+    await typePitch(fresh);
+    await expectNotCoached(fresh);
+    expect(fresh.errors).toEqual([]);
+    await fresh.close();
+
+    await options.goto(`chrome-extension://${session.extensionId}/${OPTIONS_PATH}`);
+    await options.waitFor(
+      () => document.body.textContent?.includes('No other instances yet.') ?? false,
+      null,
+    );
+    await options.close();
+    await access.close();
+  });
+
+  it('a grant no extension page applies reaches the worker through permissions.onAdded, and removing it on the options page ends the coaching', async () => {
+    const open = playwrightTab(await session.page());
+    await open.goto(server.url(INSTANCE, '/home'));
+    await typePitch(open);
+    await expectNotCoached(open);
+    expect(await registeredScripts(session.worker)).toEqual([]);
+
+    const access = await siteAccess(session);
+    await access.allow();
+    await access.close();
+    // The request alone, without the options page's `apply-instances` message that follows it there
+    // (a popup, for one, may be gone by the time the person answers Chromium's prompt).
+    const page = await session.extensionPage(OPTIONS_PATH);
+    const granted = await page.evaluate((origin) => {
+      type Chrome = { permissions: { request(p: { origins: string[] }): Promise<boolean> } };
+      return (globalThis as unknown as { chrome: Chrome }).chrome.permissions.request({ origins: [origin] });
+    }, `https://${INSTANCE}/*`);
+    expect(granted).toBe(true);
+    await expect
+      .poll(() => registeredScripts(session.worker))
+      .toEqual([{ id: 'rapport-instances', matches: [`https://${INSTANCE}/*`] }]);
+    // The worker injected into the tab that was already open.
+    await open.click(EDITOR);
+    await open.type(' Today only.');
+    await open.waitFor(hasNudge, 'pure-promotion');
+    expect(await open.eval(indicatorAttr, 'data-platform')).toBe('mastodon');
+
+    // The options page lists it (from the worker) and takes it back with its own button.
+    const options = playwrightTab(page);
+    await options.goto(`chrome-extension://${session.extensionId}/${OPTIONS_PATH}`);
+    await options.waitFor(hasInstance, INSTANCE);
+    await options.click(`[data-instance="${INSTANCE}"] button`);
+    await options.waitFor((host) => !document.querySelector(`[data-instance="${host}"]`), INSTANCE);
+    expect(await instanceGranted(session.worker)).toBe(false);
+    expect(await registeredScripts(session.worker)).toEqual([]);
+    await open.goto(server.url(INSTANCE, '/home'));
+    await typePitch(open);
+    await expectNotCoached(open);
+    expect(open.errors).toEqual([]);
+    await open.close();
+    await options.close();
   });
 
   it('the options page offers an accessible way to add an instance, and checks the host first', async () => {
