@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     browser = await runBrowserBench({ root: ROOT, log, quick });
   }
   if ('targets' in browser) targets.push(...browser.targets);
-  else targets.push(...browserTargets(null, null, null, null, browser.skipped));
+  else targets.push(...browserTargets(null, null, null, null, null, browser.skipped));
 
   const result = {
     generatedAt: new Date().toISOString(),

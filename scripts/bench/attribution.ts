@@ -3,10 +3,13 @@
  * and one CPU profile taken over the same typing.
  *
  * Trace `FunctionCall` events name the script they enter and are exact, but a promise
- * continuation (everything after an `await`) runs as a microtask with no such event. CPU-profile
- * samples see those, with less precision. So the content script's time is the union of both:
- * FunctionCall spans into an extension URL, plus sampled intervals whose stack holds an
- * extension frame. Both use the same monotonic clock in microseconds.
+ * continuation (everything after an `await`) and a port message's listener run with no such
+ * event. CPU-profile samples see those, with less precision. So the content script's time is
+ * the exact FunctionCall spans into an extension URL, plus, for samples taken outside those
+ * spans, the sampled interval when the stack holds an extension frame. A sample taken inside an
+ * exact span adds nothing: the span already measured that moment, and billing the sample's whole
+ * interval would add the time after the span ends to every short handler a sample happens to
+ * hit. Both use the same monotonic clock in microseconds.
  */
 
 export interface TraceEvent {
@@ -58,8 +61,15 @@ export function coveredWithin(merged: readonly Interval[], from: number, to: num
   return total;
 }
 
-/** Sampled intervals whose stack contains a frame from `origin` (e.g. chrome-extension://ID/). */
-export function profileIntervals(profile: CpuProfile, origin: string): Interval[] {
+/**
+ * Sampled intervals whose stack contains a frame from `origin` (e.g. chrome-extension://ID/),
+ * leaving out samples taken inside `exact` (sorted, merged spans already timed by the trace).
+ */
+export function profileIntervals(
+  profile: CpuProfile,
+  origin: string,
+  exact: readonly Interval[] = [],
+): Interval[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -91,11 +101,15 @@ export function profileIntervals(profile: CpuProfile, origin: string): Interval[
   const deltas = profile.timeDeltas ?? [];
   const out: Interval[] = [];
   let t = profile.startTime;
+  let span = 0;
   for (let i = 0; i < samples.length; i++) {
     t += deltas[i] ?? 0;
     // A sample stands for the time until the next one.
     const next = i + 1 < samples.length ? t + (deltas[i + 1] ?? 0) : profile.endTime;
-    if (ours(samples[i] as number)) out.push([t, next]);
+    // Samples come in time order, so one cursor walks the exact spans.
+    while (span < exact.length && (exact[span] as Interval)[1] <= t) span++;
+    const inExact = span < exact.length && (exact[span] as Interval)[0] <= t;
+    if (!inExact && ours(samples[i] as number)) out.push([t, next]);
   }
   return out;
 }
@@ -210,10 +224,8 @@ export function attributeKeystrokes(
   }
   // The renderer main thread is where the page saw the keys.
   const { pid, tid } = first;
-  const merged = mergeIntervals([
-    ...traceIntervals(events, origin, pid, tid),
-    ...(profile ? profileIntervals(profile, origin) : []),
-  ]);
+  const exact = mergeIntervals(traceIntervals(events, origin, pid, tid));
+  const merged = mergeIntervals([...exact, ...(profile ? profileIntervals(profile, origin, exact) : [])]);
   const onMain = (e: TraceEvent) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.dur !== undefined;
   const forced = mergeIntervals(
     events

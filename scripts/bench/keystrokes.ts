@@ -8,7 +8,7 @@ import { attributeKeystrokes, hotFunctions, type CpuProfile, type TraceEvent } f
 import { EDITOR, enterDraft, longTasksBetween, readProbe, waitQuiet } from './page-probe.ts';
 
 /** Words typed after the 3,000-char draft, one key at a time. */
-const TYPED =
+export const TYPED =
   ' Curious how others handled the finance side of this, and what you would do differently next time around.';
 /** Time after the last key still billed to it, so debounced work is counted. */
 export const TAIL_US = 1_000_000;
@@ -27,22 +27,31 @@ export interface KeystrokeRun {
 
 const round3 = (ms: number) => Math.round(ms * 1000) / 1000;
 
-/**
- * Enters the draft, waits for the page (and the extension, if any) to settle, then traces the
- * typing. `origin` is the extension's URL prefix; a run without the extension passes null and
- * only its main-thread totals mean anything.
- */
-export async function measureKeystrokes(
-  page: Page,
-  origin: string | null,
-  quick: boolean,
+export interface KeystrokeOptions {
+  /** The extension's URL prefix; null for the run without the extension. */
+  origin: string | null;
+  /** How many of the typed characters to type. */
+  keys?: number;
+  /**
+   * Pause before each key: one number for a steady burst (25 ms: reads are debounced away), or
+   * one per key for an ordinary rhythm (rhythm.ts), where pauses are followed by a read.
+   */
+  delayMs: number | readonly number[];
   /**
    * CPU-profile sampling interval. Synchronous handlers are timed exactly by trace events; samples
    * only add awaited continuations. Each sample slows the thread: on this machine 50 µs inflated
    * the p95 about 2× over trace-only, 200 µs about 1.3×.
    */
-  samplingIntervalUs = 200,
-): Promise<KeystrokeRun> {
+  samplingIntervalUs?: number;
+}
+
+/**
+ * Enters the draft, waits for the page (and the extension, if any) to settle, then traces the
+ * typing. A run without the extension only has meaningful main-thread totals.
+ */
+export async function measureKeystrokes(page: Page, options: KeystrokeOptions): Promise<KeystrokeRun> {
+  const { origin, delayMs } = options;
+  const samplingIntervalUs = options.samplingIntervalUs ?? 200;
   const draft = draftSets()[1]?.drafts[0]?.text ?? '';
   await page.locator(EDITOR).click();
   await enterDraft(page, draft);
@@ -67,7 +76,15 @@ export async function measureKeystrokes(
     },
   });
   const keysBefore = (await readProbe(page)).keydowns.length;
-  await page.keyboard.type(quick ? TYPED.slice(0, 40) : TYPED, { delay: 25 });
+  const typed = TYPED.slice(0, options.keys ?? TYPED.length);
+  if (typeof delayMs === 'number') await page.keyboard.type(typed, { delay: delayMs });
+  else {
+    let i = 0;
+    for (const char of typed) {
+      await page.waitForTimeout(delayMs[i++] ?? 0);
+      await page.keyboard.type(char);
+    }
+  }
   await page.waitForTimeout(TAIL_US / 1000);
   const profile =
     samplingIntervalUs > 0 ? ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile : null;

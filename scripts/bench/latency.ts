@@ -74,7 +74,8 @@ function latencyTrials(count: number): {
   return { texts, flips: flips.length, expected: new Map(texts.map((t) => [t, expect(t)])) };
 }
 
-export async function measureLatency(page: Page, trials: number): Promise<LatencyRun> {
+/** `delayMs` is the pace of the trial's last keys. */
+export async function measureLatency(page: Page, trials: number, delayMs: number): Promise<LatencyRun> {
   const { texts: planned, flips, expected } = latencyTrials(trials);
   // Without an indicator every trial would wait out its timeout for nothing.
   const texts = (await readProbe(page)).changes.length > 0 ? planned : [];
@@ -89,7 +90,7 @@ export async function measureLatency(page: Page, trials: number): Promise<Latenc
     const split = text.length - 8;
     await page.keyboard.insertText(text.slice(0, split));
     const before = (await readProbe(page)).keydowns.length;
-    await page.keyboard.type(text.slice(split), { delay: 30 });
+    await page.keyboard.type(text.slice(split), { delay: delayMs });
     const probe = await waitQuiet(page, 300, 3_000);
     const keys = probe.keydowns.slice(before);
     const firstKey = keys[0] ?? 0;

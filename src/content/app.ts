@@ -38,9 +38,22 @@ const MAX_TRACKERS = 8;
 export function startApp(options: AppOptions): App {
   const { doc } = options;
   const win = doc.defaultView!;
+  // `document.URL` is a plain string; `location` is a guarded object that is slower to read from
+  // the extension's world. The URL is parsed again only when it changed (single-page navigation).
+  let seenUrl = '';
+  let seenWhere: Where = { hostname: '', pathname: '' };
   const where =
-    options.where ?? (() => ({ hostname: win.location.hostname, pathname: win.location.pathname }));
-  const url = options.url ?? (() => win.location.href);
+    options.where ??
+    ((): Where => {
+      const href = doc.URL;
+      if (href !== seenUrl) {
+        const parsed = new URL(href);
+        seenUrl = href;
+        seenWhere = { hostname: parsed.hostname, pathname: parsed.pathname };
+      }
+      return seenWhere;
+    });
+  const url = options.url ?? (() => doc.URL);
   const trackers = new Map<Element, Tracker>();
   const draftIds = new WeakMap<Element, string>();
   const dismissals = new Dismissals();

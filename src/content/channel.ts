@@ -35,6 +35,7 @@ export function createChannel(runtime: () => PortRuntime | undefined, name: stri
   let port: ContentPort | null = null;
   let nextId = 1;
   let idle: ReturnType<typeof setTimeout> | undefined;
+  let lastUsed = 0;
   const pending = new Map<number, Pending>();
 
   function open(): ContentPort {
@@ -75,15 +76,27 @@ export function createChannel(runtime: () => PortRuntime | undefined, name: stri
 
   function close(): void {
     clearTimeout(idle);
+    idle = undefined;
     const closing = port;
     port = null;
     closing?.disconnect();
   }
 
+  /**
+   * One timer per quiet spell, not per request: it re-arms itself for whatever is left since the
+   * last request (timers are not free for a content script, and requests come with keystrokes).
+   */
+  function onIdle(): void {
+    const quiet = Date.now() - lastUsed;
+    if (pending.size > 0) idle = setTimeout(onIdle, idleMs);
+    else if (quiet < idleMs) idle = setTimeout(onIdle, idleMs - quiet);
+    else close();
+  }
+
   return {
     send(message: unknown): Promise<unknown> {
-      clearTimeout(idle);
-      idle = setTimeout(() => (pending.size ? undefined : close()), idleMs);
+      lastUsed = Date.now();
+      idle ??= setTimeout(onIdle, idleMs);
       return new Promise((resolve, reject) => post({ message, resolve, reject, retried: false }));
     },
     close,

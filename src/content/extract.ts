@@ -86,8 +86,6 @@ interface Frame {
   next: Node | null;
   block: boolean;
   hadBlockChild: boolean;
-  /** Inside a mention: its non-editable parts are still its text. */
-  mention: boolean;
 }
 
 function walk(root: Element, max: number): Extracted {
@@ -129,9 +127,7 @@ function walk(root: Element, max: number): Extracted {
   };
 
   // Iterative, so a deeply nested hostile DOM cannot overflow the stack.
-  const stack: Frame[] = [
-    { node: root, next: root.firstChild, block: true, hadBlockChild: false, mention: false },
-  ];
+  const stack: Frame[] = [{ node: root, next: root.firstChild, block: true, hadBlockChild: false }];
   while (stack.length > 0 && !tooLong) {
     const frame = stack[stack.length - 1]!;
     const node = frame.next;
@@ -165,14 +161,13 @@ function walk(root: Element, max: number): Extracted {
       if (el.getAttribute('aria-hidden') !== 'true') append(clean(el.getAttribute('alt') ?? ''));
       continue;
     }
-    if (skipped(el, tag, frame.mention)) continue;
+    if (skipped(el, tag, root)) continue;
     const block = BLOCKS.has(tag);
     if (block) {
       frame.hadBlockChild = true;
       closeLine();
     }
-    const mention = frame.mention || el.matches(MENTION);
-    stack.push({ node: el, next: el.firstChild, block, hadBlockChild: false, mention });
+    stack.push({ node: el, next: el.firstChild, block, hadBlockChild: false });
   }
   closeLine();
   const text = lines.join('\n');
@@ -186,10 +181,19 @@ function isLayoutWhitespace(node: Node): boolean {
   return isBlock(node.previousSibling) || isBlock(node.nextSibling);
 }
 
-function skipped(el: Element, tag: string, inMention: boolean): boolean {
+function skipped(el: Element, tag: string, root: Element): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
   if (el.hasAttribute('data-lexical-cursor')) return true;
-  if (el.getAttribute('contenteditable') === 'false') return !inMention && !el.matches(MENTION);
+  if (el.getAttribute('contenteditable') === 'false') return !inMention(el, root);
   return false;
+}
+
+/**
+ * Whether `el` is a mention or lies inside one below `root`. Asked only of non-editable islands,
+ * which are rare, so ordinary elements cost no selector match.
+ */
+function inMention(el: Element, root: Element): boolean {
+  const mention = el.closest(MENTION);
+  return mention !== null && mention !== root && root.contains(mention);
 }

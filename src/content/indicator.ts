@@ -65,6 +65,13 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
   let spot: Spot = 'below';
   let frame = 0;
 
+  /**
+   * What was last written to the host, so a render that changes nothing touches nothing (every
+   * write invalidates style, each read crosses into the page's DOM, and renders come with each
+   * score). A page that rewrites our host's attributes or style gets them back at the next change.
+   */
+  const written = new Map<string, string>();
+
   setAttributes('', '', 'idle', '', '');
   applyHostStyle(host);
   hostStyle('display', 'none');
@@ -79,22 +86,24 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
     }
   });
 
-  // Writes only what changed: every write invalidates style, and renders come with each score.
   function hostStyle(name: string, value: string) {
-    if (host.style.getPropertyValue(name) === value && host.style.getPropertyPriority(name) === 'important')
-      return;
+    if (written.get(name) === value) return;
+    written.set(name, value);
     host.style.setProperty(name, value, 'important');
   }
 
   function setAttributes(nudges: string, scoreText: string, state: string, platform: string, kind: string) {
-    const values: Array<[string, string]> = [
-      ['data-nudges', nudges],
-      ['data-score', scoreText],
-      ['data-state', state],
-      ['data-platform', platform],
-      ['data-kind', kind],
-    ];
-    for (const [name, value] of values) if (host.getAttribute(name) !== value) host.setAttribute(name, value);
+    setAttribute('data-nudges', nudges);
+    setAttribute('data-score', scoreText);
+    setAttribute('data-state', state);
+    setAttribute('data-platform', platform);
+    setAttribute('data-kind', kind);
+  }
+
+  function setAttribute(name: string, value: string) {
+    if (written.get(name) === value) return;
+    written.set(name, value);
+    host.setAttribute(name, value);
   }
 
   function toggleCard(open: boolean) {
@@ -246,7 +255,7 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
         shown.map((n) => `${n.id}:${n.title}`).join(','),
         result?.band ?? '',
       ].join('|');
-      const visible = host.style.getPropertyValue('display') === 'block';
+      const visible = written.get('display') === 'block';
       if (sameDraft && visible && key === shownKey) return;
       shownKey = key;
       if (!sameDraft) {

@@ -5,7 +5,7 @@
  */
 import type { ScoreRequest } from '../shared/messages.ts';
 import { ShownScoreResponse as ScoreResponse, type ShownResult as ScoreResult } from '../shared/shown.ts';
-import { extract } from './extract.ts';
+import { extract, isTextField } from './extract.ts';
 import type { Classification, SiteAdapter, Where } from './sites/index.ts';
 
 const MAX_WAIT_MS = 1500;
@@ -52,6 +52,10 @@ export class Tracker {
   private composing = false;
   private seq = 0;
   private disposed = false;
+  private readonly listensForInput: boolean;
+  /** The last valid reply, serialised, and what it parsed to: an identical reply needs no second parse. */
+  private lastReply = '';
+  private lastParsed: ScoreResult | null = null;
 
   constructor(options: TrackerOptions) {
     this.options = options;
@@ -61,7 +65,9 @@ export class Tracker {
     this.debounceMs = options.debounceMs ?? 100;
     this.observer = new MutationObserver(this.markDirty);
     this.observer.observe(this.root, { characterData: true, childList: true, subtree: true });
-    this.root.addEventListener('input', this.markDirty);
+    // A text field's value changes without a mutation; a rich editor's every change is one.
+    this.listensForInput = isTextField(this.root);
+    if (this.listensForInput) this.root.addEventListener('input', this.markDirty);
     this.root.addEventListener('compositionstart', this.onCompositionStart);
     this.root.addEventListener('compositionend', this.onCompositionEnd);
   }
@@ -98,7 +104,7 @@ export class Tracker {
     this.blur();
     if (this.timer !== null) clearTimeout(this.timer);
     this.observer.disconnect();
-    this.root.removeEventListener('input', this.markDirty);
+    if (this.listensForInput) this.root.removeEventListener('input', this.markDirty);
     this.root.removeEventListener('compositionstart', this.onCompositionStart);
     this.root.removeEventListener('compositionend', this.onCompositionEnd);
   }
@@ -189,14 +195,8 @@ export class Tracker {
     this.options.score(request).then(
       (reply) => {
         if (seq !== this.seq || this.disposed) return;
-        const parsed = ScoreResponse.safeParse(reply);
-        if (parsed.success && parsed.data.ok && parsed.data.result) {
-          this.result = parsed.data.result;
-          this.status = 'scored';
-        } else {
-          this.result = null;
-          this.status = 'error';
-        }
+        this.result = this.parseReply(reply);
+        this.status = this.result ? 'scored' : 'error';
         this.options.onChange(this);
       },
       () => {
@@ -207,6 +207,22 @@ export class Tracker {
       },
     );
   };
+
+  /**
+   * Validates the worker's reply. Most keystrokes change a score's inputs but not its answer, so
+   * a reply equal to the last valid one reuses that parse (and the same object, which lets the
+   * indicator see that nothing changed).
+   */
+  private parseReply(reply: unknown): ScoreResult | null {
+    // Replies are JSON-shaped data, so their serialisations are equal exactly when they are.
+    const json = JSON.stringify(reply) ?? '';
+    if (this.lastParsed && json === this.lastReply) return this.lastParsed;
+    const parsed = ScoreResponse.safeParse(reply);
+    const result = parsed.success && parsed.data.ok ? (parsed.data.result ?? null) : null;
+    this.lastReply = result ? json : '';
+    this.lastParsed = result;
+    return result;
+  }
 
   private settle(status: DraftStatus): void {
     // Any answer still on its way is for a draft that no longer exists.

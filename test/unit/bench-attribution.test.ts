@@ -83,6 +83,15 @@ describe('CPU profile attribution', () => {
     ]);
   });
 
+  it('leaves out samples taken inside spans the trace already timed exactly', () => {
+    expect(profileIntervals(profile, EXT, [[1050, 1150]])).toEqual([[1200, 1300]]);
+    expect(profileIntervals(profile, EXT, [[0, 1150]])).toEqual([[1200, 1300]]);
+    expect(profileIntervals(profile, EXT, [[1300, 1400]])).toEqual([
+      [1100, 1200],
+      [1200, 1300],
+    ]);
+  });
+
   it('names the innermost extension function for the samples in a window', () => {
     expect(hotFunctions(profile, EXT, 0, 5000)).toEqual([{ name: 'render assets/cs.js:41', ms: 0.2 }]);
     expect(hotFunctions(profile, EXT, 1250, 5000)).toEqual([]);
@@ -126,7 +135,9 @@ describe('per-keystroke attribution', () => {
       timeDeltas: [50, 100, 100], // samples at 1050 (inside the FunctionCall), 1150, 1250
     };
     const a = attributeKeystrokes(events, profile, EXT, 500);
-    expect(a.perKeyMs[0]).toBeCloseTo(0.4, 10); // 1000–1100 traced ∪ 1050–1400 sampled (the last sample runs to endTime)
+    // 1000–1100 traced, plus 1150–1400 sampled (the last sample runs to endTime); the sample at
+    // 1050 fell inside the traced call, which already timed that moment.
+    expect(a.perKeyMs[0]).toBeCloseTo(0.35, 10);
   });
 
   it('finds nothing when there was no typing', () => {

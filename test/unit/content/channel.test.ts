@@ -1,6 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { createChannel, PortClosed } from '../../../src/content/channel.ts';
-import { servePort } from '../../../src/background/content-port.ts';
+import { forContentScript, servePort } from '../../../src/background/content-port.ts';
 import { CONTENT_PORT } from '../../../src/shared/port.ts';
 import { fakeWorker } from './fake-port.ts';
 
@@ -67,6 +67,30 @@ test('closes the port after a quiet spell so the worker can sleep, and reopens o
   channel.close();
 });
 
+test('each request starts the quiet spell again, and a request still waiting keeps the port open', async () => {
+  vi.useFakeTimers();
+  let answer: ((reply: string) => void) | null = null;
+  const worker = fakeWorker((m) =>
+    (m as { slow?: boolean }).slow ? new Promise((r) => (answer = r)) : Promise.resolve('ok'),
+  );
+  const channel = createChannel(() => worker, CONTENT_PORT, 1000);
+  await channel.send({});
+  await vi.advanceTimersByTimeAsync(600);
+  await channel.send({});
+  await vi.advanceTimersByTimeAsync(999);
+  expect(worker.ports[0]!.closed).toBe(false);
+  await vi.advanceTimersByTimeAsync(1);
+  expect(worker.ports[0]!.closed).toBe(true);
+
+  const slow = channel.send({ slow: true });
+  await vi.advanceTimersByTimeAsync(5000);
+  expect(worker.ports[1]!.closed).toBe(false);
+  answer!('late');
+  await expect(slow).resolves.toBe('late');
+  await vi.advanceTimersByTimeAsync(1000);
+  expect(worker.ports[1]!.closed).toBe(true);
+});
+
 test("the worker's end ignores other ports and forged envelopes, and routes with the port's sender", async () => {
   const routed: Array<[unknown, unknown]> = [];
   const listeners: Array<(m: unknown) => void> = [];
@@ -91,4 +115,24 @@ test("the worker's end ignores other ports and forged envelopes, and routes with
   await new Promise((r) => setTimeout(r, 0));
   expect(routed).toEqual([[{ type: 'score' }, { id: 'ext-id', tab: { id: 7 } }]]);
   expect(posted).toEqual([{ id: 4, reply: { ok: true } }]);
+});
+
+test('a score answer reaches the page with only what the indicator shows, never evidence quoting the draft', () => {
+  const nudge = { id: 'pure-promotion', severity: 'warn', title: 'T', reason: 'R', suggestion: 'S' };
+  const full = {
+    ok: true,
+    result: {
+      score: 65,
+      band: 'fair',
+      nudges: [{ ...nudge, evidence: [{ text: 'buy now', start: 3, end: 10 }] }],
+      notes: ['a note'],
+      truncated: false,
+    },
+  };
+  expect(forContentScript(full)).toEqual({ ok: true, result: { score: 65, band: 'fair', nudges: [nudge] } });
+  expect(JSON.stringify(forContentScript(full))).not.toContain('buy now');
+  // Anything that is not a successful score answer passes as it is.
+  for (const other of [{ ok: true }, { ok: false, error: 'bad' }, null, 'x']) {
+    expect(forContentScript(other)).toEqual(other);
+  }
 });
