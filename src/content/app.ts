@@ -38,22 +38,9 @@ const MAX_TRACKERS = 8;
 export function startApp(options: AppOptions): App {
   const { doc } = options;
   const win = doc.defaultView!;
-  // `document.URL` is a plain string; `location` is a guarded object that is slower to read from
-  // the extension's world. The URL is parsed again only when it changed (single-page navigation).
-  let seenUrl = '';
-  let seenWhere: Where = { hostname: '', pathname: '' };
   const where =
-    options.where ??
-    ((): Where => {
-      const href = doc.URL;
-      if (href !== seenUrl) {
-        const parsed = new URL(href);
-        seenUrl = href;
-        seenWhere = { hostname: parsed.hostname, pathname: parsed.pathname };
-      }
-      return seenWhere;
-    });
-  const url = options.url ?? (() => doc.URL);
+    options.where ?? (() => ({ hostname: win.location.hostname, pathname: win.location.pathname }));
+  const url = options.url ?? (() => win.location.href);
   const trackers = new Map<Element, Tracker>();
   const draftIds = new WeakMap<Element, string>();
   const dismissals = new Dismissals();
@@ -211,7 +198,14 @@ export function startApp(options: AppOptions): App {
       }) as (event: Event) => void,
     ],
     ['click', guard((event: Event) => publish.onClick(event.composedPath()))],
-    ['keydown', guard((event: KeyboardEvent) => publish.onKeydown(event)) as (event: Event) => void],
+    [
+      'keydown',
+      guard((event: KeyboardEvent) => {
+        // Focus is in the coached editor, so this key is typed there.
+        if (active?.focused) active.noteKey();
+        publish.onKeydown(event);
+      }) as (event: Event) => void,
+    ],
     [
       'submit',
       guard((event: Event) => {

@@ -53,6 +53,7 @@ export class Tracker {
   private seq = 0;
   private disposed = false;
   private readonly listensForInput: boolean;
+  private observing = false;
   /** The last valid reply, serialised, and what it parsed to: an identical reply needs no second parse. */
   private lastReply = '';
   private lastParsed: ScoreResult | null = null;
@@ -63,10 +64,10 @@ export class Tracker {
     this.draftId = options.draftId;
     this.adapter = options.adapter;
     this.debounceMs = options.debounceMs ?? 100;
-    this.observer = new MutationObserver(this.markDirty);
-    this.observer.observe(this.root, { characterData: true, childList: true, subtree: true });
     // A text field's value changes without a mutation; a rich editor's every change is one.
     this.listensForInput = isTextField(this.root);
+    this.observer = new MutationObserver(this.onMutations);
+    this.observe();
     if (this.listensForInput) this.root.addEventListener('input', this.markDirty);
     this.root.addEventListener('compositionstart', this.onCompositionStart);
     this.root.addEventListener('compositionend', this.onCompositionEnd);
@@ -92,6 +93,14 @@ export class Tracker {
     this.markDirty();
   }
 
+  /**
+   * A key went down in this editor. While a read is pending, that alone says the person is still
+   * typing (the mutation observer is off until the read, see onMutations).
+   */
+  noteKey(): void {
+    if (this.timer !== null) this.lastDirty = Date.now();
+  }
+
   /** Reads the draft now (publish detection snapshots it at the moment of sending). */
   read(): { text: string; tooLong: boolean } {
     return extract(this.root);
@@ -114,6 +123,24 @@ export class Tracker {
    * one timer re-arms itself for the rest of the quiet period). A long unbroken burst still gets a
    * reading every MAX_WAIT_MS.
    */
+  private observe(): void {
+    if (this.observing || this.listensForInput) return;
+    this.observing = true;
+    this.observer.observe(this.root, { characterData: true, childList: true, subtree: true });
+  }
+
+  /**
+   * The first change after a read marks the draft dirty and stops observing until the next read:
+   * the draft will be read whole anyway, and a rich editor's re-render per keystroke can hand an
+   * observer dozens of records, each costing the page's thread. Keys (noteKey) keep the quiet
+   * spell going meanwhile.
+   */
+  private readonly onMutations = (): void => {
+    this.observer.disconnect();
+    this.observing = false;
+    this.markDirty();
+  };
+
   private readonly markDirty = (): void => {
     if (this.disposed) return;
     this.lastDirty = Date.now();
@@ -151,7 +178,10 @@ export class Tracker {
 
   private readonly tick = (): void => {
     this.timer = null;
-    if (this.disposed || this.composing) return;
+    if (this.disposed) return;
+    // Observing again before reading: a change from here on is a change after this read.
+    this.observe();
+    if (this.composing) return;
     if (!this.root.isConnected) return this.settle('gone');
     const { text, tooLong } = extract(this.root);
     const where = this.options.where();

@@ -21,9 +21,11 @@ export const ShownResult = z.object({
 });
 export type ShownResult = z.infer<typeof ShownResult>;
 
-/** `{ok: true, result}` or `{ok: false, error}`, checked as one shape. */
+/**
+ * `{ok: true, result}` or `{ok: false, error}`, checked as one shape; an error's words are not
+ * shown in the page, so they are not parsed here.
+ */
 export const ShownScoreResponse = z.object({
   ok: z.boolean(),
   result: z.optional(ShownResult),
-  error: z.optional(z.string()),
 });

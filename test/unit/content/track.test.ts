@@ -111,3 +111,46 @@ test('one long unbroken burst is still read at least every 1.5 s', async () => {
   // spell (100 ms) after it.
   expect(Math.max(...gaps)).toBeLessThanOrEqual(1600);
 });
+
+test('a rich editor: keys keep a pending read waiting, the read sees every change, and a change after it is read again', async () => {
+  const div = document.createElement('div');
+  div.contentEditable = 'true';
+  document.body.append(div);
+  const rich = new Tracker({
+    root: div,
+    draftId: 'd-2',
+    adapter,
+    where: () => ({ hostname: 'mastodon.social', pathname: '/home' }),
+    score: (request: ScoreRequest) => {
+      reads.push({ at: Date.now(), text: request.text });
+      return Promise.resolve(structuredClone(answer));
+    },
+    onChange: () => {},
+    pollMs: 60_000,
+  });
+  try {
+    rich.focus();
+    await vi.advanceTimersByTimeAsync(500);
+    reads = [];
+    // A burst: each key goes down, then the editor changes its DOM.
+    let last = 0;
+    for (const word of ['Hello', ' there', ' friend']) {
+      await vi.advanceTimersByTimeAsync(40);
+      rich.noteKey();
+      div.append(document.createTextNode(word));
+      last = Date.now();
+    }
+    await vi.advanceTimersByTimeAsync(99);
+    expect(reads).toEqual([]);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(reads).toEqual([{ at: last + 100, text: 'Hello there friend' }]);
+    // A change with no key at all (a paste from the menu, dictation) after the read.
+    div.append(document.createTextNode('!'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(reads.at(-1)?.text).toBe('Hello there friend!');
+    expect(reads).toHaveLength(2);
+  } finally {
+    rich.dispose();
+    div.remove();
+  }
+});
