@@ -2,14 +2,16 @@
  * Which main-thread time belongs to the content script, per keystroke, from one Chromium trace
  * and one CPU profile taken over the same typing.
  *
- * Trace `FunctionCall` events name the script they enter and are exact, but a promise
- * continuation (everything after an `await`) and a port message's listener run with no such
- * event. CPU-profile samples see those, with less precision. So the content script's time is
- * the exact FunctionCall spans into an extension URL, plus, for samples taken outside those
- * spans, the sampled interval when the stack holds an extension frame. A sample taken inside an
- * exact span adds nothing: the span already measured that moment, and billing the sample's whole
- * interval would add the time after the span ends to every short handler a sample happens to
- * hit. Both use the same monotonic clock in microseconds.
+ * Two kinds of trace events are exact: `FunctionCall` spans that enter a script at an extension
+ * URL (listeners, observers, timers, animation frames), and the main-thread tasks that deliver an
+ * extension port message (a `Receive mojo message` on `extensions.mojom.MessagePort`: the
+ * worker's answer, its listener and the promise continuations it resolves all run in that task).
+ * Anything else, a continuation that escaped both, is seen by CPU-profile samples, with less
+ * precision: for samples taken outside the exact spans, the sampled interval counts when the stack
+ * holds an extension frame. A sample taken inside an exact span adds nothing: the span already
+ * measured that moment, and billing the sample's whole interval would add the time after the span
+ * ends to every short handler a sample happens to hit. All use the same monotonic clock in
+ * microseconds.
  */
 
 export interface TraceEvent {
@@ -19,8 +21,14 @@ export interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { url?: string; type?: string } };
+  args?: {
+    data?: { url?: string; type?: string };
+    chrome_mojo_event_info?: { mojo_interface_tag?: string };
+  };
 }
+
+/** The mojo interface over which Chromium hands an extension port's messages to a renderer. */
+export const EXTENSION_PORT_MOJO = 'extensions.mojom.MessagePort';
 
 export interface CpuProfileNode {
   id: number;
@@ -133,6 +141,28 @@ export function traceIntervals(
 }
 
 /**
+ * Main-thread tasks that deliver an extension port message: the whole task is the content
+ * script's (the message exists only for it).
+ */
+export function portMessageTasks(events: readonly TraceEvent[], pid: number, tid: number): Interval[] {
+  const onMain = (e: TraceEvent) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.dur !== undefined;
+  const deliveries = events.filter(
+    (e) =>
+      onMain(e) &&
+      e.name === 'Receive mojo message' &&
+      e.args?.chrome_mojo_event_info?.mojo_interface_tag === EXTENSION_PORT_MOJO,
+  );
+  if (deliveries.length === 0) return [];
+  const tasks = events.filter((e) => onMain(e) && e.name === 'RunTask');
+  const out: Interval[] = [];
+  for (const d of deliveries) {
+    const task = tasks.find((t) => t.ts <= d.ts && d.ts < t.ts + (t.dur ?? 0));
+    out.push(task ? [task.ts, task.ts + (task.dur ?? 0)] : [d.ts, d.ts + (d.dur ?? 0)]);
+  }
+  return out;
+}
+
+/**
  * Sampled content-script time by innermost extension frame (function and location), largest first:
  * where the per-keystroke time goes.
  */
@@ -224,7 +254,11 @@ export function attributeKeystrokes(
   }
   // The renderer main thread is where the page saw the keys.
   const { pid, tid } = first;
-  const exact = mergeIntervals(traceIntervals(events, origin, pid, tid));
+  const exact = mergeIntervals([
+    ...traceIntervals(events, origin, pid, tid),
+    // Without an extension there is nobody's port to deliver to.
+    ...(origin.startsWith('chrome-extension://') ? portMessageTasks(events, pid, tid) : []),
+  ]);
   const merged = mergeIntervals([...exact, ...(profile ? profileIntervals(profile, origin, exact) : [])]);
   const onMain = (e: TraceEvent) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.dur !== undefined;
   const forced = mergeIntervals(

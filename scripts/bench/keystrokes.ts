@@ -70,8 +70,14 @@ export async function measureKeystrokes(page: Page, options: KeystrokeOptions): 
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
     traceConfig: {
-      // The disabled-by-default category carries RunTask, the main thread's top-level tasks.
-      includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
+      // The disabled-by-default category carries RunTask, the main thread's top-level tasks;
+      // mojom carries the delivery of the worker's answers (attribution.ts).
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+        'mojom',
+      ],
       excludedCategories: ['*'],
     },
   });

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   attributeKeystrokes,
   coveredWithin,
+  EXTENSION_PORT_MOJO,
   hotFunctions,
   mergeIntervals,
+  portMessageTasks,
   profileIntervals,
   type CpuProfile,
   type TraceEvent,
@@ -138,6 +140,31 @@ describe('per-keystroke attribution', () => {
     // 1000–1100 traced, plus 1150–1400 sampled (the last sample runs to endTime); the sample at
     // 1050 fell inside the traced call, which already timed that moment.
     expect(a.perKeyMs[0]).toBeCloseTo(0.35, 10);
+  });
+
+  it('bills the whole task that delivers an extension port message, and no other mojo task', () => {
+    const task = (ts: number, dur: number): TraceEvent => ({ name: 'RunTask', ph: 'X', ts, dur, ...main });
+    const mojo = (ts: number, tag: string): TraceEvent => ({
+      name: 'Receive mojo message',
+      ph: 'X',
+      ts,
+      dur: 50,
+      ...main,
+      args: { chrome_mojo_event_info: { mojo_interface_tag: tag } },
+    });
+    const events = [
+      keydown(1_000),
+      task(1_200, 400),
+      mojo(1_210, EXTENSION_PORT_MOJO), // the worker's answer: listener and continuations, 400 µs
+      task(1_700, 900),
+      mojo(1_710, 'blink.mojom.ResourceLoadInfoNotifier'), // the page's own: not ours
+      keydown(3_000),
+    ];
+    const a = attributeKeystrokes(events, null, EXT, 500);
+    expect(a.perKeyMs[0]).toBeCloseTo(0.4, 10);
+    expect(portMessageTasks(events, main.pid, main.tid)).toEqual([[1_200, 1_600]]);
+    // Without the extension nothing is billed, whatever arrives.
+    expect(attributeKeystrokes(events, null, 'no-extension://', 500).perKeyMs).toEqual([0, 0]);
   });
 
   it('finds nothing when there was no typing', () => {
