@@ -56,6 +56,18 @@ function hasInstance(host: string): boolean {
   return document.querySelector(`[data-instance="${host}"]`) !== null;
 }
 
+/** Adds the instance on the options page, as a person would, and waits for its confirmation. */
+async function addOnOptionsPage(options: Tab): Promise<void> {
+  await options.waitFor(() => document.body.textContent?.includes('No other instances yet.') ?? false, null);
+  await options.click('#instance-host');
+  await options.type(INSTANCE);
+  await options.click('button[type="submit"]');
+  await options.waitFor(hasInstance, INSTANCE);
+  expect(await options.eval(() => document.querySelector('[role="status"]')?.textContent, null)).toBe(
+    `Rapport now coaches on ${INSTANCE}.`,
+  );
+}
+
 describe('another Mastodon instance in Firefox (prompts auto-accepted)', () => {
   let session: FirefoxSession;
   beforeAll(async () => {
@@ -74,17 +86,7 @@ describe('another Mastodon instance in Firefox (prompts auto-accepted)', () => {
     await expectNotCoached(open);
 
     const options = puppeteerTab(await session.extensionPage(OPTIONS_PATH));
-    await options.waitFor(
-      () => document.body.textContent?.includes('No other instances yet.') ?? false,
-      null,
-    );
-    await options.click('#instance-host');
-    await options.type(INSTANCE);
-    await options.click('button[type="submit"]');
-    await options.waitFor(hasInstance, INSTANCE);
-    expect(await options.eval(() => document.querySelector('[role="status"]')?.textContent, null)).toBe(
-      `Rapport now coaches on ${INSTANCE}.`,
-    );
+    await addOnOptionsPage(options);
     // One dynamic registration, for exactly that host, with the built content script.
     const registered = await options.eval(async () => {
       const api = (globalThis as unknown as { browser: Browser }).browser;
@@ -202,17 +204,7 @@ describe('another Mastodon instance in Chromium (the person allows it in chrome:
 
     // The options page's own request, from a real click; Chromium answers it without a prompt.
     const options = playwrightTab(await session.extensionPage(OPTIONS_PATH));
-    await options.waitFor(
-      () => document.body.textContent?.includes('No other instances yet.') ?? false,
-      null,
-    );
-    await options.click('#instance-host');
-    await options.type(INSTANCE);
-    await options.click('button[type="submit"]');
-    await options.waitFor(hasInstance, INSTANCE);
-    expect(await options.eval(() => document.querySelector('[role="status"]')?.textContent, null)).toBe(
-      `Rapport now coaches on ${INSTANCE}.`,
-    );
+    await addOnOptionsPage(options);
     expect(await instanceGranted(session.worker)).toBe(true);
     expect(await registeredScripts(session.worker)).toEqual([
       { id: 'rapport-instances', matches: [`https://${INSTANCE}/*`] },

@@ -19,15 +19,11 @@ let reads: Array<{ at: number; text: string }>;
 let tracker: Tracker;
 let answer: unknown;
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  area = document.createElement('textarea');
-  document.body.append(area);
-  reads = [];
-  answer = { ok: true, result: { score: 90, band: 'strong', nudges: [] } };
-  tracker = new Tracker({
-    root: area,
-    draftId: 'd-1',
+/** A tracker whose every read is recorded in `reads` and answered with `answer`. */
+function trackerOn(root: Element, draftId: string): Tracker {
+  return new Tracker({
+    root,
+    draftId,
     adapter,
     where: () => ({ hostname: 'mastodon.social', pathname: '/home' }),
     score: (request: ScoreRequest) => {
@@ -37,6 +33,15 @@ beforeEach(() => {
     onChange: () => {},
     pollMs: 60_000,
   });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  area = document.createElement('textarea');
+  document.body.append(area);
+  reads = [];
+  answer = { ok: true, result: { score: 90, band: 'strong', nudges: [] } };
+  tracker = trackerOn(area, 'd-1');
   tracker.focus();
 });
 
@@ -116,18 +121,7 @@ test('a rich editor: keys keep a pending read waiting, the read sees every chang
   const div = document.createElement('div');
   div.contentEditable = 'true';
   document.body.append(div);
-  const rich = new Tracker({
-    root: div,
-    draftId: 'd-2',
-    adapter,
-    where: () => ({ hostname: 'mastodon.social', pathname: '/home' }),
-    score: (request: ScoreRequest) => {
-      reads.push({ at: Date.now(), text: request.text });
-      return Promise.resolve(structuredClone(answer));
-    },
-    onChange: () => {},
-    pollMs: 60_000,
-  });
+  const rich = trackerOn(div, 'd-2');
   try {
     rich.focus();
     await vi.advanceTimersByTimeAsync(500);
