@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { draftSets } from '../../bench/drafts.ts';
 import { attributeKeystrokes, hotFunctions, type CpuProfile, type TraceEvent } from './attribution.ts';
 import { EDITOR, enterDraft, longTasksBetween, readProbe, waitQuiet } from './page-probe.ts';
+import { percentile } from './stats.ts';
 
 /** Words typed after the 3,000-char draft, one key at a time. */
 export const TYPED =
@@ -23,6 +24,8 @@ export interface KeystrokeRun {
   traceLongTasksWithExtension: number;
   pageLongTasks: number;
   hot: Array<{ name: string; ms: number }>;
+  /** The p95 of each run pooled into this one (one entry for a single run). */
+  runP95Ms: number[];
 }
 
 const round3 = (ms: number) => Math.round(ms * 1000) / 1000;
@@ -114,11 +117,39 @@ export async function measureKeystrokes(page: Page, options: KeystrokeOptions): 
     traceLongTasks: a.longTasks,
     traceLongTasksWithExtension: a.longTasksWithExtension,
     pageLongTasks: longTasksBetween(probe, from, to),
+    runP95Ms: [round3(percentile(a.perKeyMs, 95))],
     hot:
       origin && profile
         ? hotFunctions(profile, origin, a.fromUs, a.toUs)
             .slice(0, 8)
             .map((h) => ({ name: h.name, ms: Math.round(h.ms * 100) / 100 }))
         : [],
+  };
+}
+
+/**
+ * Several runs read as one: their keystrokes pooled (a p95 over a few hundred keys moves less
+ * from run to run than one over a hundred), each run's own p95 kept for the record.
+ */
+export function poolRuns(runs: readonly KeystrokeRun[]): KeystrokeRun {
+  const first = runs[0];
+  if (!first) throw new Error('poolRuns needs at least one run');
+  const hot = new Map<string, number>();
+  for (const run of runs) for (const h of run.hot) hot.set(h.name, (hot.get(h.name) ?? 0) + h.ms);
+  const sum = (pick: (run: KeystrokeRun) => number) => runs.reduce((total, run) => total + pick(run), 0);
+  return {
+    draftChars: first.draftChars,
+    perKeyMs: runs.flatMap((r) => r.perKeyMs),
+    perKeyForcedLayoutMs: runs.flatMap((r) => r.perKeyForcedLayoutMs),
+    perKeyMainThreadMs: runs.flatMap((r) => r.perKeyMainThreadMs),
+    totalExtensionMs: sum((r) => r.totalExtensionMs),
+    traceLongTasks: sum((r) => r.traceLongTasks),
+    traceLongTasksWithExtension: sum((r) => r.traceLongTasksWithExtension),
+    pageLongTasks: sum((r) => r.pageLongTasks),
+    hot: [...hot]
+      .map(([name, ms]) => ({ name, ms: Math.round(ms * 100) / 100 }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 8),
+    runP95Ms: runs.flatMap((r) => r.runP95Ms),
   };
 }
