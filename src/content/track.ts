@@ -118,11 +118,6 @@ export class Tracker {
     this.root.removeEventListener('compositionend', this.onCompositionEnd);
   }
 
-  /**
-   * Debounced: while keys keep coming nothing is read, and a keystroke costs one timestamp (the
-   * one timer re-arms itself for the rest of the quiet period). A long unbroken burst still gets a
-   * reading every MAX_WAIT_MS.
-   */
   private observe(): void {
     if (this.observing || this.listensForInput) return;
     this.observing = true;
@@ -141,6 +136,11 @@ export class Tracker {
     this.markDirty();
   };
 
+  /**
+   * Debounced: while keys keep coming nothing is read, and a keystroke costs one timestamp (the
+   * one timer re-arms itself for the rest of the quiet period). A long unbroken burst still gets a
+   * reading every MAX_WAIT_MS.
+   */
   private readonly markDirty = (): void => {
     if (this.disposed) return;
     this.lastDirty = Date.now();
