@@ -2,6 +2,10 @@
  * The worker's end of the content scripts' port (see src/shared/port.ts): each envelope is
  * checked, its request goes through the same router as any message (sender and payload checks
  * included), and the reply goes back under the request's id.
+ *
+ * Requests on one port are answered one after another, in the order they came. The content
+ * script relies on that: a quiet request left unanswered (its answer had not changed) is known to
+ * be settled once a later request's answer arrives.
  */
 import { CONTENT_PORT, PortRequest, type PortReply } from '../shared/port.ts';
 import { ScoreResponse } from '../shared/responses.ts';
@@ -14,32 +18,48 @@ export interface ServedPort {
   onMessage: { addListener(listener: (message: unknown) => void): void };
 }
 
+/** Keys (drafts) remembered per port; a tab rarely has more than a few. */
+const MAX_KEYS = 64;
+
 export function servePort(
   port: ServedPort,
   route: (message: unknown, sender: Sender) => Promise<unknown>,
 ): void {
   if (port.name !== CONTENT_PORT) return;
+  /** The last answer sent for each key, serialised: what the page holds. */
+  const sent = new Map<string, string>();
+  let queue: Promise<void> = Promise.resolve();
   port.onMessage.addListener((raw) => {
     const envelope = PortRequest.safeParse(raw);
     // Without an id there is nothing to pair a reply with: a forged envelope gets silence.
     if (!envelope.success) return;
-    void route(envelope.data.message, port.sender ?? {}).then((reply) => {
+    const { id, message, key, quiet, brief } = envelope.data;
+    queue = queue.then(answer).catch(() => {
+      // A request that failed must not stall the ones after it; its sender gets no answer.
+    });
+    async function answer(): Promise<void> {
+      const reply = forContentScript(await route(message, port.sender ?? {}), brief === true);
+      if (key !== undefined) {
+        const json = JSON.stringify(reply) ?? '';
+        if (quiet && sent.get(key) === json) return;
+        if (!sent.has(key) && sent.size >= MAX_KEYS) sent.clear();
+        sent.set(key, json);
+      }
       try {
-        port.postMessage({ id: envelope.data.id, reply: forContentScript(reply) });
+        port.postMessage({ id, reply });
       } catch {
         // The tab closed or navigated while the draft was being scored.
       }
-    });
+    }
   });
 }
 
 /**
  * A score answer as a page's script receives it: only what the indicator shows. Evidence (which
- * quotes the draft back) and notes are for the popup. The reply stays small, and an answer that
- * did not change is the same message as before, which the content script recognises without
- * parsing it again. Other answers pass unchanged.
+ * quotes the draft back) and notes are for the popup; `brief` empties each nudge's reason and
+ * suggestion too, for a page whose card is closed. Other answers pass unchanged.
  */
-export function forContentScript(reply: unknown): unknown {
+export function forContentScript(reply: unknown, brief = false): unknown {
   const parsed = ScoreResponse.safeParse(reply);
   if (!parsed.success || !parsed.data.ok) return reply;
   const { score, band, nudges } = parsed.data.result;
@@ -52,8 +72,8 @@ export function forContentScript(reply: unknown): unknown {
         id,
         severity,
         title,
-        reason,
-        suggestion,
+        reason: brief ? '' : reason,
+        suggestion: brief ? '' : suggestion,
       })),
     },
   };

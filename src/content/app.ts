@@ -5,6 +5,7 @@
  * the same under happy-dom.
  */
 import type { PublishedRequest, ScoreRequest } from '../shared/messages.ts';
+import type { AnswerFlags } from '../shared/port.ts';
 import { Dismissals } from './dismiss.ts';
 import { deepActiveElement, editorRootOf, eventTarget } from './discover.ts';
 import { createIndicator, INDICATOR_TAG, type Indicator } from './indicator.ts';
@@ -15,7 +16,7 @@ import { Tracker } from './track.ts';
 export interface AppOptions {
   doc: Document;
   /** Sends a message to the worker; rejects with ContextInvalidated once the extension is gone. */
-  send(message: ScoreRequest | PublishedRequest): Promise<unknown>;
+  send(message: ScoreRequest | PublishedRequest, flags?: AnswerFlags): Promise<unknown>;
   where?(): Where;
   url?(): string;
   debounceMs?: number;
@@ -50,9 +51,9 @@ export function startApp(options: AppOptions): App {
   let indicator: Indicator | null = null;
   let stopped = false;
 
-  const send = (message: ScoreRequest | PublishedRequest): Promise<unknown> => {
+  const send = (message: ScoreRequest | PublishedRequest, flags?: AnswerFlags): Promise<unknown> => {
     if (stopped) return Promise.reject(new ContextInvalidated());
-    return options.send(message).catch((error: unknown) => {
+    return options.send(message, flags).catch((error: unknown) => {
       if (error instanceof ContextInvalidated) stop();
       throw error;
     });
@@ -74,6 +75,11 @@ export function startApp(options: AppOptions): App {
         render();
       },
       obstacles: (anchor) => trackers.get(anchor)?.adapter.submitControls(anchor) ?? [],
+      onCard(open) {
+        if (!active) return;
+        active.detail = open;
+        if (open) active.refresh();
+      },
     });
     return indicator;
   }

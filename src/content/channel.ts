@@ -3,7 +3,7 @@
  * closes after a quiet spell so the worker can sleep, and reopens on demand; a request caught by
  * a disconnect (the worker restarted) is sent once more on a fresh port.
  */
-import type { PortReply } from '../shared/port.ts';
+import type { AnswerFlags, PortReply } from '../shared/port.ts';
 
 export interface ContentPort {
   postMessage(message: unknown): void;
@@ -19,6 +19,8 @@ export interface PortRuntime {
 
 interface Pending {
   message: unknown;
+  flags: AnswerFlags | undefined;
+  at: number;
   resolve(reply: unknown): void;
   reject(error: unknown): void;
   retried: boolean;
@@ -47,6 +49,13 @@ export function createChannel(runtime: () => PortRuntime | undefined, name: stri
       const request = pending.get(id as number);
       if (!request) return;
       pending.delete(id as number);
+      // Answers come in order, so earlier requests for the same key are settled: those still
+      // waiting were quiet ones whose answer had not changed (see src/shared/port.ts).
+      const key = request.flags?.key;
+      if (key !== undefined) {
+        for (const [earlier, other] of pending)
+          if (earlier < (id as number) && other.flags?.key === key) pending.delete(earlier);
+      }
       request.resolve(reply);
     });
     opened.onDisconnect.addListener(() => {
@@ -66,7 +75,7 @@ export function createChannel(runtime: () => PortRuntime | undefined, name: stri
     try {
       port ??= open();
       pending.set(id, request);
-      port.postMessage({ id, message: request.message });
+      port.postMessage({ id, message: request.message, ...request.flags });
     } catch (error) {
       pending.delete(id);
       port = null;
@@ -87,17 +96,28 @@ export function createChannel(runtime: () => PortRuntime | undefined, name: stri
    * last request (timers are not free for a content script, and requests come with keystrokes).
    */
   function onIdle(): void {
-    const quiet = Date.now() - lastUsed;
+    const now = Date.now();
+    const quiet = now - lastUsed;
+    // A quiet request may never be answered. One that waited this long was not going to be (the
+    // worker answers in order, within milliseconds), and it must not keep the port open.
+    for (const [id, request] of pending)
+      if (request.flags?.quiet && now - request.at >= idleMs) pending.delete(id);
     if (pending.size > 0) idle = setTimeout(onIdle, idleMs);
     else if (quiet < idleMs) idle = setTimeout(onIdle, idleMs - quiet);
     else close();
   }
 
   return {
-    send(message: unknown): Promise<unknown> {
+    /**
+     * Resolves with the worker's answer. With `flags.quiet` it may never settle: the worker had
+     * nothing new to say, and the caller keeps what it has.
+     */
+    send(message: unknown, flags?: AnswerFlags): Promise<unknown> {
       lastUsed = Date.now();
       idle ??= setTimeout(onIdle, idleMs);
-      return new Promise((resolve, reject) => post({ message, resolve, reject, retried: false }));
+      return new Promise((resolve, reject) =>
+        post({ message, flags, at: lastUsed, resolve, reject, retried: false }),
+      );
     },
     close,
   };

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { ContextInvalidated, startApp, type App } from './app.ts';
 import { runtime } from './runtime.ts';
 import { createChannel } from './channel.ts';
+import type { AnswerFlags } from '../shared/port.ts';
 
 // MV3's content security policy forbids the `new Function` probe zod runs by default.
 z.config({ jitless: true });
@@ -29,7 +30,7 @@ let aliveAt = 0;
 // The port's name, written here rather than imported so the envelope schema stays out of the bundle.
 const channel = createChannel(runtime, 'rapport-content');
 
-async function send(message: unknown): Promise<unknown> {
+async function send(message: unknown, flags?: AnswerFlags): Promise<unknown> {
   // An orphan's request may never be answered, so the runtime is checked before sending too.
   const now = Date.now();
   if (now - aliveAt > 1000) {
@@ -37,7 +38,7 @@ async function send(message: unknown): Promise<unknown> {
     aliveAt = now;
   }
   try {
-    return await channel.send(message);
+    return await channel.send(message, flags);
   } catch (error) {
     if (!contextAlive() || /context invalidated/i.test(String(error))) throw new ContextInvalidated();
     throw error;

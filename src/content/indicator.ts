@@ -22,6 +22,8 @@ export interface IndicatorOptions {
   onDismiss(): void;
   /** Elements the indicator must not cover (the site's submit controls for this editor). */
   obstacles(anchor: Element): Element[];
+  /** The card opened or closed: while it is open, answers must carry reasons and suggestions. */
+  onCard(open: boolean): void;
 }
 
 export interface Indicator {
@@ -107,6 +109,7 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
   }
 
   function toggleCard(open: boolean) {
+    if (card.hidden === open) options.onCard(open);
     card.hidden = !open;
     pill.setAttribute('aria-expanded', String(open));
     if (open) fillCard();
@@ -125,11 +128,10 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
       for (const nudge of nudges) {
         const item = make('li', nudge.severity);
         item.setAttribute('data-nudge-id', nudge.id);
-        item.append(
-          paragraph(nudge.title, 'title'),
-          paragraph(nudge.reason, 'reason'),
-          paragraph(nudge.suggestion, 'suggestion'),
-        );
+        // Reason and suggestion are empty until the answer asked for when the card opened arrives.
+        item.append(paragraph(nudge.title, 'title'));
+        if (nudge.reason)
+          item.append(paragraph(nudge.reason, 'reason'), paragraph(nudge.suggestion, 'suggestion'));
         list.append(item);
       }
       children.push(list);
@@ -250,11 +252,12 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
       }
       if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
       const top = shown[0];
-      const key = [
-        nextView.state === 'too-long' ? 'long' : Math.round(result?.score ?? 0),
-        shown.map((n) => `${n.id}:${n.title}`).join(','),
-        result?.band ?? '',
-      ].join('|');
+      // Reasons and suggestions count only while the card shows them (answers are brief otherwise).
+      const key = JSON.stringify([
+        nextView.state === 'too-long' || Math.round(result?.score ?? 0),
+        shown,
+        result?.band,
+      ]);
       const visible = written.get('display') === 'block';
       if (sameDraft && visible && key === shownKey) return;
       shownKey = key;

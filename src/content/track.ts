@@ -1,9 +1,11 @@
 /**
- * Follows one editor's draft: changes mark it dirty (cheap, per keystroke), and one debounced
- * tick reads, classifies and asks the worker to score it. Nothing is scored mid-composition
- * (IME), and an answer to an older version of the draft is dropped.
+ * Follows one editor's draft. The first change after a pause is read at once, in the task that
+ * made it; changes that follow it closely mark the draft dirty (cheap, per keystroke) and one
+ * debounced tick reads them. A read classifies the draft and asks the worker to score it. Nothing
+ * is scored mid-composition (IME), and an answer to a draft that no longer exists is dropped.
  */
 import type { ScoreRequest } from '../shared/messages.ts';
+import type { AnswerFlags } from '../shared/port.ts';
 import { ShownScoreResponse as ScoreResponse, type ShownResult as ScoreResult } from '../shared/shown.ts';
 import { extract, isTextField } from './extract.ts';
 import type { Classification, SiteAdapter, Where } from './sites/index.ts';
@@ -19,8 +21,11 @@ export interface TrackerOptions {
   draftId: string;
   adapter: SiteAdapter;
   where(): Where;
-  /** Sends a score request; resolves to the raw reply (validated here). */
-  score(request: ScoreRequest): Promise<unknown>;
+  /**
+   * Sends a score request; resolves to the raw reply (validated here). A quiet request may never
+   * settle: the worker stays silent when the answer would be the one this draft already shows.
+   */
+  score(request: ScoreRequest, flags: AnswerFlags): Promise<unknown>;
   onChange(tracker: Tracker): void;
   debounceMs?: number;
   pollMs?: number;
@@ -39,6 +44,8 @@ export class Tracker {
   request: ScoreRequest | null = null;
   focused = false;
   lastUsed = 0;
+  /** The card with each nudge's reason and suggestion is open, so answers must carry them. */
+  detail = false;
 
   private readonly options: TrackerOptions;
   private readonly observer: MutationObserver;
@@ -48,15 +55,15 @@ export class Tracker {
   private readonly debounceMs: number;
   private classifiedAt = 0;
   private classifiedPath = '';
-  private poll: ReturnType<typeof setInterval> | null = null;
+  private poll: ReturnType<typeof setTimeout> | undefined;
   private composing = false;
   private seq = 0;
+  /** Answers to requests up to this one are not applied (already applied, or for a gone draft). */
+  private applied = 0;
+  private sentBrief = true;
   private disposed = false;
   private readonly listensForInput: boolean;
   private observing = false;
-  /** The last valid reply, serialised, and what it parsed to: an identical reply needs no second parse. */
-  private lastReply = '';
-  private lastParsed: ScoreResult | null = null;
 
   constructor(options: TrackerOptions) {
     this.options = options;
@@ -77,15 +84,23 @@ export class Tracker {
     this.focused = true;
     this.lastUsed = Date.now();
     this.classifiedAt = 0;
-    // A slow safety net: textareas cleared by script fire no event and no mutation.
-    this.poll ??= setInterval(this.onPoll, this.options.pollMs ?? 1000);
     this.markDirty();
+    this.armPoll();
   }
 
   blur(): void {
     this.focused = false;
-    if (this.poll !== null) clearInterval(this.poll);
-    this.poll = null;
+    this.armPoll();
+  }
+
+  /**
+   * A slow safety net for changes nothing announces (a textarea cleared by script fires no event
+   * and no mutation). Each read postpones it, so it runs only after a second without one: never
+   * while someone types, where its timer would cost the page's thread for nothing.
+   */
+  private armPoll(): void {
+    clearTimeout(this.poll);
+    this.poll = this.focused ? setTimeout(this.onPoll, this.options.pollMs ?? 1000) : undefined;
   }
 
   /** Re-reads the draft soon, for changes no event announced. */
@@ -109,7 +124,6 @@ export class Tracker {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.seq++;
     this.blur();
     if (this.timer !== null) clearTimeout(this.timer);
     this.observer.disconnect();
@@ -137,15 +151,20 @@ export class Tracker {
   };
 
   /**
-   * Debounced: while keys keep coming nothing is read, and a keystroke costs one timestamp (the
-   * one timer re-arms itself for the rest of the quiet period). A long unbroken burst still gets a
-   * reading every MAX_WAIT_MS.
+   * A change after a quiet spell is read at once: the editor has just touched the same DOM, so the
+   * read is at its cheapest here, and the indicator follows within one round trip. Changes that
+   * come closer together are debounced: while keys keep coming nothing is read, and a keystroke
+   * costs one timestamp (the one timer re-arms itself for the rest of the quiet spell). A long
+   * unbroken burst still gets a reading every MAX_WAIT_MS.
    */
   private readonly markDirty = (): void => {
     if (this.disposed) return;
-    this.lastDirty = Date.now();
+    const now = Date.now();
+    const paused = now - this.lastDirty >= this.debounceMs;
+    this.lastDirty = now;
     if (this.timer !== null) return;
-    this.dirtySince = this.lastDirty;
+    if (paused) return this.tick();
+    this.dirtySince = now;
     this.timer = setTimeout(this.onTimer, this.debounceMs);
   };
 
@@ -170,15 +189,17 @@ export class Tracker {
 
   private readonly onPoll = (): void => {
     if (!this.root.isConnected) return this.tick();
-    // Events are flowing, so the safety net has nothing to catch.
-    if (this.timer !== null || Date.now() - this.lastDirty < 1000) return;
-    // Idle only (at most once a second): a full read here keeps the typing path free of it.
-    if (extract(this.root).text !== this.text) this.markDirty();
+    // Idle only (events are not flowing): a full read here keeps the typing path free of it.
+    if (this.timer === null && Date.now() - this.lastDirty >= 1000 && extract(this.root).text !== this.text) {
+      this.markDirty();
+    }
+    this.armPoll();
   };
 
   private readonly tick = (): void => {
     this.timer = null;
     if (this.disposed) return;
+    this.armPoll();
     // Observing again before reading: a change from here on is a change after this read.
     this.observe();
     if (this.composing) return;
@@ -208,55 +229,43 @@ export class Tracker {
       kind: classification.kind,
       text,
     };
+    const brief = !this.detail;
     const last = this.request;
     if (
       last &&
       (this.status === 'scored' || this.status === 'scoring') &&
       last.text === text &&
       last.kind === request.kind &&
-      last.platform === request.platform
+      last.platform === request.platform &&
+      this.sentBrief === brief
     ) {
       return;
     }
     this.request = request;
-    this.status = 'scoring';
+    this.sentBrief = brief;
     const seq = ++this.seq;
-    this.options.onChange(this);
-    this.options.score(request).then(
-      (reply) => {
-        if (seq !== this.seq || this.disposed) return;
-        this.result = this.parseReply(reply);
-        this.status = this.result ? 'scored' : 'error';
-        this.options.onChange(this);
-      },
-      () => {
-        if (seq !== this.seq || this.disposed) return;
-        this.result = null;
-        this.status = 'error';
-        this.options.onChange(this);
-      },
-    );
+    // With an answer on show, the worker only answers when it changes, and the indicator keeps
+    // showing the current one meanwhile (no flicker, and no delivery to the page per keystroke).
+    const quiet = this.status === 'scored';
+    if (!quiet) {
+      this.status = 'scoring';
+      this.options.onChange(this);
+    }
+    // A failed request settles like a malformed answer: no result, an error state.
+    const apply = (reply: unknown) => {
+      if (seq <= this.applied || this.disposed) return;
+      this.applied = seq;
+      const parsed = ScoreResponse.safeParse(reply);
+      this.result = parsed.success && parsed.data.ok ? (parsed.data.result ?? null) : null;
+      this.status = this.result ? 'scored' : 'error';
+      this.options.onChange(this);
+    };
+    this.options.score(request, { key: this.draftId, quiet, brief }).then(apply, () => apply(null));
   };
-
-  /**
-   * Validates the worker's reply. Most keystrokes change a score's inputs but not its answer, so
-   * a reply equal to the last valid one reuses that parse (and the same object, which lets the
-   * indicator see that nothing changed).
-   */
-  private parseReply(reply: unknown): ScoreResult | null {
-    // Replies are JSON-shaped data, so their serialisations are equal exactly when they are.
-    const json = JSON.stringify(reply) ?? '';
-    if (this.lastParsed && json === this.lastReply) return this.lastParsed;
-    const parsed = ScoreResponse.safeParse(reply);
-    const result = parsed.success && parsed.data.ok ? (parsed.data.result ?? null) : null;
-    this.lastReply = result ? json : '';
-    this.lastParsed = result;
-    return result;
-  }
 
   private settle(status: DraftStatus): void {
     // Any answer still on its way is for a draft that no longer exists.
-    this.seq++;
+    this.applied = this.seq;
     this.result = null;
     this.request = null;
     if (status === this.status) return;

@@ -3,6 +3,12 @@
  * per request: Chromium opens and closes a whole channel for every `sendMessage`, which cost
  * about 0.4 ms of the page's main thread on each debounced keystroke. Requests and replies are
  * wrapped in an envelope that pairs them by id; the request inside is parsed as before.
+ *
+ * Delivering a message to a page costs its main thread about as much as reading the draft, and
+ * while someone types the answer rarely changes. So a request can ask to be answered only on a
+ * change: with `key` (a draft) and `quiet`, the worker stays silent when its answer for that key
+ * is the one it last sent. `brief` leaves out each nudge's reason and suggestion, which only the
+ * open card shows (and which quote counts that change with every keystroke).
  */
 import * as z from 'zod/mini';
 
@@ -11,7 +17,17 @@ export const CONTENT_PORT = 'rapport-content';
 export const PortRequest = z.object({
   id: z.number(),
   message: z.unknown(),
+  key: z.optional(z.string()),
+  quiet: z.optional(z.boolean()),
+  brief: z.optional(z.boolean()),
 });
+
+/** How a request wants its answer; the content script sends these beside the message. */
+export interface AnswerFlags {
+  key?: string;
+  quiet?: boolean;
+  brief?: boolean;
+}
 
 export interface PortReply {
   id: number;

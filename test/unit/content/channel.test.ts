@@ -8,16 +8,59 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-test('pairs each reply with its request, even when replies come back out of order', async () => {
+test('pairs each reply with its request; the worker answers one request after another, in order', async () => {
+  const started: number[] = [];
   const worker = fakeWorker(async (m) => {
     const n = (m as { n: number }).n;
+    started.push(n);
+    // The first is the slowest; the others still wait for it.
     await new Promise((r) => setTimeout(r, n === 1 ? 20 : 0));
-    return { echo: n };
+    return { echo: n, after: [...started] };
   });
   const channel = createChannel(() => worker, CONTENT_PORT);
   const replies = await Promise.all([channel.send({ n: 1 }), channel.send({ n: 2 }), channel.send({ n: 3 })]);
-  expect(replies).toEqual([{ echo: 1 }, { echo: 2 }, { echo: 3 }]);
+  expect(replies).toEqual([
+    { echo: 1, after: [1] },
+    { echo: 2, after: [1, 2] },
+    { echo: 3, after: [1, 2, 3] },
+  ]);
   expect(worker.ports).toHaveLength(1);
+  channel.close();
+});
+
+test('a quiet request is answered only when its key has a new answer; brief ones carry no reasons', async () => {
+  const nudge = { id: 'pure-promotion', severity: 'warn', title: 'T', reason: 'R 12', suggestion: 'S' };
+  let score = 60;
+  const worker = fakeWorker(async () => ({
+    ok: true,
+    result: { score, band: 'fair', nudges: [{ ...nudge, evidence: [] }], notes: [], truncated: false },
+  }));
+  const channel = createChannel(() => worker, CONTENT_PORT);
+  const settled: string[] = [];
+  const ask = (label: string, flags: Record<string, unknown>) =>
+    void channel.send({ type: 'score' }, flags).then(() => settled.push(label));
+  const flush = () => new Promise((r) => setTimeout(r, 10));
+
+  ask('first', { key: 'd1', quiet: false, brief: true });
+  await flush();
+  ask('same, quiet', { key: 'd1', quiet: true, brief: true });
+  await flush();
+  expect(settled).toEqual(['first']);
+  // Another draft has its own answers.
+  ask('other draft', { key: 'd2', quiet: true, brief: true });
+  await flush();
+  expect(settled).toEqual(['first', 'other draft']);
+  // Not quiet: answered even though nothing changed.
+  ask('same, loud', { key: 'd1', quiet: false, brief: true });
+  await flush();
+  expect(settled.at(-1)).toBe('same, loud');
+  score = 61;
+  ask('changed', { key: 'd1', quiet: true, brief: true });
+  await flush();
+  expect(settled.at(-1)).toBe('changed');
+  // The card opened: reasons are wanted now, which is a different answer.
+  const detailed = await channel.send({ type: 'score' }, { key: 'd1', quiet: true, brief: false });
+  expect(detailed).toEqual({ ok: true, result: { score: 61, band: 'fair', nudges: [nudge] } });
   channel.close();
 });
 
@@ -91,6 +134,18 @@ test('each request starts the quiet spell again, and a request still waiting kee
   expect(worker.ports[1]!.closed).toBe(true);
 });
 
+test('a quiet request left unanswered does not keep the port open', async () => {
+  vi.useFakeTimers();
+  const worker = fakeWorker(async () => ({ ok: true, result: { score: 1, band: 'weak', nudges: [] } }));
+  const channel = createChannel(() => worker, CONTENT_PORT, 1000);
+  await channel.send({}, { key: 'd', quiet: false });
+  void channel.send({}, { key: 'd', quiet: true });
+  await vi.advanceTimersByTimeAsync(999);
+  expect(worker.ports[0]!.closed).toBe(false);
+  await vi.advanceTimersByTimeAsync(1001);
+  expect(worker.ports[0]!.closed).toBe(true);
+});
+
 test("the worker's end ignores other ports and forged envelopes, and routes with the port's sender", async () => {
   const routed: Array<[unknown, unknown]> = [];
   const listeners: Array<(m: unknown) => void> = [];
@@ -130,6 +185,10 @@ test('a score answer reaches the page with only what the indicator shows, never 
     },
   };
   expect(forContentScript(full)).toEqual({ ok: true, result: { score: 65, band: 'fair', nudges: [nudge] } });
+  expect(forContentScript(full, true)).toEqual({
+    ok: true,
+    result: { score: 65, band: 'fair', nudges: [{ ...nudge, reason: '', suggestion: '' }] },
+  });
   expect(JSON.stringify(forContentScript(full))).not.toContain('buy now');
   // Anything that is not a successful score answer passes as it is.
   for (const other of [{ ok: true }, { ok: false, error: 'bad' }, null, 'x']) {

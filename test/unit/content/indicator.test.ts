@@ -9,8 +9,9 @@ function setup() {
   const editor = document.body.appendChild(document.createElement('div'));
   editor.contentEditable = 'true';
   const onDismiss = vi.fn();
-  const indicator = createIndicator(document, { onDismiss, obstacles: () => [] });
-  return { editor, indicator, onDismiss };
+  const onCard = vi.fn();
+  const indicator = createIndicator(document, { onDismiss, obstacles: () => [], onCard });
+  return { editor, indicator, onDismiss, onCard };
 }
 
 const scored = (ids: string[], score = 40): IndicatorView => ({

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { ScoreRequest } from '../../../src/shared/messages.ts';
+import type { AnswerFlags } from '../../../src/shared/port.ts';
 import type { SiteAdapter } from '../../../src/content/sites/index.ts';
 import { Tracker } from '../../../src/content/track.ts';
 
@@ -16,22 +17,27 @@ const adapter: SiteAdapter = {
 
 let area: HTMLTextAreaElement;
 let reads: Array<{ at: number; text: string }>;
+let flags: AnswerFlags[];
 let tracker: Tracker;
 let answer: unknown;
+/** When set, a quiet request is left unanswered, as the worker does when its answer is unchanged. */
+let silentWhenQuiet: boolean;
 
 /** A tracker whose every read is recorded in `reads` and answered with `answer`. */
-function trackerOn(root: Element, draftId: string): Tracker {
+function trackerOn(root: Element, draftId: string, pollMs = 60_000): Tracker {
   return new Tracker({
     root,
     draftId,
     adapter,
     where: () => ({ hostname: 'mastodon.social', pathname: '/home' }),
-    score: (request: ScoreRequest) => {
+    score: (request: ScoreRequest, flag: AnswerFlags) => {
       reads.push({ at: Date.now(), text: request.text });
+      flags.push(flag);
+      if (flag.quiet && silentWhenQuiet) return new Promise(() => {});
       return Promise.resolve(structuredClone(answer));
     },
     onChange: () => {},
-    pollMs: 60_000,
+    pollMs,
   });
 }
 
@@ -40,6 +46,8 @@ beforeEach(() => {
   area = document.createElement('textarea');
   document.body.append(area);
   reads = [];
+  flags = [];
+  silentWhenQuiet = false;
   answer = { ok: true, result: { score: 90, band: 'strong', nudges: [] } };
   tracker = trackerOn(area, 'd-1');
   tracker.focus();
@@ -63,38 +71,50 @@ async function typeAt(text: string, gapMs: number): Promise<number> {
   return last;
 }
 
-test('a fast typist is read 100 ms after the burst ends, not between keys', async () => {
+test('after a pause the first key is read at once; the rest of a fast burst 100 ms after it ends', async () => {
   await vi.advanceTimersByTimeAsync(500);
   reads = [];
+  const first = Date.now() + 30;
   const last = await typeAt('quick words typed fast', 30);
-  expect(reads).toEqual([]);
+  expect(reads).toEqual([{ at: first, text: 'q' }]);
   await vi.advanceTimersByTimeAsync(500);
-  expect(reads).toEqual([{ at: last + 100, text: 'quick words typed fast' }]);
+  expect(reads).toEqual([
+    { at: first, text: 'q' },
+    { at: last + 100, text: 'quick words typed fast' },
+  ]);
 });
 
-test('a slow typist is read 100 ms after every key', async () => {
+test('a slow typist is read at every key, at once', async () => {
   await vi.advanceTimersByTimeAsync(500);
   reads = [];
   const keys: number[] = [];
   for (const char of 'slow') keys.push(await typeAt(char, 400));
   await vi.advanceTimersByTimeAsync(1000);
   expect(reads).toEqual([
-    { at: keys[0]! + 100, text: 's' },
-    { at: keys[1]! + 100, text: 'sl' },
-    { at: keys[2]! + 100, text: 'slo' },
-    { at: keys[3]! + 100, text: 'slow' },
+    { at: keys[0]!, text: 's' },
+    { at: keys[1]!, text: 'sl' },
+    { at: keys[2]!, text: 'slo' },
+    { at: keys[3]!, text: 'slow' },
   ]);
 });
 
-test('an answer equal to the last one keeps the same result; a different one replaces it', async () => {
+test('with an answer on show, requests are quiet: a silent worker leaves it, a new answer replaces it', async () => {
+  silentWhenQuiet = true;
   await typeAt('first', 30);
   await vi.advanceTimersByTimeAsync(500);
+  // Nothing was on show yet, so the worker had to answer.
+  expect(flags[0]).toEqual({ key: 'd-1', quiet: false, brief: true });
+  expect(tracker.status).toBe('scored');
   const first = tracker.result;
   expect(first).toEqual({ score: 90, band: 'strong', nudges: [] });
   await typeAt(' more', 30);
   await vi.advanceTimersByTimeAsync(500);
   expect(reads.at(-1)?.text).toBe('first more');
+  expect(flags.at(-1)).toEqual({ key: 'd-1', quiet: true, brief: true });
+  // Still the answer on show, and not flipped back to "scoring" while waiting.
   expect(tracker.result).toBe(first);
+  expect(tracker.status).toBe('scored');
+  silentWhenQuiet = false;
   answer = { ok: true, result: { score: 55, band: 'fair', nudges: [] } };
   await typeAt('!', 30);
   await vi.advanceTimersByTimeAsync(500);
@@ -104,6 +124,75 @@ test('an answer equal to the last one keeps the same result; a different one rep
   await vi.advanceTimersByTimeAsync(500);
   expect(tracker.result).toBeNull();
   expect(tracker.status).toBe('error');
+  // After an error nothing is on show, so the next request is not quiet.
+  await typeAt('.', 30);
+  await vi.advanceTimersByTimeAsync(500);
+  expect(flags.at(-1)?.quiet).toBe(false);
+});
+
+test('an open card asks again for the same text, with reasons and suggestions', async () => {
+  await typeAt('hello', 30);
+  await vi.advanceTimersByTimeAsync(500);
+  const before = reads.length;
+  tracker.detail = true;
+  tracker.refresh();
+  await vi.advanceTimersByTimeAsync(500);
+  expect(reads.slice(before)).toEqual([{ at: expect.any(Number), text: 'hello' }]);
+  expect(flags.at(-1)).toMatchObject({ brief: false });
+  // Asking again without a change asks nothing.
+  tracker.refresh();
+  await vi.advanceTimersByTimeAsync(500);
+  expect(reads).toHaveLength(before + 1);
+});
+
+test('an answer that arrives after the draft was emptied is dropped', async () => {
+  let release: (reply: unknown) => void = () => {};
+  const late = new Tracker({
+    root: area,
+    draftId: 'd-3',
+    adapter,
+    where: () => ({ hostname: 'mastodon.social', pathname: '/home' }),
+    score: () => new Promise((resolve) => (release = resolve)),
+    onChange: () => {},
+    pollMs: 60_000,
+  });
+  try {
+    late.focus();
+    await typeAt('draft', 400);
+    expect(late.status).toBe('scoring');
+    area.value = '';
+    area.dispatchEvent(new Event('input'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(late.status).toBe('empty');
+    release(answer);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(late.status).toBe('empty');
+    expect(late.result).toBeNull();
+  } finally {
+    late.dispose();
+  }
+});
+
+test('a change nothing announces is caught by the slow safety net once reads stop', async () => {
+  const quietArea = document.body.appendChild(document.createElement('textarea'));
+  const watched = trackerOn(quietArea, 'd-4', 1000);
+  try {
+    watched.focus();
+    quietArea.value = 'typed';
+    quietArea.dispatchEvent(new Event('input'));
+    await vi.advanceTimersByTimeAsync(200);
+    reads = [];
+    // A script clears the field: no event, no mutation.
+    quietArea.value = 'set by script';
+    // The last read was at 100 ms; the net looks a second after it.
+    await vi.advanceTimersByTimeAsync(850);
+    expect(reads).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(reads.map((r) => r.text)).toEqual(['set by script']);
+  } finally {
+    watched.dispose();
+    quietArea.remove();
+  }
 });
 
 test('one long unbroken burst is still read at least every 1.5 s', async () => {
@@ -126,7 +215,8 @@ test('a rich editor: keys keep a pending read waiting, the read sees every chang
     rich.focus();
     await vi.advanceTimersByTimeAsync(500);
     reads = [];
-    // A burst: each key goes down, then the editor changes its DOM.
+    // A burst: each key goes down, then the editor changes its DOM. The first change after the
+    // pause is read at once (in a microtask, as an observer sees it); the rest wait for the burst to end.
     let last = 0;
     for (const word of ['Hello', ' there', ' friend']) {
       await vi.advanceTimersByTimeAsync(40);
@@ -135,14 +225,14 @@ test('a rich editor: keys keep a pending read waiting, the read sees every chang
       last = Date.now();
     }
     await vi.advanceTimersByTimeAsync(99);
-    expect(reads).toEqual([]);
+    expect(reads.map((r) => r.text)).toEqual(['Hello']);
     await vi.advanceTimersByTimeAsync(400);
-    expect(reads).toEqual([{ at: last + 100, text: 'Hello there friend' }]);
+    expect(reads.slice(1)).toEqual([{ at: last + 100, text: 'Hello there friend' }]);
     // A change with no key at all (a paste from the menu, dictation) after the read.
     div.append(document.createTextNode('!'));
     await vi.advanceTimersByTimeAsync(500);
     expect(reads.at(-1)?.text).toBe('Hello there friend!');
-    expect(reads).toHaveLength(2);
+    expect(reads).toHaveLength(3);
   } finally {
     rich.dispose();
     div.remove();
