@@ -19,6 +19,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the span: `dur` less the time the OS ran something else on this core. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: {
@@ -162,6 +164,45 @@ export function portMessageTasks(events: readonly TraceEvent[], pid: number, tid
   return out;
 }
 
+/** An exactly timed span of content-script work: wall-clock bounds and the thread time inside them. */
+export interface Span {
+  start: number;
+  end: number;
+  cpu: number;
+}
+
+/**
+ * The exact spans (extension `FunctionCall`s and port-message deliveries) with their thread time.
+ * A span inside another is dropped: the outer one's times include it.
+ */
+export function exactSpans(events: readonly TraceEvent[], origin: string, pid: number, tid: number): Span[] {
+  const onMain = (e: TraceEvent) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.dur !== undefined;
+  const span = (e: TraceEvent): Span => ({
+    start: e.ts,
+    end: e.ts + (e.dur ?? 0),
+    cpu: e.tdur ?? e.dur ?? 0,
+  });
+  const calls = events.filter((e) => onMain(e) && (e.args?.data?.url ?? '').startsWith(origin)).map(span);
+  const deliveries: Span[] = [];
+  if (origin.startsWith('chrome-extension://')) {
+    const tasks = events.filter((e) => onMain(e) && e.name === 'RunTask');
+    for (const d of events) {
+      if (!onMain(d) || d.name !== 'Receive mojo message') continue;
+      if (d.args?.chrome_mojo_event_info?.mojo_interface_tag !== EXTENSION_PORT_MOJO) continue;
+      const task = tasks.find((t) => t.ts <= d.ts && d.ts < t.ts + (t.dur ?? 0));
+      deliveries.push(span(task ?? d));
+    }
+  }
+  const sorted = [...calls, ...deliveries].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Span[] = [];
+  for (const s of sorted) {
+    const outer = kept[kept.length - 1];
+    if (outer && s.start >= outer.start && s.end <= outer.end) continue;
+    kept.push(s);
+  }
+  return kept;
+}
+
 /**
  * Sampled content-script time by innermost extension frame (function and location), largest first:
  * where the per-keystroke time goes.
@@ -207,8 +248,15 @@ export function hotFunctions(
 }
 
 export interface KeystrokeAttribution {
-  /** Content-script main-thread time in each keystroke's window, ms (keydown to next keydown). */
+  /** Content-script main-thread time in each keystroke's window, ms (keydown to next keydown), wall clock. */
   perKeyMs: number[];
+  /**
+   * The same as thread (CPU) time: a span the OS interrupted to run another process counts only
+   * its own running time. Samples outside exact spans count whole, as in perKeyMs.
+   */
+  perKeyCpuMs: number[];
+  /** The part of perKeyMs seen only by CPU-profile samples (outside every exact span). */
+  sampledOnlyMs: number;
   /**
    * The part of perKeyMs spent in style and layout the content script forced (reading geometry
    * after the page changed the DOM). The page would pay much of it at its next frame anyway.
@@ -243,6 +291,8 @@ export function attributeKeystrokes(
   if (!first) {
     return {
       perKeyMs: [],
+      perKeyCpuMs: [],
+      sampledOnlyMs: 0,
       perKeyForcedLayoutMs: [],
       perKeyMainThreadMs: [],
       longTasks: 0,
@@ -259,7 +309,9 @@ export function attributeKeystrokes(
     // Without an extension there is nobody's port to deliver to.
     ...(origin.startsWith('chrome-extension://') ? portMessageTasks(events, pid, tid) : []),
   ]);
-  const merged = mergeIntervals([...exact, ...(profile ? profileIntervals(profile, origin, exact) : [])]);
+  const sampled = mergeIntervals(profile ? profileIntervals(profile, origin, exact) : []);
+  const merged = mergeIntervals([...exact, ...sampled]);
+  const spans = exactSpans(events, origin, pid, tid);
   const onMain = (e: TraceEvent) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.dur !== undefined;
   const forced = mergeIntervals(
     events
@@ -274,6 +326,13 @@ export function attributeKeystrokes(
   );
   const windows = keydowns.map((k, i) => [k.ts, keydowns[i + 1]?.ts ?? k.ts + tailUs] as Interval);
   const perKeyMs = windows.map(([a, b]) => coveredWithin(merged, a, b) / 1000);
+  // A span is billed to the window it starts in (spans are far shorter than the gaps between keys).
+  const perKeyCpuMs = windows.map(
+    ([a, b]) =>
+      (spans.filter((s) => s.start >= a && s.start < b).reduce((sum, s) => sum + s.cpu, 0) +
+        coveredWithin(sampled, a, b)) /
+      1000,
+  );
   const perKeyForcedLayoutMs = windows.map(([a, b]) => coveredWithin(forced, a, b) / 1000);
   const perKeyMainThreadMs = windows.map(([a, b]) => coveredWithin(tasks, a, b) / 1000);
   const last = keydowns[keydowns.length - 1] as TraceEvent;
@@ -290,6 +349,8 @@ export function attributeKeystrokes(
   );
   return {
     perKeyMs,
+    perKeyCpuMs,
+    sampledOnlyMs: coveredWithin(sampled, first.ts, typingEnd) / 1000,
     perKeyForcedLayoutMs,
     perKeyMainThreadMs,
     longTasks: long.length,

@@ -7,7 +7,7 @@
  * script relies on that: a quiet request left unanswered (its answer had not changed) is known to
  * be settled once a later request's answer arrives.
  */
-import { CONTENT_PORT, PortRequest, type PortReply } from '../shared/port.ts';
+import { applyEdit, CONTENT_PORT, PortRequest, type PortReply } from '../shared/port.ts';
 import { ScoreResponse } from '../shared/responses.ts';
 import type { Sender } from './router.ts';
 
@@ -28,16 +28,29 @@ export function servePort(
   if (port.name !== CONTENT_PORT) return;
   /** The last answer sent for each key, serialised: what the page holds. */
   const sent = new Map<string, string>();
+  /** The key and text of the last keyed draft on this port: what the next `edit` applies to. */
+  let base: [string, string] | null = null;
   let queue: Promise<void> = Promise.resolve();
   port.onMessage.addListener((raw) => {
     const envelope = PortRequest.safeParse(raw);
     // Without an id there is nothing to pair a reply with: a forged envelope gets silence.
     if (!envelope.success) return;
-    const { id, message, key, quiet, brief } = envelope.data;
+    const { id, key, quiet, brief, edit } = envelope.data;
+    let { message } = envelope.data;
     queue = queue.then(answer).catch(() => {
       // A request that failed must not stall the ones after it; its sender gets no answer.
     });
     async function answer(): Promise<void> {
+      // In order (this runs in the queue), so `base` is the text the page sent its edit against.
+      if (edit) {
+        const before = base && base[0] === key ? base[1] : undefined;
+        if (before === undefined) {
+          return port.postMessage({ id, reply: { ok: false, error: 'edit without its text' } });
+        }
+        message = { ...(message as object), text: applyEdit(before, edit) };
+      }
+      const text = (message as { text?: unknown } | null)?.text;
+      if (key !== undefined && typeof text === 'string') base = [key, text];
       const reply = forContentScript(await route(message, port.sender ?? {}), brief === true);
       if (key !== undefined) {
         const json = JSON.stringify(reply) ?? '';

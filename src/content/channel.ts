@@ -28,7 +28,7 @@ interface Pending {
 
 export class PortClosed extends Error {
   constructor() {
-    super('The connection to the Rapport worker closed');
+    super('Rapport worker gone');
   }
 }
 
@@ -39,11 +39,14 @@ export function createChannel(runtime: () => PortRuntime | undefined, name: stri
   let idle: ReturnType<typeof setTimeout> | undefined;
   let lastUsed = 0;
   const pending = new Map<number, Pending>();
+  /** The key and text of the last keyed draft posted on this port, which the next one is sent against. */
+  let base: [string, string] | null = null;
 
   function open(): ContentPort {
     const rt = runtime();
     if (!rt?.id) throw new PortClosed();
     const opened = rt.connect({ name });
+    base = null;
     opened.onMessage.addListener((message) => {
       const { id, reply } = (message ?? {}) as Partial<PortReply>;
       const request = pending.get(id as number);
@@ -75,7 +78,22 @@ export function createChannel(runtime: () => PortRuntime | undefined, name: stri
     try {
       port ??= open();
       pending.set(id, request);
-      port.postMessage({ id, message: request.message, ...request.flags });
+      const { message, flags } = request;
+      const text = (message as { text?: unknown }).text;
+      const key = flags?.key;
+      if (key === undefined || typeof text !== 'string') {
+        port.postMessage({ id, message, ...flags });
+      } else {
+        // Most reads change a few characters of a long draft: send only those (src/shared/port.ts).
+        const edit = base?.[0] === key ? editFrom(base[1], text) : undefined;
+        port.postMessage({
+          id,
+          message: edit ? { ...(message as object), text: '' } : message,
+          ...flags,
+          edit,
+        });
+        base = [key, text];
+      }
     } catch (error) {
       pending.delete(id);
       port = null;
@@ -121,4 +139,19 @@ export function createChannel(runtime: () => PortRuntime | undefined, name: stri
     },
     close,
   };
+}
+
+/** `[kept at the start, kept at the end, what replaces the middle]`, from `before` to `after`. */
+export function editFrom(before: string, after: string): [number, number, string] {
+  const most = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < most && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (
+    end < most - start &&
+    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
+  ) {
+    end++;
+  }
+  return [start, end, after.slice(start, after.length - end)];
 }

@@ -25,18 +25,18 @@ export function changedSubstantially(before: string, after: string): boolean {
 
 /** Remembers, per draft, the text it was dismissed at. */
 export class Dismissals {
-  private readonly at = new Map<string, string>();
+  readonly #at = new Map<string, string>();
 
   dismiss(draftId: string, text: string): void {
-    this.at.set(draftId, text);
+    this.#at.set(draftId, text);
   }
 
   /** Whether the draft is still dismissed at `text`; forgets the dismissal once it is not. */
   isDismissed(draftId: string, text: string): boolean {
-    const dismissedAt = this.at.get(draftId);
+    const dismissedAt = this.#at.get(draftId);
     if (dismissedAt === undefined) return false;
     if (!changedSubstantially(dismissedAt, text)) return true;
-    this.at.delete(draftId);
+    this.#at.delete(draftId);
     return false;
   }
 }

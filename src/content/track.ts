@@ -47,50 +47,50 @@ export class Tracker {
   /** The card with each nudge's reason and suggestion is open, so answers must carry them. */
   detail = false;
 
-  private readonly options: TrackerOptions;
-  private readonly observer: MutationObserver;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private dirtySince = 0;
-  private lastDirty = 0;
-  private readonly debounceMs: number;
-  private classifiedAt = 0;
-  private classifiedPath = '';
-  private poll: ReturnType<typeof setTimeout> | undefined;
-  private composing = false;
-  private seq = 0;
+  readonly #options: TrackerOptions;
+  readonly #observer: MutationObserver;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #dirtySince = 0;
+  #lastDirty = 0;
+  readonly #debounceMs: number;
+  #classifiedAt = 0;
+  #classifiedPath = '';
+  #poll: ReturnType<typeof setTimeout> | undefined;
+  #composing = false;
+  #seq = 0;
   /** Answers to requests up to this one are not applied (already applied, or for a gone draft). */
-  private applied = 0;
-  private sentBrief = true;
-  private disposed = false;
-  private readonly listensForInput: boolean;
-  private observing = false;
+  #applied = 0;
+  #sentBrief = true;
+  #disposed = false;
+  readonly #listensForInput: boolean;
+  #observing = false;
 
   constructor(options: TrackerOptions) {
-    this.options = options;
+    this.#options = options;
     this.root = options.root;
     this.draftId = options.draftId;
     this.adapter = options.adapter;
-    this.debounceMs = options.debounceMs ?? 100;
+    this.#debounceMs = options.debounceMs ?? 100;
     // A text field's value changes without a mutation; a rich editor's every change is one.
-    this.listensForInput = isTextField(this.root);
-    this.observer = new MutationObserver(this.onMutations);
-    this.observe();
-    if (this.listensForInput) this.root.addEventListener('input', this.markDirty);
-    this.root.addEventListener('compositionstart', this.onCompositionStart);
-    this.root.addEventListener('compositionend', this.onCompositionEnd);
+    this.#listensForInput = isTextField(this.root);
+    this.#observer = new MutationObserver(this.#onMutations);
+    this.#observe();
+    if (this.#listensForInput) this.root.addEventListener('input', this.#markDirty);
+    this.root.addEventListener('compositionstart', this.#onCompositionStart);
+    this.root.addEventListener('compositionend', this.#onCompositionEnd);
   }
 
   focus(): void {
     this.focused = true;
     this.lastUsed = Date.now();
-    this.classifiedAt = 0;
-    this.markDirty();
-    this.armPoll();
+    this.#classifiedAt = 0;
+    this.#markDirty();
+    this.#armPoll();
   }
 
   blur(): void {
     this.focused = false;
-    this.armPoll();
+    this.#armPoll();
   }
 
   /**
@@ -98,14 +98,14 @@ export class Tracker {
    * and no mutation). Each read postpones it, so it runs only after a second without one: never
    * while someone types, where its timer would cost the page's thread for nothing.
    */
-  private armPoll(): void {
-    clearTimeout(this.poll);
-    this.poll = this.focused ? setTimeout(this.onPoll, this.options.pollMs ?? 1000) : undefined;
+  #armPoll(): void {
+    clearTimeout(this.#poll);
+    this.#poll = this.focused ? setTimeout(this.#onPoll, this.#options.pollMs ?? 1000) : undefined;
   }
 
   /** Re-reads the draft soon, for changes no event announced. */
   refresh(): void {
-    this.markDirty();
+    this.#markDirty();
   }
 
   /**
@@ -113,7 +113,7 @@ export class Tracker {
    * typing (the mutation observer is off until the read, see onMutations).
    */
   noteKey(): void {
-    if (this.timer !== null) this.lastDirty = Date.now();
+    if (this.#timer !== null) this.#lastDirty = Date.now();
   }
 
   /** Reads the draft now (publish detection snapshots it at the moment of sending). */
@@ -122,20 +122,20 @@ export class Tracker {
   }
 
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+    if (this.#disposed) return;
+    this.#disposed = true;
     this.blur();
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.observer.disconnect();
-    if (this.listensForInput) this.root.removeEventListener('input', this.markDirty);
-    this.root.removeEventListener('compositionstart', this.onCompositionStart);
-    this.root.removeEventListener('compositionend', this.onCompositionEnd);
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#observer.disconnect();
+    if (this.#listensForInput) this.root.removeEventListener('input', this.#markDirty);
+    this.root.removeEventListener('compositionstart', this.#onCompositionStart);
+    this.root.removeEventListener('compositionend', this.#onCompositionEnd);
   }
 
-  private observe(): void {
-    if (this.observing || this.listensForInput) return;
-    this.observing = true;
-    this.observer.observe(this.root, { characterData: true, childList: true, subtree: true });
+  #observe(): void {
+    if (this.#observing || this.#listensForInput) return;
+    this.#observing = true;
+    this.#observer.observe(this.root, { characterData: true, childList: true, subtree: true });
   }
 
   /**
@@ -144,10 +144,10 @@ export class Tracker {
    * observer dozens of records, each costing the page's thread. Keys (noteKey) keep the quiet
    * spell going meanwhile.
    */
-  private readonly onMutations = (): void => {
-    this.observer.disconnect();
-    this.observing = false;
-    this.markDirty();
+  readonly #onMutations = (): void => {
+    this.#observer.disconnect();
+    this.#observing = false;
+    this.#markDirty();
   };
 
   /**
@@ -157,71 +157,71 @@ export class Tracker {
    * costs one timestamp (the one timer re-arms itself for the rest of the quiet spell). A long
    * unbroken burst still gets a reading every MAX_WAIT_MS.
    */
-  private readonly markDirty = (): void => {
-    if (this.disposed) return;
+  readonly #markDirty = (): void => {
+    if (this.#disposed) return;
     const now = Date.now();
-    const paused = now - this.lastDirty >= this.debounceMs;
-    this.lastDirty = now;
-    if (this.timer !== null) return;
-    if (paused) return this.tick();
-    this.dirtySince = now;
-    this.timer = setTimeout(this.onTimer, this.debounceMs);
+    const paused = now - this.#lastDirty >= this.#debounceMs;
+    this.#lastDirty = now;
+    if (this.#timer !== null) return;
+    if (paused) return this.#tick();
+    this.#dirtySince = now;
+    this.#timer = setTimeout(this.#onTimer, this.#debounceMs);
   };
 
-  private readonly onTimer = (): void => {
+  readonly #onTimer = (): void => {
     const now = Date.now();
-    const quiet = now - this.lastDirty;
-    if (quiet < this.debounceMs && now - this.dirtySince < MAX_WAIT_MS) {
-      this.timer = setTimeout(this.onTimer, this.debounceMs - quiet);
+    const quiet = now - this.#lastDirty;
+    if (quiet < this.#debounceMs && now - this.#dirtySince < MAX_WAIT_MS) {
+      this.#timer = setTimeout(this.#onTimer, this.#debounceMs - quiet);
       return;
     }
-    this.tick();
+    this.#tick();
   };
 
-  private readonly onCompositionStart = (): void => {
-    this.composing = true;
+  readonly #onCompositionStart = (): void => {
+    this.#composing = true;
   };
 
-  private readonly onCompositionEnd = (): void => {
-    this.composing = false;
-    this.markDirty();
+  readonly #onCompositionEnd = (): void => {
+    this.#composing = false;
+    this.#markDirty();
   };
 
-  private readonly onPoll = (): void => {
-    if (!this.root.isConnected) return this.tick();
+  readonly #onPoll = (): void => {
+    if (!this.root.isConnected) return this.#tick();
     // Idle only (events are not flowing): a full read here keeps the typing path free of it.
-    if (this.timer === null && Date.now() - this.lastDirty >= 1000 && extract(this.root).text !== this.text) {
-      this.markDirty();
+    if (this.#timer === null && Date.now() - this.#lastDirty >= 1000 && extract(this.root).text !== this.text) {
+      this.#markDirty();
     }
-    this.armPoll();
+    this.#armPoll();
   };
 
-  private readonly tick = (): void => {
-    this.timer = null;
-    if (this.disposed) return;
-    this.armPoll();
+  readonly #tick = (): void => {
+    this.#timer = null;
+    if (this.#disposed) return;
+    this.#armPoll();
     // Observing again before reading: a change from here on is a change after this read.
-    this.observe();
-    if (this.composing) return;
-    if (!this.root.isConnected) return this.settle('gone');
+    this.#observe();
+    if (this.#composing) return;
+    if (!this.root.isConnected) return this.#settle('gone');
     const { text, tooLong } = extract(this.root);
-    const where = this.options.where();
+    const where = this.#options.where();
     const now = Date.now();
     let classification = this.classification;
     if (
       !classification ||
-      now - this.classifiedAt > CLASSIFY_TTL_MS ||
-      where.pathname !== this.classifiedPath
+      now - this.#classifiedAt > CLASSIFY_TTL_MS ||
+      where.pathname !== this.#classifiedPath
     ) {
       classification = this.adapter.classify(this.root, where);
-      this.classifiedAt = now;
-      this.classifiedPath = where.pathname;
+      this.#classifiedAt = now;
+      this.#classifiedPath = where.pathname;
     }
     this.text = text;
     this.classification = classification;
-    if (classification.excluded) return this.settle('excluded');
-    if (tooLong) return this.settle('too-long');
-    if (text.trim() === '') return this.settle('empty');
+    if (classification.excluded) return this.#settle('excluded');
+    if (tooLong) return this.#settle('too-long');
+    if (text.trim() === '') return this.#settle('empty');
     const request: ScoreRequest = {
       type: 'score',
       draftId: this.draftId,
@@ -237,39 +237,39 @@ export class Tracker {
       last.text === text &&
       last.kind === request.kind &&
       last.platform === request.platform &&
-      this.sentBrief === brief
+      this.#sentBrief === brief
     ) {
       return;
     }
     this.request = request;
-    this.sentBrief = brief;
-    const seq = ++this.seq;
+    this.#sentBrief = brief;
+    const seq = ++this.#seq;
     // With an answer on show, the worker only answers when it changes, and the indicator keeps
     // showing the current one meanwhile (no flicker, and no delivery to the page per keystroke).
     const quiet = this.status === 'scored';
     if (!quiet) {
       this.status = 'scoring';
-      this.options.onChange(this);
+      this.#options.onChange(this);
     }
     // A failed request settles like a malformed answer: no result, an error state.
     const apply = (reply: unknown) => {
-      if (seq <= this.applied || this.disposed) return;
-      this.applied = seq;
+      if (seq <= this.#applied || this.#disposed) return;
+      this.#applied = seq;
       const parsed = ScoreResponse.safeParse(reply);
       this.result = parsed.success && parsed.data.ok ? (parsed.data.result ?? null) : null;
       this.status = this.result ? 'scored' : 'error';
-      this.options.onChange(this);
+      this.#options.onChange(this);
     };
-    this.options.score(request, { key: this.draftId, quiet, brief }).then(apply, () => apply(null));
+    this.#options.score(request, { key: this.draftId, quiet, brief }).then(apply, () => apply(null));
   };
 
-  private settle(status: DraftStatus): void {
+  #settle(status: DraftStatus): void {
     // Any answer still on its way is for a draft that no longer exists.
-    this.applied = this.seq;
+    this.#applied = this.#seq;
     this.result = null;
     this.request = null;
     if (status === this.status) return;
     this.status = status;
-    this.options.onChange(this);
+    this.#options.onChange(this);
   }
 }

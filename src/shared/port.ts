@@ -9,6 +9,12 @@
  * change: with `key` (a draft) and `quiet`, the worker stays silent when its answer for that key
  * is the one it last sent. `brief` leaves out each nudge's reason and suggestion, which only the
  * open card shows (and which quote counts that change with every keystroke).
+ *
+ * Posting a 3,000-character draft costs the page several times what posting a few characters
+ * does, and a read usually changes a few. So a keyed draft whose key is the same as the last
+ * keyed draft on the port comes as an `edit` of that text: how many characters are kept at the
+ * start and at the end, and what replaces the middle. Both ends keep the last text per port, and
+ * requests are handled in order, so the two stay in step; a new port starts from whole texts.
  */
 import * as z from 'zod/mini';
 
@@ -20,7 +26,14 @@ export const PortRequest = z.object({
   key: z.optional(z.string()),
   quiet: z.optional(z.boolean()),
   brief: z.optional(z.boolean()),
+  edit: z.optional(z.tuple([z.number(), z.number(), z.string()])),
 });
+export type Edit = [start: number, end: number, middle: string];
+
+/** The text an `edit` describes, from the text before it. */
+export function applyEdit(before: string, [start, end, middle]: Edit): string {
+  return before.slice(0, start) + middle + before.slice(before.length - end);
+}
 
 /** How a request wants its answer; the content script sends these beside the message. */
 export interface AnswerFlags {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   attributeKeystrokes,
+  exactSpans,
   coveredWithin,
   EXTENSION_PORT_MOJO,
   hotFunctions,
@@ -140,6 +141,8 @@ describe('per-keystroke attribution', () => {
     // 1000–1100 traced, plus 1150–1400 sampled (the last sample runs to endTime); the sample at
     // 1050 fell inside the traced call, which already timed that moment.
     expect(a.perKeyMs[0]).toBeCloseTo(0.35, 10);
+    expect(a.perKeyCpuMs[0]).toBeCloseTo(0.35, 10);
+    expect(a.sampledOnlyMs).toBeCloseTo(0.25, 10);
   });
 
   it('bills the whole task that delivers an extension port message, and no other mojo task', () => {
@@ -165,6 +168,29 @@ describe('per-keystroke attribution', () => {
     expect(portMessageTasks(events, main.pid, main.tid)).toEqual([[1_200, 1_600]]);
     // Without the extension nothing is billed, whatever arrives.
     expect(attributeKeystrokes(events, null, 'no-extension://', 500).perKeyMs).toEqual([0, 0]);
+  });
+
+  it('counts thread time for exact spans (an interrupted span only for what it ran) and nested spans once', () => {
+    const timed = (ts: number, dur: number, tdur: number): TraceEvent => ({
+      ...call(ts, dur, `${EXT}cs.js`),
+      tdur,
+    });
+    const events = [
+      keydown(1_000),
+      timed(1_100, 900, 300), // the OS ran something else for 600 µs of it
+      timed(1_200, 100, 100), // inside the one before: its time is already in the outer span
+      keydown(5_000),
+      timed(5_100, 200, 200),
+      keydown(9_000),
+    ];
+    const a = attributeKeystrokes(events, null, EXT, 500);
+    expect(a.perKeyMs).toEqual([0.9, 0.2, 0]);
+    expect(a.perKeyCpuMs).toEqual([0.3, 0.2, 0]);
+    expect(exactSpans(events, EXT, main.pid, main.tid)).toEqual([
+      { start: 1_100, end: 2_000, cpu: 300 },
+      { start: 5_100, end: 5_300, cpu: 200 },
+    ]);
+    expect(a.sampledOnlyMs).toBe(0);
   });
 
   it('finds nothing when there was no typing', () => {

@@ -4,6 +4,8 @@ import { poolRuns, type KeystrokeRun } from '../../scripts/bench/keystrokes.ts';
 const run = (perKeyMs: number[], hot: KeystrokeRun['hot'], longTasks = 0): KeystrokeRun => ({
   draftChars: 3000,
   perKeyMs,
+  perKeyCpuMs: perKeyMs.map((ms) => ms / 2),
+  sampledOnlyMs: 0.01,
   perKeyForcedLayoutMs: perKeyMs.map(() => 0),
   perKeyMainThreadMs: perKeyMs.map((ms) => ms + 5),
   totalExtensionMs: perKeyMs.reduce((a, b) => a + b, 0),
@@ -27,6 +29,8 @@ test('pooling keeps every keystroke, adds up totals and hot functions, and keeps
     ),
   ]);
   expect(pooled.perKeyMs).toEqual([0.1, 0.2, 0.3]);
+  expect(pooled.perKeyCpuMs).toEqual([0.05, 0.1, 0.15]);
+  expect(pooled.sampledOnlyMs).toBeCloseTo(0.02, 10);
   expect(pooled.perKeyMainThreadMs).toEqual([5.1, 5.2, 5.3]);
   expect(pooled.totalExtensionMs).toBeCloseTo(0.6, 10);
   expect(pooled.traceLongTasks).toBe(1);
