@@ -28,7 +28,7 @@ interface Pending {
 
 export class PortClosed extends Error {
   constructor() {
-    super('Rapport worker gone');
+    super('port closed');
   }
 }
 
@@ -80,20 +80,16 @@ export function createChannel(runtime: () => PortRuntime | undefined, name: stri
       pending.set(id, request);
       const { message, flags } = request;
       const text = (message as { text?: unknown }).text;
-      const key = flags?.key;
-      if (key === undefined || typeof text !== 'string') {
-        port.postMessage({ id, message, ...flags });
-      } else {
-        // Most reads change a few characters of a long draft: send only those (src/shared/port.ts).
-        const edit = base?.[0] === key ? editFrom(base[1], text) : undefined;
-        port.postMessage({
-          id,
-          message: edit ? { ...(message as object), text: '' } : message,
-          ...flags,
-          edit,
-        });
-        base = [key, text];
-      }
+      const key = typeof text === 'string' ? flags?.key : undefined;
+      // Most reads change a few characters of a long draft: send only those (src/shared/port.ts).
+      const edit = key !== undefined && base?.[0] === key ? editFrom(base[1], text as string) : undefined;
+      port.postMessage({
+        id,
+        message: edit ? { ...(message as object), text: '' } : message,
+        ...flags,
+        edit,
+      });
+      if (key !== undefined) base = [key, text as string];
     } catch (error) {
       pending.delete(id);
       port = null;
@@ -144,8 +140,14 @@ export function createChannel(runtime: () => PortRuntime | undefined, name: stri
 /** `[kept at the start, kept at the end, what replaces the middle]`, from `before` to `after`. */
 export function editFrom(before: string, after: string): [number, number, string] {
   const most = Math.min(before.length, after.length);
+  // The common start by bisection, each step one native comparison: this runs on the page's
+  // thread at every read, and edits are mostly near the end of a long draft.
   let start = 0;
-  while (start < most && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  for (let high = most; start < high;) {
+    const mid = (start + high + 1) >> 1;
+    if (after.startsWith(before.slice(0, mid))) start = mid;
+    else high = mid - 1;
+  }
   let end = 0;
   while (
     end < most - start &&

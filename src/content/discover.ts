@@ -4,7 +4,7 @@
  * placeholder is never read as text).
  */
 
-const KNOWN_ROOTS = '[data-lexical-editor], .ProseMirror, .public-DraftEditor-content, .ql-editor';
+const KNOWN_ROOTS = '[data-lexical-editor],.ProseMirror,.public-DraftEditor-content,.ql-editor';
 
 /** The node a focus or click really landed on, seen through open shadow roots. */
 export function eventTarget(event: Event): Element | null {
@@ -30,7 +30,7 @@ export function editorRootOf(target: Element): Element | null {
   if (!editable) {
     // A [role=textbox] wrapper that is not itself editable: look for the editable inside it.
     if (target.getAttribute('role') !== 'textbox') return null;
-    const inner = target.querySelector('textarea, [contenteditable="true"], [contenteditable=""]');
+    const inner = target.querySelector('textarea,[contenteditable="true"],[contenteditable=""]');
     return inner ? editorRootOf(inner) : null;
   }
   const known = target.closest(KNOWN_ROOTS);

@@ -55,10 +55,10 @@ const SKIPPED_TAGS = new Set([
 ]);
 
 /** Breaks that editors add only so an empty or trailing line stays visible and selectable. */
-const MARKED_PHANTOM = 'br.ProseMirror-trailingBreak, br[data-lexical-managed-linebreak]';
+const MARKED_PHANTOM = 'br.ProseMirror-trailingBreak,br[data-lexical-managed-linebreak]';
 
 /** Non-editable islands that are part of the text (mentions) rather than decoration. */
-const MENTION = '[data-type="mention"], [data-mention], [data-mention-id], [class*="mention" i]';
+const MENTION = '[data-type="mention"],[data-mention],[data-mention-id],[class*="mention" i]';
 
 const INVISIBLE = /[\u200B\uFEFF]/g;
 const NBSP = /\u00A0/g;

@@ -36,7 +36,7 @@ export interface Indicator {
 export const INDICATOR_TAG = 'rapport-indicator';
 
 const INTERACTIVE =
-  'a[href], button, input, select, textarea, [role="button"], [role="link"], [role="tab"], [role="menuitem"], [contenteditable="true"]';
+  'a[href],button,input,select,textarea,[role="button"],[role="link"],[role="tab"],[role="menuitem"],[contenteditable="true"]';
 
 export function createIndicator(doc: Document, options: IndicatorOptions): Indicator {
   const host = doc.createElement(INDICATOR_TAG);

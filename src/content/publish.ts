@@ -27,7 +27,7 @@ interface Pending {
 }
 
 /** Elements that can be a submit control; a click elsewhere costs nothing. */
-const CLICKABLE = 'button, [role="button"], input[type="submit"], a';
+const CLICKABLE = 'button,[role="button"],input[type="submit"],a';
 /** The same text confirmed twice this close together is one publish seen twice. */
 const SAME_PUBLISH_MS = 10_000;
 

@@ -190,7 +190,11 @@ export class Tracker {
   readonly #onPoll = (): void => {
     if (!this.root.isConnected) return this.#tick();
     // Idle only (events are not flowing): a full read here keeps the typing path free of it.
-    if (this.#timer === null && Date.now() - this.#lastDirty >= 1000 && extract(this.root).text !== this.text) {
+    if (
+      this.#timer === null &&
+      Date.now() - this.#lastDirty >= 1000 &&
+      extract(this.root).text !== this.text
+    ) {
       this.#markDirty();
     }
     this.#armPoll();

@@ -2,7 +2,7 @@
 import { hostIs, labelOf, nearby, textOf, trimmed, type SiteAdapter } from './adapter.ts';
 
 const SUBMIT =
-  'div[role="button"][aria-label="Post"], [role="button"][aria-label="Comment"], [role="button"][aria-label="Reply"]';
+  'div[role="button"][aria-label="Post"],[role="button"][aria-label="Comment"],[role="button"][aria-label="Reply"]';
 
 function describe(root: Element): string {
   // The aria-label on the editor and the placeholder rendered next to it, never the draft itself.
@@ -19,7 +19,7 @@ export const facebook: SiteAdapter = {
     if (
       where.pathname.startsWith('/messages') ||
       /^\s*(message|aa)\b/i.test(root.getAttribute('aria-label') ?? '') ||
-      root.closest('[aria-label="Chats"], [data-pagelet*="Chat" i]')
+      root.closest('[aria-label="Chats"],[data-pagelet*="Chat" i]')
     ) {
       return { platform: 'facebook', kind: 'post', excluded: true };
     }

@@ -1,7 +1,7 @@
 /** Instagram: comments are a <textarea>; captions and DMs are Lexical. */
 import { handleFrom, hostIs, nearby, type SiteAdapter } from './adapter.ts';
 
-const SUBMIT = 'div[role="button"], button[type="submit"], button';
+const SUBMIT = 'div[role="button"],button[type="submit"],button';
 const SUBMIT_TEXT = /^(post|share)$/i;
 
 export const instagram: SiteAdapter = {

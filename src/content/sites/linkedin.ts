@@ -7,9 +7,9 @@ const SUBMIT = [
   'button.comments-comment-box__submit-button--cr',
   'button[data-view-name="comment-post"]',
 ].join(', ');
-const COMMENT_BOX = '.comments-comment-box, .comments-comment-texteditor, [data-view-name="comment-box"]';
+const COMMENT_BOX = '.comments-comment-box,.comments-comment-texteditor,[data-view-name="comment-box"]';
 const REPLY_BOX =
-  '.comments-reply-box, .comments-comment-item .comments-comment-box, [data-view-name="reply-box"]';
+  '.comments-reply-box,.comments-comment-item .comments-comment-box,[data-view-name="reply-box"]';
 
 export const linkedin: SiteAdapter = {
   id: 'linkedin',
@@ -18,7 +18,7 @@ export const linkedin: SiteAdapter = {
   classify(root, where) {
     if (
       where.pathname.startsWith('/messaging') ||
-      root.closest('.msg-form, .msg-overlay-conversation-bubble')
+      root.closest('.msg-form,.msg-overlay-conversation-bubble')
     ) {
       return { platform: 'linkedin', kind: 'post', excluded: true };
     }
@@ -26,10 +26,10 @@ export const linkedin: SiteAdapter = {
     const reply = root.closest(REPLY_BOX) !== null || (button ? /^reply/i.test(labelOf(button)) : false);
     if (reply) {
       const parent = root.closest(
-        '.comments-comment-item, article.comments-comment-entity, [data-view-name="comment"]',
+        '.comments-comment-item,article.comments-comment-entity,[data-view-name="comment"]',
       );
       const name = parent?.querySelector(
-        '.comments-comment-meta__description-title, .comments-post-meta__name-text, [data-view-name="comment-actor-name"]',
+        '.comments-comment-meta__description-title,.comments-post-meta__name-text,[data-view-name="comment-actor-name"]',
       );
       const author = trimmed(name?.textContent);
       return { platform: 'linkedin', kind: 'reply', ...(author ? { parentAuthor: author } : {}) };

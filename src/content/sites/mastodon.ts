@@ -2,14 +2,14 @@
 import { handleFrom, nearby, textOf, type SiteAdapter } from './adapter.ts';
 
 const SUBMIT =
-  '.compose-form__submit button[type="submit"], .compose-form__publish button, button[type="submit"]';
+  '.compose-form__submit button[type="submit"],.compose-form__publish button,button[type="submit"]';
 
 export const mastodon: SiteAdapter = {
   id: 'mastodon',
   platform: 'mastodon',
   matches: (_where, doc) => doc.querySelector('div#mastodon') !== null,
   classify(root) {
-    const form = root.closest('form.compose-form, .compose-form');
+    const form = root.closest('form.compose-form,.compose-form');
     const indicator = form?.querySelector('.reply-indicator');
     if (!indicator) return { platform: 'mastodon', kind: 'post' };
     const author = handleFrom(textOf(indicator.querySelector('.display-name__account') ?? indicator, 400));

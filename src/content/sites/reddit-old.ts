@@ -1,15 +1,14 @@
 /** old.reddit.com (and the old layout on www): plain textareas in `.usertext-edit` forms. */
 import { hostIs, nearby, trimmed, type SiteAdapter } from './adapter.ts';
 
-const SUBMIT =
-  '.usertext-buttons button.save, .usertext-buttons button[type="submit"], button[name="submit"]';
+const SUBMIT = '.usertext-buttons button.save,.usertext-buttons button[type="submit"],button[name="submit"]';
 
 export const redditOld: SiteAdapter = {
   id: 'reddit-old',
   platform: 'reddit',
   matches: (where, doc) =>
     hostIs(where, 'old.reddit.com') ||
-    (hostIs(where, 'reddit.com') && doc.querySelector('#header-bottom-left, .usertext-edit') !== null),
+    (hostIs(where, 'reddit.com') && doc.querySelector('#header-bottom-left,.usertext-edit') !== null),
   classify(root, where) {
     if (where.pathname.startsWith('/message/compose'))
       return { platform: 'reddit', kind: 'post', excluded: true };

@@ -2,7 +2,7 @@
 import { closestDeep } from '../discover.ts';
 import { hostIs, nearby, trimmed, type SiteAdapter } from './adapter.ts';
 
-const SUBMIT = 'button[slot="submit-button"], #submit-post-button, button[type="submit"]';
+const SUBMIT = 'button[slot="submit-button"],#submit-post-button,button[type="submit"]';
 
 export const reddit: SiteAdapter = {
   id: 'reddit',
@@ -16,7 +16,7 @@ export const reddit: SiteAdapter = {
     if (root.localName === 'textarea' && root.getAttribute('name') === 'title') {
       return { platform: 'reddit', kind: 'post', excluded: true };
     }
-    const comment = closestDeep(root, 'shreddit-comment[thingid], shreddit-comment');
+    const comment = closestDeep(root, 'shreddit-comment[thingid],shreddit-comment');
     if (comment) {
       const author = trimmed(comment.getAttribute('author'));
       return { platform: 'reddit', kind: 'reply', ...(author ? { parentAuthor: `u/${author}` } : {}) };

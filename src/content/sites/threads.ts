@@ -16,7 +16,7 @@ export const threads: SiteAdapter = {
     const author = handleFrom(profile?.getAttribute('href'));
     return { platform: 'threads', kind: 'reply', ...(author ? { parentAuthor: author } : {}) };
   },
-  submitControls: (root) => nearby(root, 'div[role="button"], button', /^post$/i),
+  submitControls: (root) => nearby(root, 'div[role="button"],button', /^post$/i),
   enterPosts: () => false,
   modEnterPosts: true,
 };

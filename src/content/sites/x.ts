@@ -1,7 +1,7 @@
 /** X (x.com, formerly twitter.com): Draft.js; `data-testid`s are the most stable hooks. */
 import { handleFrom, hostIs, labelOf, nearby, textOf, type SiteAdapter } from './adapter.ts';
 
-const SUBMIT = '[data-testid="tweetButton"], [data-testid="tweetButtonInline"]';
+const SUBMIT = '[data-testid="tweetButton"],[data-testid="tweetButtonInline"]';
 
 export const x: SiteAdapter = {
   id: 'x',
@@ -10,7 +10,7 @@ export const x: SiteAdapter = {
   classify(root, where) {
     if (
       where.pathname.startsWith('/messages') ||
-      root.closest('[data-testid="dmComposerTextInput"], [data-testid="DmActivityContainer"]')
+      root.closest('[data-testid="dmComposerTextInput"],[data-testid="DmActivityContainer"]')
     ) {
       return { platform: 'x', kind: 'post', excluded: true };
     }

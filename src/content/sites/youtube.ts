@@ -2,14 +2,14 @@
 import { closestDeep } from '../discover.ts';
 import { hostIs, nearby, trimmed, type SiteAdapter } from './adapter.ts';
 
-const SUBMIT = '#submit-button button, button#submit-button';
+const SUBMIT = '#submit-button button,button#submit-button';
 
 export const youtube: SiteAdapter = {
   id: 'youtube',
   platform: 'youtube',
   matches: (where) => hostIs(where, 'youtube.com'),
   classify(root) {
-    if (closestDeep(root, 'ytd-backstage-post-dialog-renderer, ytd-backstage-post-renderer[is-creation]')) {
+    if (closestDeep(root, 'ytd-backstage-post-dialog-renderer,ytd-backstage-post-renderer[is-creation]')) {
       return { platform: 'youtube', kind: 'post' };
     }
     const dialog = closestDeep(root, 'ytd-comment-reply-dialog-renderer');

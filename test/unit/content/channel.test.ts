@@ -1,7 +1,7 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import { createChannel, PortClosed } from '../../../src/content/channel.ts';
+import { createChannel, editFrom, PortClosed } from '../../../src/content/channel.ts';
 import { forContentScript, servePort } from '../../../src/background/content-port.ts';
-import { CONTENT_PORT } from '../../../src/shared/port.ts';
+import { applyEdit, CONTENT_PORT } from '../../../src/shared/port.ts';
 import { fakeWorker } from './fake-port.ts';
 
 afterEach(() => {
@@ -194,4 +194,86 @@ test('a score answer reaches the page with only what the indicator shows, never 
   for (const other of [{ ok: true }, { ok: false, error: 'bad' }, null, 'x']) {
     expect(forContentScript(other)).toEqual(other);
   }
+});
+
+test('an edit describes any change exactly: applied to the text before, it gives the text after', () => {
+  const draft = 'We shipped the new release today. Curious what you think of the changes?';
+  const cases: Array<[string, string]> = [
+    [draft, `${draft}!`], // typed at the end
+    [draft, draft.slice(0, -1)], // deleted at the end
+    [draft, `So, ${draft}`], // typed at the start
+    [draft, draft.replace('new', 'brand new')], // in the middle
+    [draft, draft.replace('release', '')],
+    ['', draft],
+    [draft, ''],
+    ['aaaa', 'aaaaa'], // repeats: start and end must not overlap
+    ['abab', 'ab'],
+    ['héllo 👋 wörld', 'héllo 👋👋 wörld'],
+  ];
+  for (const [before, after] of cases) {
+    const edit = editFrom(before, after);
+    expect(applyEdit(before, edit)).toBe(after);
+    expect(edit[0] + edit[1]).toBeLessThanOrEqual(Math.min(before.length, after.length));
+  }
+  // Small changes send small edits.
+  expect(editFrom(draft, `${draft}!`)).toEqual([draft.length, 0, '!']);
+  // Random edits, from a fixed seed.
+  let seed = 42;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  let text = draft;
+  for (let i = 0; i < 500; i++) {
+    const at = rand(text.length + 1);
+    const cut = rand(4);
+    const next = text.slice(0, at) + 'xyz '.slice(0, rand(5)) + text.slice(Math.min(text.length, at + cut));
+    expect(applyEdit(text, editFrom(text, next))).toBe(next);
+    text = next;
+  }
+});
+
+test('keyed drafts travel as edits on one port; the worker sees every whole text, and a new port starts whole', async () => {
+  const seen: string[] = [];
+  const envelopes: unknown[] = [];
+  const worker = fakeWorker(async (m) => {
+    seen.push((m as { text: string }).text);
+    return { ok: true };
+  });
+  const channel = createChannel(() => worker, CONTENT_PORT);
+  const texts = ['Hello', 'Hello there', 'Hello there!', 'Oh, hello there!'];
+  for (const text of texts) await channel.send({ type: 'score', text }, { key: 'd1' });
+  const port = worker.ports[0]!;
+  const post = port.postMessage.bind(port);
+  port.postMessage = (m: unknown) => {
+    envelopes.push(m);
+    post(m);
+  };
+  await channel.send({ type: 'score', text: 'Oh, hello there!!' }, { key: 'd1' });
+  // Another draft starts whole, and the next one of the first draft too (the base moved).
+  await channel.send({ type: 'score', text: 'Other' }, { key: 'd2' });
+  await channel.send({ type: 'score', text: 'Oh, hello there!!?' }, { key: 'd1' });
+  expect(seen).toEqual([...texts, 'Oh, hello there!!', 'Other', 'Oh, hello there!!?']);
+  expect(envelopes).toEqual([
+    { id: 5, message: { type: 'score', text: '' }, key: 'd1', edit: [16, 0, '!'] },
+    { id: 6, message: { type: 'score', text: 'Other' }, key: 'd2', edit: undefined },
+    { id: 7, message: { type: 'score', text: 'Oh, hello there!!?' }, key: 'd1', edit: undefined },
+  ]);
+  worker.ports[0]!.dropByWorker();
+  await channel.send({ type: 'score', text: 'Oh, hello there!!?.' }, { key: 'd1' });
+  expect(seen.at(-1)).toBe('Oh, hello there!!?.');
+  channel.close();
+});
+
+test('the worker answers an edit it has no text for with an error, never a guess', async () => {
+  const listeners: Array<(m: unknown) => void> = [];
+  const posted: unknown[] = [];
+  servePort(
+    {
+      name: CONTENT_PORT,
+      postMessage: (m) => posted.push(m),
+      onMessage: { addListener: (l) => listeners.push(l) },
+    },
+    async () => ({ ok: true }),
+  );
+  listeners[0]!({ id: 1, message: { type: 'score', text: '' }, key: 'd1', edit: [3, 0, 'x'] });
+  await new Promise((r) => setTimeout(r, 0));
+  expect(posted).toEqual([{ id: 1, reply: { ok: false, error: 'edit without its text' } }]);
 });
