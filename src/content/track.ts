@@ -11,8 +11,6 @@ import { extract, isTextField } from './extract.ts';
 import type { Classification, SiteAdapter, Where } from './sites/index.ts';
 
 const MAX_WAIT_MS = 1500;
-/** Classification walks the page around the editor; it rarely changes, so it is reused this long. */
-const CLASSIFY_TTL_MS = 2000;
 
 export type DraftStatus = 'empty' | 'scoring' | 'scored' | 'too-long' | 'excluded' | 'error' | 'gone';
 
@@ -53,7 +51,12 @@ export class Tracker {
   #dirtySince = 0;
   #lastDirty = 0;
   readonly #debounceMs: number;
-  #classifiedAt = 0;
+  /**
+   * Classification walks the page around the editor (reply context, author names), and it rarely
+   * changes while someone types. So it is redone on focus, on navigation, and after the person
+   * stops for a moment (the safety-net poll), never in the middle of typing.
+   */
+  #reclassify = true;
   #classifiedPath = '';
   #poll: ReturnType<typeof setTimeout> | undefined;
   #composing = false;
@@ -83,7 +86,7 @@ export class Tracker {
   focus(): void {
     this.focused = true;
     this.lastUsed = Date.now();
-    this.#classifiedAt = 0;
+    this.#reclassify = true;
     this.#markDirty();
     this.#armPoll();
   }
@@ -189,6 +192,7 @@ export class Tracker {
 
   readonly #onPoll = (): void => {
     if (!this.root.isConnected) return this.#tick();
+    this.#reclassify = true;
     // Idle only (events are not flowing): a full read here keeps the typing path free of it.
     if (
       this.#timer === null &&
@@ -210,15 +214,10 @@ export class Tracker {
     if (!this.root.isConnected) return this.#settle('gone');
     const { text, tooLong } = extract(this.root);
     const where = this.#options.where();
-    const now = Date.now();
     let classification = this.classification;
-    if (
-      !classification ||
-      now - this.#classifiedAt > CLASSIFY_TTL_MS ||
-      where.pathname !== this.#classifiedPath
-    ) {
+    if (!classification || this.#reclassify || where.pathname !== this.#classifiedPath) {
       classification = this.adapter.classify(this.root, where);
-      this.#classifiedAt = now;
+      this.#reclassify = false;
       this.#classifiedPath = where.pathname;
     }
     this.text = text;

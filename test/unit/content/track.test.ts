@@ -238,3 +238,51 @@ test('a rich editor: keys keep a pending read waiting, the read sees every chang
     div.remove();
   }
 });
+
+test('the page around the editor is classified on focus and after a pause, never in the middle of typing', async () => {
+  let kind: 'post' | 'reply' = 'post';
+  let classified = 0;
+  const field = document.body.appendChild(document.createElement('textarea'));
+  const watched = new Tracker({
+    root: field,
+    draftId: 'd-5',
+    adapter: {
+      ...adapter,
+      classify: () => {
+        classified++;
+        return { platform: 'mastodon', kind };
+      },
+    },
+    where: () => ({ hostname: 'mastodon.social', pathname: '/home' }),
+    score: (request: ScoreRequest) => {
+      reads.push({ at: Date.now(), text: request.text });
+      return Promise.resolve(structuredClone(answer));
+    },
+    onChange: () => {},
+    pollMs: 1000,
+  });
+  const typeInto = async (text: string, gapMs: number) => {
+    for (const char of text) {
+      await vi.advanceTimersByTimeAsync(gapMs);
+      field.value += char;
+      field.dispatchEvent(new Event('input'));
+    }
+  };
+  try {
+    watched.focus();
+    await typeInto('a steady stream of typing', 150); // about 4 s, a read at every key
+    expect(reads.length).toBeGreaterThan(20);
+    expect(classified).toBe(1); // once, at focus
+    // The page changes (a reply context appears) while the person keeps typing...
+    kind = 'reply';
+    await typeInto(' more', 150);
+    expect(watched.request?.kind).toBe('post');
+    // ...and is seen after they stop for a moment.
+    await vi.advanceTimersByTimeAsync(1500);
+    await typeInto('!', 150);
+    expect(watched.request?.kind).toBe('reply');
+  } finally {
+    watched.dispose();
+    field.remove();
+  }
+});
