@@ -306,20 +306,9 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
 
 /** Page CSS must not move, hide or restyle the host; inline !important beats any stylesheet rule. */
 function applyHostStyle(host: HTMLElement) {
-  const rules: Array<[string, string]> = [
-    ['position', 'fixed'],
-    ['z-index', '2147483647'],
-    ['margin', '0'],
-    ['padding', '0'],
-    ['border', '0'],
-    ['width', 'auto'],
-    ['height', 'auto'],
-    ['transform', 'none'],
-    ['opacity', '1'],
-    ['visibility', 'visible'],
-    ['pointer-events', 'auto'],
-    ['left', '0px'],
-    ['top', '0px'],
-  ];
-  for (const [name, value] of rules) host.style.setProperty(name, value, 'important');
+  host.style.cssText =
+    'position:fixed;z-index:2147483647;margin:0;padding:0;border:0;width:auto;height:auto;transform:none;opacity:1;visibility:visible;pointer-events:auto;left:0;top:0'.replace(
+      /;|$/g,
+      '!important;',
+    );
 }

@@ -114,4 +114,13 @@ test('page CSS cannot hide or move the host: its layout is inline and important'
   expect(indicator.host.style.getPropertyPriority('position')).toBe('important');
   expect(indicator.host.style.getPropertyValue('position')).toBe('fixed');
   expect(indicator.host.style.getPropertyValue('display')).toBe('block');
+  for (const [name, value] of [
+    ['z-index', '2147483647'],
+    ['opacity', '1'],
+    ['transform', 'none'],
+    ['pointer-events', 'auto'],
+  ]) {
+    expect([name, indicator.host.style.getPropertyValue(name!)]).toEqual([name, value]);
+    expect([name, indicator.host.style.getPropertyPriority(name!)]).toEqual([name, 'important']);
+  }
 });
