@@ -77,22 +77,18 @@ function ensureBuilt(root: string, log: (line: string) => void): string {
   return dist;
 }
 
-/** Chromium with the same flags as the extension run, minus the extension. */
-async function baselineRun(hostResolverRules: string, url: string, quick: boolean): Promise<KeystrokeRun> {
+/** Chromium with the same flags as the extension run (`quietFlags`, from launch.ts), minus the extension. */
+async function baselineRun(
+  quietFlags: readonly string[],
+  hostResolverRules: string,
+  url: string,
+  quick: boolean,
+): Promise<KeystrokeRun> {
   const profile = await mkdtemp(join(tmpdir(), 'rapport-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: false, // --headless=new below, as in the extension run
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--host-resolver-rules=${hostResolverRules}`,
-      '--ignore-certificate-errors',
-    ],
+    headless: false, // --headless=new is among the flags, as in the extension run
+    args: [...quietFlags, `--host-resolver-rules=${hostResolverRules}`, '--ignore-certificate-errors'],
     ignoreHTTPSErrors: true,
   });
   try {
@@ -120,7 +116,7 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Browse
   }
   const dist = ensureBuilt(root, log);
   const size = contentScriptSize(dist);
-  const { launchChromium } = await import('../../test/browser/launch.ts');
+  const { launchChromium, QUIET_CHROMIUM } = await import('../../test/browser/launch.ts');
   const { startFixtureServer } = await import('../../test/browser/server.ts');
   const server = await startFixtureServer();
   let keystrokes: KeystrokeRun;
@@ -170,7 +166,7 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Browse
       await session.close();
     }
     log('  the same typing without the extension');
-    baseline = await baselineRun(server.hostResolverRules, server.url(...X_HOME), quick);
+    baseline = await baselineRun(QUIET_CHROMIUM, server.hostResolverRules, server.url(...X_HOME), quick);
   } finally {
     await server.close();
   }

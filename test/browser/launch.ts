@@ -78,7 +78,7 @@ export interface ChromiumSession {
 }
 
 /** Flags every Chromium run here needs: no sandbox as root, and no calls home on a closed network. */
-const QUIET_CHROMIUM = [
+export const QUIET_CHROMIUM = [
   '--headless=new',
   '--no-sandbox',
   '--no-first-run',
