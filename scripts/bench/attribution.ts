@@ -124,44 +124,37 @@ export function profileIntervals(
   return out;
 }
 
-export function traceIntervals(
+const onMainThread = (e: TraceEvent, pid: number, tid: number) =>
+  e.ph === 'X' && e.pid === pid && e.tid === tid && e.dur !== undefined;
+
+/** Spans on the main thread that enter a script at `origin` (listeners, observers, timers, frames). */
+function extensionCalls(
   events: readonly TraceEvent[],
   origin: string,
   pid: number,
   tid: number,
-): Interval[] {
-  return events
-    .filter(
-      (e) =>
-        e.ph === 'X' &&
-        e.pid === pid &&
-        e.tid === tid &&
-        e.dur !== undefined &&
-        (e.args?.data?.url ?? '').startsWith(origin),
-    )
-    .map((e) => [e.ts, e.ts + (e.dur ?? 0)] as Interval);
+): TraceEvent[] {
+  return events.filter((e) => onMainThread(e, pid, tid) && (e.args?.data?.url ?? '').startsWith(origin));
 }
 
 /**
  * Main-thread tasks that deliver an extension port message: the whole task is the content
- * script's (the message exists only for it).
+ * script's (the message exists only for it). A delivery seen outside any task stands for itself.
  */
-export function portMessageTasks(events: readonly TraceEvent[], pid: number, tid: number): Interval[] {
-  const onMain = (e: TraceEvent) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.dur !== undefined;
+function deliveryTasks(events: readonly TraceEvent[], pid: number, tid: number): TraceEvent[] {
   const deliveries = events.filter(
     (e) =>
-      onMain(e) &&
+      onMainThread(e, pid, tid) &&
       e.name === 'Receive mojo message' &&
       e.args?.chrome_mojo_event_info?.mojo_interface_tag === EXTENSION_PORT_MOJO,
   );
   if (deliveries.length === 0) return [];
-  const tasks = events.filter((e) => onMain(e) && e.name === 'RunTask');
-  const out: Interval[] = [];
-  for (const d of deliveries) {
-    const task = tasks.find((t) => t.ts <= d.ts && d.ts < t.ts + (t.dur ?? 0));
-    out.push(task ? [task.ts, task.ts + (task.dur ?? 0)] : [d.ts, d.ts + (d.dur ?? 0)]);
-  }
-  return out;
+  const tasks = events.filter((e) => onMainThread(e, pid, tid) && e.name === 'RunTask');
+  return deliveries.map((d) => tasks.find((t) => t.ts <= d.ts && d.ts < t.ts + (t.dur ?? 0)) ?? d);
+}
+
+export function portMessageTasks(events: readonly TraceEvent[], pid: number, tid: number): Interval[] {
+  return deliveryTasks(events, pid, tid).map((e) => [e.ts, e.ts + (e.dur ?? 0)] as Interval);
 }
 
 /** An exactly timed span of content-script work: wall-clock bounds and the thread time inside them. */
@@ -172,33 +165,23 @@ export interface Span {
 }
 
 /**
- * The exact spans (extension `FunctionCall`s and port-message deliveries) with their thread time.
- * A span inside another is dropped: the outer one's times include it.
+ * The exact spans (extension calls, and port-message deliveries when `origin` is an extension's)
+ * with their thread time. A span inside another is dropped: the outer one's times include it.
  */
 export function exactSpans(events: readonly TraceEvent[], origin: string, pid: number, tid: number): Span[] {
-  const onMain = (e: TraceEvent) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.dur !== undefined;
-  const span = (e: TraceEvent): Span => ({
-    start: e.ts,
-    end: e.ts + (e.dur ?? 0),
-    cpu: e.tdur ?? e.dur ?? 0,
-  });
-  const calls = events.filter((e) => onMain(e) && (e.args?.data?.url ?? '').startsWith(origin)).map(span);
-  const deliveries: Span[] = [];
-  if (origin.startsWith('chrome-extension://')) {
-    const tasks = events.filter((e) => onMain(e) && e.name === 'RunTask');
-    for (const d of events) {
-      if (!onMain(d) || d.name !== 'Receive mojo message') continue;
-      if (d.args?.chrome_mojo_event_info?.mojo_interface_tag !== EXTENSION_PORT_MOJO) continue;
-      const task = tasks.find((t) => t.ts <= d.ts && d.ts < t.ts + (t.dur ?? 0));
-      deliveries.push(span(task ?? d));
-    }
-  }
-  const sorted = [...calls, ...deliveries].sort((a, b) => a.start - b.start || b.end - a.end);
+  const timed = [
+    ...extensionCalls(events, origin, pid, tid),
+    // Without an extension there is nobody's port to deliver to.
+    ...(origin.startsWith('chrome-extension://') ? deliveryTasks(events, pid, tid) : []),
+  ];
+  const sorted = timed
+    .map((e): Span => ({ start: e.ts, end: e.ts + (e.dur ?? 0), cpu: e.tdur ?? e.dur ?? 0 }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Span[] = [];
-  for (const s of sorted) {
+  for (const span of sorted) {
     const outer = kept[kept.length - 1];
-    if (outer && s.start >= outer.start && s.end <= outer.end) continue;
-    kept.push(s);
+    if (outer && span.start >= outer.start && span.end <= outer.end) continue;
+    kept.push(span);
   }
   return kept;
 }
@@ -304,15 +287,11 @@ export function attributeKeystrokes(
   }
   // The renderer main thread is where the page saw the keys.
   const { pid, tid } = first;
-  const exact = mergeIntervals([
-    ...traceIntervals(events, origin, pid, tid),
-    // Without an extension there is nobody's port to deliver to.
-    ...(origin.startsWith('chrome-extension://') ? portMessageTasks(events, pid, tid) : []),
-  ]);
+  const spans = exactSpans(events, origin, pid, tid);
+  const exact = mergeIntervals(spans.map((s) => [s.start, s.end] as Interval));
   const sampled = mergeIntervals(profile ? profileIntervals(profile, origin, exact) : []);
   const merged = mergeIntervals([...exact, ...sampled]);
-  const spans = exactSpans(events, origin, pid, tid);
-  const onMain = (e: TraceEvent) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.dur !== undefined;
+  const onMain = (e: TraceEvent) => onMainThread(e, pid, tid);
   const forced = mergeIntervals(
     events
       .filter((e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && onMain(e))
