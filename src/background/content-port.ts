@@ -7,7 +7,8 @@
  * script relies on that: a quiet request left unanswered (its answer had not changed) is known to
  * be settled once a later request's answer arrives.
  */
-import { applyEdit, CONTENT_PORT, PortRequest, type PortReply } from '../shared/port.ts';
+import { applyEdit } from '../shared/edit.ts';
+import { CONTENT_PORT, PortRequest, type PortReply } from '../shared/port.ts';
 import { ScoreResponse } from '../shared/responses.ts';
 import type { Sender } from './router.ts';
 

@@ -3,6 +3,7 @@
  * closes after a quiet spell so the worker can sleep, and reopens on demand; a request caught by
  * a disconnect (the worker restarted) is sent once more on a fresh port.
  */
+import { editFrom } from '../shared/edit.ts';
 import type { AnswerFlags, PortReply } from '../shared/port.ts';
 
 export interface ContentPort {
@@ -135,25 +136,4 @@ export function createChannel(runtime: () => PortRuntime | undefined, name: stri
     },
     close,
   };
-}
-
-/** `[kept at the start, kept at the end, what replaces the middle]`, from `before` to `after`. */
-export function editFrom(before: string, after: string): [number, number, string] {
-  const most = Math.min(before.length, after.length);
-  // The common start by bisection, each step one native comparison: this runs on the page's
-  // thread at every read, and edits are mostly near the end of a long draft.
-  let start = 0;
-  for (let high = most; start < high;) {
-    const mid = (start + high + 1) >> 1;
-    if (after.startsWith(before.slice(0, mid))) start = mid;
-    else high = mid - 1;
-  }
-  let end = 0;
-  while (
-    end < most - start &&
-    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
-  ) {
-    end++;
-  }
-  return [start, end, after.slice(start, after.length - end)];
 }

@@ -15,6 +15,7 @@
  * keyed draft on the port comes as an `edit` of that text: how many characters are kept at the
  * start and at the end, and what replaces the middle. Both ends keep the last text per port, and
  * requests are handled in order, so the two stay in step; a new port starts from whole texts.
+ * The edit itself is in src/shared/edit.ts.
  */
 import * as z from 'zod/mini';
 
@@ -28,12 +29,6 @@ export const PortRequest = z.object({
   brief: z.optional(z.boolean()),
   edit: z.optional(z.tuple([z.number(), z.number(), z.string()])),
 });
-export type Edit = [start: number, end: number, middle: string];
-
-/** The text an `edit` describes, from the text before it. */
-export function applyEdit(before: string, [start, end, middle]: Edit): string {
-  return before.slice(0, start) + middle + before.slice(before.length - end);
-}
 
 /** How a request wants its answer; the content script sends these beside the message. */
 export interface AnswerFlags {

@@ -6,7 +6,7 @@ const SUBMIT = [
   'button.comments-comment-box__submit-button',
   'button.comments-comment-box__submit-button--cr',
   'button[data-view-name="comment-post"]',
-].join(', ');
+].join(',');
 const COMMENT_BOX = '.comments-comment-box,.comments-comment-texteditor,[data-view-name="comment-box"]';
 const REPLY_BOX =
   '.comments-reply-box,.comments-comment-item .comments-comment-box,[data-view-name="reply-box"]';
