@@ -157,8 +157,11 @@ export const PARAGRAPHS: readonly string[] = [
   'Followers keep asking what is next for me. Short answer: a few weeks off, a long walk along the coast 🥾🌊, and then back to help the payments team do something similar. Longer answer in a post next month, if you are interested. What should I write about first?',
 ];
 
-/** A small seeded generator so the long drafts are the same on every run and machine. */
-function mulberry32(seed: number): () => number {
+/**
+ * A small seeded generator (mulberry32): the same seed gives the same sequence on every run and
+ * machine. The long drafts use it, and so does the bench's typing rhythm.
+ */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

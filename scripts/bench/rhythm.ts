@@ -4,17 +4,7 @@
  * Seeded, so every run types with the same rhythm.
  */
 
-/** Small deterministic generator (mulberry32): the same seed gives the same sequence. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../bench/drafts.ts';
 
 export interface RhythmOptions {
   medianMs?: number;
@@ -29,7 +19,7 @@ export interface RhythmOptions {
 /** The pause before each character of `text`, ms. */
 export function typingRhythm(text: string, options: RhythmOptions = {}): number[] {
   const { medianMs = 170, sigma = 0.3, pauseChance = 0.25, pauseMs = [300, 900], seed = 7 } = options;
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const normal = () => {
     // Box–Muller: two uniforms give one standard normal.
     const u = Math.max(random(), 1e-12);

@@ -52,6 +52,21 @@ async function expectNotCoached(tab: Tab): Promise<void> {
   expect(await tab.eval(() => document.querySelector('rapport-indicator') === null, null)).toBe(true);
 }
 
+/**
+ * After a grant: the tab that was open before it is coached without a reload (then closed), and
+ * `fresh`, a new tab, is coached at `url` through the registration.
+ */
+async function expectCoachedAfterGrant(open: Tab, fresh: Tab, url: string): Promise<void> {
+  await open.click(EDITOR);
+  await open.type(' Today only.');
+  await open.waitFor(hasNudge, 'pure-promotion');
+  expect(await open.eval(indicatorAttr, 'data-platform')).toBe('mastodon');
+  await open.close();
+  await fresh.goto(url);
+  await typePitch(fresh);
+  await fresh.waitFor(hasNudge, 'pure-promotion');
+}
+
 function hasInstance(host: string): boolean {
   return document.querySelector(`[data-instance="${host}"]`) !== null;
 }
@@ -97,18 +112,8 @@ describe('another Mastodon instance in Firefox (prompts auto-accepted)', () => {
     }, null);
     expect(registered).toEqual([{ id: 'rapport-instances', matches: [`https://${INSTANCE}/*`] }]);
 
-    // The tab that was open before the grant is coached without a reload.
-    await open.click(EDITOR);
-    await open.type(' Today only.');
-    await open.waitFor(hasNudge, 'pure-promotion');
-    expect(await open.eval(indicatorAttr, 'data-platform')).toBe('mastodon');
-    await open.close();
-
-    // A new tab is coached through the registration.
     const fresh = puppeteerTab(await session.page());
-    await fresh.goto(server.portUrl(INSTANCE, '/home'));
-    await typePitch(fresh);
-    await fresh.waitFor(hasNudge, 'pure-promotion');
+    await expectCoachedAfterGrant(open, fresh, server.portUrl(INSTANCE, '/home'));
 
     await options.click(`[data-instance="${INSTANCE}"] button`);
     await options.waitFor((host) => !document.querySelector(`[data-instance="${host}"]`), INSTANCE);
@@ -210,18 +215,8 @@ describe('another Mastodon instance in Chromium (the person allows it in chrome:
       { id: 'rapport-instances', matches: [`https://${INSTANCE}/*`] },
     ]);
 
-    // The tab that was open before the grant is coached without a reload.
-    await open.click(EDITOR);
-    await open.type(' Today only.');
-    await open.waitFor(hasNudge, 'pure-promotion');
-    expect(await open.eval(indicatorAttr, 'data-platform')).toBe('mastodon');
-    await open.close();
-
-    // A new tab is coached through the registration.
     const fresh = playwrightTab(await session.page());
-    await fresh.goto(server.url(INSTANCE, '/home'));
-    await typePitch(fresh);
-    await fresh.waitFor(hasNudge, 'pure-promotion');
+    await expectCoachedAfterGrant(open, fresh, server.url(INSTANCE, '/home'));
 
     // Taken back outside the options page: only the worker's permissions.onRemoved can react.
     await access.revoke();

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { median } from '../../scripts/bench/stats.ts';
-import { seededRandom, typingRhythm } from '../../scripts/bench/rhythm.ts';
+import { mulberry32 } from '../../bench/drafts.ts';
+import { typingRhythm } from '../../scripts/bench/rhythm.ts';
 
 const TEXT =
   ' Curious how others handled the finance side of this, and what you would do differently next time.';
@@ -8,7 +9,7 @@ const TEXT =
 test('the same seed types with the same rhythm; another seed with another', () => {
   expect(typingRhythm(TEXT)).toEqual(typingRhythm(TEXT));
   expect(typingRhythm(TEXT, { seed: 8 })).not.toEqual(typingRhythm(TEXT));
-  const a = seededRandom(1);
+  const a = mulberry32(1);
   const values = Array.from({ length: 1000 }, a);
   expect(Math.min(...values)).toBeGreaterThanOrEqual(0);
   expect(Math.max(...values)).toBeLessThan(1);
