@@ -67,6 +67,21 @@ async function expectCoachedAfterGrant(open: Tab, fresh: Tab, url: string): Prom
   await fresh.waitFor(hasNudge, 'pure-promotion');
 }
 
+/** Removes the instance on the options page, as a person would, and waits until it is gone. */
+async function removeOnOptionsPage(options: Tab): Promise<void> {
+  await options.click(`[data-instance="${INSTANCE}"] button`);
+  await options.waitFor((host) => !document.querySelector(`[data-instance="${host}"]`), INSTANCE);
+}
+
+/** Loads `url` in `tab`, types the pitch, and expects no coaching and no page errors; closes the tab. */
+async function expectNotCoachedAt(tab: Tab, url: string): Promise<void> {
+  await tab.goto(url);
+  await typePitch(tab);
+  await expectNotCoached(tab);
+  expect(tab.errors).toEqual([]);
+  await tab.close();
+}
+
 function hasInstance(host: string): boolean {
   return document.querySelector(`[data-instance="${host}"]`) !== null;
 }
@@ -115,13 +130,8 @@ describe('another Mastodon instance in Firefox (prompts auto-accepted)', () => {
     const fresh = puppeteerTab(await session.page());
     await expectCoachedAfterGrant(open, fresh, server.portUrl(INSTANCE, '/home'));
 
-    await options.click(`[data-instance="${INSTANCE}"] button`);
-    await options.waitFor((host) => !document.querySelector(`[data-instance="${host}"]`), INSTANCE);
-    await fresh.goto(server.portUrl(INSTANCE, '/home'));
-    await typePitch(fresh);
-    await expectNotCoached(fresh);
-    expect(fresh.errors).toEqual([]);
-    await fresh.close();
+    await removeOnOptionsPage(options);
+    await expectNotCoachedAt(fresh, server.portUrl(INSTANCE, '/home'));
     await options.close();
   });
 });
@@ -268,15 +278,10 @@ describe('another Mastodon instance in Chromium (the person allows it in chrome:
     const options = playwrightTab(page);
     await options.goto(`chrome-extension://${session.extensionId}/${OPTIONS_PATH}`);
     await options.waitFor(hasInstance, INSTANCE);
-    await options.click(`[data-instance="${INSTANCE}"] button`);
-    await options.waitFor((host) => !document.querySelector(`[data-instance="${host}"]`), INSTANCE);
+    await removeOnOptionsPage(options);
     expect(await instanceGranted(session.worker)).toBe(false);
     expect(await registeredScripts(session.worker)).toEqual([]);
-    await open.goto(server.url(INSTANCE, '/home'));
-    await typePitch(open);
-    await expectNotCoached(open);
-    expect(open.errors).toEqual([]);
-    await open.close();
+    await expectNotCoachedAt(open, server.url(INSTANCE, '/home'));
     await options.close();
   });
 
