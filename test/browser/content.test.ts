@@ -511,6 +511,16 @@ function suite(h: () => Harness, server: () => FixtureServer, scenarios: Scenari
     }
   });
 
+  it('an editor 1,000 elements deep is read whole', async () => {
+    const tab = await openReady('x.com', '/stress/editors');
+    await tab.click('#deep');
+    await tab.press('End');
+    await tab.type(PROMO);
+    await tab.waitFor(hasNudge, 'pure-promotion');
+    expect(tab.errors).toEqual([]);
+    await tab.close();
+  });
+
   it('the stress page with 1000 editors', async () => {
     const tab = await openReady('x.com', '/stress/editors');
     await tab.click('#box-500');
