@@ -51,14 +51,16 @@ export class Tracker {
   #dirtySince = 0;
   #lastDirty = 0;
   readonly #debounceMs: number;
+  readonly #pollMs: number;
   /**
    * Classification walks the page around the editor (reply context, author names), and it rarely
-   * changes while someone types. So it is redone on focus, on navigation, and after the person
-   * stops for a moment (the safety-net poll), never in the middle of typing.
+   * changes while someone types. So it is redone on focus and after the person stops for a moment
+   * (the safety-net poll), never in the middle of typing; a single-page navigation is picked up
+   * there too. Even reading the location costs a read ~5 %, so a read does not.
    */
   #reclassify = true;
-  #classifiedPath = '';
   #poll: ReturnType<typeof setTimeout> | undefined;
+  #pollAt = 0;
   #composing = false;
   #seq = 0;
   /** Answers to requests up to this one are not applied (already applied, or for a gone draft). */
@@ -74,6 +76,7 @@ export class Tracker {
     this.draftId = options.draftId;
     this.adapter = options.adapter;
     this.#debounceMs = options.debounceMs ?? 100;
+    this.#pollMs = options.pollMs ?? 3000;
     // A text field's value changes without a mutation; a rich editor's every change is one.
     this.#listensForInput = isTextField(this.root);
     this.#observer = new MutationObserver(this.#onMutations);
@@ -97,13 +100,16 @@ export class Tracker {
   }
 
   /**
-   * A slow safety net for changes nothing announces (a textarea cleared by script fires no event
-   * and no mutation). Each read postpones it, so it runs only after a second without one: never
-   * while someone types, where its timer would cost the page's thread for nothing.
+   * A slow safety net: it notices an editor removed from the page and a text field changed by
+   * script (no event, no mutation; a rich editor's every change is a mutation), and it marks the
+   * draft for classification after a pause. Reads postpone it by half to all of its interval, so
+   * it looks only after 1.5–3 s without one: never while someone types, nor in a pause to think
+   * between words, where each timer task costs the page's thread ~0.1 ms.
    */
-  #armPoll(): void {
+  #armPoll(delay = this.#pollMs): void {
     clearTimeout(this.#poll);
-    this.#poll = this.focused ? setTimeout(this.#onPoll, this.#options.pollMs ?? 1000) : undefined;
+    this.#pollAt = Date.now() + delay;
+    this.#poll = this.focused ? setTimeout(this.#onPoll, delay) : undefined;
   }
 
   /** Re-reads the draft soon, for changes no event announced. */
@@ -142,15 +148,16 @@ export class Tracker {
   }
 
   /**
-   * The first change after a read marks the draft dirty and stops observing until the next read:
-   * the draft will be read whole anyway, and a rich editor's re-render per keystroke can hand an
-   * observer dozens of records, each costing the page's thread. Keys (noteKey) keep the quiet
-   * spell going meanwhile.
+   * A change either is read at once (and observing goes on, for the next change) or marks the
+   * draft dirty for a pending read; then observing stops until that read: the draft will be read
+   * whole anyway, and a rich editor's re-render per keystroke can hand an observer dozens of
+   * records, each costing the page's thread. Keys (noteKey) keep the quiet spell going meanwhile.
    */
   readonly #onMutations = (): void => {
+    this.#markDirty();
+    if (this.#timer === null) return;
     this.#observer.disconnect();
     this.#observing = false;
-    this.#markDirty();
   };
 
   /**
@@ -192,13 +199,10 @@ export class Tracker {
 
   readonly #onPoll = (): void => {
     if (!this.root.isConnected) return this.#tick();
+    const quiet = Date.now() - this.#lastDirty;
+    if (quiet < this.#pollMs) return this.#armPoll(this.#pollMs - quiet);
     this.#reclassify = true;
-    // Idle only (events are not flowing): a full read here keeps the typing path free of it.
-    if (
-      this.#timer === null &&
-      Date.now() - this.#lastDirty >= 1000 &&
-      extract(this.root).text !== this.text
-    ) {
+    if (this.#listensForInput && this.#timer === null && extract(this.root).text !== this.text) {
       this.#markDirty();
     }
     this.#armPoll();
@@ -207,18 +211,17 @@ export class Tracker {
   readonly #tick = (): void => {
     this.#timer = null;
     if (this.#disposed) return;
-    this.#armPoll();
+    // Postponed at most every half interval: its two timer calls are not free either.
+    if (this.#pollAt - Date.now() < this.#pollMs / 2) this.#armPoll();
     // Observing again before reading: a change from here on is a change after this read.
     this.#observe();
     if (this.#composing) return;
     if (!this.root.isConnected) return this.#settle('gone');
     const { text, tooLong } = extract(this.root);
-    const where = this.#options.where();
     let classification = this.classification;
-    if (!classification || this.#reclassify || where.pathname !== this.#classifiedPath) {
-      classification = this.adapter.classify(this.root, where);
+    if (!classification || this.#reclassify) {
+      classification = this.adapter.classify(this.root, this.#options.where());
       this.#reclassify = false;
-      this.#classifiedPath = where.pathname;
     }
     this.text = text;
     this.classification = classification;

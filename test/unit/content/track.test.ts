@@ -184,8 +184,8 @@ test('a change nothing announces is caught by the slow safety net once reads sto
     reads = [];
     // A script clears the field: no event, no mutation.
     quietArea.value = 'set by script';
-    // The last read was at 100 ms; the net looks a second after it.
-    await vi.advanceTimersByTimeAsync(850);
+    // The last change announced was at 0 ms; the net looks a second after it.
+    await vi.advanceTimersByTimeAsync(750);
     expect(reads).toEqual([]);
     await vi.advanceTimersByTimeAsync(100);
     expect(reads.map((r) => r.text)).toEqual(['set by script']);
