@@ -221,8 +221,10 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
   const onViewportChange = () => schedulePlace(false);
   doc.defaultView?.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
   doc.defaultView?.addEventListener('resize', onViewportChange, { passive: true });
-  // The editor grows as lines are added: follow it after layout, without forcing one.
-  const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(onViewportChange) : null;
+  // The editor grows as lines are added. A resize observer is called after layout, where reading
+  // geometry is free; in the next frame it would force a layout, inside this script's time.
+  const resizes =
+    typeof ResizeObserver === 'function' ? new ResizeObserver(() => frame || place(false)) : null;
   /** What the pill shows; while it is unchanged a render touches nothing. */
   let shownKey = '';
 
