@@ -3,7 +3,8 @@
  * world. Idempotent: a second injection stops the first; an orphan left behind by an extension
  * reload stops itself as soon as it notices its context is gone.
  */
-import * as z from 'zod/mini';
+// zod's core: the content script parses with it directly (src/shared/shown.ts), not zod/mini.
+import * as z from 'zod/v4/core';
 import { ContextInvalidated, startApp, type App } from './app.ts';
 import { runtime } from './runtime.ts';
 import { createChannel } from './channel.ts';

@@ -6,7 +6,7 @@
  */
 import type { ScoreRequest } from '../shared/messages.ts';
 import type { AnswerFlags } from '../shared/port.ts';
-import { ShownScoreResponse as ScoreResponse, type ShownResult as ScoreResult } from '../shared/shown.ts';
+import { parseShown, type ShownResult as ScoreResult } from '../shared/shown.ts';
 import { extract, isTextField } from './extract.ts';
 import type { Classification, SiteAdapter, Where } from './sites/index.ts';
 
@@ -261,7 +261,7 @@ export class Tracker {
     const apply = (reply: unknown) => {
       if (seq <= this.#applied || this.#disposed) return;
       this.#applied = seq;
-      const parsed = ScoreResponse.safeParse(reply);
+      const parsed = parseShown(reply);
       this.result = parsed.success && parsed.data.ok ? (parsed.data.result ?? null) : null;
       this.status = this.result ? 'scored' : 'error';
       this.#options.onChange(this);

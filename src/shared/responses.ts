@@ -1,9 +1,9 @@
 /**
  * Answers from the worker, as zod/mini schemas, for the popup and the worker's own tests. The
- * content script parses the smaller shown.ts, which these extend.
+ * content script parses the smaller shown.ts, whose field shapes these extend.
  */
 import * as z from 'zod/mini';
-import { ShownNudge, ShownResult } from './shown.ts';
+import { shownNudgeShape, shownResultShape } from './shown.ts';
 
 const evidence = z.object({
   text: z.string(),
@@ -12,12 +12,14 @@ const evidence = z.object({
 });
 
 /** The full answer: what the indicator shows (shown.ts), plus evidence and notes for the popup. */
-export const NudgeWire = z.extend(ShownNudge, {
+export const NudgeWire = z.object({
+  ...shownNudgeShape,
   severity: z.enum(['info', 'warn']),
   evidence: z.array(evidence),
 });
 
-export const ScoreResult = z.extend(ShownResult, {
+export const ScoreResult = z.object({
+  ...shownResultShape,
   nudges: z.array(NudgeWire),
   notes: z.array(z.string()),
   truncated: z.boolean(),
