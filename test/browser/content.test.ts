@@ -516,6 +516,13 @@ function suite(h: () => Harness, server: () => FixtureServer, scenarios: Scenari
     await tab.click('#deep');
     await tab.press('End');
     await tab.type(PROMO);
+    // The words went in at the bottom of the nest, so the nudge came from a walk that reached it.
+    const deepest = await tab.eval(() => {
+      let at = document.querySelector('#deep');
+      while (at?.firstElementChild) at = at.firstElementChild;
+      return at?.textContent ?? '';
+    }, null);
+    expect(deepest).toBe(`Deep down:${PROMO}`);
     await tab.waitFor(hasNudge, 'pure-promotion');
     expect(tab.errors).toEqual([]);
     await tab.close();
