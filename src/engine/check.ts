@@ -7,6 +7,8 @@ import type { CompiledPack, CompiledRule } from './pack/compile.ts';
 import type { Finding, RuleEnv } from './rules/rule-type.ts';
 import type { CheckOptions, CheckResult, Draft, Nudge } from './types.ts';
 import { analyse } from './text/features.ts';
+import { UNDETERMINED } from './text/language.ts';
+import { sumSignals } from './rules/signal-sum.ts';
 
 /** Longer drafts are coached on their first part only, with a note saying so. */
 export const MAX_DRAFT_CHARS = 100_000;
@@ -28,10 +30,21 @@ function applies(rule: CompiledRule, draft: Draft): boolean {
   );
 }
 
-function runRules(rules: readonly CompiledRule[], env: RuleEnv): { rule: CompiledRule; finding: Finding }[] {
+/** Whether the pack's words cover the draft's language (a draft too short to tell is covered). */
+function covered(pack: CompiledPack, env: RuleEnv): boolean {
+  const lang = env.doc.language;
+  return pack.languages === null || lang === UNDETERMINED || pack.languages.has(lang);
+}
+
+function runRules(
+  rules: readonly CompiledRule[],
+  env: RuleEnv,
+  wording: boolean,
+): { rule: CompiledRule; finding: Finding }[] {
   const out = [];
   for (const rule of rules) {
     if (!applies(rule, env.draft)) continue;
+    if (rule.wording && !wording) continue;
     if (rule.history && !env.history) continue;
     if (!rule.history && env.doc.text.trim() === '') continue;
     const finding = rule.evaluate(env);
@@ -50,7 +63,8 @@ function makeEnv(draft: Draft, pack: CompiledPack, options: CheckOptions): RuleE
     now: options.now ?? new Date(),
     classify(ruleId, other) {
       const rules = pack.rules.filter((r) => (r.id === ruleId || r.nudge === ruleId) && !r.history);
-      return runRules(rules, makeEnv(capped(other).draft, pack, {})).length > 0;
+      const e = makeEnv(capped(other).draft, pack, {});
+      return runRules(rules, e, covered(pack, e)).length > 0;
     },
   };
   return env;
@@ -74,41 +88,65 @@ export function check(input: Draft, pack: CompiledPack, options: CheckOptions = 
   const empty = draft.text.trim() === '';
   if (empty) notes.push('Nothing to coach yet: the draft is empty.');
 
-  const found = runRules(pack.rules, makeEnv(draft, pack, options));
+  const env = makeEnv(draft, pack, options);
+  const found = runRules(pack.rules, env, covered(pack, env));
   const fired = new Set(found.map((f) => f.rule.nudge));
   // A more specific diagnosis silences a generic one ("unless"); one level is enough.
   const kept = found.filter((f) => !f.rule.unless.some((id) => fired.has(id)));
 
   // Several rules may report one nudge (platform-fit: length, hashtags, fold): merge them.
-  const byNudge = new Map<string, Nudge>();
+  const byNudge = new Map<string, { nudge: Nudge; rule: CompiledRule }>();
   for (const { rule, finding } of kept) {
     const existing = byNudge.get(rule.nudge);
     if (existing) {
-      existing.evidence.push(...finding.evidence);
-      if (rule.severity === 'warn') existing.severity = 'warn';
+      existing.nudge.evidence.push(...finding.evidence);
+      if (rule.severity === 'warn') existing.nudge.severity = 'warn';
       continue;
     }
     byNudge.set(rule.nudge, {
-      id: rule.nudge,
-      severity: rule.severity,
-      title: fill(rule.message.title, finding.vars),
-      reason: fill(rule.message.reason, finding.vars),
-      suggestion: fill(rule.message.suggestion, finding.vars),
-      evidence: [...finding.evidence],
+      rule,
+      nudge: {
+        id: rule.nudge,
+        severity: rule.severity,
+        title: fill(rule.message.title, finding.vars),
+        reason: fill(rule.message.reason, finding.vars),
+        suggestion: fill(rule.message.suggestion, finding.vars),
+        evidence: [...finding.evidence],
+      },
     });
   }
-  // Warnings first; within a severity, the pack's order says what matters most.
-  const all = [...byNudge.values()].sort((a, b) =>
-    a.severity === b.severity ? 0 : a.severity === 'warn' ? -1 : 1,
+  // Warnings before tips; then the specific before the generic (a confidential name, a missing
+  // disclosure, the person's own history before a soft wording tip); then the pack's order.
+  const ranked = [...byNudge.values()].sort(
+    (a, b) =>
+      (a.nudge.severity === b.nudge.severity ? 0 : a.nudge.severity === 'warn' ? -1 : 1) ||
+      a.rule.priority - b.rule.priority,
   );
-  let score = empty ? 0 : 100;
-  if (!empty) {
-    for (const n of all) {
-      const rule = pack.rules.find((r) => r.nudge === n.id);
-      if (rule && !rule.history) score -= n.severity === 'warn' ? pack.penalty.warn : pack.penalty.info;
-    }
-  }
-  score = Math.max(0, Math.min(100, Math.round(score)));
+  const all = ranked.map((r) => r.nudge);
+  const score = empty ? 0 : scoreOf(pack, env, ranked);
   const band = empty ? 'empty' : (pack.bands.find((b) => score >= b.min)?.label ?? 'weak');
   return { score, band, nudges: all.slice(0, MAX_SHOWN), all, notes, truncated };
+}
+
+/**
+ * An engagement estimate: the pack's base, plus positive evidence (a question to readers, a
+ * first-hand experience, a specific detail), minus a penalty per nudge; a history nudge lowers
+ * the score beside it, and some nudges cap it (a confidential name is a stop sign).
+ */
+function scoreOf(pack: CompiledPack, env: RuleEnv, fired: readonly { nudge: Nudge; rule: CompiledRule }[]): number {
+  const sc = pack.score;
+  let score = sc.base;
+  if (sc.bonus.length) {
+    const bonus = sumSignals(sc.bonus, env.doc, env.hits, env.draft.kind).score;
+    score += Math.max(-sc.bonusMax, Math.min(sc.bonusMax, bonus));
+  }
+  let cap = 100;
+  for (const { nudge, rule } of fired) {
+    const weight = nudge.severity === 'warn' ? 1 : 0.5;
+    if (rule.history) score -= sc.penalty.history * weight;
+    else score -= nudge.severity === 'warn' ? sc.penalty.warn : sc.penalty.info;
+    const c = sc.caps.get(nudge.id);
+    if (c !== undefined) cap = Math.min(cap, c);
+  }
+  return Math.max(0, Math.min(cap, Math.round(score)));
 }

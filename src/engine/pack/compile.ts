@@ -12,6 +12,10 @@ import type { Num, TermRef } from './schema-parts.ts';
 import { Lexicon } from '../text/lexicon.ts';
 import type { Kind, Platform, Severity } from '../types.ts';
 import { runExamples } from './examples.ts';
+import { compileSignals, type CompiledSignal } from '../rules/signal-sum.ts';
+
+/** Rule types that judge wording, and so need the draft in a language the pack covers. */
+const WORDING_TYPES = new Set(['signals', 'clauses', 'lexicon', 'pattern']);
 
 export { PackError };
 
@@ -24,6 +28,10 @@ export interface CompiledRule {
   kinds: ReadonlySet<Kind> | null;
   unless: readonly string[];
   history: boolean;
+  /** Stays quiet on drafts in a language the pack does not cover. */
+  wording: boolean;
+  /** Display order among nudges of one severity (lower first). */
+  priority: number;
   evaluate: Evaluate;
   examples: NonNullable<Rule['examples']> | undefined;
 }
@@ -34,10 +42,20 @@ export interface CompiledPack {
   expires: string | undefined;
   rules: readonly CompiledRule[];
   lexicon: Lexicon;
-  penalty: { warn: number; info: number };
+  /** The languages the pack's words cover; null: every language. */
+  languages: ReadonlySet<string> | null;
+  score: CompiledScore;
   bands: readonly { min: number; label: string }[];
   /** The complete pack after merging: what `extends` packs are laid over. */
   source: Pack;
+}
+
+export interface CompiledScore {
+  base: number;
+  bonus: readonly CompiledSignal[];
+  bonusMax: number;
+  penalty: { warn: number; info: number; history: number };
+  caps: ReadonlyMap<string, number>;
 }
 
 export interface CompileOptions {
@@ -147,6 +165,8 @@ export function compilePack(json: unknown, base?: CompiledPack, options: Compile
       kinds: rule.kinds ? new Set(rule.kinds) : null,
       unless: rule.unless ?? [],
       history: type.history,
+      wording: !rule.anyLanguage && WORDING_TYPES.has(rule.type),
+      priority: rule.priority ?? (type.history ? 2 : rule.type === 'disclosure' ? 1 : 3),
       evaluate: type.compile(params.data, ctx, `${path}.params`),
       examples: exampleRules === null || exampleRules.has(rule.id) ? rule.examples : undefined,
     });
@@ -159,11 +179,19 @@ export function compilePack(json: unknown, base?: CompiledPack, options: Compile
       problems.push(`rules[${i}].params.classifier: no rule or nudge "${classifier}" in the pack`);
     }
   });
-  const penalty = {
-    warn:
-      pack.score?.penalty?.warn === undefined ? 25 : ctx.num(pack.score.penalty.warn, 'score.penalty.warn'),
-    info:
-      pack.score?.penalty?.info === undefined ? 10 : ctx.num(pack.score.penalty.info, 'score.penalty.info'),
+  const sc = pack.score ?? {};
+  const num = (v: Num | undefined, fallback: number, at: string): number =>
+    v === undefined ? fallback : ctx.num(v, at);
+  const score: CompiledScore = {
+    base: num(sc.base, 100, 'score.base'),
+    bonus: sc.bonus ? compileSignals(sc.bonus.signals, ctx, 'score.bonus.signals') : [],
+    bonusMax: num(sc.bonus?.max, 0, 'score.bonus.max'),
+    penalty: {
+      warn: num(sc.penalty?.warn, 25, 'score.penalty.warn'),
+      info: num(sc.penalty?.info, 10, 'score.penalty.info'),
+      history: num(sc.penalty?.history, 0, 'score.penalty.history'),
+    },
+    caps: new Map(Object.entries(sc.caps ?? {})),
   };
   if (problems.length) throw new PackError(problems);
 
@@ -173,7 +201,8 @@ export function compilePack(json: unknown, base?: CompiledPack, options: Compile
     expires: pack.expires,
     rules,
     lexicon: new Lexicon(lists),
-    penalty,
+    languages: pack.languages ? new Set(pack.languages) : null,
+    score,
     bands: [...(pack.score?.bands ?? DEFAULT_BANDS)].sort((a, b) => b.min - a.min),
     source: pack,
   };

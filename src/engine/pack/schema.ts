@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Example, Kind, Message, Num, Platform, Severity } from './schema-parts.ts';
+import { Signal } from '../rules/signal-sum.ts';
 
 export const SCHEMA_VERSION = 1;
 export const MAX_PACK_BYTES = 1_000_000;
@@ -29,6 +30,16 @@ export const Rule = z.strictObject({
   kinds: z.array(Kind).min(1).optional(),
   /** The rule stays quiet when one of these nudges fires (a more specific diagnosis). */
   unless: z.array(z.string()).optional(),
+  /**
+   * Rules that judge wording stay quiet on a draft in a language the pack's terms do not cover;
+   * `true` keeps this one on in any language (a confidential name is one in every language).
+   */
+  anyLanguage: z.boolean().optional(),
+  /**
+   * Which nudges are shown first when more than three fire (0 first). Default: confidential and
+   * disclosure 1, history 2, other draft nudges 3; warnings always come before tips.
+   */
+  priority: z.number().int().min(0).max(9).optional(),
   params: z.record(z.string(), z.unknown()).default({}),
   examples: z
     .strictObject({
@@ -69,6 +80,12 @@ export const Pack = z
     version: z.string().regex(/^\d+(\.\d+){0,2}$/, 'a version like 1.4.2'),
     description: z.string().max(2000).optional(),
     expires: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    /** The languages the pack's words cover (ISO 639-1); absent: every language. */
+    languages: z
+      .array(z.string().regex(/^[a-z]{2}$/, 'a two-letter language code'))
+      .min(1)
+      .max(50)
+      .optional(),
     /** "default": add to the built-in pack; absent: replace it. */
     extends: z.literal('default').optional(),
     organisation: Organisation.optional(),
@@ -76,7 +93,15 @@ export const Pack = z
     thresholds: z.record(z.string(), z.number().finite()).default({}),
     score: z
       .strictObject({
-        penalty: z.strictObject({ warn: Num, info: Num }).partial().optional(),
+        /** Where a draft with nothing good and nothing wrong lands. */
+        base: Num.optional(),
+        /** Positive evidence: a question to readers, an experience, a specific detail. */
+        bonus: z
+          .strictObject({ signals: z.array(Signal).min(1).max(50), max: Num })
+          .optional(),
+        penalty: z.strictObject({ warn: Num, info: Num, history: Num }).partial().optional(),
+        /** The highest score a draft may have while this nudge fires (a stop sign, not a tip). */
+        caps: z.record(z.string(), z.number().min(0).max(100)).optional(),
         bands: z
           .array(z.strictObject({ min: z.number().min(0).max(100), label: z.string().min(1).max(30) }))
           .min(1)

@@ -1,6 +1,7 @@
 /** Every rule type a pack may use. Adding a type: one file in this folder, one line here. */
 import type { RuleType } from './rule-type.ts';
 import { signals } from './signals.ts';
+import { clauses } from './clauses.ts';
 import { lexicon } from './lexicon.ts';
 import { pattern } from './pattern.ts';
 import { metric } from './metric.ts';
@@ -16,7 +17,7 @@ import { nearDuplicate } from './near-duplicate.ts';
 type AnyRuleType = RuleType<any>;
 
 export const RULE_TYPES: ReadonlyMap<string, AnyRuleType> = new Map(
-  [signals, lexicon, pattern, metric, disclosure, unanswered, ratio, burst, silence, nearDuplicate].map(
+  [signals, clauses, lexicon, pattern, metric, disclosure, unanswered, ratio, burst, silence, nearDuplicate].map(
     (t) => [t.type, t as AnyRuleType],
   ),
 );

@@ -3,7 +3,8 @@
  * that adding a rule never adds a pass over the text.
  */
 import { tokenize, type Token } from './tokenize.ts';
-import { PHATIC, STOPWORDS } from './stopwords.ts';
+import { LEAD_IN, PHATIC, STOPWORDS } from './stopwords.ts';
+import { guessLanguage, type Language } from './language.ts';
 
 export const FEATURES = [
   'chars',
@@ -34,7 +35,23 @@ export interface Doc {
   text: string;
   tokens: Token[];
   features: Record<Feature, number>;
+  /**
+   * Per token: 1 when it opens a clause, where an imperative stands ("Book now", "…, grab
+   * yours", "👉 Order today", "Please register"): a sentence start, a word after a comma, dash,
+   * bullet or emoji, or after a lead-in word ("please", "just", "jetzt") that itself opens one.
+   */
+  lead: Uint8Array;
+  /** Per token: the index of its clause (sentences and lines; a colon also ends one). */
+  clause: Int32Array;
+  /** Clauses holding at least one word-like token. */
+  clauses: number;
+  /** Per clause: 1 when it ends with a question mark. */
+  questionClause: Uint8Array;
+  language: Language;
 }
+
+// Characters after which the next word opens a clause of its own.
+const CLAUSE_OPENERS = new Set([',', ';', '(', '–', '—', '-', '•', '·', '|', '→', '>', '*', '/', '"', '“']);
 
 const STOP = 1;
 const GENERIC = 2;
@@ -78,6 +95,36 @@ export function analyse(text: string): Doc {
     lines: text.length > 0 ? 1 : 0,
     'first-sentence-chars': -1,
   };
+  const lead = new Uint8Array(tokens.length);
+  const clause = new Int32Array(tokens.length);
+  let c = 0;
+  let clauseHasWord = false;
+  let clauses = 0;
+  const questions: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    clause[i] = c;
+    if (t.kind === 'punct') {
+      if (t.norm === '?') questions.push(c);
+      c++;
+      if (clauseHasWord) clauses++;
+      clauseHasWord = false;
+    } else {
+      clauseHasWord = true;
+      const prev = tokens[i - 1];
+      if (t.sentenceStart || prev?.kind === 'emoji' || prev?.kind === 'punct') lead[i] = 1;
+      else if (prev && lead[i - 1] && prev.kind === 'word' && LEAD_IN.has(prev.norm)) lead[i] = 1;
+      else {
+        let k = t.start - 1;
+        while (k >= 0 && text.charCodeAt(k) === 32) k--;
+        if (k >= 0 && CLAUSE_OPENERS.has(text[k]!)) lead[i] = 1;
+      }
+    }
+  }
+  if (clauseHasWord) clauses++;
+  const questionClause = new Uint8Array(c + 1);
+  for (const q of questions) questionClause[q] = 1;
+
   for (const t of tokens) {
     if (t.sentenceStart) f.sentences++;
     switch (t.kind) {
@@ -132,5 +179,5 @@ export function analyse(text: string): Doc {
     }
   }
   if (f['first-sentence-chars'] < 0) f['first-sentence-chars'] = text.trimEnd().length;
-  return { text, tokens, features: f };
+  return { text, tokens, features: f, lead, clause, clauses, questionClause, language: guessLanguage(tokens) };
 }

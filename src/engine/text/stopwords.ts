@@ -27,3 +27,17 @@ export const PHATIC: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Words that may stand before an imperative without taking its place at the head of the
+ * clause: "please book", "just reply", "go grab yours", "jetzt bestellen", "ya disponible".
+ */
+export const LEAD_IN: ReadonlySet<string> = new Set(
+  `please pls plz just so then and or now simply also go come quickly finally
+  bitte jetzt einfach dann und gleich schnell
+  por favor ya ahora y luego
+  svp vite alors et maintenant
+  agora já e então`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -1,0 +1,140 @@
+/**
+ * `clauses`: reads the draft clause by clause and weighs what each one does. Tags mark a clause
+ * as a pitch (a call to act opening it, an offer, a price, one's own product) or as substance (an
+ * experience, an explanation, a question, a number that informs). The rule fires when pitch
+ * clauses dominate and no substance is left beside them, so a launch that explains what changed
+ * and asks a question stays quiet while a bare ad fires, whatever words it uses for its offer.
+ */
+import { z } from 'zod';
+import { Num, TermRef } from '../pack/schema-parts.ts';
+import { matchEvidence, type RuleType } from './rule-type.ts';
+import { placed, widest } from './signal-sum.ts';
+import type { Match } from '../text/lexicon.ts';
+
+const TOKEN_TAGS = ['price', 'percent', 'number', 'url', 'mention', 'hashtag', 'emoji', 'question'] as const;
+
+const Tag = z
+  .strictObject({
+    name: z.string().min(1).max(60),
+    terms: TermRef.optional(),
+    /** A kind of token instead of terms; `question` marks a clause that ends with "?". */
+    token: z.enum(TOKEN_TAGS).optional(),
+    at: z.enum(['anywhere', 'start', 'lead']).default('anywhere'),
+    role: z.enum(['pitch', 'substance']),
+    weight: Num,
+  })
+  .refine((t) => (t.terms === undefined) !== (t.token === undefined), {
+    message: 'a tag needs exactly one of "terms" or "token"',
+  });
+
+const Params = z.strictObject({
+  tags: z.array(Tag).min(1).max(30),
+  /** At least one of these tags must be present for the rule to fire. */
+  requires: z.array(z.string()).optional(),
+  /** The pitch weight (summed over clauses, each clause capped at `clauseMax`) needed to fire. */
+  min: Num,
+  clauseMax: Num.default(4),
+  /** The share of the draft's clauses that must be pitch clauses. */
+  share: Num.default(0),
+  /** Substance (in clauses that do not pitch) above this keeps the rule quiet. */
+  maxSubstance: Num.default(Infinity),
+  /** …and so does substance at or above this share of the pitch weight. */
+  substanceRatio: Num.default(Infinity),
+});
+
+interface CompiledTag {
+  name: string;
+  bit: number;
+  list?: string;
+  token?: (typeof TOKEN_TAGS)[number];
+  at: 'anywhere' | 'start' | 'lead';
+  pitch: boolean;
+  weight: number;
+}
+
+export const clauses: RuleType<z.infer<typeof Params>> = {
+  type: 'clauses',
+  history: false,
+  params: Params,
+  compile(params, ctx, path) {
+    const tags: CompiledTag[] = params.tags.map((t, i) => ({
+      name: t.name,
+      bit: 1 << i,
+      ...(t.terms !== undefined ? { list: ctx.terms(t.terms, `${path}.tags[${i}].terms`) } : {}),
+      ...(t.token !== undefined ? { token: t.token } : {}),
+      at: t.at,
+      pitch: t.role === 'pitch',
+      weight: ctx.num(t.weight, `${path}.tags[${i}].weight`),
+    }));
+    const names = new Map(tags.map((t) => [t.name, t.bit]));
+    let requires = 0;
+    for (const r of params.requires ?? []) {
+      const bit = names.get(r);
+      if (bit === undefined) ctx.problem(`${path}.requires`, `no tag is named "${r}"`);
+      else requires |= bit;
+    }
+    const min = ctx.num(params.min, `${path}.min`);
+    const clauseMax = ctx.num(params.clauseMax, `${path}.clauseMax`);
+    const share = ctx.num(params.share, `${path}.share`);
+    const maxSubstance = ctx.num(params.maxSubstance, `${path}.maxSubstance`);
+    const substanceRatio = ctx.num(params.substanceRatio, `${path}.substanceRatio`);
+    const tokenTags = tags.filter((t) => t.token !== undefined && t.token !== 'question');
+    const questionTags = tags.filter((t) => t.token === 'question');
+
+    return ({ doc, hits }) => {
+      const clauseCount = doc.questionClause.length;
+      const marks = new Int32Array(clauseCount);
+      const found: Match[][] = tags.map(() => []);
+      let present = 0;
+      for (let i = 0; i < tags.length; i++) {
+        const t = tags[i]!;
+        if (t.list === undefined) continue;
+        for (const m of placed(doc, hits.get(t.list) ?? [], t.at)) {
+          marks[doc.clause[m.first]!]! |= t.bit;
+          found[i]!.push(m);
+          present |= t.bit;
+        }
+      }
+      if (tokenTags.length)
+        doc.tokens.forEach((tok, k) => {
+          for (const t of tokenTags) {
+            if (tok.kind !== t.token) continue;
+            marks[doc.clause[k]!]! |= t.bit;
+            found[tags.indexOf(t)]!.push({ first: k, last: k + 1, start: tok.start, end: tok.end });
+            present |= t.bit;
+          }
+        });
+      for (const t of questionTags)
+        for (let c = 0; c < clauseCount; c++)
+          if (doc.questionClause[c]) {
+            marks[c]! |= t.bit;
+            present |= t.bit;
+          }
+      if (requires !== 0 && (present & requires) === 0) return null;
+
+      let pitch = 0;
+      let substance = 0;
+      let pitchClauses = 0;
+      let pitchBits = 0;
+      for (let c = 0; c < clauseCount; c++) {
+        const m = marks[c]!;
+        if (m === 0) continue;
+        let p = 0;
+        let s = 0;
+        for (const t of tags) if (m & t.bit) t.pitch ? (p += t.weight) : (s += t.weight);
+        if (p > 0) {
+          pitch += Math.min(p, clauseMax);
+          pitchClauses++;
+          pitchBits |= m;
+        } else substance += s;
+      }
+      if (pitch < min || substance > maxSubstance || substance >= substanceRatio * pitch) return null;
+      if (pitchClauses < share * Math.max(doc.clauses, 1)) return null;
+      const evidence = widest(tags.filter((t) => t.pitch && pitchBits & t.bit).map((t) => found[tags.indexOf(t)]!));
+      return {
+        evidence: matchEvidence(doc.text, evidence, 6),
+        vars: { pitchClauses, clauses: doc.clauses, score: Math.round(pitch * 10) / 10 },
+      };
+    };
+  },
+};

@@ -1,0 +1,122 @@
+/**
+ * A weighted sum of evidence: term lists and text features add (or, with a negative weight,
+ * subtract). The `signals` rule type fires when the sum reaches a threshold; the pack's score
+ * adds the same kind of sum as positive evidence (a question to readers, a specific detail).
+ */
+import { z } from 'zod';
+import { FEATURES, type Doc } from '../text/features.ts';
+import { Kind, Num, TermRef } from '../pack/schema-parts.ts';
+import type { Match } from '../text/lexicon.ts';
+import type { CompileContext } from './rule-type.ts';
+import type { Kind as DraftKind } from '../types.ts';
+
+const NONE: readonly Match[] = [];
+
+export const Signal = z
+  .strictObject({
+    name: z.string().max(60).optional(),
+    terms: TermRef.optional(),
+    feature: z.enum(FEATURES).optional(),
+    /**
+     * `start`: only term matches that open a sentence; `lead`: that open a clause, after a
+     * comma, dash, emoji or a lead-in like "please" too (where imperatives stand).
+     */
+    at: z.enum(['anywhere', 'start', 'lead']).default('anywhere'),
+    /** With a feature: the signal counts once when the feature's value is within these bounds. */
+    atLeast: Num.optional(),
+    atMost: Num.optional(),
+    weight: Num,
+    /** Counts above this add nothing more. */
+    max: z.number().int().min(1).max(100).default(3),
+    /** Only for drafts of these kinds (a reply that engages the person replied to). */
+    kinds: z.array(Kind).min(1).optional(),
+  })
+  .refine((s) => (s.terms === undefined) !== (s.feature === undefined), {
+    message: 'a signal needs exactly one of "terms" or "feature"',
+  });
+export type Signal = z.infer<typeof Signal>;
+
+export interface CompiledSignal {
+  name: string | undefined;
+  list?: string;
+  feature?: (typeof FEATURES)[number];
+  at: 'anywhere' | 'start' | 'lead';
+  atLeast: number;
+  atMost: number;
+  weight: number;
+  max: number;
+  kinds: ReadonlySet<DraftKind> | null;
+}
+
+export function compileSignals(signals: readonly Signal[], ctx: CompileContext, path: string): CompiledSignal[] {
+  return signals.map((s, i) => {
+    const at = `${path}[${i}]`;
+    return {
+      name: s.name,
+      ...(s.terms !== undefined ? { list: ctx.terms(s.terms, `${at}.terms`) } : {}),
+      ...(s.feature !== undefined ? { feature: s.feature } : {}),
+      at: s.at,
+      atLeast: s.atLeast === undefined ? -Infinity : ctx.num(s.atLeast, `${at}.atLeast`),
+      atMost: s.atMost === undefined ? Infinity : ctx.num(s.atMost, `${at}.atMost`),
+      weight: ctx.num(s.weight, `${at}.weight`),
+      max: s.max,
+      kinds: s.kinds ? new Set(s.kinds) : null,
+    };
+  });
+}
+
+/** Term matches restricted to where the signal looks (anywhere, sentence starts, clause leads). */
+export function placed(doc: Doc, matches: readonly Match[], at: CompiledSignal['at']): readonly Match[] {
+  if (at === 'anywhere' || matches.length === 0) return matches;
+  if (at === 'start') return matches.filter((m) => doc.tokens[m.first]!.sentenceStart);
+  return matches.filter((m) => doc.lead[m.first] === 1);
+}
+
+export interface Sum {
+  score: number;
+  /** Matches of the signals that added to the score, for evidence. */
+  positive: (readonly Match[])[];
+  /** Names of the positive signals present. */
+  named: Set<string>;
+}
+
+export function sumSignals(
+  list: readonly CompiledSignal[],
+  doc: Doc,
+  hits: ReadonlyMap<string, readonly Match[]>,
+  kind: DraftKind,
+): Sum {
+  let score = 0;
+  const positive: (readonly Match[])[] = [];
+  const named = new Set<string>();
+  for (const s of list) {
+    if (s.kinds && !s.kinds.has(kind)) continue;
+    let count: number;
+    let matches: readonly Match[] = NONE;
+    if (s.list !== undefined) {
+      matches = placed(doc, hits.get(s.list) ?? NONE, s.at);
+      count = matches.length;
+    } else {
+      const v = doc.features[s.feature!];
+      count = s.atLeast !== -Infinity || s.atMost !== Infinity ? (v >= s.atLeast && v <= s.atMost ? 1 : 0) : v;
+    }
+    if (count === 0) continue;
+    score += Math.min(count, s.max) * s.weight;
+    if (s.weight > 0) {
+      if (matches.length) positive.push(matches);
+      if (s.name !== undefined) named.add(s.name);
+    }
+  }
+  return { score, positive, named };
+}
+
+/**
+ * Two lists may match the same words ("Shop" as a call to buy and in "Shop now"): keep the
+ * widest match and drop ranges inside one already kept.
+ */
+export function widest(groups: readonly (readonly Match[])[]): Match[] {
+  const sorted = groups.flat().sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Match[] = [];
+  for (const m of sorted) if (!out.length || m.end > out[out.length - 1]!.end) out.push(m);
+  return out;
+}

@@ -1,0 +1,95 @@
+/**
+ * A cheap guess at the draft's language, so a pack coaches only in the languages its words
+ * cover: a draft in a language the pack does not know gets no wording nudge rather than a wrong
+ * one. Scripts decide first (kana → Japanese, Hangul → Korean, …); Latin-script drafts are told
+ * apart by their commonest function words, which every sentence carries whatever its topic.
+ */
+import type { Token } from './tokenize.ts';
+
+/** ISO 639-1 codes, or "und" when the draft has too few clues to tell. */
+export type Language = string;
+
+export const UNDETERMINED = 'und';
+
+// Words frequent in one language and rare as words of the others. Shared spellings ("de", "a",
+// "la", "die") add to every language that has them, so only the distinctive ones tip the count.
+const FUNCTION_WORDS: Record<string, string> = {
+  en: 'the and is are was were you your we our to of for with this that it have has will not what my i be at on from',
+  es: 'el la los las que y en un una por para con es no su nuestro nuestra muy pero más del al lo se te tu está hoy ya',
+  de: 'der die das und ist nicht ein eine mit für auf ich wir sie zu den dem des auch uns unser unsere euch bei von noch jetzt',
+  fr: 'le la les et est un une des du de pour avec dans sur nous vous notre votre ce cette pas que qui au aux je il elle',
+  pt: 'o a os as e de do da dos das em no na um uma para com não que é nosso nossa você vocês mais mas por seu sua',
+  it: 'il lo gli della delle di che e è non per con una un sono nostro nostra questo questa anche ma più ci nel',
+  nl: 'de het een en van is niet met voor op ons onze wij jullie ook maar dat die je ik zijn',
+  id: 'yang dan di ke dari ini itu untuk dengan kami kita tidak ada akan bisa',
+  tr: 've bir bu için ile çok ne ama gibi daha',
+  sv: 'och att det är som för med inte på vi jag har till av',
+  pl: 'w z na nie się jest to że do jak po',
+};
+
+const WORD_LANGS = new Map<string, string[]>();
+for (const [lang, words] of Object.entries(FUNCTION_WORDS))
+  for (const w of words.split(' ')) {
+    const list = WORD_LANGS.get(w);
+    if (list) list.push(lang);
+    else WORD_LANGS.set(w, [lang]);
+  }
+
+function scriptOf(c: number): string | null {
+  if (c >= 0x3040 && c <= 0x30ff) return 'ja';
+  if (c >= 0xac00 && c <= 0xd7af) return 'ko';
+  if (c >= 0x3400 && c <= 0x9fff) return 'han';
+  if (c >= 0x0400 && c <= 0x04ff) return 'ru';
+  if (c >= 0x0600 && c <= 0x06ff) return 'ar';
+  if (c >= 0x0590 && c <= 0x05ff) return 'he';
+  if (c >= 0x0900 && c <= 0x097f) return 'hi';
+  if (c >= 0x0e00 && c <= 0x0e7f) return 'th';
+  if (c >= 0x0370 && c <= 0x03ff) return 'el';
+  return null;
+}
+
+/** The language with the most evidence; Latin-script votes need two clues and a clear lead. */
+export function guessLanguage(tokens: readonly Token[]): Language {
+  const votes = new Map<string, number>();
+  let words = 0;
+  let scripted = 0;
+  let kana = false;
+  const add = (lang: string, n = 1): void => {
+    votes.set(lang, (votes.get(lang) ?? 0) + n);
+  };
+  for (const t of tokens) {
+    if (t.kind !== 'word') continue;
+    words++;
+    const c = t.norm.charCodeAt(0);
+    if (c >= 0x370) {
+      const script = scriptOf(c);
+      if (script) {
+        scripted++;
+        if (script === 'ja') kana = true;
+        add(script);
+        continue;
+      }
+    }
+    const langs = WORD_LANGS.get(t.norm);
+    if (langs) for (const l of langs) add(l, 1 / langs.length);
+  }
+  if (words === 0) return UNDETERMINED;
+  if (scripted * 2 >= words) {
+    // Japanese mixes kanji with kana; Chinese has no kana.
+    if (kana) return 'ja';
+    if ((votes.get('han') ?? 0) >= (votes.get('ko') ?? 0) && votes.has('han')) return 'zh';
+  }
+  let best: Language = UNDETERMINED;
+  let bestVotes = 0;
+  let second = 0;
+  for (const [lang, n] of votes) {
+    if (lang === 'han' || lang === 'ja') continue;
+    if (n > bestVotes) {
+      second = bestVotes;
+      bestVotes = n;
+      best = lang;
+    } else if (n > second) second = n;
+  }
+  if (bestVotes < 2 || bestVotes < second * 1.5) return UNDETERMINED;
+  return best;
+}
