@@ -80,12 +80,22 @@ export function formatEval(report: EvalReport, rowCount: number): string {
   );
   if (confusions.length > 0)
     lines.push('', 'confusion (drafts labelled one id that fired another):', ...confusions);
+  const q = report.score;
+  lines.push(
+    '',
+    `score: ROC AUC ${formatRatio(q.auc)} (genuine above flawed; ${q.genuine} genuine, ${q.flawed} flawed), ` +
+      `flawed banded strong ${q.flawedStrong}/${q.flawed}, genuine with a draft nudge ${q.genuineNudged}/${q.genuine}`,
+  );
   if (report.misses.length > 0) {
     lines.push('', 'misses:');
     for (const miss of report.misses) {
-      const what = miss.kind === 'fp' ? 'fired but was not expected' : 'expected but did not fire';
+      const what = miss.kind === 'fp' ? 'fired, not expected' : 'expected, did not fire';
       const fired = miss.fired.length > 0 ? miss.fired.map(printable).join(', ') : 'nothing';
-      lines.push(`  ${printable(miss.row)}: ${printable(miss.id)} ${what} (fired: ${fired})`);
+      const tipped = miss.evidence.length ? ` on ${miss.evidence.map((e) => JSON.stringify(printable(e))).join(' ')}` : '';
+      lines.push(
+        `  ${printable(miss.row)} ${miss.platform}/${miss.draftKind}: ${printable(miss.id)} ${what}${tipped} (fired: ${fired})`,
+        `      ${JSON.stringify(printable(miss.excerpt))}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -160,7 +160,19 @@ describe('CLI presentation of engine results', () => {
     );
     vi.mocked(engine.evaluate).mockReturnValue({
       perId: { 'pure-promotion': { tp: 3, fp: 1, fn: 0, precision: 0.75, recall: 1 } },
-      misses: [{ row: 'r7', id: 'vanity-metrics', kind: 'fp', fired: ['vanity-metrics', 'no-invitation'] }],
+      misses: [
+        {
+          row: 'r7',
+          id: 'vanity-metrics',
+          kind: 'fp',
+          fired: ['vanity-metrics', 'no-invitation'],
+          platform: 'instagram',
+          draftKind: 'post',
+          excerpt: 'Share your worst onboarding story below',
+          evidence: ['Share'],
+        },
+      ],
+      score: { genuine: 10, flawed: 20, auc: 0.934, flawedStrong: 2, genuineNudged: 1 },
       confusion: { 'pure-promotion': { 'pure-promotion': 3, 'vanity-metrics': 1 } },
     });
     const result = await run(['eval', rows]);
@@ -169,7 +181,11 @@ describe('CLI presentation of engine results', () => {
     expect(result.stdout).toContain('labelled pure-promotion, fired vanity-metrics: 1');
     expect(result.stdout).not.toContain('fired pure-promotion:');
     expect(result.stdout).toContain(
-      'r7: vanity-metrics fired but was not expected (fired: vanity-metrics, no-invitation)',
+      'r7 instagram/post: vanity-metrics fired, not expected on "Share" (fired: vanity-metrics, no-invitation)',
+    );
+    expect(result.stdout).toContain('"Share your worst onboarding story below"');
+    expect(result.stdout).toContain(
+      'ROC AUC 0.93 (genuine above flawed; 10 genuine, 20 flawed), flawed banded strong 2/20, genuine with a draft nudge 1/10',
     );
   });
 

@@ -36,7 +36,7 @@ describe('rapport eval', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(report.rows).toBe(3);
-    expect(Object.keys(report).sort()).toEqual(['confusion', 'misses', 'perId', 'rows']);
+    expect(Object.keys(report).sort()).toEqual(['confusion', 'misses', 'perId', 'rows', 'score']);
     for (const stats of Object.values(report.perId as Record<string, Record<string, number>>)) {
       expect(Object.keys(stats).sort()).toEqual(['fn', 'fp', 'precision', 'recall', 'tp']);
     }

@@ -181,3 +181,13 @@ describe('evaluate()', () => {
     expect(Object.keys(evaluate(rows, defaultPack(), ['pure-promotion']).perId)).toEqual(['pure-promotion']);
   });
 });
+
+describe('auc', () => {
+  it('is 1 when every genuine score is above every flawed one, 0 when below, 0.5 for ties', async () => {
+    const { auc } = await import('../../../src/engine/evaluate.ts');
+    expect(auc([90, 80], [40, 30])).toBe(1);
+    expect(auc([10], [40, 30])).toBe(0);
+    expect(auc([50, 50], [50])).toBe(0.5);
+    expect(auc([90, 40], [50, 30])).toBe(0.75);
+  });
+});
