@@ -133,7 +133,11 @@ export function check(input: Draft, pack: CompiledPack, options: CheckOptions = 
  * first-hand experience, a specific detail), minus a penalty per nudge; a history nudge lowers
  * the score beside it, and some nudges cap it (a confidential name is a stop sign).
  */
-function scoreOf(pack: CompiledPack, env: RuleEnv, fired: readonly { nudge: Nudge; rule: CompiledRule }[]): number {
+function scoreOf(
+  pack: CompiledPack,
+  env: RuleEnv,
+  fired: readonly { nudge: Nudge; rule: CompiledRule }[],
+): number {
   const sc = pack.score;
   let score = sc.base;
   if (sc.bonus.length) {

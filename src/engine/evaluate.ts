@@ -139,12 +139,11 @@ function excerpt(text: string, max = 70): string {
 /** Mann–Whitney AUC over the two score lists, ties counting half: O(n log n). */
 export function auc(positive: readonly number[], negative: readonly number[]): number {
   if (positive.length === 0 || negative.length === 0) return 1;
-  const all = [
-    ...positive.map((v) => ({ v, pos: true })),
-    ...negative.map((v) => ({ v, pos: false })),
-  ].sort((a, b) => a.v - b.v);
+  const all = [...positive.map((v) => ({ v, pos: true })), ...negative.map((v) => ({ v, pos: false }))].sort(
+    (a, b) => a.v - b.v,
+  );
   let rankSum = 0;
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i;
     while (j < all.length && all[j]!.v === all[i]!.v) j++;
     const rank = (i + 1 + j) / 2;

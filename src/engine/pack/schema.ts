@@ -96,9 +96,7 @@ export const Pack = z
         /** Where a draft with nothing good and nothing wrong lands. */
         base: Num.optional(),
         /** Positive evidence: a question to readers, an experience, a specific detail. */
-        bonus: z
-          .strictObject({ signals: z.array(Signal).min(1).max(50), max: Num })
-          .optional(),
+        bonus: z.strictObject({ signals: z.array(Signal).min(1).max(50), max: Num }).optional(),
         penalty: z.strictObject({ warn: Num, info: Num, history: Num }).partial().optional(),
         /** The highest score a draft may have while this nudge fires (a stop sign, not a tip). */
         caps: z.record(z.string(), z.number().min(0).max(100)).optional(),

@@ -2,7 +2,7 @@
  * `clauses`: reads the draft clause by clause and weighs what each one does. Tags mark a clause
  * as a pitch (a call to act opening it, an offer, a price, one's own product) or as substance (an
  * experience, an explanation, a question, a number that informs). The rule fires when pitch
- * clauses dominate and no substance is left beside them, so a launch that explains what changed
+ * clauses dominate and no substance is left beside them (a clause counts as what it does most), so a launch that explains what changed
  * and asks a question stays quiet while a bare ad fires, whatever words it uses for its offer.
  */
 import { z } from 'zod';
@@ -22,6 +22,8 @@ const Tag = z
     at: z.enum(['anywhere', 'start', 'lead']).default('anywhere'),
     role: z.enum(['pitch', 'substance']),
     weight: Num,
+    /** The tag marks at most this many clauses (a cost breakdown is not six offers). */
+    maxClauses: z.number().int().min(1).max(1000).optional(),
   })
   .refine((t) => (t.terms === undefined) !== (t.token === undefined), {
     message: 'a tag needs exactly one of "terms" or "token"',
@@ -29,8 +31,11 @@ const Tag = z
 
 const Params = z.strictObject({
   tags: z.array(Tag).min(1).max(30),
-  /** At least one of these tags must be present for the rule to fire. */
-  requires: z.array(z.string()).optional(),
+  /**
+   * Tags that must be present for the rule to fire: each entry is a tag, or a list of tags of
+   * which one is enough ("an ask" and "an offer": `[["cta", "link"], ["offer", "price"]]`).
+   */
+  requires: z.array(z.union([z.string(), z.array(z.string()).min(1)])).optional(),
   /** The pitch weight (summed over clauses, each clause capped at `clauseMax`) needed to fire. */
   min: Num,
   clauseMax: Num.default(4),
@@ -50,6 +55,7 @@ interface CompiledTag {
   at: 'anywhere' | 'start' | 'lead';
   pitch: boolean;
   weight: number;
+  maxClauses: number;
 }
 
 export const clauses: RuleType<z.infer<typeof Params>> = {
@@ -65,14 +71,18 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       at: t.at,
       pitch: t.role === 'pitch',
       weight: ctx.num(t.weight, `${path}.tags[${i}].weight`),
+      maxClauses: t.maxClauses ?? Infinity,
     }));
     const names = new Map(tags.map((t) => [t.name, t.bit]));
-    let requires = 0;
-    for (const r of params.requires ?? []) {
-      const bit = names.get(r);
-      if (bit === undefined) ctx.problem(`${path}.requires`, `no tag is named "${r}"`);
-      else requires |= bit;
-    }
+    const requires = (params.requires ?? []).map((group, i) => {
+      let bits = 0;
+      for (const r of typeof group === 'string' ? [group] : group) {
+        const bit = names.get(r);
+        if (bit === undefined) ctx.problem(`${path}.requires[${i}]`, `no tag is named "${r}"`);
+        else bits |= bit;
+      }
+      return bits;
+    });
     const min = ctx.num(params.min, `${path}.min`);
     const clauseMax = ctx.num(params.clauseMax, `${path}.clauseMax`);
     const share = ctx.num(params.share, `${path}.share`);
@@ -85,24 +95,28 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       const clauseCount = doc.questionClause.length;
       const marks = new Int32Array(clauseCount);
       const found: Match[][] = tags.map(() => []);
+      const marked = new Int32Array(tags.length);
       let present = 0;
+      const mark = (i: number, m: Match): void => {
+        const t = tags[i]!;
+        const c = doc.clause[m.first]!;
+        if (!(marks[c]! & t.bit)) {
+          if (marked[i]! >= t.maxClauses) return;
+          marked[i]!++;
+          marks[c]! |= t.bit;
+        }
+        found[i]!.push(m);
+        present |= t.bit;
+      };
       for (let i = 0; i < tags.length; i++) {
         const t = tags[i]!;
-        if (t.list === undefined) continue;
-        for (const m of placed(doc, hits.get(t.list) ?? [], t.at)) {
-          marks[doc.clause[m.first]!]! |= t.bit;
-          found[i]!.push(m);
-          present |= t.bit;
-        }
+        if (t.list !== undefined) for (const m of placed(doc, hits.get(t.list) ?? [], t.at)) mark(i, m);
       }
       if (tokenTags.length)
         doc.tokens.forEach((tok, k) => {
-          for (const t of tokenTags) {
-            if (tok.kind !== t.token) continue;
-            marks[doc.clause[k]!]! |= t.bit;
-            found[tags.indexOf(t)]!.push({ first: k, last: k + 1, start: tok.start, end: tok.end });
-            present |= t.bit;
-          }
+          for (const t of tokenTags)
+            if (tok.kind === t.token)
+              mark(tags.indexOf(t), { first: k, last: k + 1, start: tok.start, end: tok.end });
         });
       for (const t of questionTags)
         for (let c = 0; c < clauseCount; c++)
@@ -110,7 +124,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
             marks[c]! |= t.bit;
             present |= t.bit;
           }
-      if (requires !== 0 && (present & requires) === 0) return null;
+      if (requires.some((bits) => (present & bits) === 0)) return null;
 
       let pitch = 0;
       let substance = 0;
@@ -122,7 +136,8 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         let p = 0;
         let s = 0;
         for (const t of tags) if (m & t.bit) t.pitch ? (p += t.weight) : (s += t.weight);
-        if (p > 0) {
+        // A clause that tells as much as it sells ("last chance to tell us what broke") is substance.
+        if (p > s) {
           pitch += Math.min(p, clauseMax);
           pitchClauses++;
           pitchBits |= m;
@@ -130,7 +145,9 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       }
       if (pitch < min || substance > maxSubstance || substance >= substanceRatio * pitch) return null;
       if (pitchClauses < share * Math.max(doc.clauses, 1)) return null;
-      const evidence = widest(tags.filter((t) => t.pitch && pitchBits & t.bit).map((t) => found[tags.indexOf(t)]!));
+      const evidence = widest(
+        tags.filter((t) => t.pitch && pitchBits & t.bit).map((t) => found[tags.indexOf(t)]!),
+      );
       return {
         evidence: matchEvidence(doc.text, evidence, 6),
         vars: { pitchClauses, clauses: doc.clauses, score: Math.round(pitch * 10) / 10 },

@@ -17,7 +17,17 @@ import { nearDuplicate } from './near-duplicate.ts';
 type AnyRuleType = RuleType<any>;
 
 export const RULE_TYPES: ReadonlyMap<string, AnyRuleType> = new Map(
-  [signals, clauses, lexicon, pattern, metric, disclosure, unanswered, ratio, burst, silence, nearDuplicate].map(
-    (t) => [t.type, t as AnyRuleType],
-  ),
+  [
+    signals,
+    clauses,
+    lexicon,
+    pattern,
+    metric,
+    disclosure,
+    unanswered,
+    ratio,
+    burst,
+    silence,
+    nearDuplicate,
+  ].map((t) => [t.type, t as AnyRuleType]),
 );

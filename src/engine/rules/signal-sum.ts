@@ -48,7 +48,11 @@ export interface CompiledSignal {
   kinds: ReadonlySet<DraftKind> | null;
 }
 
-export function compileSignals(signals: readonly Signal[], ctx: CompileContext, path: string): CompiledSignal[] {
+export function compileSignals(
+  signals: readonly Signal[],
+  ctx: CompileContext,
+  path: string,
+): CompiledSignal[] {
   return signals.map((s, i) => {
     const at = `${path}[${i}]`;
     return {
@@ -98,7 +102,8 @@ export function sumSignals(
       count = matches.length;
     } else {
       const v = doc.features[s.feature!];
-      count = s.atLeast !== -Infinity || s.atMost !== Infinity ? (v >= s.atLeast && v <= s.atMost ? 1 : 0) : v;
+      count =
+        s.atLeast !== -Infinity || s.atMost !== Infinity ? (v >= s.atLeast && v <= s.atMost ? 1 : 0) : v;
     }
     if (count === 0) continue;
     score += Math.min(count, s.max) * s.weight;

@@ -28,6 +28,8 @@ export const FEATURES = [
   'proper-nouns',
   'lines',
   'first-sentence-chars',
+  'abstract-words',
+  'abstract-share',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -49,6 +51,13 @@ export interface Doc {
   questionClause: Uint8Array;
   language: Language;
 }
+
+/**
+ * Abstract nouns and adjectives made from other words (alignment, transformation, scalability,
+ * Wertschöpfung, excelência): strategy-deck prose piles them up where a person names things.
+ */
+const ABSTRACT =
+  /(?:tions?|sions?|ments?|ities|ity|ness|ances?|ences?|i[sz]ations?|isms?|ungen|ung|keit|heit|tät|ciones|ción|mientos?|dades|dad|ções|ção|ité|ités|ique|iques|ível|ável)$/;
 
 // Characters after which the next word opens a clause of its own.
 const CLAUSE_OPENERS = new Set([',', ';', '(', '–', '—', '-', '•', '·', '|', '→', '>', '*', '/', '"', '“']);
@@ -94,6 +103,8 @@ export function analyse(text: string): Doc {
     'proper-nouns': 0,
     lines: text.length > 0 ? 1 : 0,
     'first-sentence-chars': -1,
+    'abstract-words': 0,
+    'abstract-share': 0,
   };
   const lead = new Uint8Array(tokens.length);
   const clause = new Int32Array(tokens.length);
@@ -139,6 +150,7 @@ export function analyse(text: string): Doc {
         else if (cls & FIRST_PLURAL) f['first-plural']++;
         else if (cls & SECOND) f['second-person']++;
         if (t.capital && !t.sentenceStart && !(cls & FIRST_SINGULAR)) f['proper-nouns']++;
+        if (t.norm.length >= 8 && ABSTRACT.test(t.norm)) f['abstract-words']++;
         break;
       }
       case 'url':
@@ -179,5 +191,15 @@ export function analyse(text: string): Doc {
     }
   }
   if (f['first-sentence-chars'] < 0) f['first-sentence-chars'] = text.trimEnd().length;
-  return { text, tokens, features: f, lead, clause, clauses, questionClause, language: guessLanguage(tokens) };
+  f['abstract-share'] = f.words ? Math.round((100 * f['abstract-words']) / f.words) : 0;
+  return {
+    text,
+    tokens,
+    features: f,
+    lead,
+    clause,
+    clauses,
+    questionClause,
+    language: guessLanguage(tokens),
+  };
 }

@@ -1,6 +1,9 @@
 /**
- * Regression floor for the draft nudges on the labelled drafts: the shared dev set and the
- * repo's own holdout, each at precision and recall of at least 0.9 per scored id.
+ * Regression floor for the draft nudges on the labelled drafts: the shared dev set, the repo's
+ * holdout, the three development batches and the frozen batch (written before tuning began and
+ * never tuned on), each at precision ≥ 0.9 and recall ≥ 0.85 per scored id, with a score that
+ * ranks genuine drafts above flawed ones (ROC AUC ≥ 0.95, at most one flawed draft in twenty
+ * banded "strong", no genuine draft given a draft-quality nudge beyond one in twenty).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,6 +15,10 @@ const repoRoot = resolve(import.meta.dirname, '../../..');
 const SETS = {
   dev: resolve(repoRoot, '../shared/eval/dev-posts.jsonl'),
   holdout: resolve(repoRoot, 'test/eval/holdout.jsonl'),
+  'dev-a': resolve(repoRoot, 'test/eval/dev-a.jsonl'),
+  'dev-b': resolve(repoRoot, 'test/eval/dev-b.jsonl'),
+  'dev-c': resolve(repoRoot, 'test/eval/dev-c.jsonl'),
+  frozen: resolve(repoRoot, 'test/eval/frozen.jsonl'),
 };
 
 function load(path: string): EvalRow[] {
@@ -34,13 +41,20 @@ describe.each(Object.entries(SETS))('eval on %s', (_name, path) => {
       ).toBe(true);
   });
 
-  it.each([...SCORED_NUDGES])('%s reaches precision and recall ≥ 0.9', (id) => {
+  it.each([...SCORED_NUDGES])('%s reaches precision ≥ 0.9 and recall ≥ 0.85', (id) => {
     const s = report.perId[id]!;
     const misses = report.misses
       .filter((m) => m.id === id)
       .map((m) => `${m.kind} ${m.row} fired [${m.fired}]`);
     expect(s.precision, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
-    expect(s.recall, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(s.recall, misses.join('\n')).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('the score ranks genuine drafts above flawed ones', () => {
+    const q = report.score;
+    expect(q.auc).toBeGreaterThanOrEqual(0.95);
+    expect(q.flawedStrong).toBeLessThanOrEqual(q.flawed / 20);
+    expect(q.genuineNudged).toBeLessThanOrEqual(q.genuine / 20);
   });
 });
 

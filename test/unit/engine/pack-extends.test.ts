@@ -48,7 +48,7 @@ describe('extends: "default"', () => {
   });
 
   it('overrides params of pure-promotion, even though promo-ratio classifies with it', () => {
-    const p = admin({ overrides: { 'pure-promotion': { params: { threshold: 100 } } } });
+    const p = admin({ overrides: { 'pure-promotion': { params: { min: 100 } } } });
     expect(fired(p, PROMO)).not.toContain('pure-promotion');
   });
 
@@ -77,7 +77,7 @@ describe('extends: "default"', () => {
   it('overrides params', () => {
     const text = 'We leverage our data to plan the week.';
     expect(fired(defaultPack(), text)).not.toContain('corporate-voice');
-    const p = admin({ overrides: { 'corporate-voice': { params: { min: 1 } } } });
+    const p = admin({ overrides: { 'corporate-voice': { params: { threshold: 1 } } } });
     expect(fired(p, text)).toContain('corporate-voice');
   });
 
@@ -199,7 +199,7 @@ describe('extends: "default"', () => {
 
   it('does not run base examples of rules the admin changed', () => {
     // These params make the base examples of corporate-voice fail; the admin owns that choice.
-    const p = admin({ overrides: { 'corporate-voice': { params: { min: 100, minForDensity: 100 } } } });
+    const p = admin({ overrides: { 'corporate-voice': { params: { threshold: 100 } } } });
     expect(fired(p, BUZZ)).not.toContain('corporate-voice');
     expect(p.rules.find((r) => r.id === 'corporate-voice')?.examples).toBeUndefined();
     expect(p.rules.find((r) => r.id === 'pure-promotion')?.examples).toBeDefined();
