@@ -81,19 +81,32 @@ export type HistoryEvent =
       type: 'published';
       platform: Platform;
       kind: Kind;
+      /** The network's id or URL of the item, when the page shows it. */
       id?: string;
       text?: string;
+      /** For a reply: the id or URL of the item it answers (that item counts as answered). */
+      to?: string;
+      /** Classified once, when recorded (the ledger keeps the flag, not the whole text). */
+      promotional?: boolean;
     }
   | {
       at: string;
       type: 'comment-received';
       platform: Platform;
       id: string;
+      /** The person's own item it was left on. */
       on?: string;
+      /** The author's handle. */
       from?: string;
       text?: string;
+      /** Where to open it. */
+      url?: string;
+      /** False when read from a notifications page's DOM ("about" in the UI), true from an API. */
+      exact?: boolean;
     }
-  | { at: string; type: 'replied'; platform: Platform; to?: string; text?: string };
+  | { at: string; type: 'replied'; platform: Platform; to?: string; text?: string }
+  /** "No reply needed": the person closed a waiting item without answering it. */
+  | { at: string; type: 'no-reply-needed'; platform: Platform; to: string; text?: never };
 
 export interface CheckOptions {
   history?: readonly HistoryEvent[];
