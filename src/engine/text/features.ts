@@ -120,7 +120,7 @@ export function analyse(text: string): Doc {
       c++;
       if (clauseHasWord) clauses++;
       clauseHasWord = false;
-    } else {
+    } else if (t.kind !== 'emoji') {
       clauseHasWord = true;
       const prev = tokens[i - 1];
       if (t.sentenceStart || prev?.kind === 'emoji' || prev?.kind === 'punct') lead[i] = 1;

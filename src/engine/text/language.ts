@@ -19,7 +19,7 @@ const FUNCTION_WORDS: Record<string, string> = {
   de: 'der die das und ist nicht ein eine mit für auf ich wir sie zu den dem des auch uns unser unsere euch bei von noch jetzt',
   fr: 'le la les et est un une des du de pour avec dans sur nous vous notre votre ce cette pas que qui au aux je il elle',
   pt: 'o a os as e de do da dos das em no na um uma para com não que é nosso nossa você vocês mais mas por seu sua',
-  it: 'il lo gli della delle di che e è non per con una un sono nostro nostra questo questa anche ma più ci nel',
+  it: 'il lo gli della delle di che e è non per con una un sono nostro nostra nostri questo questa anche ma più ci nel sul alla dei degli siamo abbiamo tutto ora',
   nl: 'de het een en van is niet met voor op ons onze wij jullie ook maar dat die je ik zijn',
   id: 'yang dan di ke dari ini itu untuk dengan kami kita tidak ada akan bisa',
   tr: 've bir bu için ile çok ne ama gibi daha',
@@ -90,6 +90,6 @@ export function guessLanguage(tokens: readonly Token[]): Language {
       best = lang;
     } else if (n > second) second = n;
   }
-  if (bestVotes < 2 || bestVotes < second * 1.5) return UNDETERMINED;
+  if (bestVotes < 2 || bestVotes < second * 1.25) return UNDETERMINED;
   return best;
 }
