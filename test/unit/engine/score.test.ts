@@ -75,6 +75,7 @@ describe('score and band (default pack)', () => {
       'We learned a lot testing Project Falcon with 12 teams because the old flow broke. What would you try next?',
     );
     expect(r.nudges[0]?.id).toBe('confidential-term');
+    expect(r.nudges[0]?.reason).toContain('Project Falcon');
     expect(r.band).toBe('weak');
   });
 });
