@@ -64,10 +64,10 @@ function parsePhrase(phrase: string): Part[] {
         if (t.kind !== 'punct')
           parts.push(
             t.kind === 'word' ||
-            t.kind === 'hashtag' ||
-            t.kind === 'mention' ||
-            t.kind === 'cashtag' ||
-            t.kind === 'emoji'
+              t.kind === 'hashtag' ||
+              t.kind === 'mention' ||
+              t.kind === 'cashtag' ||
+              t.kind === 'emoji'
               ? { type: EXACT, value: t.norm }
               : { type: KIND, value: t.kind },
           );

@@ -67,7 +67,7 @@ describe('score and band (default pack)', () => {
 
   it('a confidential term caps the band at weak, whatever else the draft does well', () => {
     const pack = compilePack({
-      ...defaultPackJson,
+      ...(defaultPackJson as Record<string, unknown>),
       organisation: { names: [], products: [], disclosures: [], confidential: ['Project Falcon'] },
     });
     const r = run(
@@ -96,7 +96,7 @@ describe('ranking the three shown', () => {
 
   it('warnings come before tips, and the organisation-specific before the generic', () => {
     const pack = compilePack({
-      ...defaultPackJson,
+      ...(defaultPackJson as Record<string, unknown>),
       organisation: { names: [], products: ['Acme Cloud'], disclosures: ['#acmeemployee'], confidential: [] },
     });
     const r = run(pack, 'Acme Cloud is 40% off this week only! Sign up now: https://acme.example.com');
