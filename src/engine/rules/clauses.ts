@@ -159,7 +159,11 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         if (m === 0) continue;
         let p = 0;
         let s = 0;
-        for (const t of tags) if (m & t.bit) t.pitch ? (p += t.weight) : (s += t.weight);
+        for (const t of tags) {
+          if (!(m & t.bit)) continue;
+          if (t.pitch) p += t.weight;
+          else s += t.weight;
+        }
         // A clause that tells as much as it sells ("last chance to tell us what broke") is substance.
         if (p > s) {
           pitch += Math.min(p, clauseMax);
