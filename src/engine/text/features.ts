@@ -4,7 +4,7 @@
  */
 import { tokenize, type Token } from './tokenize.ts';
 import { LEAD_IN, PHATIC, STOPWORDS } from './stopwords.ts';
-import { guessLanguage, type Language } from './language.ts';
+import { LanguageVotes, type Language } from './language.ts';
 
 export const FEATURES = [
   'chars',
@@ -114,6 +114,7 @@ export function analyse(text: string): Doc {
   let clauseHasWord = false;
   let clauses = 0;
   const questions: number[] = [];
+  const votes = new LanguageVotes();
   // One pass: this runs for every score.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -150,6 +151,7 @@ export function analyse(text: string): Doc {
       case 'word': {
         f.words++;
         const norm = t.norm;
+        votes.add(norm);
         const cls = WORD_CLASS.get(norm) ?? 0;
         if (!(cls & STOP)) {
           f['content-words']++;
@@ -199,6 +201,6 @@ export function analyse(text: string): Doc {
     clause,
     clauses,
     questionClause,
-    language: guessLanguage(tokens),
+    language: votes.result(),
   };
 }

@@ -54,53 +54,67 @@ function scriptOf(c: number): string | null {
 }
 
 /** The language with the most evidence; Latin-script votes need two clues and a clear lead. */
-export function guessLanguage(tokens: readonly Token[]): Language {
-  const votes = new Float64Array(LANGS.length);
-  const scripts = new Map<string, number>();
-  let words = 0;
-  let scripted = 0;
-  let kana = false;
-  for (const t of tokens) {
-    if (t.kind !== 'word') continue;
-    // A language shows within its first couple of hundred words; long drafts cost no more.
-    if (++words > 200) {
-      words = 200;
-      break;
+/**
+ * Votes for one word: the language indexes it is a function word of (shared spellings split
+ * their vote), or a script. Kept apart from the final decision so `analyse` can vote inside the
+ * loop it already runs.
+ */
+export class LanguageVotes {
+  readonly #votes = new Float64Array(LANGS.length);
+  readonly #scripts = new Map<string, number>();
+  #words = 0;
+  #scripted = 0;
+  #kana = false;
+
+  /** Counts a word token's lower-cased form; the first 200 words are enough to tell. */
+  add(norm: string): void {
+    if (++this.#words > 200) {
+      this.#words = 200;
+      return;
     }
-    const norm = t.norm;
     const c = norm.charCodeAt(0);
     if (c >= 0x370) {
       const script = scriptOf(c);
       if (script) {
-        scripted++;
-        if (script === 'ja') kana = true;
-        scripts.set(script, (scripts.get(script) ?? 0) + 1);
-        continue;
+        this.#scripted++;
+        if (script === 'ja') this.#kana = true;
+        this.#scripts.set(script, (this.#scripts.get(script) ?? 0) + 1);
+        return;
       }
     }
-    if (norm.length > longest) continue;
+    if (norm.length > longest) return;
     const langs = WORD_LANGS.get(norm);
-    if (langs) for (const l of langs) votes[l]! += 1 / langs.length;
+    if (langs) for (const l of langs) this.#votes[l]! += 1 / langs.length;
   }
-  if (words === 0) return UNDETERMINED;
-  if (scripted * 2 >= words) {
-    // Japanese mixes kanji with kana; Chinese has no kana.
-    if (kana) return 'ja';
-    let top = '';
-    let topCount = 0;
-    for (const [script, n] of scripts) if (n > topCount) [top, topCount] = [script, n];
-    return top === 'han' ? 'zh' : top;
+
+  /** The language with the most evidence; Latin-script votes need two clues and a clear lead. */
+  result(): Language {
+    if (this.#words === 0) return UNDETERMINED;
+    if (this.#scripted * 2 >= this.#words) {
+      // Japanese mixes kanji with kana; Chinese has no kana.
+      if (this.#kana) return 'ja';
+      let top = '';
+      let topCount = 0;
+      for (const [script, n] of this.#scripts) if (n > topCount) [top, topCount] = [script, n];
+      return top === 'han' ? 'zh' : top;
+    }
+    let best = -1;
+    let bestVotes = 0;
+    let second = 0;
+    this.#votes.forEach((n, i) => {
+      if (n > bestVotes) {
+        second = bestVotes;
+        bestVotes = n;
+        best = i;
+      } else if (n > second) second = n;
+    });
+    if (best < 0 || bestVotes < 2 || bestVotes < second * 1.25) return UNDETERMINED;
+    return LANGS[best]!;
   }
-  let best = -1;
-  let bestVotes = 0;
-  let second = 0;
-  votes.forEach((n, i) => {
-    if (n > bestVotes) {
-      second = bestVotes;
-      bestVotes = n;
-      best = i;
-    } else if (n > second) second = n;
-  });
-  if (best < 0 || bestVotes < 2 || bestVotes < second * 1.25) return UNDETERMINED;
-  return LANGS[best]!;
+}
+
+export function guessLanguage(tokens: readonly Token[]): Language {
+  const votes = new LanguageVotes();
+  for (const t of tokens) if (t.kind === 'word') votes.add(t.norm);
+  return votes.result();
 }
