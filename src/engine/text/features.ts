@@ -54,15 +54,16 @@ export interface Doc {
 
 /**
  * Abstract nouns and adjectives made from other words (alignment, transformation, scalability,
- * Wertschöpfung, excelência): strategy-deck prose piles them up where a person names things.
+ * Wertschöpfung, excelência) and jargon compounds (community-focused, data-driven): strategy-deck
+ * prose piles them up where a person names things.
  */
 const ABSTRACT =
-  /(?:tions?|sions?|ments?|ities|ity|ness|ances?|ences?|i[sz]ations?|isms?|ungen|ung|keit|heit|tät|ciones|ción|mientos?|dades|dad|ções|ção|ité|ités|ique|iques|ível|ável)$/;
+  /(?:tions?|sions?|ments?|ities|ity|ness|ances?|ences?|i[sz]ations?|isms?|ungen|ung|keit|heit|tät|ciones|ción|mientos?|dades|dad|ções|ção|ité|ités|ique|iques|ível|ável|-(?:focused|based|driven|centric|oriented|enabled|powered|facing|first|ready|proof|led|wide))$/;
 
 // Characters after which the next word opens a clause of its own.
 const CLAUSE_OPENERS = new Set([...',;(–—-•·|→>*/"“'].map((ch) => ch.charCodeAt(0)));
 // The last letters ABSTRACT's endings can have: most words skip the regular expression.
-const ABSTRACT_END = new Set([...'nstyegdoélm'].map((ch) => ch.charCodeAt(0)));
+const ABSTRACT_END = new Set([...'nstyegdoélmcf'].map((ch) => ch.charCodeAt(0)));
 
 const STOP = 1;
 const GENERIC = 2;
@@ -149,9 +150,20 @@ export function analyse(text: string): Doc {
     }
     switch (kind) {
       case 'word': {
-        f.words++;
         const norm = t.norm;
         votes.add(norm);
+        const cp = norm.charCodeAt(0);
+        if (norm.length === 1 && cp >= 0x3040) {
+          // CJK text is one token a character, and two make about a word: count halves. Kana
+          // syllables (の, に, を…) carry the grammar; kanji and katakana carry the content.
+          f.words += 0.5;
+          if (cp > 0x309f) {
+            f['content-words'] += 0.5;
+            f['specific-words'] += 0.5;
+          }
+          break;
+        }
+        f.words++;
         const cls = WORD_CLASS.get(norm) ?? 0;
         if (!(cls & STOP)) {
           f['content-words']++;
