@@ -4,7 +4,7 @@
  */
 import { tokenize, type Token } from './tokenize.ts';
 import { LEAD_IN, PHATIC, STOPWORDS } from './stopwords.ts';
-import { LanguageVotes, type Language } from './language.ts';
+import { LANGUAGE_BITS, LanguageVotes, type Language } from './language.ts';
 
 export const FEATURES = [
   'chars',
@@ -81,6 +81,10 @@ mark(PHATIC, GENERIC);
 mark(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself'], FIRST_SINGULAR);
 mark(['we', "we're", "we've", "we'd", "we'll", 'us', 'our', 'ours', 'ourselves'], FIRST_PLURAL);
 mark(['you', "you're", "you've", "you'd", "you'll", 'your', 'yours', 'yourself', "y'all"], SECOND);
+// The languages a word is a function word of ride in the same lookup, from bit LANG_SHIFT on.
+const LANG_SHIFT = 5;
+for (const [word, bits] of LANGUAGE_BITS)
+  WORD_CLASS.set(word, (WORD_CLASS.get(word) ?? 0) | (bits << LANG_SHIFT));
 
 export function analyse(text: string): Doc {
   const tokens = tokenize(text);
@@ -151,7 +155,8 @@ export function analyse(text: string): Doc {
     switch (kind) {
       case 'word': {
         const norm = t.norm;
-        votes.add(norm);
+        const cls = WORD_CLASS.get(norm) ?? 0;
+        votes.add(norm, cls >>> LANG_SHIFT);
         const cp = norm.charCodeAt(0);
         if (norm.length === 1 && cp >= 0x3040) {
           // CJK text is one token a character, and two make about a word: count halves. Kana
@@ -164,7 +169,6 @@ export function analyse(text: string): Doc {
           break;
         }
         f.words++;
-        const cls = WORD_CLASS.get(norm) ?? 0;
         if (!(cls & STOP)) {
           f['content-words']++;
           if (!(cls & GENERIC)) f['specific-words']++;
