@@ -10,9 +10,13 @@ import {
   type AckResponse,
   type ApplyInstancesRequest,
   type CurrentResponse,
+  type FeedbackRequest,
+  type FeedbackResponse,
   type GetCurrentRequest,
+  type GetFeedbackRequest,
   type GetInstancesRequest,
   type InstancesResponse,
+  type LoadCardRequest,
   type PublishedRequest,
   type ScoreRequest,
   type ScoreResponse,
@@ -23,9 +27,11 @@ export interface Sender {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  /** The frame of a content script's message (0: the top frame). */
+  frameId?: number;
 }
 export type Failure = { ok: false; error: string };
-export type Reply = ScoreResponse | AckResponse | CurrentResponse | InstancesResponse;
+export type Reply = ScoreResponse | AckResponse | CurrentResponse | InstancesResponse | FeedbackResponse;
 
 export interface Handlers {
   score(req: ScoreRequest, sender: Sender): Promise<ScoreResponse>;
@@ -33,6 +39,9 @@ export interface Handlers {
   'get-current'(req: GetCurrentRequest, sender: Sender): Promise<CurrentResponse>;
   'get-instances'(req: GetInstancesRequest, sender: Sender): Promise<InstancesResponse>;
   'apply-instances'(req: ApplyInstancesRequest, sender: Sender): Promise<InstancesResponse>;
+  'load-card'(req: LoadCardRequest, sender: Sender): Promise<AckResponse>;
+  feedback(req: FeedbackRequest, sender: Sender): Promise<AckResponse>;
+  'get-feedback'(req: GetFeedbackRequest, sender: Sender): Promise<FeedbackResponse>;
 }
 
 export interface RouterOptions {
@@ -71,6 +80,12 @@ export function createRouter({ ownId, extensionOrigin, handlers }: RouterOptions
           return await handlers['get-instances'](req, sender);
         case 'apply-instances':
           return await handlers['apply-instances'](req, sender);
+        case 'load-card':
+          return await handlers['load-card'](req, sender);
+        case 'feedback':
+          return await handlers.feedback(req, sender);
+        case 'get-feedback':
+          return await handlers['get-feedback'](req, sender);
       }
     } catch (error) {
       return fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);
