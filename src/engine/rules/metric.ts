@@ -7,6 +7,7 @@ import { FEATURES } from '../text/features.ts';
 import { Num, Platform } from '../pack/schema-parts.ts';
 import type { Evidence, Platform as PlatformId } from '../types.ts';
 import type { RuleType } from './rule-type.ts';
+import { platformName } from '../history/time.ts';
 import { measureLength } from '../text/length.ts';
 
 /** Evidence excerpts stop here: enough to find the spot, not a copy of the draft. */
@@ -68,7 +69,7 @@ export const metric: RuleType<z.infer<typeof Params>> = {
       if (value <= limit) return null;
       return {
         evidence: [evidence],
-        vars: { value, max: limit, over: value - limit, platform: draft.platform },
+        vars: { value, max: limit, over: value - limit, platform: platformName(draft.platform) },
       };
     };
   },

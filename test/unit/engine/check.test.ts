@@ -173,7 +173,7 @@ describe('check: the result', () => {
   it('fills message placeholders', () => {
     const r = run(defaultPack(), 'x'.repeat(300), { platform: 'x' });
     const fit = r.all.find((n) => n.id === 'platform-fit');
-    expect(fit?.title).toBe('Too long for x');
+    expect(fit?.title).toBe('Too long for X');
     expect(fit?.reason).toContain('300');
     expect(fit?.reason).not.toMatch(/\{\w+\}/);
   });

@@ -254,7 +254,7 @@ describe('metric rule', () => {
     expect(fired(p, text, { platform: 'mastodon' })).toEqual([]);
     expect(fired(p, text, { platform: 'linkedin' })).toEqual([]);
     expect(fired(p, 'a'.repeat(280), { platform: 'x' })).toEqual([]);
-    expect(run(p, text).all[0]?.title).toBe('300 over 280 on x by 20');
+    expect(run(p, text).all[0]?.title).toBe('300 over 280 on X by 20');
   });
 
   it('accepts one max for every platform', () => {
@@ -276,7 +276,7 @@ describe('metric rule', () => {
     const text = '日'.repeat(150);
     const p = length({ doubleWide: ['x'] });
     expect(fired(p, text, { platform: 'x' })).toEqual(['platform-fit']);
-    expect(run(p, text).all[0]?.title).toBe('300 over 280 on x by 20');
+    expect(run(p, text).all[0]?.title).toBe('300 over 280 on X by 20');
     expect(fired(length(), text, { platform: 'x' })).toEqual([]);
     expect(fired(p, '日'.repeat(140), { platform: 'x' })).toEqual([]);
   });
