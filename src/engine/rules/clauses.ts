@@ -11,13 +11,28 @@ import { matchEvidence, type RuleType } from './rule-type.ts';
 import { placed, widest } from './signal-sum.ts';
 import type { Match } from '../text/lexicon.ts';
 
-const TOKEN_TAGS = ['price', 'percent', 'number', 'url', 'mention', 'hashtag', 'emoji', 'question'] as const;
+const TOKEN_TAGS = [
+  'price',
+  'percent',
+  'number',
+  'url',
+  'mention',
+  'hashtag',
+  'emoji',
+  'question',
+  'opening-question',
+] as const;
 
 const Tag = z
   .strictObject({
     name: z.string().min(1).max(60),
     terms: TermRef.optional(),
-    /** A kind of token instead of terms; `question` marks a clause that ends with "?". */
+    /**
+     * A kind of token instead of terms; `question` marks a clause that ends with "?", except a
+     * draft's opening clause when more follows: that one is `opening-question`, because an ad's
+     * "Moving home this spring?" hooks the reader, while a question that asks them something
+     * comes after what the draft has to say (or is the whole draft).
+     */
     token: z.enum(TOKEN_TAGS).optional(),
     at: z.enum(['anywhere', 'start', 'lead']).default('anywhere'),
     role: z.enum(['pitch', 'substance']),
@@ -36,6 +51,14 @@ const Params = z.strictObject({
    * which one is enough ("an ask" and "an offer": `[["cta", "link"], ["offer", "price"]]`).
    */
   requires: z.array(z.union([z.string(), z.array(z.string()).min(1)])).optional(),
+  /**
+   * Extra pitch weight for a clause that two tags mark together: a weak call to act with a link
+   * beside it ("Request your demo 👉 https://…") asks for more than either does alone.
+   */
+  pairs: z
+    .array(z.strictObject({ tags: z.tuple([z.string(), z.string()]), weight: Num }))
+    .max(20)
+    .optional(),
   /** The pitch weight (summed over clauses, each clause capped at `clauseMax`) needed to fire. */
   min: Num,
   clauseMax: Num.default(4),
@@ -83,6 +106,15 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       }
       return bits;
     });
+    const pairs = (params.pairs ?? []).map((pair, i) => {
+      let bits = 0;
+      for (const name of pair.tags) {
+        const bit = names.get(name);
+        if (bit === undefined) ctx.problem(`${path}.pairs[${i}].tags`, `no tag is named "${name}"`);
+        else bits |= bit;
+      }
+      return { bits, weight: ctx.num(pair.weight, `${path}.pairs[${i}].weight`) };
+    });
     const min = ctx.num(params.min, `${path}.min`);
     const clauseMax = ctx.num(params.clauseMax, `${path}.clauseMax`);
     const share = ctx.num(params.share, `${path}.share`);
@@ -91,12 +123,13 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     // Token tags by the kind of token they mark, and the feature that says whether any is there.
     const byKind = new Map<string, number[]>();
     tags.forEach((t, i) => {
-      if (t.token === undefined || t.token === 'question') return;
+      if (t.token === undefined || t.token === 'question' || t.token === 'opening-question') return;
       const list = byKind.get(t.token);
       if (list) list.push(i);
       else byKind.set(t.token, [i]);
     });
     const questionTags = tags.filter((t) => t.token === 'question');
+    const openingTags = tags.filter((t) => t.token === 'opening-question');
     const COUNTS = {
       price: 'prices',
       percent: 'percents',
@@ -106,6 +139,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       hashtag: 'hashtags',
       emoji: 'emoji',
       question: 'questions',
+      'opening-question': 'questions',
     } as const;
 
     return ({ doc, hits }) => {
@@ -147,8 +181,11 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
           if (list) for (const i of list) mark(i, { first: k, last: k + 1, start: tok.start, end: tok.end });
         }
       }
+      // The opening clause, when a question and not the whole draft, is a hook (see Tag.token).
+      const hookFirst = clauseCount > 1 && doc.questionClause[0] === 1;
       for (const t of questionTags)
-        for (let c = 0; c < clauseCount; c++) if (doc.questionClause[c]) marks[c]! |= t.bit;
+        for (let c = hookFirst ? 1 : 0; c < clauseCount; c++) if (doc.questionClause[c]) marks[c]! |= t.bit;
+      if (hookFirst) for (const t of openingTags) marks[0]! |= t.bit;
 
       let pitch = 0;
       let substance = 0;
@@ -164,6 +201,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
           if (t.pitch) p += t.weight;
           else s += t.weight;
         }
+        for (const pair of pairs) if ((m & pair.bits) === pair.bits) p += pair.weight;
         // A clause that tells as much as it sells ("last chance to tell us what broke") is substance.
         if (p > s) {
           pitch += Math.min(p, clauseMax);

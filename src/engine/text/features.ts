@@ -209,6 +209,9 @@ export function analyse(text: string): Doc {
   for (const q of questions) questionClause[q] = 1;
   if (f['first-sentence-chars'] < 0) f['first-sentence-chars'] = text.trimEnd().length;
   f['abstract-share'] = f.words ? Math.round((100 * f['abstract-words']) / f.words) : 0;
+  const language = votes.result();
+  // German capitalises every noun, so a capital mid-sentence says nothing about a name there.
+  if (language === 'de') f['proper-nouns'] = 0;
   return {
     text,
     tokens,
@@ -217,6 +220,6 @@ export function analyse(text: string): Doc {
     clause,
     clauses,
     questionClause,
-    language: votes.result(),
+    language,
   };
 }

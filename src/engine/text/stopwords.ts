@@ -8,7 +8,21 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   all any some no not each every both few more most other such own same s t don't doesn't didn't isn't aren't wasn't
   won't can't cannot if because while until till whether though although once since like get got go going gone
   one another everyone everybody anyone someone something anything nothing lot lots thing things well oh hey hi
-  yes yeah ok okay right now today tonight day time new`
+  yes yeah ok okay right now today tonight day time new
+  el la los las un una unos unas y o pero de del al a en con por para sin sobre que qué como cómo cuando donde
+  es son está están estoy estamos ser hay fue era yo tú usted nosotros vosotros ellos mi mis tu tus su sus nuestro
+  nuestra nuestros nuestras lo le les se me te nos muy más menos ya también todo todos toda todas este esta esto
+  ese esa eso aquí hoy mañana
+  der die das den dem des ein eine einen einem einer und oder aber mit von zu zum zur im in am an auf für aus bei
+  nach über unter ist sind war waren bin bist sein hat haben habe wird werden ich du er sie es wir ihr mein meine
+  dein deine unser unsere euer nicht kein keine auch noch schon sehr mehr nur so wie was wer wo wann heute morgen
+  dass ob hier da
+  le la les un une des du de d' à et ou mais avec pour par sur dans en au aux ce cet cette ces est sont était suis
+  sommes être a ont ai je tu il elle on nous vous ils elles mon ma mes ton ta tes son sa ses notre nos votre vos
+  ne pas plus très aussi déjà tout tous toute toutes que qui quoi comme quand où ici aujourd'hui demain
+  o os as um uma uns umas e ou mas com por para sem sobre que como quando onde é são está estão estou estamos ser
+  foi era eu você nós vocês eles elas meu minha meus minhas seu sua seus suas nosso nossa não mais muito também já
+  todo todos toda todas este esta isto esse essa isso aqui hoje amanhã no na nos nas do da dos das ao`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -23,7 +37,14 @@ export const PHATIC: ReadonlySet<string> = new Set(
   monday tuesday wednesday thursday friday saturday sunday mondays fridays weekends hump
   coffee tea lunch weather sunny rainy sun rain vibes vibe mood feeling feel love loving fun ahead back soon
   big news stay tuned coming exciting excited thanks thank cheers hello agreed agree true post lol haha wow omg
-  first same said cool yay fun stuff`
+  first same said cool yay fun stuff
+  feliz buen buena buenos buenas días día semana finde fin lunes viernes sábado domingo café calor frío lluvia sol
+  gracias hola amigos banda listos genial
+  schön schönen schöne guten gute tag woche wochenende montag freitag samstag sonntag kaffee wetter sonne regen
+  danke hallo freunde leute toll super
+  bonne bon bonjour bonsoir matin semaine lundi vendredi samedi dimanche café chaud froid pluie soleil merci salut
+  amis
+  boa bom dia semana fim segunda sexta sábado domingo café calor frio chuva sol obrigado obrigada olá amigos pessoal`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -23,8 +23,10 @@ export interface Token {
 
 const LETTER = /\p{L}|\p{M}/u;
 const PICTO = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+// A bare domain: a well-known suffix, or any suffix of letters when a path follows
+// ("library.example/summer"), since "word.word/" is an address in any language.
 const DOMAIN =
-  /[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|app|dev|ly|shop|store|me|ai|gg|tv|us|uk|de|fr|eu|info|biz|social|link)(?![a-z0-9-])(?:\/[^\s]*)?/iy;
+  /[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:(?:com|org|net|io|co|app|dev|ly|shop|store|me|ai|gg|tv|us|uk|de|fr|eu|info|biz|social|link)(?![a-z0-9-])|[a-z]{2,24}(?=\/[^\s/]))(?:\/[^\s]*)?/iy;
 const TRAILING_URL_PUNCT = /[.,!?:;)\]}"'’»]+$/;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;

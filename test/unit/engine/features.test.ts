@@ -24,6 +24,25 @@ describe('features', () => {
     expect(x).toMatchObject({ urls: 1, words: 0, mentions: 0, hashtags: 0 });
   });
 
+  it('reads function and small-talk words in the pack languages as carrying no specifics', () => {
+    expect(f('Feliz viernes a todos, ya es fin de semana')['specific-words']).toBe(0);
+    expect(f('Bonne semaine à tous, café chaud ce matin')['specific-words']).toBe(0);
+    expect(
+      f('Wir haben heute den neuen Parser für die Firma ausgeliefert')['specific-words'],
+    ).toBeGreaterThan(3);
+  });
+
+  it('does not take German nouns, capitalised by grammar, for names', () => {
+    expect(
+      f('Wir haben die Datenbank gestern auf den neuen Server umgezogen und das Team ist froh')[
+        'proper-nouns'
+      ],
+    ).toBe(0);
+    expect(
+      f('We moved the database to the new Server in Leeds with Dana yesterday')['proper-nouns'],
+    ).toBeGreaterThan(1);
+  });
+
   it('counts question and exclamation marks, a run as one', () => {
     expect(f('Is it? Really?? Wow!!! ok')).toMatchObject({ questions: 2, exclamations: 1 });
     expect(f('日本ですか？すごい！')).toMatchObject({ questions: 1, exclamations: 1 });

@@ -44,6 +44,13 @@ describe('tokenize: links', () => {
     expect(then.sentenceStart).toBe(true);
   });
 
+  it('takes any word.suffix/path for an address, and a known suffix without a path', () => {
+    expect(ofKind('Sign up at library.example/summer today', 'url')).toEqual(['library.example/summer']);
+    expect(ofKind('See shop.example.com for more', 'url')).toEqual(['shop.example.com']);
+    expect(ofKind('Read it on paper.example and more', 'url')).toEqual([]);
+    expect(ofKind('The and/or question', 'url')).toEqual([]);
+  });
+
   it('does not take an ordinary sentence end for a domain', () => {
     expect(ofKind('We shipped.Then we rested.', 'url')).toEqual([]);
     expect(ofKind('I like e.g. apples', 'url')).toEqual([]);
