@@ -101,6 +101,43 @@ describe('the clauses rule type', () => {
     expect(fired(p, 'Book now. Only $5.')).toEqual(['pitch']);
   });
 
+  it('an opening question that more follows is a hook, not a question to the reader', () => {
+    const p = pack(rule({ substanceRatio: 0.5 }), SELL);
+    expect(fired(p, 'Moving house? Book now. First lesson free.')).toEqual(['pitch']);
+    expect(fired(p, 'Book now. First lesson free. Moving house?')).toEqual([]);
+    const hooked = rule({}).map((r) => ({
+      ...r,
+      params: {
+        ...r.params,
+        tags: [...r.params.tags, { name: 'hook', token: 'opening-question', role: 'pitch', weight: 1 }],
+      },
+    }));
+    // With the opening-question tag the hook weighs as pitch: ask + hook reach the minimum alone.
+    expect(fired(pack(hooked, SELL), 'Moving house? Book now.')).toEqual(['pitch']);
+    expect(fired(pack(rule({}), SELL), 'Moving house? Book now.')).toEqual([]);
+  });
+
+  it('pairs: two tags marking one clause add their weight', () => {
+    const withLink = (pairs?: unknown) => [
+      {
+        id: 'pitch',
+        type: 'clauses',
+        params: {
+          tags: [
+            { name: 'ask', terms: 'ask', at: 'lead', role: 'pitch', weight: 1 },
+            { name: 'link', token: 'url', role: 'pitch', weight: 1 },
+          ],
+          min: 3,
+          ...(pairs ? { pairs } : {}),
+        },
+      },
+    ];
+    const pair = [{ tags: ['ask', 'link'], weight: 1.5 }];
+    expect(fired(pack(withLink(), SELL), 'Book your seat at https://x.example/seat')).toEqual([]);
+    expect(fired(pack(withLink(pair), SELL), 'Book your seat at https://x.example/seat')).toEqual(['pitch']);
+    expect(fired(pack(withLink(pair), SELL), 'Book your seat. https://x.example/seat')).toEqual([]);
+  });
+
   it('refuses a tag with both terms and token, or a requirement naming no tag', () => {
     const withParams = (params: Record<string, unknown>) =>
       compileError({
