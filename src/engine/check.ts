@@ -9,6 +9,7 @@ import type { CheckOptions, CheckResult, Draft, Nudge } from './types.ts';
 import { analyse } from './text/features.ts';
 import { UNDETERMINED } from './text/language.ts';
 import { sumSignals } from './rules/signal-sum.ts';
+import { summaryOf } from './history/memo.ts';
 
 /** Longer drafts are coached on their first part only, with a note saying so. */
 export const MAX_DRAFT_CHARS = 100_000;
@@ -45,7 +46,7 @@ function runRules(
   // Draft rules have nothing to read in a blank draft (checked once, not per rule).
   const blank = env.doc.text.trim() === '';
   for (const rule of rules) {
-    if (rule.history ? !env.history : blank) continue;
+    if (rule.history ? !env.summary : blank) continue;
     if (rule.wording && !wording) continue;
     if (!applies(rule, env.draft)) continue;
     const finding = rule.evaluate(env);
@@ -56,19 +57,25 @@ function runRules(
 
 function makeEnv(draft: Draft, pack: CompiledPack, options: CheckOptions): RuleEnv {
   const doc = analyse(draft.text);
-  const env: RuleEnv = {
-    doc,
-    hits: pack.lexicon.match(doc.tokens),
-    draft,
-    history: options.history,
-    now: options.now ?? new Date(),
-    classify(ruleId, other) {
-      const rules = pack.rules.filter((r) => (r.id === ruleId || r.nudge === ruleId) && !r.history);
-      const e = makeEnv(capped(other).draft, pack, {});
-      return runRules(rules, e, covered(pack, e)).length > 0;
-    },
-  };
-  return env;
+  const summary =
+    options.summary ??
+    (options.history
+      ? summaryOf(options.history, pack, (other) => isPromotional(pack, other) ?? false)
+      : undefined);
+  return { doc, hits: pack.lexicon.match(doc.tokens), draft, summary, now: options.now ?? new Date() };
+}
+
+/**
+ * Whether the pack's promotion classifier (the rule its `ratio` rules name; `pure-promotion` in
+ * the default pack) fires on a draft: the flag the ledger records once per published item.
+ * Undefined when the pack has no such rule.
+ */
+export function isPromotional(pack: CompiledPack, input: Draft): boolean | undefined {
+  const id = pack.promotion;
+  if (id === null) return undefined;
+  const rules = pack.rules.filter((r) => (r.id === id || r.nudge === id) && !r.history);
+  const env = makeEnv(capped(input).draft, pack, {});
+  return runRules(rules, env, covered(pack, env)).length > 0;
 }
 
 function capped(draft: Draft): { draft: Draft; truncated: boolean } {
