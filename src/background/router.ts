@@ -10,6 +10,9 @@ import {
   type AckResponse,
   type ApplyInstancesRequest,
   type CurrentResponse,
+  type DeleteLedgerRequest,
+  type ExportLedgerRequest,
+  type ExportLedgerResponse,
   type GetCurrentRequest,
   type GetInstancesRequest,
   type InstancesResponse,
@@ -25,7 +28,7 @@ export interface Sender {
   tab?: { id?: number };
 }
 export type Failure = { ok: false; error: string };
-export type Reply = ScoreResponse | AckResponse | CurrentResponse | InstancesResponse;
+export type Reply = ScoreResponse | AckResponse | CurrentResponse | InstancesResponse | ExportLedgerResponse;
 
 export interface Handlers {
   score(req: ScoreRequest, sender: Sender): Promise<ScoreResponse>;
@@ -33,6 +36,8 @@ export interface Handlers {
   'get-current'(req: GetCurrentRequest, sender: Sender): Promise<CurrentResponse>;
   'get-instances'(req: GetInstancesRequest, sender: Sender): Promise<InstancesResponse>;
   'apply-instances'(req: ApplyInstancesRequest, sender: Sender): Promise<InstancesResponse>;
+  'export-ledger'(req: ExportLedgerRequest, sender: Sender): Promise<ExportLedgerResponse>;
+  'delete-ledger'(req: DeleteLedgerRequest, sender: Sender): Promise<AckResponse>;
 }
 
 export interface RouterOptions {
@@ -71,6 +76,10 @@ export function createRouter({ ownId, extensionOrigin, handlers }: RouterOptions
           return await handlers['get-instances'](req, sender);
         case 'apply-instances':
           return await handlers['apply-instances'](req, sender);
+        case 'export-ledger':
+          return await handlers['export-ledger'](req, sender);
+        case 'delete-ledger':
+          return await handlers['delete-ledger'](req, sender);
       }
     } catch (error) {
       return fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);

@@ -32,6 +32,8 @@ export const PublishedRequest = z.object({
   text,
   parentAuthor: z.optional(shortText),
   url: z.optional(z.string().check(z.maxLength(2048))),
+  /** For a reply: the id or URL of the item it answers, where the page shows it (it counts as answered). */
+  to: z.optional(z.string().check(z.maxLength(2048))),
 });
 
 /** Popup → worker: the latest scored draft of a tab. Refused from content scripts. */
@@ -50,12 +52,21 @@ export const GetInstancesRequest = z.object({ type: z.literal('get-instances') }
  */
 export const ApplyInstancesRequest = z.object({ type: z.literal('apply-instances') });
 
+/**
+ * Popup/options → worker: the whole ledger as JSON (answered `ExportLedgerResponse`), and delete-all
+ * (answered `AckResponse`). Extension pages only.
+ */
+export const ExportLedgerRequest = z.object({ type: z.literal('export-ledger') });
+export const DeleteLedgerRequest = z.object({ type: z.literal('delete-ledger') });
+
 export const Request = z.discriminatedUnion('type', [
   ScoreRequest,
   PublishedRequest,
   GetCurrentRequest,
   GetInstancesRequest,
   ApplyInstancesRequest,
+  ExportLedgerRequest,
+  DeleteLedgerRequest,
 ]);
 export type Request = z.infer<typeof Request>;
 export type ScoreRequest = z.infer<typeof ScoreRequest>;
@@ -63,6 +74,8 @@ export type PublishedRequest = z.infer<typeof PublishedRequest>;
 export type GetCurrentRequest = z.infer<typeof GetCurrentRequest>;
 export type GetInstancesRequest = z.infer<typeof GetInstancesRequest>;
 export type ApplyInstancesRequest = z.infer<typeof ApplyInstancesRequest>;
+export type ExportLedgerRequest = z.infer<typeof ExportLedgerRequest>;
+export type DeleteLedgerRequest = z.infer<typeof DeleteLedgerRequest>;
 
 /** Types of request a content script may send; everything else is for extension pages only. */
 export const CONTENT_REQUESTS: ReadonlySet<Request['type']> = new Set(['score', 'published']);
@@ -92,3 +105,9 @@ export const InstancesResponse = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type InstancesResponse = z.infer<typeof InstancesResponse>;
+
+export const ExportLedgerResponse = z.union([
+  z.object({ ok: z.literal(true), json: z.string() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type ExportLedgerResponse = z.infer<typeof ExportLedgerResponse>;
