@@ -18,6 +18,9 @@ import { createGetInstancesHandler } from './handlers/get-instances.ts';
 import { createApplyInstancesHandler } from './handlers/apply-instances.ts';
 import { createInstanceSync } from './instances.ts';
 import { browserInstanceApis } from './instance-apis.ts';
+import { createLoadCardHandler } from './handlers/load-card.ts';
+import { createFeedbackHandlers } from './handlers/feedback.ts';
+import { CARD_SCRIPT } from '../shared/card-script.ts';
 
 // MV3's content security policy forbids the `new Function` probe zod runs by default.
 z.config({ jitless: true });
@@ -28,6 +31,7 @@ const store = createCurrentStore(browser.storage.session);
 const history = keepHistory(ledger);
 void history.summary().catch((error: unknown) => console.error('Rapport: history not loaded:', error));
 const syncInstances = createInstanceSync(browserInstanceApis());
+const feedback = createFeedbackHandlers(browser.storage.local);
 
 const route = createRouter({
   ownId: browser.runtime.id,
@@ -44,6 +48,15 @@ const route = createRouter({
       () => DEFAULT_RETENTION_DAYS,
     ),
     'delete-ledger': createDeleteLedgerHandler(ledger),
+    'load-card': createLoadCardHandler((tabId, frameId) =>
+      browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        files: [CARD_SCRIPT],
+        injectImmediately: true,
+      }),
+    ),
+    feedback: feedback.feedback,
+    'get-feedback': feedback.getFeedback,
   },
 });
 
