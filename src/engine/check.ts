@@ -20,9 +20,24 @@ export const MAX_SHOWN = 3;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 
+/** Templates split once into text and `{name}` slots: a nudge's wording is filled on every score. */
+const templates = new Map<string, string[]>();
+
 function fill(template: string, vars: Finding['vars']): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
+  if (!vars || !template.includes('{')) return template;
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    // Packs are few and their wording fixed; the bound only guards against a pathological caller.
+    if (templates.size > 10_000) templates.clear();
+    templates.set(template, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i]!;
+    out += (key in vars ? String(vars[key]) : `{${key}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 function applies(rule: CompiledRule, draft: Draft): boolean {

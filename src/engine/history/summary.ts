@@ -17,9 +17,9 @@ import {
 } from '../text/fingerprint.ts';
 import { closes, eventKey, firstWords, isQuestion } from './record.ts';
 import { insertSorted, lowerBound, removeSorted, upperBound } from './sorted.ts';
-import { WaitingSet, type Closer, type ReceivedEntry } from './waiting.ts';
+import { WaitingSet, type Closer, type ReceivedEntry, type WaitingCount } from './waiting.ts';
 
-export type { ReceivedEntry } from './waiting.ts';
+export type { ReceivedEntry, WaitingCount } from './waiting.ts';
 
 export interface PublishedEntry {
   key: string;
@@ -64,6 +64,8 @@ export class HistorySummary {
   #times: number[] = [];
   /** Posts (not replies), in time order. */
   #posts: PublishedEntry[] = [];
+  /** The posts whose promotional flag is known or can be found, in time order. */
+  #flaggable: PublishedEntry[] = [];
   /** Published items and replies: when the person last took part. */
   #activity: number[] = [];
   /** Fingerprint hash → the published entries holding it. */
@@ -76,6 +78,11 @@ export class HistorySummary {
 
   get size(): number {
     return this.#entries.size;
+  }
+
+  /** Whether any published item left a fingerprint (no near-duplicate can be found otherwise). */
+  get fingerprinted(): boolean {
+    return this.#index.size > 0;
   }
 
   has(key: string): boolean {
@@ -103,7 +110,12 @@ export class HistorySummary {
       };
       if (published.promotional === undefined && event.text && this.#classify) published.text = event.text;
       entry = { type: 'published', t, published, ...(closer ? { closer } : {}) };
-      if (published.kind === 'post') insertSorted(this.#posts, published, time);
+      if (published.kind === 'post') {
+        insertSorted(this.#posts, published, time);
+        if (published.promotional !== undefined || published.text !== undefined) {
+          insertSorted(this.#flaggable, published, time);
+        }
+      }
       insertSorted(this.#activity, t, num);
       for (const h of published.fingerprint ?? []) {
         const list = this.#index.get(h);
@@ -144,7 +156,10 @@ export class HistorySummary {
     removeSorted(this.#times, entry.t, num);
     if (entry.type === 'published') {
       const p = entry.published;
-      if (p.kind === 'post') removeSorted(this.#posts, p, time);
+      if (p.kind === 'post') {
+        removeSorted(this.#posts, p, time);
+        removeSorted(this.#flaggable, p, time);
+      }
       removeSorted(this.#activity, entry.t, num);
       for (const h of p.fingerprint ?? []) {
         const list = this.#index.get(h);
@@ -165,6 +180,7 @@ export class HistorySummary {
     this.#entries.clear();
     this.#times = [];
     this.#posts = [];
+    this.#flaggable = [];
     this.#activity = [];
     this.#index.clear();
     this.#waiting.clear();
@@ -193,8 +209,8 @@ export class HistorySummary {
    */
   lastFlaggedPosts(now: number, n: number): { entry: PublishedEntry; promotional: boolean }[] {
     const out: { entry: PublishedEntry; promotional: boolean }[] = [];
-    for (let i = upperBound(this.#posts, now, time) - 1; i >= 0 && out.length < n; i--) {
-      const entry = this.#posts[i]!;
+    for (let i = upperBound(this.#flaggable, now, time) - 1; i >= 0 && out.length < n; i--) {
+      const entry = this.#flaggable[i]!;
       const promotional = this.#flag(entry);
       if (promotional !== undefined) out.push({ entry, promotional });
     }
@@ -204,6 +220,16 @@ export class HistorySummary {
   /** Items received in [since, now] still waiting for an answer: questions first, then oldest first. */
   waiting(since: number, now: number): ReceivedEntry[] {
     return this.#waiting.waiting(since, now);
+  }
+
+  /** The first `limit` of `waiting(since, now)`, without listing the rest. */
+  firstWaiting(since: number, now: number, limit: number): ReceivedEntry[] {
+    return this.#waiting.first(since, now, limit);
+  }
+
+  /** How many wait in [since, now]: in all, per network, asking something, and since when. */
+  waitingCount(since: number, now: number): WaitingCount {
+    return this.#waiting.count(since, now);
   }
 
   /**
@@ -225,15 +251,17 @@ export class HistorySummary {
         shared.set(e, (shared.get(e) ?? 0) + 1);
       }
     }
-    const candidates = [...shared].sort((a, b) => b[0].t - a[0].t);
-    for (const [entry, both] of candidates) {
+    // The newest that is similar enough; no need to rank the rest.
+    let best: Similar | null = null;
+    for (const [entry, both] of shared) {
+      if (best && entry.t <= best.entry.t) continue;
       const other = entry.fingerprint!;
       // Neither sketch full: each holds every trigram, and the shared count is the exact overlap.
       const exact = fp.length < FINGERPRINT_SIZE && other.length < FINGERPRINT_SIZE;
       const similarity = exact ? both / (fp.length + other.length - both) : resemblance(fp, other);
-      if (similarity >= min) return { entry, similarity };
+      if (similarity >= min) best = { entry, similarity };
     }
-    return null;
+    return best;
   }
 
   #flag(entry: PublishedEntry): boolean | undefined {

@@ -9,6 +9,7 @@
  * on the same item — waits again: the conversation reopens.
  */
 import type { Platform } from '../types.ts';
+import { insertSorted, lowerBound, removeSorted, upperBound } from './sorted.ts';
 
 export interface ReceivedEntry {
   key: string;
@@ -27,11 +28,21 @@ export interface ReceivedEntry {
   exact: boolean;
 }
 
+export interface WaitingCount {
+  total: number;
+  questions: number;
+  perPlatform: ReadonlyMap<Platform, number>;
+  /** When the longest-waiting item arrived. */
+  oldest: number | undefined;
+}
+
 export interface Closer {
   t: number;
   platform: Platform;
   to: string;
 }
+
+const time = (e: ReceivedEntry) => e.t;
 
 /** Platform-scoped: two networks may use the same ids. */
 const ref = (platform: string, id: string) => `${platform}\u0000${id}`;
@@ -44,7 +55,11 @@ export class WaitingSet {
   /** Per target, the latest closer's time: a link closes what arrived up to then. */
   #closedUrlAt = new Map<string, number>();
   #closers = new Set<Closer>();
-  #open = new Set<ReceivedEntry>();
+  /** Open items in time order, questions apart: a window is two slices, already in list order. */
+  #openQuestions: ReceivedEntry[] = [];
+  #openOthers: ReceivedEntry[] = [];
+  /** Open items in time order per network: counting a window is two binary searches each. */
+  #openByPlatform = new Map<Platform, ReceivedEntry[]>();
   /** Set when a closer goes (retention, the size cap): the open set is rebuilt on the next read. */
   #stale = false;
 
@@ -56,7 +71,7 @@ export class WaitingSet {
       if (!set) this.#byUrl.set(key, (set = new Set()));
       set.add(entry);
     }
-    if (!this.#isClosed(entry)) this.#open.add(entry);
+    if (!this.#isClosed(entry)) this.#openItem(entry);
   }
 
   removeReceived(entry: ReceivedEntry): void {
@@ -67,7 +82,7 @@ export class WaitingSet {
       set?.delete(entry);
       if (set?.size === 0) this.#byUrl.delete(key);
     }
-    this.#open.delete(entry);
+    this.#closeItem(entry);
   }
 
   addCloser(closer: Closer): void {
@@ -75,8 +90,8 @@ export class WaitingSet {
     this.#note(closer);
     const key = ref(closer.platform, closer.to);
     const byId = this.#received.get(key);
-    if (byId) this.#open.delete(byId);
-    for (const entry of this.#byUrl.get(key) ?? []) if (entry.t <= closer.t) this.#open.delete(entry);
+    if (byId) this.#closeItem(byId);
+    for (const entry of this.#byUrl.get(key) ?? []) if (entry.t <= closer.t) this.#closeItem(entry);
   }
 
   removeCloser(closer: Closer): void {
@@ -89,18 +104,59 @@ export class WaitingSet {
     this.#closedIds.clear();
     this.#closedUrlAt.clear();
     this.#closers.clear();
-    this.#open.clear();
+    this.#openQuestions = [];
+    this.#openOthers = [];
+    this.#openByPlatform.clear();
     this.#stale = false;
   }
 
   /** Items received in [since, now] and still waiting: questions first, then oldest first. */
   waiting(since: number, now: number): ReceivedEntry[] {
+    return this.first(since, now, Infinity);
+  }
+
+  /** The first `limit` items of `waiting(since, now)`, without listing the rest. */
+  first(since: number, now: number, limit: number): ReceivedEntry[] {
     if (this.#stale) this.#rebuild();
     const out: ReceivedEntry[] = [];
-    for (const entry of this.#open) if (entry.t >= since && entry.t <= now) out.push(entry);
-    return out.sort(
-      (a, b) => Number(b.question) - Number(a.question) || a.t - b.t || (a.key < b.key ? -1 : 1),
-    );
+    for (const items of [this.#openQuestions, this.#openOthers]) {
+      const end = upperBound(items, now, time);
+      for (let i = lowerBound(items, since, time); i < end && out.length < limit; i++) out.push(items[i]!);
+    }
+    return out;
+  }
+
+  /** How many items wait in [since, now], per network, how many ask something, and the oldest. */
+  count(since: number, now: number): WaitingCount {
+    if (this.#stale) this.#rebuild();
+    const perPlatform = new Map<Platform, number>();
+    let total = 0;
+    let oldest: number | undefined;
+    for (const [platform, items] of this.#openByPlatform) {
+      const from = lowerBound(items, since, time);
+      const n = upperBound(items, now, time) - from;
+      if (n <= 0) continue;
+      perPlatform.set(platform, n);
+      total += n;
+      const t = items[from]!.t;
+      if (oldest === undefined || t < oldest) oldest = t;
+    }
+    const q = this.#openQuestions;
+    const questions = Math.max(0, upperBound(q, now, time) - lowerBound(q, since, time));
+    return { total, questions, perPlatform, oldest };
+  }
+
+  #openItem(entry: ReceivedEntry): void {
+    insertSorted(entry.question ? this.#openQuestions : this.#openOthers, entry, time);
+    let list = this.#openByPlatform.get(entry.platform);
+    if (!list) this.#openByPlatform.set(entry.platform, (list = []));
+    insertSorted(list, entry, time);
+  }
+
+  #closeItem(entry: ReceivedEntry): void {
+    if (removeSorted(entry.question ? this.#openQuestions : this.#openOthers, entry, time)) {
+      removeSorted(this.#openByPlatform.get(entry.platform) ?? [], entry, time);
+    }
   }
 
   #note(closer: Closer): void {
@@ -121,8 +177,10 @@ export class WaitingSet {
     this.#closedIds.clear();
     this.#closedUrlAt.clear();
     for (const closer of this.#closers) this.#note(closer);
-    this.#open.clear();
-    for (const entry of this.#received.values()) if (!this.#isClosed(entry)) this.#open.add(entry);
+    this.#openQuestions = [];
+    this.#openOthers = [];
+    this.#openByPlatform.clear();
+    for (const entry of this.#received.values()) if (!this.#isClosed(entry)) this.#openItem(entry);
     this.#stale = false;
   }
 }

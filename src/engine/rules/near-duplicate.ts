@@ -25,7 +25,7 @@ export const nearDuplicate: RuleType<z.infer<typeof Params>> = {
     const similarity = ctx.num(params.similarity, `${path}.similarity`);
     const minWords = ctx.num(params.minWords, `${path}.minWords`);
     return ({ summary, now, doc, draft }) => {
-      if (!summary || doc.features.words < minWords) return null;
+      if (!summary?.fingerprinted || doc.features.words < minWords) return null;
       const end = now.getTime();
       const except = params.otherPlatformsOnly ? draft.platform : undefined;
       const found = summary.similar(fingerprint(doc.tokens), end - windowMs, end, similarity, except);

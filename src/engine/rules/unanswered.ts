@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { Num } from '../pack/schema-parts.ts';
 import type { RuleType } from './rule-type.ts';
-import type { Evidence } from '../types.ts';
+import { PLATFORMS, type Evidence } from '../types.ts';
 import { DAY, HOUR, platformName } from '../history/time.ts';
 import type { ReceivedEntry } from '../history/summary.ts';
 
@@ -24,25 +24,19 @@ export const unanswered: RuleType<z.infer<typeof Params>> = {
     return ({ summary, now }) => {
       if (!summary) return null;
       const end = now.getTime();
-      const items = summary.waiting(end - windowMs, end);
-      const count = items.length;
+      const since = end - windowMs;
+      const { total: count, perPlatform, questions, oldest } = summary.waitingCount(since, end);
       if (count < min || count === 0) return null;
-      const perPlatform = new Map<string, number>();
-      for (const item of items) perPlatform.set(item.platform, (perPlatform.get(item.platform) ?? 0) + 1);
-      // Most first; a tie keeps the order of the list (questions, then the longest waiting).
+      const named = summary.firstWaiting(since, end, NAMED);
+      // Most first; a tie keeps the networks' order in PLATFORMS.
       const where = [...perPlatform]
-        .sort((a, b) => b[1] - a[1])
+        .sort((a, b) => b[1] - a[1] || PLATFORMS.indexOf(a[0]) - PLATFORMS.indexOf(b[0]))
         .map(([p, n]) => `${n} on ${platformName(p)}`)
         .join(', ');
-      const questions = items.filter((i) => i.question).length;
-      const from = items
-        .map((i) => i.from)
-        .filter(Boolean)
-        .slice(0, NAMED);
-      const oldest = Math.min(...items.map((i) => i.t));
+      const from = named.flatMap((i) => (i.from ? [i.from] : []));
       const evidence: Evidence[] = [
         { text: `${count} waiting: ${where}${from.length ? ` (from ${from.join(', ')})` : ''}` },
-        ...items.slice(0, NAMED).map((item) => ({ text: describe(item, end) })),
+        ...named.map((item) => ({ text: describe(item, end) })),
       ];
       return {
         evidence,
@@ -51,7 +45,7 @@ export const unanswered: RuleType<z.infer<typeof Params>> = {
           where,
           s: count === 1 ? '' : 's',
           questions,
-          oldest: waited(end - oldest),
+          oldest: waited(end - (oldest ?? end)),
         },
       };
     };
