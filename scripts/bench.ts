@@ -12,8 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { draftSets } from '../bench/drafts.ts';
 import { browserTargets, runBrowserBench, type BrowserBenchResult } from './bench/browser.ts';
 import { runEngineBench, type EngineBenchResult } from './bench/engine.ts';
-import { engineReport, table, targetsReport } from './bench/report.ts';
-import { engineTargets, linearity, type Linearity, type Target } from './bench/targets.ts';
+import { engineReport, historyReport, table, targetsReport } from './bench/report.ts';
+import { engineTargets, historyTargets, linearity, type Linearity, type Target } from './bench/targets.ts';
+import { runHistoryBench, type HistoryBenchResult } from './bench/history.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = new Set(process.argv.slice(2));
@@ -51,6 +52,18 @@ async function main(): Promise<void> {
     lin = linearity(engine);
     targets.push(...engineTargets(engine, lin));
   }
+  let history: HistoryBenchResult | null = null;
+  if (!args.has('--no-engine')) {
+    log('bench: history (5,000-event ledger vs empty; ledger append)');
+    history = await runHistoryBench(draftSets()[0]?.drafts ?? [], {
+      budgetSeconds: quick ? 2 : 8,
+      appendSamples: quick ? 100 : 400,
+      log,
+    });
+    targets.push(...historyTargets(history));
+  } else {
+    targets.push(...historyTargets(null, '--no-engine'));
+  }
 
   let browser: BrowserBenchResult;
   if (args.has('--no-browser')) {
@@ -71,6 +84,7 @@ async function main(): Promise<void> {
     seconds: (Date.now() - started) / 1000,
     pack: engine?.pack ?? null,
     engine: engine ? { gcBetweenPhases: engine.gcBetweenPhases, sizes: engine.sizes, linearity: lin } : null,
+    history,
     browser,
     targets,
   };
@@ -93,6 +107,7 @@ async function main(): Promise<void> {
     if (engine) {
       out.push('Per-draft times: each sample is a batch of calls on one draft divided by its call count.');
       out.push(engineReport(engine, lin));
+      if (history) out.push(historyReport(history));
     } else {
       out.push('\nEngine: SKIPPED — --no-engine');
     }

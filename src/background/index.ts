@@ -9,7 +9,10 @@ import { createRouter } from './router.ts';
 import { servePort } from './content-port.ts';
 import { createScoreHandler } from './handlers/score.ts';
 import { handlePublished } from './handlers/published.ts';
-import { ledger } from './ledger.ts';
+import { ledger, DEFAULT_RETENTION_DAYS } from './ledger.ts';
+import { keepHistory } from './history-keeper.ts';
+import { createExportLedgerHandler } from './handlers/export-ledger.ts';
+import { createDeleteLedgerHandler } from './handlers/delete-ledger.ts';
 import { createGetCurrentHandler } from './handlers/get-current.ts';
 import { createGetInstancesHandler } from './handlers/get-instances.ts';
 import { createApplyInstancesHandler } from './handlers/apply-instances.ts';
@@ -23,6 +26,10 @@ import { CARD_SCRIPT } from '../shared/card-script.ts';
 z.config({ jitless: true });
 
 const store = createCurrentStore(browser.storage.session);
+// The history summary, rebuilt from the ledger now (the worker just started) and then kept up to
+// date as events are recorded: scoring never re-reads IndexedDB.
+const history = keepHistory(ledger);
+void history.summary().catch((error: unknown) => console.error('Rapport: history not loaded:', error));
 const syncInstances = createInstanceSync(browserInstanceApis());
 const feedback = createFeedbackHandlers(browser.storage.local);
 
@@ -30,11 +37,17 @@ const route = createRouter({
   ownId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   handlers: {
-    score: createScoreHandler(store, () => new Date(), ledger),
+    score: createScoreHandler(store, () => new Date(), history),
     published: handlePublished,
     'get-current': createGetCurrentHandler(store),
     'get-instances': createGetInstancesHandler(() => browser.permissions.getAll()),
     'apply-instances': createApplyInstancesHandler(syncInstances),
+    'export-ledger': createExportLedgerHandler(
+      ledger,
+      () => new Date(),
+      () => DEFAULT_RETENTION_DAYS,
+    ),
+    'delete-ledger': createDeleteLedgerHandler(ledger),
     'load-card': createLoadCardHandler((tabId, frameId) =>
       browser.scripting.executeScript({
         target: { tabId, frameIds: [frameId] },

@@ -15,6 +15,8 @@ function setup() {
     'get-current': vi.fn<Handlers['get-current']>(async () => ({ ok: true as const, current: null })),
     'get-instances': vi.fn<Handlers['get-instances']>(async () => ({ ok: true as const, instances: [] })),
     'apply-instances': vi.fn<Handlers['apply-instances']>(async () => ({ ok: true as const, instances: [] })),
+    'export-ledger': vi.fn<Handlers['export-ledger']>(async () => ({ ok: true as const, json: '{}' })),
+    'delete-ledger': vi.fn<Handlers['delete-ledger']>(async () => ({ ok: true as const })),
     'load-card': vi.fn<Handlers['load-card']>(async () => ({ ok: true as const })),
     feedback: vi.fn<Handlers['feedback']>(async () => ({ ok: true as const })),
     'get-feedback': vi.fn<Handlers['get-feedback']>(async () => ({ ok: true as const, feedback: {} })),
@@ -64,6 +66,22 @@ describe('router', () => {
       expect(await route({ type }, page)).toEqual({ ok: true, instances: [] });
       expect(handlers[type]).toHaveBeenCalledTimes(1);
     }
+  });
+
+  it('exports and deletes the ledger for extension pages only', async () => {
+    const { handlers, route } = setup();
+    for (const type of ['export-ledger', 'delete-ledger'] as const) {
+      for (const sender of [content, { id: OWN_ID }]) {
+        expect(await route({ type }, sender)).toMatchObject({
+          ok: false,
+          error: expect.stringContaining('web page'),
+        });
+      }
+      expect(handlers[type]).not.toHaveBeenCalled();
+    }
+    expect(await route({ type: 'export-ledger' }, page)).toEqual({ ok: true, json: '{}' });
+    expect(await route({ type: 'delete-ledger' }, page)).toEqual({ ok: true });
+    expect(handlers['delete-ledger']).toHaveBeenCalledTimes(1);
   });
 
   it('takes the card messages from content scripts, and gives the feedback counts to extension pages only', async () => {

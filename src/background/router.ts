@@ -10,6 +10,9 @@ import {
   type AckResponse,
   type ApplyInstancesRequest,
   type CurrentResponse,
+  type DeleteLedgerRequest,
+  type ExportLedgerRequest,
+  type ExportLedgerResponse,
   type FeedbackRequest,
   type FeedbackResponse,
   type GetCurrentRequest,
@@ -31,7 +34,8 @@ export interface Sender {
   frameId?: number;
 }
 export type Failure = { ok: false; error: string };
-export type Reply = ScoreResponse | AckResponse | CurrentResponse | InstancesResponse | FeedbackResponse;
+export type Reply =
+  ScoreResponse | AckResponse | CurrentResponse | InstancesResponse | FeedbackResponse | ExportLedgerResponse;
 
 export interface Handlers {
   score(req: ScoreRequest, sender: Sender): Promise<ScoreResponse>;
@@ -39,6 +43,8 @@ export interface Handlers {
   'get-current'(req: GetCurrentRequest, sender: Sender): Promise<CurrentResponse>;
   'get-instances'(req: GetInstancesRequest, sender: Sender): Promise<InstancesResponse>;
   'apply-instances'(req: ApplyInstancesRequest, sender: Sender): Promise<InstancesResponse>;
+  'export-ledger'(req: ExportLedgerRequest, sender: Sender): Promise<ExportLedgerResponse>;
+  'delete-ledger'(req: DeleteLedgerRequest, sender: Sender): Promise<AckResponse>;
   'load-card'(req: LoadCardRequest, sender: Sender): Promise<AckResponse>;
   feedback(req: FeedbackRequest, sender: Sender): Promise<AckResponse>;
   'get-feedback'(req: GetFeedbackRequest, sender: Sender): Promise<FeedbackResponse>;
@@ -80,6 +86,10 @@ export function createRouter({ ownId, extensionOrigin, handlers }: RouterOptions
           return await handlers['get-instances'](req, sender);
         case 'apply-instances':
           return await handlers['apply-instances'](req, sender);
+        case 'export-ledger':
+          return await handlers['export-ledger'](req, sender);
+        case 'delete-ledger':
+          return await handlers['delete-ledger'](req, sender);
         case 'load-card':
           return await handlers['load-card'](req, sender);
         case 'feedback':

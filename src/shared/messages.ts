@@ -32,6 +32,8 @@ export const PublishedRequest = z.object({
   text,
   parentAuthor: z.optional(shortText),
   url: z.optional(z.string().check(z.maxLength(2048))),
+  /** For a reply: the id or URL of the item it answers, where the page shows it (it counts as answered). */
+  to: z.optional(z.string().check(z.maxLength(2048))),
 });
 
 /** Popup → worker: the latest scored draft of a tab. Refused from content scripts. */
@@ -49,6 +51,13 @@ export const GetInstancesRequest = z.object({ type: z.literal('get-instances') }
  * `onRemoved`; this lets the page wait for it). Refused from content scripts.
  */
 export const ApplyInstancesRequest = z.object({ type: z.literal('apply-instances') });
+
+/**
+ * Popup/options → worker: the whole ledger as JSON (answered `ExportLedgerResponse`), and delete-all
+ * (answered `AckResponse`). Extension pages only.
+ */
+export const ExportLedgerRequest = z.object({ type: z.literal('export-ledger') });
+export const DeleteLedgerRequest = z.object({ type: z.literal('delete-ledger') });
 
 /**
  * Content script → worker, when the person first opens the card: inject the card's code (not part
@@ -79,6 +88,8 @@ export const Request = z.discriminatedUnion('type', [
   GetCurrentRequest,
   GetInstancesRequest,
   ApplyInstancesRequest,
+  ExportLedgerRequest,
+  DeleteLedgerRequest,
   LoadCardRequest,
   FeedbackRequest,
   GetFeedbackRequest,
@@ -89,6 +100,8 @@ export type PublishedRequest = z.infer<typeof PublishedRequest>;
 export type GetCurrentRequest = z.infer<typeof GetCurrentRequest>;
 export type GetInstancesRequest = z.infer<typeof GetInstancesRequest>;
 export type ApplyInstancesRequest = z.infer<typeof ApplyInstancesRequest>;
+export type ExportLedgerRequest = z.infer<typeof ExportLedgerRequest>;
+export type DeleteLedgerRequest = z.infer<typeof DeleteLedgerRequest>;
 export type LoadCardRequest = z.infer<typeof LoadCardRequest>;
 export type FeedbackRequest = z.infer<typeof FeedbackRequest>;
 export type GetFeedbackRequest = z.infer<typeof GetFeedbackRequest>;
@@ -127,6 +140,11 @@ export const InstancesResponse = z.union([
 ]);
 export type InstancesResponse = z.infer<typeof InstancesResponse>;
 
+export const ExportLedgerResponse = z.union([
+  z.object({ ok: z.literal(true), json: z.string() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type ExportLedgerResponse = z.infer<typeof ExportLedgerResponse>;
 /** What the person said about each nudge id, counted on this device: `{"pure-promotion": {notHelpful: 2}}`. */
 export const FeedbackCounts = z.record(NudgeId, z.object({ notHelpful: z.number() }));
 export type FeedbackCounts = z.infer<typeof FeedbackCounts>;
