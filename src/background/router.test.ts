@@ -12,6 +12,7 @@ function setup() {
   const handlers = {
     score: vi.fn<Handlers['score']>(async () => ({ ok: true as const, result })),
     published: vi.fn<Handlers['published']>(async () => ({ ok: true as const })),
+    'comments-seen': vi.fn<Handlers['comments-seen']>(async () => ({ ok: true as const })),
     'get-current': vi.fn<Handlers['get-current']>(async () => ({ ok: true as const, current: null })),
     'get-instances': vi.fn<Handlers['get-instances']>(async () => ({ ok: true as const, instances: [] })),
     'apply-instances': vi.fn<Handlers['apply-instances']>(async () => ({ ok: true as const, instances: [] })),
