@@ -15,6 +15,7 @@ export function createPublishedHandler(ledger: Ledger, newId: () => string = () 
       kind: req.kind,
       id: newId(),
       text: req.text,
+      ...(req.to ? { to: req.to } : {}),
     });
     return { ok: true };
   };
