@@ -71,8 +71,9 @@ export function runReader(reader: Reader): void {
     doc: document,
     url: new URL(location.href),
     now: () => new Date(),
-    // Firefox's own content-script fetch has the extension's privileges and may miss the page's
-    // cookies; the page's fetch goes out exactly as the web app's requests do.
+    // Where a content script has `content.fetch` (Firefox's MV2 scripts), it goes out as the page's
+    // own request. Firefox 153's MV3 scripts have none, and their fetch already carries the page's
+    // cookies and origin (the Reddit fixture requires its session cookie, in both browsers).
     fetch: (url, init) => (page ? page.fetch!(url, init) : fetch(url, init)),
     storage: () => {
       try {
