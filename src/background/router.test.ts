@@ -97,6 +97,22 @@ describe('router', () => {
     expect(handlers.feedback).not.toHaveBeenCalled();
   });
 
+  it('takes comments-seen from a content script, parsed, and refuses one beyond its caps', async () => {
+    const { handlers, route } = setup();
+    const seen = {
+      type: 'comments-seen',
+      platform: 'mastodon',
+      exact: true,
+      items: [{ id: '1', at: '2026-11-20T10:00:00Z', text: 'Which dataset?' }],
+      answered: ['1'],
+    };
+    expect(await route(seen, content)).toEqual({ ok: true });
+    expect(handlers['comments-seen']).toHaveBeenCalledWith(seen, content);
+    const long = { ...seen, items: [{ id: '1', at: '2026-11-20T10:00:00Z', text: 'x'.repeat(281) }] };
+    expect(await route(long, content)).toMatchObject({ ok: false, error: expect.stringContaining('text') });
+    expect(handlers['comments-seen']).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses malformed messages and names what is wrong', async () => {
     const { handlers, route } = setup();
     const bad = [

@@ -192,7 +192,7 @@ const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_
  * to an ISO time; undefined when the text is none of these.
  */
 export function agoTime(text: string | null | undefined, now: Date): string | undefined {
-  const match = /(\d+)\s*(s|m|h|d|w|y|sec|min|hour|day|week|month|year)[a-z]*\b/i.exec(text ?? '');
+  const match = /(\d+)\s*(sec|min|hour|day|week|month|year|s|m|h|d|w|y)[a-z]*\b/i.exec(text ?? '');
   if (!match) return undefined;
   const unit = match[2]!.toLowerCase();
   const seconds = unit.startsWith('mo') ? 2_592_000 : (UNITS[unit[0]!] ?? 0);
