@@ -17,13 +17,15 @@ export const unanswered: RuleType<z.infer<typeof Params>> = {
       if (!history) return null;
       const since = now.getTime() - windowMs;
       const answered = new Set<string>();
-      const waiting = new Map<string, { platform: string; from?: string | undefined }>();
+      const waiting = new Map<string, { platform: string; from?: string | undefined; url?: string }>();
       for (const { event, t } of timeline(history, now)) {
-        if (event.type === 'replied' && event.to) answered.add(event.to);
+        // A reply published from the composer names the item it answers (its id or its address).
+        if ((event.type === 'replied' || event.type === 'published') && event.to) answered.add(event.to);
         else if (event.type === 'comment-received' && t >= since)
-          waiting.set(event.id, { platform: event.platform, from: event.from });
+          waiting.set(event.id, { platform: event.platform, from: event.from, url: event.url });
       }
-      for (const id of answered) waiting.delete(id);
+      for (const [id, w] of waiting)
+        if (answered.has(id) || (w.url && answered.has(w.url))) waiting.delete(id);
       const count = waiting.size;
       if (count < min) return null;
       const perPlatform = new Map<string, number>();
