@@ -43,10 +43,13 @@ import {
   type FirefoxSession,
 } from './launch.ts';
 import { startFixtureServer, type FixtureServer } from './server.ts';
-import { playwrightTab, puppeteerTab, ready, type Tab } from './tab.ts';
+import { hasNudge, playwrightTab, puppeteerTab, ready, type Tab } from './tab.ts';
 
 /** Session secrets the pages hold; none may reach the worker, the extension's storage or a stranger. */
 const SECRETS = [MASTODON_TOKEN, BSKY_ACCESS_JWT, BSKY_REFRESH_JWT, 'fixture-session'];
+
+/** What pages printed to their consoles, readers' isolated worlds included where the browser reports them. */
+const consoleText: string[] = [];
 
 interface Harness {
   /** The address a page has in this browser (Firefox reaches the fixture server by its port). */
@@ -60,8 +63,8 @@ const sorted = (list: readonly string[]) => [...list].sort();
 
 function suite(h: () => Harness, server: () => FixtureServer) {
   let ext: Tab;
-  const consoleText: string[] = [];
   beforeAll(async () => {
+    consoleText.length = 0;
     ext = await h().extensionTab();
     await startSpy(ext);
   });
@@ -139,6 +142,10 @@ function suite(h: () => Harness, server: () => FixtureServer) {
     expect(apiCalls('www.reddit.com', '/message/inbox.json')).toHaveLength(1);
     await sleep(500);
     expect((await readLedger(ext)).filter((e) => e.platform === 'reddit')).toEqual([]);
+    // The refusal is named in the page's console, with where the answer went wrong.
+    expect(consoleText.filter((t) => t.startsWith('Rapport: comments not read. Reddit inbox:'))).toHaveLength(
+      1,
+    );
     await tab.close();
 
     server().apis.clear('reddit');
@@ -259,6 +266,14 @@ function suite(h: () => Harness, server: () => FixtureServer) {
     await tab.close();
   });
 
+  it('the next draft hears about the comments waiting', async () => {
+    const tab = await openReady('x.com', '/home');
+    await tab.click('[data-testid="tweetTextarea_0"]');
+    await tab.type('Our build cache notes are up. What would you measure next?');
+    await tab.waitFor(hasNudge, 'unanswered-comments');
+    await tab.close();
+  });
+
   it('no token or session reached the worker, the extension storage or another host', async () => {
     const messages = await spied(ext);
     expect(messages.filter((m) => m.includes('"comments-seen"')).length).toBeGreaterThanOrEqual(8);
@@ -294,7 +309,9 @@ describe('readers in Chromium', () => {
     () => ({
       url: (host, path) => server.url(host, path),
       async open(host, path) {
-        const tab = playwrightTab(await session.page());
+        const page = await session.page();
+        page.on('console', (message) => void consoleText.push(message.text()));
+        const tab = playwrightTab(page);
         await tab.goto(server.url(host, path));
         return tab;
       },
@@ -319,7 +336,9 @@ describe('readers in Firefox', () => {
     () => ({
       url: (host, path) => server.portUrl(host, path),
       async open(host, path) {
-        const tab = puppeteerTab(await session.page());
+        const page = await session.page();
+        page.on('console', (message) => void consoleText.push(message.text()));
+        const tab = puppeteerTab(page);
         await tab.goto(server.portUrl(host, path));
         return tab;
       },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Inbox, reddit } from '../../../src/content/readers/reddit.ts';
 import { NoSession, RateLimited, Refused, parseJson } from '../../../src/content/readers/reader.ts';
+import { FIXTURE_T0 } from '../../fixtures/apis/http.ts';
 import { REDDIT_COOKIE, REDDIT_EXPECTED } from '../../fixtures/apis/reddit.ts';
 import { context } from './context.ts';
 
@@ -16,7 +17,7 @@ describe('Reddit reader', () => {
     expect(sorted(seen?.answered ?? [])).toEqual(sorted(REDDIT_EXPECTED.answered));
     expect(seen?.items.find((i) => i.id === 't1_kq2')).toEqual({
       id: 't1_kq2',
-      at: '2026-11-20T10:30:00.000Z',
+      at: new Date(FIXTURE_T0 + 90 * 60_000).toISOString(),
       on: 't3_abc',
       from: 'u/lee_k',
       text: 'Great post. What about Windows runners?',
