@@ -21,6 +21,10 @@ import { browserInstanceApis } from './instance-apis.ts';
 import { createLoadCardHandler } from './handlers/load-card.ts';
 import { createFeedbackHandlers } from './handlers/feedback.ts';
 import { CARD_SCRIPT } from '../shared/card-script.ts';
+import { createCommentsSeenHandler } from './handlers/comments-seen.ts';
+import { createReaderGate } from './reader-gate.ts';
+import { createReaderTrigger } from './readers.ts';
+import { instanceHosts } from '../shared/hosts.ts';
 
 // MV3's content security policy forbids the `new Function` probe zod runs by default.
 z.config({ jitless: true });
@@ -32,6 +36,7 @@ const history = keepHistory(ledger);
 void history.summary().catch((error: unknown) => console.error('Rapport: history not loaded:', error));
 const syncInstances = createInstanceSync(browserInstanceApis());
 const feedback = createFeedbackHandlers(browser.storage.local);
+const readerGate = createReaderGate(browser.storage.session);
 
 const route = createRouter({
   ownId: browser.runtime.id,
@@ -39,6 +44,7 @@ const route = createRouter({
   handlers: {
     score: createScoreHandler(store, () => new Date(), history),
     published: handlePublished,
+    'comments-seen': createCommentsSeenHandler(ledger, readerGate),
     'get-current': createGetCurrentHandler(store),
     'get-instances': createGetInstancesHandler(() => browser.permissions.getAll()),
     'apply-instances': createApplyInstancesHandler(syncInstances),
@@ -77,3 +83,15 @@ const logSyncError = (error: unknown) => console.error('Rapport: instances not a
 browser.permissions.onAdded.addListener(() => void syncInstances().catch(logSyncError));
 browser.permissions.onRemoved.addListener(() => void syncInstances().catch(logSyncError));
 void syncInstances().catch(logSyncError);
+
+// Comments waiting for an answer: a network's reader runs when the person opens that network's
+// page (src/background/readers.ts), never in the background.
+const readers = createReaderTrigger({
+  instances: async () => instanceHosts((await browser.permissions.getAll()).origins ?? []),
+  inject: async (tabId, file) => {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [file] });
+  },
+  gate: readerGate,
+});
+browser.tabs.onUpdated.addListener((tabId, change, tab) => void readers.onUpdated(tabId, change, tab));
+browser.tabs.onRemoved.addListener((tabId) => readers.onRemoved(tabId));

@@ -12,6 +12,7 @@ function setup() {
   const handlers = {
     score: vi.fn<Handlers['score']>(async () => ({ ok: true as const, result })),
     published: vi.fn<Handlers['published']>(async () => ({ ok: true as const })),
+    'comments-seen': vi.fn<Handlers['comments-seen']>(async () => ({ ok: true as const })),
     'get-current': vi.fn<Handlers['get-current']>(async () => ({ ok: true as const, current: null })),
     'get-instances': vi.fn<Handlers['get-instances']>(async () => ({ ok: true as const, instances: [] })),
     'apply-instances': vi.fn<Handlers['apply-instances']>(async () => ({ ok: true as const, instances: [] })),
@@ -112,6 +113,22 @@ describe('router', () => {
       expect(await route(bad, content)).toMatchObject({ ok: false, error: expect.stringMatching(/invalid/) });
     }
     expect(handlers.feedback).not.toHaveBeenCalled();
+  });
+
+  it('takes comments-seen from a content script, parsed, and refuses one beyond its caps', async () => {
+    const { handlers, route } = setup();
+    const seen = {
+      type: 'comments-seen',
+      platform: 'mastodon',
+      exact: true,
+      items: [{ id: '1', at: '2026-11-20T10:00:00Z', text: 'Which dataset?' }],
+      answered: ['1'],
+    };
+    expect(await route(seen, content)).toEqual({ ok: true });
+    expect(handlers['comments-seen']).toHaveBeenCalledWith(seen, content);
+    const long = { ...seen, items: [{ id: '1', at: '2026-11-20T10:00:00Z', text: 'x'.repeat(281) }] };
+    expect(await route(long, content)).toMatchObject({ ok: false, error: expect.stringContaining('text') });
+    expect(handlers['comments-seen']).toHaveBeenCalledTimes(1);
   });
 
   it('refuses malformed messages and names what is wrong', async () => {

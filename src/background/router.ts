@@ -9,6 +9,7 @@ import {
   Request,
   type AckResponse,
   type ApplyInstancesRequest,
+  type CommentsSeenRequest,
   type CurrentResponse,
   type DeleteLedgerRequest,
   type ExportLedgerRequest,
@@ -40,6 +41,7 @@ export type Reply =
 export interface Handlers {
   score(req: ScoreRequest, sender: Sender): Promise<ScoreResponse>;
   published(req: PublishedRequest, sender: Sender): Promise<AckResponse>;
+  'comments-seen'(req: CommentsSeenRequest, sender: Sender): Promise<AckResponse>;
   'get-current'(req: GetCurrentRequest, sender: Sender): Promise<CurrentResponse>;
   'get-instances'(req: GetInstancesRequest, sender: Sender): Promise<InstancesResponse>;
   'apply-instances'(req: ApplyInstancesRequest, sender: Sender): Promise<InstancesResponse>;
@@ -80,6 +82,8 @@ export function createRouter({ ownId, extensionOrigin, handlers }: RouterOptions
           return await handlers.score(req, sender);
         case 'published':
           return await handlers.published(req, sender);
+        case 'comments-seen':
+          return await handlers['comments-seen'](req, sender);
         case 'get-current':
           return await handlers['get-current'](req, sender);
         case 'get-instances':

@@ -36,6 +36,34 @@ export const PublishedRequest = z.object({
   to: z.optional(z.string().check(z.maxLength(2048))),
 });
 
+const ref = z.string().check(z.minLength(1), z.maxLength(2048));
+
+/** One comment, reply or mention a reader saw (src/content/readers/reader.ts `SeenItem`). */
+export const SeenItem = z.object({
+  id: ref,
+  on: z.optional(ref),
+  from: z.optional(z.string().check(z.maxLength(200))),
+  at: z.iso.datetime({ offset: true }),
+  /** An excerpt, not the whole comment. */
+  text: z.optional(z.string().check(z.maxLength(280))),
+  url: z.optional(ref),
+});
+
+/**
+ * A reader (content script, injected by the worker on a network's page) → worker: the comments,
+ * replies and mentions waiting for the person, and which of them the person already answered.
+ * `exact` is false when read from a notifications page's DOM. `retryAfter` (seconds): the network
+ * asked to wait (a 429, or its rate budget nearly spent) before the next read.
+ */
+export const CommentsSeenRequest = z.object({
+  type: z.literal('comments-seen'),
+  platform,
+  exact: z.boolean(),
+  items: z.array(SeenItem).check(z.maxLength(200)),
+  answered: z.array(ref).check(z.maxLength(200)),
+  retryAfter: z.optional(z.number().check(z.int(), z.positive(), z.lte(86_400))),
+});
+
 /** Popup → worker: the latest scored draft of a tab. Refused from content scripts. */
 export const GetCurrentRequest = z.object({
   type: z.literal('get-current'),
@@ -85,6 +113,7 @@ export const GetFeedbackRequest = z.object({ type: z.literal('get-feedback') });
 export const Request = z.discriminatedUnion('type', [
   ScoreRequest,
   PublishedRequest,
+  CommentsSeenRequest,
   GetCurrentRequest,
   GetInstancesRequest,
   ApplyInstancesRequest,
@@ -97,6 +126,7 @@ export const Request = z.discriminatedUnion('type', [
 export type Request = z.infer<typeof Request>;
 export type ScoreRequest = z.infer<typeof ScoreRequest>;
 export type PublishedRequest = z.infer<typeof PublishedRequest>;
+export type CommentsSeenRequest = z.infer<typeof CommentsSeenRequest>;
 export type GetCurrentRequest = z.infer<typeof GetCurrentRequest>;
 export type GetInstancesRequest = z.infer<typeof GetInstancesRequest>;
 export type ApplyInstancesRequest = z.infer<typeof ApplyInstancesRequest>;
@@ -112,6 +142,7 @@ export const CONTENT_REQUESTS: ReadonlySet<Request['type']> = new Set([
   'published',
   'load-card',
   'feedback',
+  'comments-seen',
 ]);
 
 export * from './responses.ts';

@@ -48,6 +48,9 @@ export const DEFAULT_FIXTURE_HOSTS = [
   'www.reddit.com',
   'old.reddit.com',
   'www.youtube.com',
+  'studio.youtube.com',
+  // A Bluesky PDS: the Bluesky reader's API (test/fixtures/apis/bluesky.ts).
+  'morel.us-east.host.bsky.network',
 ];
 
 function assertBuilt(dist: string): void {
