@@ -13,6 +13,8 @@ import { ledger } from './ledger.ts';
 import { createGetCurrentHandler } from './handlers/get-current.ts';
 import { createGetInstancesHandler } from './handlers/get-instances.ts';
 import { createApplyInstancesHandler } from './handlers/apply-instances.ts';
+import { createGetEngagementHandler } from './handlers/get-engagement.ts';
+import { createNoReplyNeededHandler } from './handlers/no-reply-needed.ts';
 import { createInstanceSync } from './instances.ts';
 import { browserInstanceApis } from './instance-apis.ts';
 
@@ -31,6 +33,8 @@ const route = createRouter({
     'get-current': createGetCurrentHandler(store),
     'get-instances': createGetInstancesHandler(() => browser.permissions.getAll()),
     'apply-instances': createApplyInstancesHandler(syncInstances),
+    'get-engagement': createGetEngagementHandler(ledger),
+    'no-reply-needed': createNoReplyNeededHandler(ledger),
   },
 });
 

@@ -10,9 +10,12 @@ import {
   type AckResponse,
   type ApplyInstancesRequest,
   type CurrentResponse,
+  type EngagementResponse,
   type GetCurrentRequest,
+  type GetEngagementRequest,
   type GetInstancesRequest,
   type InstancesResponse,
+  type NoReplyNeededRequest,
   type PublishedRequest,
   type ScoreRequest,
   type ScoreResponse,
@@ -25,7 +28,7 @@ export interface Sender {
   tab?: { id?: number };
 }
 export type Failure = { ok: false; error: string };
-export type Reply = ScoreResponse | AckResponse | CurrentResponse | InstancesResponse;
+export type Reply = ScoreResponse | AckResponse | CurrentResponse | InstancesResponse | EngagementResponse;
 
 export interface Handlers {
   score(req: ScoreRequest, sender: Sender): Promise<ScoreResponse>;
@@ -33,6 +36,8 @@ export interface Handlers {
   'get-current'(req: GetCurrentRequest, sender: Sender): Promise<CurrentResponse>;
   'get-instances'(req: GetInstancesRequest, sender: Sender): Promise<InstancesResponse>;
   'apply-instances'(req: ApplyInstancesRequest, sender: Sender): Promise<InstancesResponse>;
+  'get-engagement'(req: GetEngagementRequest, sender: Sender): Promise<EngagementResponse>;
+  'no-reply-needed'(req: NoReplyNeededRequest, sender: Sender): Promise<AckResponse>;
 }
 
 export interface RouterOptions {
@@ -71,6 +76,10 @@ export function createRouter({ ownId, extensionOrigin, handlers }: RouterOptions
           return await handlers['get-instances'](req, sender);
         case 'apply-instances':
           return await handlers['apply-instances'](req, sender);
+        case 'get-engagement':
+          return await handlers['get-engagement'](req, sender);
+        case 'no-reply-needed':
+          return await handlers['no-reply-needed'](req, sender);
       }
     } catch (error) {
       return fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);
