@@ -1,22 +1,36 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CurrentResponse } from '../shared/messages.ts';
+import type { CurrentResponse, Engagement } from '../shared/messages.ts';
 import type { PopupConnector } from './connector.ts';
 import { NudgeList } from './NudgeList.tsx';
 import { CoachHere } from './CoachHere.tsx';
+import { Glance } from './Glance.tsx';
+import { LedgerFooter } from './LedgerFooter.tsx';
+import { Waiting } from './Waiting.tsx';
+import { useEngagement } from './use-engagement.ts';
 
 /** How often an open popup asks again, so it follows the draft while the person keeps typing. */
 const REFRESH_MS = 1500;
+/** The ledger changes when the person publishes or opens a network: now and then is enough. */
+const ENGAGEMENT_REFRESH_MS = 10_000;
 
 type State = { status: 'loading' } | { status: 'ready'; reply: CurrentResponse };
 
 export function App({
   connector,
   refreshMs = REFRESH_MS,
+  engagementRefreshMs = ENGAGEMENT_REFRESH_MS,
+  initialEngagement = null,
+  clock = Date.now,
 }: {
   connector: PopupConnector;
   refreshMs?: number;
+  engagementRefreshMs?: number;
+  /** The cached answer, read before the first render so the first paint shows it. */
+  initialEngagement?: Engagement | null;
+  clock?: () => number;
 }) {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const activity = useEngagement(connector, initialEngagement, engagementRefreshMs);
 
   useEffect(() => {
     let alive = true;
@@ -42,11 +56,42 @@ export function App({
           Settings
         </button>
       </header>
-      <section aria-live="polite" aria-busy={state.status === 'loading'}>
+      <section
+        class="draft"
+        aria-label="This draft"
+        aria-live="polite"
+        aria-busy={state.status === 'loading'}
+      >
         <Body state={state} />
       </section>
       <CoachHere connector={connector} />
+      <Activity activity={activity} now={clock()} />
+      <LedgerFooter connector={connector} onDeleted={() => void activity.reload()} />
     </main>
+  );
+}
+
+function Activity({ activity, now }: { activity: ReturnType<typeof useEngagement>; now: number }) {
+  const { engagement, fresh, loadError, actionError } = activity.state;
+  if (!engagement) {
+    return loadError ? (
+      <p role="alert">Rapport could not read your activity: {loadError}</p>
+    ) : (
+      <p class="muted activity-loading" aria-busy="true">
+        Loading your activity…
+      </p>
+    );
+  }
+  return (
+    <div class="activity" data-fresh={String(fresh)}>
+      <Waiting
+        engagement={engagement}
+        now={now}
+        onClose={(item) => void activity.close(item)}
+        actionError={actionError}
+      />
+      <Glance engagement={engagement} />
+    </div>
   );
 }
 
