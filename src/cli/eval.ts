@@ -91,7 +91,9 @@ export function formatEval(report: EvalReport, rowCount: number): string {
     for (const miss of report.misses) {
       const what = miss.kind === 'fp' ? 'fired, not expected' : 'expected, did not fire';
       const fired = miss.fired.length > 0 ? miss.fired.map(printable).join(', ') : 'nothing';
-      const tipped = miss.evidence.length ? ` on ${miss.evidence.map((e) => JSON.stringify(printable(e))).join(' ')}` : '';
+      const tipped = miss.evidence.length
+        ? ` on ${miss.evidence.map((e) => JSON.stringify(printable(e))).join(' ')}`
+        : '';
       lines.push(
         `  ${printable(miss.row)} ${miss.platform}/${miss.draftKind}: ${printable(miss.id)} ${what}${tipped} (fired: ${fired})`,
         `      ${JSON.stringify(printable(miss.excerpt))}`,

@@ -1,6 +1,7 @@
 /** `rapport pack …`: routes to one file per pack sub-command. */
 import { UsageError } from './errors.ts';
 import type { Io } from './io.ts';
+import { runPackFit } from './pack-fit.ts';
 import { runPackKeygen } from './pack-keygen.ts';
 import { runPackSign } from './pack-sign.ts';
 import { runPackTest } from './pack-test.ts';
@@ -15,6 +16,7 @@ const SUBCOMMANDS: Record<string, Run> = {
   keygen: runPackKeygen,
   sign: runPackSign,
   verify: runPackVerify,
+  fit: runPackFit,
 };
 
 export async function runPack(argv: readonly string[], io: Io): Promise<number> {

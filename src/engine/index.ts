@@ -22,3 +22,4 @@ export { runExamples, type ExampleFailure } from './pack/examples.ts';
 export { evaluate, type EvalRow, type EvalReport } from './evaluate.ts';
 export { parseHistory } from './history/parse.ts';
 export { defaultPackJson } from './default-pack.ts';
+export { fitThresholds, objective, type FitOptions, type FitResult } from './fit.ts';

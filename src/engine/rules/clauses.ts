@@ -88,15 +88,44 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     const share = ctx.num(params.share, `${path}.share`);
     const maxSubstance = ctx.num(params.maxSubstance, `${path}.maxSubstance`);
     const substanceRatio = ctx.num(params.substanceRatio, `${path}.substanceRatio`);
-    const tokenTags = tags.filter((t) => t.token !== undefined && t.token !== 'question');
+    // Token tags by the kind of token they mark, and the feature that says whether any is there.
+    const byKind = new Map<string, number[]>();
+    tags.forEach((t, i) => {
+      if (t.token === undefined || t.token === 'question') return;
+      const list = byKind.get(t.token);
+      if (list) list.push(i);
+      else byKind.set(t.token, [i]);
+    });
     const questionTags = tags.filter((t) => t.token === 'question');
+    const COUNTS = {
+      price: 'prices',
+      percent: 'percents',
+      number: 'numbers',
+      url: 'urls',
+      mention: 'mentions',
+      hashtag: 'hashtags',
+      emoji: 'emoji',
+      question: 'questions',
+    } as const;
 
     return ({ doc, hits }) => {
+      // Presence first, from the lexicon and the feature counts: most drafts stop here.
+      let present = 0;
+      const termMatches: (readonly Match[] | undefined)[] = [];
+      for (let i = 0; i < tags.length; i++) {
+        const t = tags[i]!;
+        if (t.list !== undefined) {
+          const ms = placed(doc, hits.get(t.list) ?? [], t.at);
+          termMatches[i] = ms;
+          if (ms.length) present |= t.bit;
+        } else if (doc.features[COUNTS[t.token!]] > 0) present |= t.bit;
+      }
+      for (const bits of requires) if ((present & bits) === 0) return null;
+
       const clauseCount = doc.questionClause.length;
       const marks = new Int32Array(clauseCount);
       const found: Match[][] = tags.map(() => []);
       const marked = new Int32Array(tags.length);
-      let present = 0;
       const mark = (i: number, m: Match): void => {
         const t = tags[i]!;
         const c = doc.clause[m.first]!;
@@ -106,25 +135,20 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
           marks[c]! |= t.bit;
         }
         found[i]!.push(m);
-        present |= t.bit;
       };
-      for (let i = 0; i < tags.length; i++) {
-        const t = tags[i]!;
-        if (t.list !== undefined) for (const m of placed(doc, hits.get(t.list) ?? [], t.at)) mark(i, m);
+      termMatches.forEach((ms, i) => {
+        if (ms) for (const m of ms) mark(i, m);
+      });
+      if (byKind.size) {
+        const tokens = doc.tokens;
+        for (let k = 0; k < tokens.length; k++) {
+          const tok = tokens[k]!;
+          const list = tok.kind === 'word' ? undefined : byKind.get(tok.kind);
+          if (list) for (const i of list) mark(i, { first: k, last: k + 1, start: tok.start, end: tok.end });
+        }
       }
-      if (tokenTags.length)
-        doc.tokens.forEach((tok, k) => {
-          for (const t of tokenTags)
-            if (tok.kind === t.token)
-              mark(tags.indexOf(t), { first: k, last: k + 1, start: tok.start, end: tok.end });
-        });
       for (const t of questionTags)
-        for (let c = 0; c < clauseCount; c++)
-          if (doc.questionClause[c]) {
-            marks[c]! |= t.bit;
-            present |= t.bit;
-          }
-      if (requires.some((bits) => (present & bits) === 0)) return null;
+        for (let c = 0; c < clauseCount; c++) if (doc.questionClause[c]) marks[c]! |= t.bit;
 
       let pitch = 0;
       let substance = 0;
@@ -135,7 +159,11 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         if (m === 0) continue;
         let p = 0;
         let s = 0;
-        for (const t of tags) if (m & t.bit) t.pitch ? (p += t.weight) : (s += t.weight);
+        for (const t of tags) {
+          if (!(m & t.bit)) continue;
+          if (t.pitch) p += t.weight;
+          else s += t.weight;
+        }
         // A clause that tells as much as it sells ("last chance to tell us what broke") is substance.
         if (p > s) {
           pitch += Math.min(p, clauseMax);

@@ -31,7 +31,10 @@ export const lexicon: RuleType<z.infer<typeof Params>> = {
       const per100 = (count * 100) / Math.max(doc.features.words, 1);
       if (count < min && !(count >= minForDensity && per100 >= density)) return null;
       const evidence = matchEvidence(doc.text, matches, 8);
-      const terms = [...new Set(evidence.map((e) => e.text.toLowerCase()))].join(', ');
+      // One mention per term, as the person wrote it the first time ("Project Falcon", not "project falcon").
+      const seen = new Map<string, string>();
+      for (const e of evidence) if (!seen.has(e.text.toLowerCase())) seen.set(e.text.toLowerCase(), e.text);
+      const terms = [...seen.values()].join(', ');
       return { evidence, vars: { count, terms } };
     };
   },

@@ -60,7 +60,9 @@ const ABSTRACT =
   /(?:tions?|sions?|ments?|ities|ity|ness|ances?|ences?|i[sz]ations?|isms?|ungen|ung|keit|heit|tät|ciones|ción|mientos?|dades|dad|ções|ção|ité|ités|ique|iques|ível|ável)$/;
 
 // Characters after which the next word opens a clause of its own.
-const CLAUSE_OPENERS = new Set([',', ';', '(', '–', '—', '-', '•', '·', '|', '→', '>', '*', '/', '"', '“']);
+const CLAUSE_OPENERS = new Set([...',;(–—-•·|→>*/"“'].map((ch) => ch.charCodeAt(0)));
+// The last letters ABSTRACT's endings can have: most words skip the regular expression.
+const ABSTRACT_END = new Set([...'nstyegdoélm'].map((ch) => ch.charCodeAt(0)));
 
 const STOP = 1;
 const GENERIC = 2;
@@ -112,36 +114,43 @@ export function analyse(text: string): Doc {
   let clauseHasWord = false;
   let clauses = 0;
   const questions: number[] = [];
+  // One pass: this runs for every score.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     clause[i] = c;
-    if (t.kind === 'punct') {
-      if (t.norm === '?') questions.push(c);
+    if (t.sentenceStart) f.sentences++;
+    const kind = t.kind;
+    if (kind === 'punct') {
+      const p = t.norm;
+      if (p === '?') {
+        f.questions++;
+        questions.push(c);
+      } else if (p === '!') f.exclamations++;
+      else if (p === '\n') f.lines++;
+      if (f['first-sentence-chars'] < 0) f['first-sentence-chars'] = t.end;
       c++;
       if (clauseHasWord) clauses++;
       clauseHasWord = false;
-    } else {
-      clauseHasWord = true;
-      const prev = tokens[i - 1];
-      if (t.sentenceStart || prev?.kind === 'emoji' || prev?.kind === 'punct') lead[i] = 1;
-      else if (prev && lead[i - 1] && prev.kind === 'word' && LEAD_IN.has(prev.norm)) lead[i] = 1;
-      else {
-        let k = t.start - 1;
-        while (k >= 0 && text.charCodeAt(k) === 32) k--;
-        if (k >= 0 && CLAUSE_OPENERS.has(text[k]!)) lead[i] = 1;
-      }
+      continue;
     }
-  }
-  if (clauseHasWord) clauses++;
-  const questionClause = new Uint8Array(c + 1);
-  for (const q of questions) questionClause[q] = 1;
-
-  for (const t of tokens) {
-    if (t.sentenceStart) f.sentences++;
-    switch (t.kind) {
+    if (kind === 'emoji') {
+      f.emoji++;
+      continue;
+    }
+    clauseHasWord = true;
+    const prev = i > 0 ? tokens[i - 1]! : undefined;
+    if (t.sentenceStart || prev === undefined || prev.kind === 'emoji' || prev.kind === 'punct') lead[i] = 1;
+    else if (lead[i - 1] && prev.kind === 'word' && LEAD_IN.has(prev.norm)) lead[i] = 1;
+    else {
+      let k = t.start - 1;
+      while (k >= 0 && text.charCodeAt(k) === 32) k--;
+      if (k >= 0 && CLAUSE_OPENERS.has(text.charCodeAt(k))) lead[i] = 1;
+    }
+    switch (kind) {
       case 'word': {
         f.words++;
-        const cls = WORD_CLASS.get(t.norm) ?? 0;
+        const norm = t.norm;
+        const cls = WORD_CLASS.get(norm) ?? 0;
         if (!(cls & STOP)) {
           f['content-words']++;
           if (!(cls & GENERIC)) f['specific-words']++;
@@ -150,7 +159,8 @@ export function analyse(text: string): Doc {
         else if (cls & FIRST_PLURAL) f['first-plural']++;
         else if (cls & SECOND) f['second-person']++;
         if (t.capital && !t.sentenceStart && !(cls & FIRST_SINGULAR)) f['proper-nouns']++;
-        if (t.norm.length >= 8 && ABSTRACT.test(t.norm)) f['abstract-words']++;
+        if (norm.length >= 8 && ABSTRACT_END.has(norm.charCodeAt(norm.length - 1)) && ABSTRACT.test(norm))
+          f['abstract-words']++;
         break;
       }
       case 'url':
@@ -165,9 +175,6 @@ export function analyse(text: string): Doc {
       case 'cashtag':
         f.cashtags++;
         break;
-      case 'emoji':
-        f.emoji++;
-        break;
       case 'number':
         f.numbers++;
         break;
@@ -177,19 +184,11 @@ export function analyse(text: string): Doc {
       case 'percent':
         f.percents++;
         break;
-      case 'punct':
-        if (t.norm === '?') f.questions++;
-        else if (t.norm === '!') f.exclamations++;
-        else if (t.norm === '\n') f.lines++;
-        if (
-          f['first-sentence-chars'] < 0 &&
-          (t.norm === '.' || t.norm === '!' || t.norm === '?' || t.norm === '\n' || t.norm === ':')
-        ) {
-          f['first-sentence-chars'] = t.end;
-        }
-        break;
     }
   }
+  if (clauseHasWord) clauses++;
+  const questionClause = new Uint8Array(c + 1);
+  for (const q of questions) questionClause[q] = 1;
   if (f['first-sentence-chars'] < 0) f['first-sentence-chars'] = text.trimEnd().length;
   f['abstract-share'] = f.words ? Math.round((100 * f['abstract-words']) / f.words) : 0;
   return {

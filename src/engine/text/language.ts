@@ -19,7 +19,7 @@ const FUNCTION_WORDS: Record<string, string> = {
   de: 'der die das und ist nicht ein eine mit für auf ich wir sie zu den dem des auch uns unser unsere euch bei von noch jetzt',
   fr: 'le la les et est un une des du de pour avec dans sur nous vous notre votre ce cette pas que qui au aux je il elle',
   pt: 'o a os as e de do da dos das em no na um uma para com não que é nosso nossa você vocês mais mas por seu sua',
-  it: 'il lo gli della delle di che e è non per con una un sono nostro nostra questo questa anche ma più ci nel',
+  it: 'il lo gli della delle di che e è non per con una un sono nostro nostra nostri questo questa anche ma più ci nel sul alla dei degli siamo abbiamo tutto ora',
   nl: 'de het een en van is niet met voor op ons onze wij jullie ook maar dat die je ik zijn',
   id: 'yang dan di ke dari ini itu untuk dengan kami kita tidak ada akan bisa',
   tr: 've bir bu için ile çok ne ama gibi daha',
@@ -27,13 +27,18 @@ const FUNCTION_WORDS: Record<string, string> = {
   pl: 'w z na nie się jest to że do jak po',
 };
 
-const WORD_LANGS = new Map<string, string[]>();
-for (const [lang, words] of Object.entries(FUNCTION_WORDS))
-  for (const w of words.split(' ')) {
+const LANGS = Object.keys(FUNCTION_WORDS);
+/** Word → the indexes (in LANGS) of the languages it is a function word of. */
+const WORD_LANGS = new Map<string, number[]>();
+let longest = 0;
+LANGS.forEach((lang, index) => {
+  for (const w of FUNCTION_WORDS[lang]!.split(' ')) {
+    longest = Math.max(longest, w.length);
     const list = WORD_LANGS.get(w);
-    if (list) list.push(lang);
-    else WORD_LANGS.set(w, [lang]);
+    if (list) list.push(index);
+    else WORD_LANGS.set(w, [index]);
   }
+});
 
 function scriptOf(c: number): string | null {
   if (c >= 0x3040 && c <= 0x30ff) return 'ja';
@@ -50,46 +55,52 @@ function scriptOf(c: number): string | null {
 
 /** The language with the most evidence; Latin-script votes need two clues and a clear lead. */
 export function guessLanguage(tokens: readonly Token[]): Language {
-  const votes = new Map<string, number>();
+  const votes = new Float64Array(LANGS.length);
+  const scripts = new Map<string, number>();
   let words = 0;
   let scripted = 0;
   let kana = false;
-  const add = (lang: string, n = 1): void => {
-    votes.set(lang, (votes.get(lang) ?? 0) + n);
-  };
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
-    words++;
-    const c = t.norm.charCodeAt(0);
+    // A language shows within its first couple of hundred words; long drafts cost no more.
+    if (++words > 200) {
+      words = 200;
+      break;
+    }
+    const norm = t.norm;
+    const c = norm.charCodeAt(0);
     if (c >= 0x370) {
       const script = scriptOf(c);
       if (script) {
         scripted++;
         if (script === 'ja') kana = true;
-        add(script);
+        scripts.set(script, (scripts.get(script) ?? 0) + 1);
         continue;
       }
     }
-    const langs = WORD_LANGS.get(t.norm);
-    if (langs) for (const l of langs) add(l, 1 / langs.length);
+    if (norm.length > longest) continue;
+    const langs = WORD_LANGS.get(norm);
+    if (langs) for (const l of langs) votes[l]! += 1 / langs.length;
   }
   if (words === 0) return UNDETERMINED;
   if (scripted * 2 >= words) {
     // Japanese mixes kanji with kana; Chinese has no kana.
     if (kana) return 'ja';
-    if ((votes.get('han') ?? 0) >= (votes.get('ko') ?? 0) && votes.has('han')) return 'zh';
+    let top = '';
+    let topCount = 0;
+    for (const [script, n] of scripts) if (n > topCount) [top, topCount] = [script, n];
+    return top === 'han' ? 'zh' : top;
   }
-  let best: Language = UNDETERMINED;
+  let best = -1;
   let bestVotes = 0;
   let second = 0;
-  for (const [lang, n] of votes) {
-    if (lang === 'han' || lang === 'ja') continue;
+  votes.forEach((n, i) => {
     if (n > bestVotes) {
       second = bestVotes;
       bestVotes = n;
-      best = lang;
+      best = i;
     } else if (n > second) second = n;
-  }
-  if (bestVotes < 2 || bestVotes < second * 1.5) return UNDETERMINED;
-  return best;
+  });
+  if (best < 0 || bestVotes < 2 || bestVotes < second * 1.25) return UNDETERMINED;
+  return LANGS[best]!;
 }

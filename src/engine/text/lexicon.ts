@@ -63,7 +63,11 @@ function parsePhrase(phrase: string): Part[] {
       for (const t of tokenize(piece))
         if (t.kind !== 'punct')
           parts.push(
-            t.kind === 'word' || t.kind === 'hashtag' || t.kind === 'mention' || t.kind === 'cashtag'
+            t.kind === 'word' ||
+              t.kind === 'hashtag' ||
+              t.kind === 'mention' ||
+              t.kind === 'cashtag' ||
+              t.kind === 'emoji'
               ? { type: EXACT, value: t.norm }
               : { type: KIND, value: t.kind },
           );

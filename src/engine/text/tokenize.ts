@@ -174,7 +174,7 @@ export function tokenize(text: string): Token[] {
       // Keycap emoji ("1️⃣") are a digit, an optional variation selector and U+20E3.
       const k = text.charCodeAt(i + 1) === 0xfe0f ? i + 2 : i + 1;
       if (text.charCodeAt(k) === 0x20e3) {
-        push('emoji', i, k + 1, 'emoji');
+        push('emoji', i, k + 1, text.slice(i, k + 1));
         i = k + 1;
         continue;
       }
@@ -256,7 +256,8 @@ export function tokenize(text: string): Token[] {
     }
     if (c >= 0x2190 && PICTO.test(String.fromCodePoint(text.codePointAt(i) ?? 32))) {
       const j = emojiEnd(text, i);
-      push('emoji', i, j, 'emoji');
+      // The emoji itself is its form, so a pack can name one ("🔥") apart from all (<emoji>).
+      push('emoji', i, j, text.slice(i, j).replace(/\ufe0f/g, ''));
       i = j;
       continue;
     }

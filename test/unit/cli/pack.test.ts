@@ -135,3 +135,46 @@ describe('rapport pack keygen, sign and verify', () => {
     expect(garbage.stderr).toContain('FAILED');
   });
 });
+
+describe('rapport pack fit', () => {
+  const dir = scratchDir();
+  const drafts = join(import.meta.dirname, '../../eval/dev-a.jsonl');
+
+  it('needs labelled drafts', async () => {
+    const result = await run(['pack', 'fit', DEFAULT_PACK]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--eval needs at least one labelled FILE.jsonl');
+  });
+
+  it('fits a mistuned admin pack and writes one that compiles', async () => {
+    const pack = join(dir, 'mistuned.json');
+    const out = join(dir, 'fitted.json');
+    writeFileSync(
+      pack,
+      JSON.stringify({
+        schema: 1,
+        name: 'acme',
+        version: '1.0.0',
+        extends: 'default',
+        thresholds: { 'promotion.min': 9 },
+      }),
+    );
+    const result = await run([
+      'pack',
+      'fit',
+      pack,
+      '--eval',
+      drafts,
+      '--only',
+      'promotion.min',
+      '--out',
+      out,
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/promotion\.min: 9 → \d/);
+    const fitted = JSON.parse(readFileSync(out, 'utf8')) as { thresholds: Record<string, number> };
+    expect(fitted.thresholds['promotion.min']).toBeLessThan(9);
+    expect((await run(['pack', 'test', out])).code).toBe(0);
+  });
+});

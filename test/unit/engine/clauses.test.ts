@@ -1,0 +1,146 @@
+/** The `clauses` rule type and the clause analysis it reads (leads, clause index, questions). */
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../src/engine/text/features.ts';
+import { compileError, fired, pack, run } from './helpers.ts';
+
+const leads = (text: string): string[] => {
+  const doc = analyse(text);
+  return doc.tokens.filter((_, i) => doc.lead[i]).map((t) => text.slice(t.start, t.end));
+};
+
+describe('clause analysis', () => {
+  it('marks words that open a clause: sentence starts, after commas, dashes, emoji and lead-ins', () => {
+    expect(leads('Fresh bread today, grab a loaf — or two. 👉 Order ahead, please book early')).toEqual([
+      'Fresh',
+      'grab',
+      'or',
+      'two',
+      'Order',
+      'please',
+      'book',
+    ]);
+  });
+
+  it('does not mark a word in the middle of a clause', () => {
+    expect(leads('We read one book and order pizza on Fridays')).toEqual(['We']);
+  });
+
+  it('numbers clauses, counts those with words and marks question clauses', () => {
+    const doc = analyse('Ready to switch? Plans from $9. Thanks!\n\nhttps://x.example');
+    expect(doc.clauses).toBe(4);
+    const clauseOf = (word: string) => doc.clause[doc.tokens.findIndex((t) => t.norm === word)]!;
+    expect(doc.questionClause[clauseOf('ready')]).toBe(1);
+    expect(doc.questionClause[clauseOf('plans')]).toBe(0);
+  });
+});
+
+const SELL = {
+  terms: { ask: ['book', 'order'], offer: ['free', 'off'], why: ['because', 'learned'] },
+};
+const rule = (params: Record<string, unknown>) => [
+  {
+    id: 'pitch',
+    type: 'clauses',
+    params: {
+      tags: [
+        { name: 'ask', terms: 'ask', at: 'lead', role: 'pitch', weight: 2 },
+        { name: 'offer', terms: 'offer', role: 'pitch', weight: 2 },
+        { name: 'price', token: 'price', role: 'pitch', weight: 1, maxClauses: 1 },
+        { name: 'why', terms: 'why', role: 'substance', weight: 2 },
+        { name: 'question', token: 'question', role: 'substance', weight: 3 },
+      ],
+      min: 3,
+      ...params,
+    },
+  },
+];
+
+describe('the clauses rule type', () => {
+  it('fires when pitch clauses reach the minimum and names the words that tipped it', () => {
+    const p = pack(rule({}), SELL);
+    const n = run(p, 'Book now. First lesson free.').all[0];
+    expect(n?.id).toBe('pitch');
+    expect(n?.evidence.map((e) => e.text)).toEqual(['Book', 'free']);
+  });
+
+  it('a call to act counts only where it opens a clause', () => {
+    const p = pack(rule({}), SELL);
+    expect(fired(p, 'We wrote a book. First lesson free.')).toEqual([]);
+    expect(fired(p, 'New term starts, book a place. First lesson free.')).toEqual(['pitch']);
+  });
+
+  it('substance in other clauses keeps it quiet (maxSubstance, substanceRatio)', () => {
+    const p = pack(rule({ maxSubstance: 1 }), SELL);
+    expect(fired(p, 'Book now. First lesson free. We learned a lot running these.')).toEqual([]);
+    const q = pack(rule({ substanceRatio: 0.5 }), SELL);
+    expect(fired(q, 'Book now. First lesson free. What would you want to learn?')).toEqual([]);
+    expect(fired(q, 'Book now. First lesson free.')).toEqual(['pitch']);
+  });
+
+  it('a clause counts as what it does most: telling as much as selling is substance', () => {
+    const p = pack(rule({ maxSubstance: 1 }), SELL);
+    expect(fired(p, 'Book now. Order because we learned it works?')).toEqual([]);
+  });
+
+  it('share: pitch clauses must be that share of all clauses', () => {
+    const p = pack(rule({ share: 0.5 }), SELL);
+    expect(
+      fired(p, 'Book now. Free for members. We meet Tuesdays. The room is upstairs. Bring shoes.'),
+    ).toEqual([]);
+    expect(fired(p, 'Book now. Free for members. We meet Tuesdays.')).toEqual(['pitch']);
+  });
+
+  it('maxClauses: a tag marks at most that many clauses', () => {
+    const p = pack(rule({ min: 2 }), SELL);
+    expect(fired(p, 'Rent was $900. Power $120. Food $300.')).toEqual([]);
+  });
+
+  it('requires: every group needs one of its tags', () => {
+    const p = pack(rule({ requires: [['ask'], ['offer', 'price']] }), SELL);
+    expect(fired(p, 'Book now. Order today.')).toEqual([]);
+    expect(fired(p, 'Book now. Only $5.')).toEqual(['pitch']);
+  });
+
+  it('refuses a tag with both terms and token, or a requirement naming no tag', () => {
+    const both = compileError({
+      schema: 1,
+      name: 'p',
+      version: '1',
+      terms: SELL.terms,
+      rules: [
+        {
+          id: 'pitch',
+          type: 'clauses',
+          severity: 'warn',
+          message: { title: 't', reason: 'r', suggestion: 's' },
+          params: {
+            tags: [{ name: 'a', terms: 'ask', token: 'price', role: 'pitch', weight: 1 }],
+            min: 1,
+            requires: ['nope'],
+          },
+        },
+      ],
+    });
+    expect(both).toContain('a tag needs exactly one of "terms" or "token"');
+    const unknown = compileError({
+      schema: 1,
+      name: 'p',
+      version: '1',
+      terms: SELL.terms,
+      rules: [
+        {
+          id: 'pitch',
+          type: 'clauses',
+          severity: 'warn',
+          message: { title: 't', reason: 'r', suggestion: 's' },
+          params: {
+            tags: [{ name: 'a', terms: 'ask', role: 'pitch', weight: 1 }],
+            min: 1,
+            requires: ['nope'],
+          },
+        },
+      ],
+    });
+    expect(unknown).toContain('rules[0].params.requires[0]: no tag is named "nope"');
+  });
+});
