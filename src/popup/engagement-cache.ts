@@ -8,6 +8,12 @@ import { Engagement } from '../shared/messages.ts';
 
 const KEY = 'popup:engagement';
 
+/** A cached value parsed like any answer: one from an older version that no longer fits is dropped. */
+function parseCached(value: unknown): Engagement | null {
+  const parsed = Engagement.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 export interface EngagementCache {
   read(): Promise<Engagement | null>;
   write(engagement: Engagement): Promise<void>;
@@ -19,9 +25,7 @@ export function createEngagementCache(area: Storage.StorageArea | undefined): En
     async read() {
       if (!area) return null;
       const found: Record<string, unknown> = await area.get(KEY);
-      // Parsed like any answer: a cache from an older version that no longer fits is dropped.
-      const parsed = Engagement.safeParse(found[KEY]);
-      return parsed.success ? parsed.data : null;
+      return parseCached(found[KEY]);
     },
     async write(engagement) {
       await area?.set({ [KEY]: engagement });

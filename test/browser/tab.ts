@@ -14,7 +14,9 @@ export interface Tab {
   /** Real mouse click in the middle of the first match (searching open shadow roots), optionally by text. */
   click(selector: string, text?: string): Promise<void>;
   type(text: string): Promise<void>;
-  press(combo: 'Enter' | 'End' | 'Control+Enter' | 'Control+a' | 'Control+z' | 'Backspace'): Promise<void>;
+  press(
+    combo: 'Enter' | 'End' | 'Control+Enter' | 'Control+a' | 'Control+z' | 'Backspace' | 'Tab',
+  ): Promise<void>;
   eval<A, R>(fn: (arg: A) => R, arg: A): Promise<R>;
   waitFor<A>(fn: (arg: A) => boolean, arg: A, timeout?: number): Promise<void>;
   errors: string[];
