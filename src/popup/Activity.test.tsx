@@ -137,7 +137,9 @@ describe('popup: waiting comments', () => {
     expect(q1?.querySelector('.tag--about')).toBeNull();
     expect(c1?.textContent).toContain('LinkedIn');
     expect(c1?.querySelector('time')?.textContent).toBe('3 days');
-    expect(c1?.querySelector('a')).toBeNull(); // no link recorded
+    // No link recorded: the row links to the network's notifications instead.
+    expect(c1?.querySelector('a')?.getAttribute('href')).toBe('https://www.linkedin.com/notifications/');
+    expect(c1?.querySelector('a')?.textContent).toBe('Open LinkedIn notifications');
     expect(c1?.querySelector('.tag--about')?.textContent).toBe('about');
     expect(c2?.querySelector('time')?.textContent).toBe('30 min');
     expect(root.textContent).toContain('…and 1 more, older.');
@@ -193,7 +195,14 @@ describe('popup: waiting comments', () => {
     const { root } = await mountFresh({ engagement: ok(hostile) });
     expect(root.querySelector('img, b')).toBeNull();
     expect(rows(root)[0]?.textContent).toContain('<img src=x onerror="alert(1)">');
-    expect(rows(root)[0]?.querySelector('a')).toBeNull();
+    expect(rows(root)[0]?.querySelector('a')?.getAttribute('href')).toBe(
+      'https://www.linkedin.com/notifications/',
+    );
+    const mastodon = { ...hostile, waiting: [{ ...hostile.waiting[0]!, platform: 'mastodon' as const }] };
+    render(null, document.body);
+    document.body.innerHTML = '';
+    const other = await mountFresh({ engagement: ok(mastodon) });
+    expect(rows(other.root)[0]?.querySelector('a')).toBeNull(); // no fixed host to fall back on
   });
 });
 

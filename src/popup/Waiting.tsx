@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { platformName } from '../engine/history/time.ts';
 import type { Engagement, WaitingItem } from '../shared/messages.ts';
+import { NOTIFICATION_PAGES } from './notification-pages.ts';
 import { waited } from './waited.ts';
 
 interface Props {
@@ -66,6 +67,8 @@ export function Waiting({ engagement, now, onClose, actionError }: Props) {
 function Row({ item, now, onClose }: { item: WaitingItem; now: number; onClose(): void }) {
   const network = platformName(item.platform);
   const who = item.from ?? 'someone';
+  const own = item.url?.startsWith('https://') ? item.url : undefined;
+  const link = own ?? NOTIFICATION_PAGES[item.platform];
   return (
     <li
       class="waiting__item"
@@ -89,13 +92,19 @@ function Row({ item, now, onClose }: { item: WaitingItem; now: number; onClose()
       </p>
       {item.excerpt && <p class="waiting__excerpt">{item.excerpt}</p>}
       <p class="waiting__actions">
-        {item.url?.startsWith('https://') && (
-          <a href={item.url} target="_blank" rel="noopener noreferrer">
-            Open
-            <span class="sr-only">
-              {' '}
-              {who}'s comment on {network}
-            </span>
+        {link && (
+          <a href={link} target="_blank" rel="noopener noreferrer" data-own-link={String(own !== undefined)}>
+            {own ? (
+              <>
+                Open
+                <span class="sr-only">
+                  {' '}
+                  {who}'s comment on {network}
+                </span>
+              </>
+            ) : (
+              `Open ${network} notifications`
+            )}
           </a>
         )}
         <button type="button" class="link" data-close onClick={onClose}>
