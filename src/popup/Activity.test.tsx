@@ -95,6 +95,27 @@ describe('popup: first paint', () => {
     expect(connector.state.cached?.total).toBe(1);
   });
 
+  it('a cache that answers after the first paint still shows until the worker answers', async () => {
+    let release = () => {};
+    const root = document.createElement('div');
+    document.body.append(root);
+    const connector = createMockConnector({ ok: true, current: null }, { engagement: ok(emptyEngagement()) });
+    connector.state.engagementGate = new Promise((resolve) => (release = resolve));
+    const app = (initial: Engagement | null) => (
+      <App connector={connector} initialEngagement={initial} clock={() => NOW} />
+    );
+    render(app(null), root);
+    expect(count(root)).toBeUndefined();
+    render(app(seeded), root);
+    await vi.waitFor(() => expect(count(root)).toBe('4'));
+    release();
+    await vi.waitFor(() => expect(count(root)).toBe('0'));
+    // The worker's answer stays, whatever the cache says later.
+    render(app({ ...seeded }), root);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(count(root)).toBe('0');
+  });
+
   it('without a cache it says it is loading, then shows the answer', async () => {
     const { root } = await mount({ engagement: ok(seeded) });
     expect(root.querySelector('.activity-loading')?.textContent).toContain('Loading your activity');
