@@ -169,6 +169,15 @@ describe('engagement: comments waiting for an answer', () => {
     });
   });
 
+  it('a link closes what arrived up to the answer; the same person writing again afterwards waits again', () => {
+    const thread = 'https://www.linkedin.com/feed/update/urn:li:activity:7';
+    const before = comment('a', '2026-11-27T09:00:00Z', { from: 'Sam Lee', on: 'p7', url: thread });
+    const answer = post('2026-11-27T10:00:00Z', { kind: 'comment', platform: 'linkedin', to: thread });
+    const after = comment('b', '2026-11-28T09:00:00Z', { from: 'Sam Lee', on: 'p7', url: thread });
+    expect(engage([before, answer]).total).toBe(0);
+    expect(engage([before, answer, after]).waiting.map((w) => w.id)).toEqual(['b']);
+  });
+
   it('a reply answers its item even when the clocks put it first', () => {
     const result = engage([
       { at: '2026-11-28T08:59:00Z', type: 'replied', platform: 'reddit', to: 't1_a' },

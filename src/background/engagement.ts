@@ -49,15 +49,22 @@ const ref = (platform: string, id: string) => `${platform}\u0000${id}`;
 
 /**
  * An item waits until a reply (`replied`, or a published reply whose `to` is it) or "no reply
- * needed" names it, by its id or its link, whichever the page showed. Order does not matter for
- * that: a reply always answers its item, even when clocks put it first. What reopens a
- * conversation is a newer comment from the same author on the same item: it is a new item (its own
- * id), waiting on its own; the ledger records a comment once, so an old one never comes back.
+ * needed" names it. By its id, whatever the clocks say (a reader may record an answer before the
+ * comment it answers); by its link, only for what was received up to that answer: on pages that
+ * show no comment ids a link may stand for a whole thread, so the same person writing again on the
+ * same item afterwards waits again (the conversation reopens). A newer comment with its own id is
+ * a new item and waits on its own. The ledger's summary keeps the same rules (history/waiting.ts
+ * on the ledger's branch), so the popup and the nudge count alike.
  */
 function waitingItems(dated: readonly Dated[], end: number): WaitingItem[] {
-  const closed = new Set<string>();
-  for (const { event } of dated) {
-    if (event.type !== 'comment-received' && event.to) closed.add(ref(event.platform, event.to));
+  const closedIds = new Set<string>();
+  /** Per target, the latest answer's time: a link closes what arrived up to then. */
+  const closedLinkAt = new Map<string, number>();
+  for (const { event, t } of dated) {
+    if (event.type === 'comment-received' || !event.to) continue;
+    const key = ref(event.platform, event.to);
+    closedIds.add(key);
+    closedLinkAt.set(key, Math.max(closedLinkAt.get(key) ?? -Infinity, t));
   }
   const since = end - WAITING_DAYS * DAY;
   const seen = new Set<string>();
@@ -67,7 +74,8 @@ function waitingItems(dated: readonly Dated[], end: number): WaitingItem[] {
     const key = ref(event.platform, event.id);
     if (seen.has(key)) continue;
     seen.add(key);
-    if (closed.has(key) || (event.url && closed.has(ref(event.platform, event.url)))) continue;
+    if (closedIds.has(key)) continue;
+    if (event.url && (closedLinkAt.get(ref(event.platform, event.url)) ?? -Infinity) >= t) continue;
     items.push(toItem(event, t));
   }
   // Questions first, then oldest first (`dated` is oldest first and the sort is stable).
