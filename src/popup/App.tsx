@@ -3,9 +3,8 @@ import type { CurrentResponse, Engagement } from '../shared/messages.ts';
 import type { PopupConnector } from './connector.ts';
 import { NudgeList } from './NudgeList.tsx';
 import { CoachHere } from './CoachHere.tsx';
-import { Glance } from './Glance.tsx';
+import { Activity } from './Activity.tsx';
 import { LedgerFooter } from './LedgerFooter.tsx';
-import { Waiting } from './Waiting.tsx';
 import { useEngagement } from './use-engagement.ts';
 
 /** How often an open popup asks again, so it follows the draft while the person keeps typing. */
@@ -68,30 +67,6 @@ export function App({
       <Activity activity={activity} now={clock()} />
       <LedgerFooter connector={connector} onDeleted={() => void activity.reload()} />
     </main>
-  );
-}
-
-function Activity({ activity, now }: { activity: ReturnType<typeof useEngagement>; now: number }) {
-  const { engagement, fresh, loadError, actionError } = activity.state;
-  if (!engagement) {
-    return loadError ? (
-      <p role="alert">Rapport could not read your activity: {loadError}</p>
-    ) : (
-      <p class="muted activity-loading" aria-busy="true">
-        Loading your activity…
-      </p>
-    );
-  }
-  return (
-    <div class="activity" data-fresh={String(fresh)}>
-      <Waiting
-        engagement={engagement}
-        now={now}
-        onClose={(item) => void activity.close(item)}
-        actionError={actionError}
-      />
-      <Glance engagement={engagement} />
-    </div>
   );
 }
 

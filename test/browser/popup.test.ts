@@ -296,7 +296,9 @@ describe('popup in Chromium', () => {
     // A new popup: its first render already held the cached count (before the worker answered).
     await page.reload();
     const marks = await page.evaluate(() =>
-      performance.getEntriesByName('rapport:first-render').map((m) => (m as PerformanceMark).detail as unknown),
+      performance
+        .getEntriesByName('rapport:first-render')
+        .map((m) => (m as PerformanceMark).detail as unknown),
     );
     expect(marks).toEqual([{ cached: true }]);
     expect(await page.locator('[data-unanswered]').getAttribute('data-unanswered')).toBe('1');
