@@ -1,7 +1,46 @@
-import { defineConfig } from 'vite';
+import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import { createManifest, type Target } from './src/manifest.ts';
+import { CARD_SCRIPT } from './src/shared/card-script.ts';
+
+/**
+ * The card's code as one self-contained classic script at a fixed path, for the worker to inject
+ * with `scripting.executeScript` (src/background/handlers/load-card.ts). Not crxjs's `?script`
+ * import, which would also make the file web-accessible to every http(s) page.
+ */
+function cardScript(entry: string, fileName: string): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'rapport:card-script',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async generateBundle() {
+      const built = await build({
+        configFile: false,
+        root: config.root,
+        mode: config.mode,
+        logLevel: 'warn',
+        build: {
+          write: false,
+          emptyOutDir: false,
+          minify: config.build.minify,
+          target: config.build.target,
+          lib: { entry, formats: ['iife'], name: 'rapportCard', fileName: () => fileName },
+        },
+      });
+      const outputs = (Array.isArray(built) ? built : [built]).flatMap((b) =>
+        'output' in b ? b.output : [],
+      );
+      const chunk = outputs.find((o) => o.type === 'chunk' && o.isEntry);
+      if (!chunk || chunk.type !== 'chunk')
+        throw new Error(`rapport:card-script: no script built from ${entry}`);
+      this.emitFile({ type: 'asset', fileName, source: chunk.code });
+    },
+  };
+}
 
 // One config, two targets: `vite build --mode chrome` and `vite build --mode firefox`
 // (scripts/build.js runs both), each into its own dist/<target>/ folder.
@@ -18,6 +57,7 @@ export default defineConfig(({ mode }) => {
         // at run time (src/background/instances.ts), and no extension file is exposed to pages.
         contentScripts: { standaloneFiles: ['src/content/index.ts'] },
       }),
+      cardScript('src/content/card/entry.ts', CARD_SCRIPT),
     ],
     build: {
       outDir: `dist/${target}`,

@@ -11,7 +11,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { contentScriptSize, type BundleSize } from './bundle-size.ts';
+import { CARD_SCRIPT } from '../../src/shared/card-script.ts';
+import { cardScriptSize, contentScriptSize, type BundleSize } from './bundle-size.ts';
 import { measureKeystrokes, poolRuns, TYPED, type KeystrokeRun } from './keystrokes.ts';
 import { measureLatency, type LatencyRun } from './latency.ts';
 import { PROBE_SCRIPT } from './page-probe.ts';
@@ -120,6 +121,7 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Browse
   }
   const dist = ensureBuilt(root, log);
   const size = contentScriptSize(dist);
+  const card = cardScriptSize(dist, CARD_SCRIPT);
   const { launchChromium, QUIET_CHROMIUM } = await import('../../test/browser/launch.ts');
   const { startFixtureServer } = await import('../../test/browser/server.ts');
   const server = await startFixtureServer();
@@ -209,6 +211,14 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Browse
       `${kb(size.gzipBytes)} (${kb(size.bytes)}) in ${size.files.length} file${size.files.length === 1 ? '' : 's'}`,
     ],
     ...size.files.map((f) => [`  ${f.path}`, `${kb(f.gzipBytes)} (${kb(f.bytes)})`]),
+    ...(card
+      ? [
+          [
+            `  not in it: ${card.path}, injected when the card first opens`,
+            `${kb(card.gzipBytes)} (${kb(card.bytes)})`,
+          ],
+        ]
+      : []),
     [
       `content-script ms per keystroke, thread time (${keystrokes.draftChars}-char draft, burst, ${keystrokes.perKeyMs.length} keys)`,
       `${dist3(ext)}; p95 per run ${keystrokes.runP95Ms.map((ms) => fmt(ms)).join(' / ')}`,

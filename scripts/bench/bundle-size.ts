@@ -3,7 +3,7 @@
  * and everything they import, statically or through crxjs's `import(chrome.runtime.getURL(...))`
  * loader, each gzipped on its own (each is its own request).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -61,4 +61,15 @@ export function contentScriptSize(distDir: string): BundleSize {
     bytes: files.reduce((a, f) => a + f.bytes, 0),
     gzipBytes: files.reduce((a, f) => a + f.gzipBytes, 0),
   };
+}
+
+/**
+ * The card's code (src/content/card/), which the worker injects only when a person first opens
+ * the card: outside the content script's budget, reported beside it.
+ */
+export function cardScriptSize(distDir: string, path: string): BundleFile | null {
+  const full = join(distDir, path);
+  if (!existsSync(full)) return null;
+  const source = readFileSync(full);
+  return { path, bytes: source.length, gzipBytes: gzipSync(source, { level: 9 }).length };
 }

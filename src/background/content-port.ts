@@ -68,10 +68,14 @@ export function servePort(
   });
 }
 
+/** Evidence items a nudge carries to the card, which quotes a couple of them. */
+export const MAX_CARD_EVIDENCE = 8;
+
 /**
- * A score answer as a page's script receives it: only what the indicator shows. Evidence (which
- * quotes the draft back) and notes are for the popup; `brief` empties each nudge's reason and
- * suggestion too, for a page whose card is closed. Other answers pass unchanged.
+ * A score answer as a page's script receives it: only what the indicator and its card show.
+ * Notes are for the popup. `brief` (the card is closed) leaves out each nudge's reason, suggestion
+ * and evidence (which quotes the draft back, with offsets that move as the person types): only
+ * the open card shows them. Other answers pass unchanged.
  */
 export function forContentScript(reply: unknown, brief = false): unknown {
   const parsed = ScoreResponse.safeParse(reply);
@@ -82,13 +86,11 @@ export function forContentScript(reply: unknown, brief = false): unknown {
     result: {
       score,
       band,
-      nudges: nudges.map(({ id, severity, title, reason, suggestion }) => ({
-        id,
-        severity,
-        title,
-        reason: brief ? '' : reason,
-        suggestion: brief ? '' : suggestion,
-      })),
+      nudges: nudges.map(({ id, severity, title, reason, suggestion, evidence }) =>
+        brief
+          ? { id, severity, title, reason: '', suggestion: '' }
+          : { id, severity, title, reason, suggestion, evidence: evidence.slice(0, MAX_CARD_EVIDENCE) },
+      ),
     },
   };
 }

@@ -17,12 +17,16 @@ import { createGetEngagementHandler } from './handlers/get-engagement.ts';
 import { createNoReplyNeededHandler } from './handlers/no-reply-needed.ts';
 import { createInstanceSync } from './instances.ts';
 import { browserInstanceApis } from './instance-apis.ts';
+import { createLoadCardHandler } from './handlers/load-card.ts';
+import { createFeedbackHandlers } from './handlers/feedback.ts';
+import { CARD_SCRIPT } from '../shared/card-script.ts';
 
 // MV3's content security policy forbids the `new Function` probe zod runs by default.
 z.config({ jitless: true });
 
 const store = createCurrentStore(browser.storage.session);
 const syncInstances = createInstanceSync(browserInstanceApis());
+const feedback = createFeedbackHandlers(browser.storage.local);
 
 const route = createRouter({
   ownId: browser.runtime.id,
@@ -35,6 +39,15 @@ const route = createRouter({
     'apply-instances': createApplyInstancesHandler(syncInstances),
     'get-engagement': createGetEngagementHandler(ledger),
     'no-reply-needed': createNoReplyNeededHandler(ledger),
+    'load-card': createLoadCardHandler((tabId, frameId) =>
+      browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        files: [CARD_SCRIPT],
+        injectImmediately: true,
+      }),
+    ),
+    feedback: feedback.feedback,
+    'get-feedback': feedback.getFeedback,
   },
 });
 

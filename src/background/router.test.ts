@@ -28,6 +28,9 @@ function setup() {
     'apply-instances': vi.fn<Handlers['apply-instances']>(async () => ({ ok: true as const, instances: [] })),
     'get-engagement': vi.fn<Handlers['get-engagement']>(async () => ({ ok: true as const, engagement })),
     'no-reply-needed': vi.fn<Handlers['no-reply-needed']>(async () => ({ ok: true as const })),
+    'load-card': vi.fn<Handlers['load-card']>(async () => ({ ok: true as const })),
+    feedback: vi.fn<Handlers['feedback']>(async () => ({ ok: true as const })),
+    'get-feedback': vi.fn<Handlers['get-feedback']>(async () => ({ ok: true as const, feedback: {} })),
   };
   return { handlers, route: createRouter({ ownId: OWN_ID, extensionOrigin: ORIGIN, handlers }) };
 }
@@ -99,6 +102,36 @@ describe('router', () => {
       expect(await route(bad, page)).toMatchObject({ ok: false, error: expect.stringMatching(/\S/) });
     }
     expect(handlers['no-reply-needed']).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes the card messages from content scripts, and gives the feedback counts to extension pages only', async () => {
+    const { handlers, route } = setup();
+    expect(await route({ type: 'load-card' }, content)).toEqual({ ok: true });
+    expect(handlers['load-card']).toHaveBeenCalledWith({ type: 'load-card' }, content);
+    const notHelpful = { type: 'feedback', nudgeId: 'pure-promotion', verdict: 'not-helpful' };
+    expect(await route(notHelpful, content)).toEqual({ ok: true });
+    expect(handlers.feedback).toHaveBeenCalledWith(notHelpful, content);
+    expect(await route({ type: 'get-feedback' }, content)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('web page'),
+    });
+    expect(handlers['get-feedback']).not.toHaveBeenCalled();
+    expect(await route({ type: 'get-feedback' }, page)).toEqual({ ok: true, feedback: {} });
+  });
+
+  it('refuses feedback that is not about one nudge id', async () => {
+    const { handlers, route } = setup();
+    for (const bad of [
+      { type: 'feedback', nudgeId: 'pure-promotion' },
+      { type: 'feedback', nudgeId: 'pure-promotion', verdict: 'helpful' },
+      { type: 'feedback', nudgeId: '<img src=x>', verdict: 'not-helpful' },
+      { type: 'feedback', nudgeId: 'x'.repeat(65), verdict: 'not-helpful' },
+      { type: 'feedback', nudgeId: '', verdict: 'not-helpful' },
+      { type: 'feedback', nudgeId: 'pure-promotion', verdict: 'not-helpful', undo: 'yes' },
+    ]) {
+      expect(await route(bad, content)).toMatchObject({ ok: false, error: expect.stringMatching(/invalid/) });
+    }
+    expect(handlers.feedback).not.toHaveBeenCalled();
   });
 
   it('refuses malformed messages and names what is wrong', async () => {

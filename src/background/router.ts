@@ -11,10 +11,14 @@ import {
   type ApplyInstancesRequest,
   type CurrentResponse,
   type EngagementResponse,
+  type FeedbackRequest,
+  type FeedbackResponse,
   type GetCurrentRequest,
   type GetEngagementRequest,
+  type GetFeedbackRequest,
   type GetInstancesRequest,
   type InstancesResponse,
+  type LoadCardRequest,
   type NoReplyNeededRequest,
   type PublishedRequest,
   type ScoreRequest,
@@ -26,9 +30,12 @@ export interface Sender {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  /** The frame of a content script's message (0: the top frame). */
+  frameId?: number;
 }
 export type Failure = { ok: false; error: string };
-export type Reply = ScoreResponse | AckResponse | CurrentResponse | InstancesResponse | EngagementResponse;
+export type Reply =
+  ScoreResponse | AckResponse | CurrentResponse | InstancesResponse | EngagementResponse | FeedbackResponse;
 
 export interface Handlers {
   score(req: ScoreRequest, sender: Sender): Promise<ScoreResponse>;
@@ -38,6 +45,9 @@ export interface Handlers {
   'apply-instances'(req: ApplyInstancesRequest, sender: Sender): Promise<InstancesResponse>;
   'get-engagement'(req: GetEngagementRequest, sender: Sender): Promise<EngagementResponse>;
   'no-reply-needed'(req: NoReplyNeededRequest, sender: Sender): Promise<AckResponse>;
+  'load-card'(req: LoadCardRequest, sender: Sender): Promise<AckResponse>;
+  feedback(req: FeedbackRequest, sender: Sender): Promise<AckResponse>;
+  'get-feedback'(req: GetFeedbackRequest, sender: Sender): Promise<FeedbackResponse>;
 }
 
 export interface RouterOptions {
@@ -80,6 +90,12 @@ export function createRouter({ ownId, extensionOrigin, handlers }: RouterOptions
           return await handlers['get-engagement'](req, sender);
         case 'no-reply-needed':
           return await handlers['no-reply-needed'](req, sender);
+        case 'load-card':
+          return await handlers['load-card'](req, sender);
+        case 'feedback':
+          return await handlers.feedback(req, sender);
+        case 'get-feedback':
+          return await handlers['get-feedback'](req, sender);
       }
     } catch (error) {
       return fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);

@@ -4,8 +4,9 @@
  * editor, one publish watcher, one indicator. Browser APIs come in through `send`, so this runs
  * the same under happy-dom.
  */
-import type { PublishedRequest, ScoreRequest } from '../shared/messages.ts';
+import type { FeedbackRequest, LoadCardRequest, PublishedRequest, ScoreRequest } from '../shared/messages.ts';
 import type { AnswerFlags } from '../shared/port.ts';
+import type { CreateCard } from './card/types.ts';
 import { Dismissals } from './dismiss.ts';
 import { deepActiveElement, editorRootOf, eventTarget } from './discover.ts';
 import { createIndicator, INDICATOR_TAG, type Indicator } from './indicator.ts';
@@ -13,10 +14,14 @@ import { createPublishWatcher } from './publish.ts';
 import { adapterFor, type Where } from './sites/index.ts';
 import { Tracker } from './track.ts';
 
+export type ContentRequest = ScoreRequest | PublishedRequest | FeedbackRequest | LoadCardRequest;
+
 export interface AppOptions {
   doc: Document;
   /** Sends a message to the worker; rejects with ContextInvalidated once the extension is gone. */
-  send(message: ScoreRequest | PublishedRequest, flags?: AnswerFlags): Promise<unknown>;
+  send(message: ContentRequest, flags?: AnswerFlags): Promise<unknown>;
+  /** The card's code, loaded the first time the person opens the card (see src/content/index.ts). */
+  loadCard(): Promise<CreateCard>;
   where?(): Where;
   url?(): string;
   debounceMs?: number;
@@ -51,7 +56,7 @@ export function startApp(options: AppOptions): App {
   let indicator: Indicator | null = null;
   let stopped = false;
 
-  const send = (message: ScoreRequest | PublishedRequest, flags?: AnswerFlags): Promise<unknown> => {
+  const send = (message: ContentRequest, flags?: AnswerFlags): Promise<unknown> => {
     if (stopped) return Promise.reject(new ContextInvalidated());
     return options.send(message, flags).catch((error: unknown) => {
       if (error instanceof ContextInvalidated) stop();
@@ -68,11 +73,24 @@ export function startApp(options: AppOptions): App {
   });
 
   function getIndicator(): Indicator {
+    /** Not helpful, or taken back: counted by the worker, on this device; nothing waits for it. */
+    const feedback = (nudgeId: string, undo: boolean) =>
+      void send({ type: 'feedback', nudgeId, verdict: 'not-helpful', undo }).catch(() => undefined);
     indicator ??= createIndicator(doc, {
-      onDismiss() {
-        if (!active) return;
-        dismissals.dismiss(active.draftId, active.text);
-        render();
+      loadCard: options.loadCard,
+      actions: {
+        dismiss(id, notHelpful) {
+          if (!active) return;
+          dismissals.dismiss(active.draftId, active.text, id);
+          if (notHelpful) feedback(id, false);
+          render();
+        },
+        restore(id, notHelpful) {
+          if (!active) return;
+          dismissals.restore(active.draftId, id);
+          if (notHelpful) feedback(id, true);
+          render();
+        },
       },
       obstacles: (anchor) => trackers.get(anchor)?.adapter.submitControls(anchor) ?? [],
       onCard(open) {
@@ -93,10 +111,14 @@ export function startApp(options: AppOptions): App {
       return;
     }
     const classification = tracker.classification;
-    const dismissed = dismissals.isDismissed(tracker.draftId, tracker.text);
+    const hidden = dismissals.hidden(tracker.draftId, tracker.text);
+    const result = tracker.result;
     getIndicator().render(tracker.root, {
-      state: dismissed ? 'dismissed' : status,
-      result: tracker.result,
+      state: status,
+      result:
+        hidden && result ? { ...result, nudges: result.nudges.filter((n) => !hidden.has(n.id)) } : result,
+      // The text last sent: the evidence of the answer on show points into it (or into one close to it).
+      draft: tracker.request?.text ?? tracker.text,
       platform: tracker.request?.platform ?? classification?.platform ?? '',
       kind: tracker.request?.kind ?? classification?.kind ?? '',
     });

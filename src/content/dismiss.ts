@@ -1,6 +1,7 @@
 /**
- * "Dismiss for this draft" lasts until the draft changes substantially: a new draft, an emptied
- * editor, or an edit touching a good share of the text (not a typo fix).
+ * Dismissing a nudge lasts for its draft until the draft changes substantially: a new draft, an
+ * emptied editor, or an edit touching a good share of the text (not a typo fix). Each nudge is
+ * dismissed on its own, from the text it was dismissed at.
  */
 
 /** Characters changed between two versions, as the span between their common prefix and suffix. */
@@ -23,20 +24,36 @@ export function changedSubstantially(before: string, after: string): boolean {
   return changedChars(before, after) >= Math.max(20, 0.3 * before.length);
 }
 
-/** Remembers, per draft, the text it was dismissed at. */
+/** Remembers, per draft, the nudges dismissed and the text each was dismissed at. */
 export class Dismissals {
-  readonly #at = new Map<string, string>();
+  readonly #at = new Map<string, Map<string, string>>();
 
-  dismiss(draftId: string, text: string): void {
-    this.#at.set(draftId, text);
+  dismiss(draftId: string, text: string, nudgeId: string): void {
+    let draft = this.#at.get(draftId);
+    if (!draft) this.#at.set(draftId, (draft = new Map()));
+    draft.set(nudgeId, text);
   }
 
-  /** Whether the draft is still dismissed at `text`; forgets the dismissal once it is not. */
-  isDismissed(draftId: string, text: string): boolean {
-    const dismissedAt = this.#at.get(draftId);
-    if (dismissedAt === undefined) return false;
-    if (!changedSubstantially(dismissedAt, text)) return true;
-    this.#at.delete(draftId);
-    return false;
+  /** Undo: the nudge shows again. */
+  restore(draftId: string, nudgeId: string): void {
+    const draft = this.#at.get(draftId);
+    draft?.delete(nudgeId);
+    if (draft?.size === 0) this.#at.delete(draftId);
+  }
+
+  /**
+   * The nudge ids still dismissed for the draft at `text` (null when none are); forgets each
+   * dismissal the text has moved on from.
+   */
+  hidden(draftId: string, text: string): Set<string> | null {
+    const draft = this.#at.get(draftId);
+    if (!draft) return null;
+    const ids = new Set<string>();
+    for (const [id, at] of draft) {
+      if (changedSubstantially(at, text)) draft.delete(id);
+      else ids.add(id);
+    }
+    if (draft.size === 0) this.#at.delete(draftId);
+    return ids.size > 0 ? ids : null;
   }
 }

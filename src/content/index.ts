@@ -9,6 +9,7 @@ import { ContextInvalidated, startApp, type App } from './app.ts';
 import { runtime } from './runtime.ts';
 import { createChannel } from './channel.ts';
 import type { AnswerFlags } from '../shared/port.ts';
+import { CARD_GLOBAL, type CreateCard } from './card/types.ts';
 
 // MV3's content security policy forbids the `new Function` probe zod runs by default.
 z.config({ jitless: true });
@@ -44,13 +45,25 @@ function send(message: unknown, flags?: AnswerFlags): Promise<unknown> {
   });
 }
 
+/**
+ * The card's code: the worker injects it into this frame's isolated world on first use, where it
+ * leaves its factory on the global. A file exposed to pages (web_accessible_resources) would let
+ * any page detect the extension, and would not reach instances added at run time.
+ */
+function loadCard(): Promise<CreateCard> {
+  const card = () => (globalThis as { [CARD_GLOBAL]?: CreateCard })[CARD_GLOBAL];
+  return card()
+    ? Promise.resolve(card()!)
+    : send({ type: 'load-card' }).then((reply) => card() ?? Promise.reject(reply));
+}
+
 function main(): void {
   const holder = globalThis as Holder;
   holder[INSTANCE]?.stop();
   // An instance from an older version lives in another world; it hears this DOM event and stops
   // if its extension context is gone. The page can send it too, so a live instance ignores it.
   document.dispatchEvent(new CustomEvent(TAKEOVER));
-  const started = startApp({ doc: document, send });
+  const started = startApp({ doc: document, send, loadCard });
   const app: App = {
     stop() {
       started.stop();

@@ -4,26 +4,36 @@
  * textContent, so a draft full of markup stays inert. Its data-* attributes are the contract
  * outside checks read: data-nudges (ids shown, space separated), data-score, data-state,
  * data-platform and data-kind of the latest score request.
+ *
+ * The card that opens from the pill is drawn by code loaded the first time it opens
+ * (src/content/card/): every page carries the pill, few people open the card.
  */
 import type { ShownResult as ScoreResult } from '../shared/shown.ts';
+import type { Card, CardActions, CreateCard } from './card/types.ts';
 import { boxAt, chooseSpot, intersects, type Box, type Spot } from './position.ts';
 import { INDICATOR_CSS } from './indicator-style.ts';
 
-export type IndicatorState = 'scoring' | 'scored' | 'too-long' | 'dismissed' | 'error';
+export type IndicatorState = 'scoring' | 'scored' | 'too-long' | 'error';
 
 export interface IndicatorView {
   state: IndicatorState;
+  /** The result with the nudges dismissed for this draft left out. */
   result: ScoreResult | null;
+  /** The draft the result's evidence ranges point into (the card quotes it). */
+  draft: string;
   platform: string;
   kind: string;
 }
 
 export interface IndicatorOptions {
-  onDismiss(): void;
   /** Elements the indicator must not cover (the site's submit controls for this editor). */
   obstacles(anchor: Element): Element[];
-  /** The card opened or closed: while it is open, answers must carry reasons and suggestions. */
+  /** The card opened or closed: while it is open, answers must carry reasons and evidence. */
   onCard(open: boolean): void;
+  /** The card's code, loaded on first open. */
+  loadCard(): Promise<CreateCard>;
+  /** What the card's Dismiss, Not helpful and Undo buttons do. */
+  actions: CardActions;
 }
 
 export interface Indicator {
@@ -66,6 +76,8 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
   let view: IndicatorView | null = null;
   let spot: Spot = 'below';
   let frame = 0;
+  let drawn: Card | null = null;
+  let loading: Promise<unknown> | null = null;
 
   /**
    * What was last written to the host, so a render that changes nothing touches nothing (every
@@ -82,6 +94,9 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
   shadow.addEventListener('mousedown', (event) => event.preventDefault());
   pill.addEventListener('click', () => toggleCard(card.hidden));
   shadow.addEventListener('keydown', (event) => {
+    // Keys pressed in our pill or card are not the page's: Escape must not also close the site's
+    // compose dialog, nor a letter trigger its shortcuts.
+    event.stopPropagation();
     if ((event as KeyboardEvent).key === 'Escape' && !card.hidden) {
       toggleCard(false);
       pill.focus();
@@ -113,46 +128,31 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
     card.hidden = !open;
     pill.setAttribute('aria-expanded', String(open));
     if (open) fillCard();
+    else drawn?.close();
     place(false);
   }
 
   function fillCard() {
-    const nudges = view?.result?.nudges ?? [];
-    const children: Node[] = [];
-    if (view?.state === 'too-long') {
-      children.push(paragraph('This draft is too long to coach.', 'reason'));
-    } else if (nudges.length === 0) {
-      children.push(paragraph('Nothing to suggest for this draft.', 'reason'));
-    } else {
-      const list = make('ul');
-      for (const nudge of nudges) {
-        const item = make('li', nudge.severity);
-        item.setAttribute('data-nudge-id', nudge.id);
-        // Reason and suggestion are empty until the answer asked for when the card opened arrives.
-        item.append(paragraph(nudge.title, 'title'));
-        if (nudge.reason)
-          item.append(paragraph(nudge.reason, 'reason'), paragraph(nudge.suggestion, 'suggestion'));
-        list.append(item);
-      }
-      children.push(list);
-    }
-    if (view?.state === 'scored' && nudges.length > 0) {
-      const dismiss = make('button', 'dismiss');
-      dismiss.type = 'button';
-      dismiss.textContent = 'Dismiss for this draft';
-      dismiss.addEventListener('click', () => {
-        toggleCard(false);
-        options.onDismiss();
+    if (drawn) {
+      drawn.show({
+        state: view?.state ?? '',
+        nudges: view?.result?.nudges ?? [],
+        draft: view?.draft ?? '',
+        anchor,
       });
-      children.push(dismiss);
+      return;
     }
-    card.replaceChildren(...children);
-  }
-
-  function paragraph(text: string, className: string) {
-    const p = make('p', className);
-    p.textContent = text;
-    return p;
+    // A card that cannot be loaded (the extension went away) stays closed.
+    loading ??= options.loadCard().then(
+      (create) => {
+        drawn = create(card, options.actions);
+        if (!card.hidden) fillCard();
+      },
+      () => {
+        loading = null;
+        toggleCard(false);
+      },
+    );
   }
 
   function place(rechoose: boolean) {
@@ -243,18 +243,14 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
         nextView.platform,
         nextView.kind,
       );
-      if (
-        nextView.state === 'dismissed' ||
-        nextView.state === 'error' ||
-        (!result && nextView.state === 'scoring')
-      ) {
+      if (nextView.state === 'error' || (!result && nextView.state === 'scoring')) {
         hostStyle('display', 'none');
         toggleCard(false);
         return;
       }
       if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
       const top = shown[0];
-      // Reasons and suggestions count only while the card shows them (answers are brief otherwise).
+      // Reasons, suggestions and evidence count only while the card shows them (answers are brief otherwise).
       const key = JSON.stringify([
         nextView.state === 'too-long' || Math.round(result?.score ?? 0),
         shown,
@@ -306,10 +302,14 @@ export function createIndicator(doc: Document, options: IndicatorOptions): Indic
   };
 }
 
-/** Page CSS must not move, hide or restyle the host; inline !important beats any stylesheet rule. */
+/**
+ * Page CSS must not move, hide or restyle the host; inline !important beats any stylesheet rule.
+ * Its width is its content's: a fixed box sized by the room left of it would squeeze the pill's
+ * label near the viewport's right edge (where the pill is often placed, and more so when zoomed).
+ */
 function applyHostStyle(host: HTMLElement) {
   host.style.cssText =
-    'position:fixed;z-index:2147483647;margin:0;padding:0;border:0;width:auto;height:auto;transform:none;opacity:1;visibility:visible;pointer-events:auto;left:0;top:0'.replace(
+    'position:fixed;z-index:2147483647;margin:0;padding:0;border:0;width:max-content;height:auto;transform:none;opacity:1;visibility:visible;pointer-events:auto;left:0;top:0'.replace(
       /;|$/g,
       '!important;',
     );

@@ -42,11 +42,12 @@ function runRules(
   wording: boolean,
 ): { rule: CompiledRule; finding: Finding }[] {
   const out = [];
+  // Draft rules have nothing to read in a blank draft (checked once, not per rule).
+  const blank = env.doc.text.trim() === '';
   for (const rule of rules) {
-    if (!applies(rule, env.draft)) continue;
+    if (rule.history ? !env.history : blank) continue;
     if (rule.wording && !wording) continue;
-    if (rule.history && !env.history) continue;
-    if (!rule.history && env.doc.text.trim() === '') continue;
+    if (!applies(rule, env.draft)) continue;
     const finding = rule.evaluate(env);
     if (finding) out.push({ rule, finding });
   }

@@ -67,6 +67,28 @@ export const NoReplyNeededRequest = z.object({
  */
 export const ExportLedgerRequest = z.object({ type: z.literal('export-ledger') });
 export const DeleteLedgerRequest = z.object({ type: z.literal('delete-ledger') });
+/**
+ * Content script → worker, when the person first opens the card: inject the card's code (not part
+ * of the content script every page loads, see src/content/card/) into the sender's own frame.
+ */
+export const LoadCardRequest = z.object({ type: z.literal('load-card') });
+
+/** A nudge id as packs spell them (`pure-promotion`; an admin pack's own ids too). */
+export const NudgeId = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/));
+
+/**
+ * Content script → worker: the person marked a nudge "not helpful" on the card (or took that
+ * back with Undo). Counted per nudge id in `storage.local`, never sent anywhere.
+ */
+export const FeedbackRequest = z.object({
+  type: z.literal('feedback'),
+  nudgeId: NudgeId,
+  verdict: z.literal('not-helpful'),
+  undo: z.optional(z.boolean()),
+});
+
+/** Options page/popup → worker: the "not helpful" counts per nudge id. Refused from content scripts. */
+export const GetFeedbackRequest = z.object({ type: z.literal('get-feedback') });
 
 export const Request = z.discriminatedUnion('type', [
   ScoreRequest,
@@ -76,6 +98,9 @@ export const Request = z.discriminatedUnion('type', [
   ApplyInstancesRequest,
   GetEngagementRequest,
   NoReplyNeededRequest,
+  LoadCardRequest,
+  FeedbackRequest,
+  GetFeedbackRequest,
 ]);
 export type Request = z.infer<typeof Request>;
 export type ScoreRequest = z.infer<typeof ScoreRequest>;
@@ -87,9 +112,17 @@ export type GetEngagementRequest = z.infer<typeof GetEngagementRequest>;
 export type NoReplyNeededRequest = z.infer<typeof NoReplyNeededRequest>;
 export type ExportLedgerRequest = z.infer<typeof ExportLedgerRequest>;
 export type DeleteLedgerRequest = z.infer<typeof DeleteLedgerRequest>;
+export type LoadCardRequest = z.infer<typeof LoadCardRequest>;
+export type FeedbackRequest = z.infer<typeof FeedbackRequest>;
+export type GetFeedbackRequest = z.infer<typeof GetFeedbackRequest>;
 
 /** Types of request a content script may send; everything else is for extension pages only. */
-export const CONTENT_REQUESTS: ReadonlySet<Request['type']> = new Set(['score', 'published']);
+export const CONTENT_REQUESTS: ReadonlySet<Request['type']> = new Set([
+  'score',
+  'published',
+  'load-card',
+  'feedback',
+]);
 
 export * from './responses.ts';
 
@@ -170,3 +203,12 @@ export const ExportLedgerResponse = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type ExportLedgerResponse = z.infer<typeof ExportLedgerResponse>;
+/** What the person said about each nudge id, counted on this device: `{"pure-promotion": {notHelpful: 2}}`. */
+export const FeedbackCounts = z.record(NudgeId, z.object({ notHelpful: z.number() }));
+export type FeedbackCounts = z.infer<typeof FeedbackCounts>;
+
+export const FeedbackResponse = z.union([
+  z.object({ ok: z.literal(true), feedback: FeedbackCounts }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type FeedbackResponse = z.infer<typeof FeedbackResponse>;

@@ -54,7 +54,8 @@ async function expectNotCoached(tab: Tab): Promise<void> {
 
 /**
  * After a grant: the tab that was open before it is coached without a reload (then closed), and
- * `fresh`, a new tab, is coached at `url` through the registration.
+ * `fresh`, a new tab, is coached at `url` through the registration; its card (code the worker
+ * injects on first open, not a file exposed to pages) opens there too and quotes the pitch.
  */
 async function expectCoachedAfterGrant(open: Tab, fresh: Tab, url: string): Promise<void> {
   await open.click(EDITOR);
@@ -65,6 +66,13 @@ async function expectCoachedAfterGrant(open: Tab, fresh: Tab, url: string): Prom
   await fresh.goto(url);
   await typePitch(fresh);
   await fresh.waitFor(hasNudge, 'pure-promotion');
+  await fresh.click('button.pill');
+  await fresh.waitFor(
+    () =>
+      (document.querySelector('rapport-indicator')?.shadowRoot?.querySelectorAll('.card mark').length ?? 0) >
+      0,
+    null,
+  );
 }
 
 /** Removes the instance on the options page, as a person would, and waits until it is gone. */

@@ -15,7 +15,7 @@ export interface Tab {
   click(selector: string, text?: string): Promise<void>;
   type(text: string): Promise<void>;
   press(
-    combo: 'Enter' | 'End' | 'Control+Enter' | 'Control+a' | 'Control+z' | 'Backspace' | 'Tab',
+    combo: 'Enter' | 'End' | 'Control+Enter' | 'Control+a' | 'Control+z' | 'Backspace' | 'Tab' | 'Escape',
   ): Promise<void>;
   eval<A, R>(fn: (arg: A) => R, arg: A): Promise<R>;
   waitFor<A>(fn: (arg: A) => boolean, arg: A, timeout?: number): Promise<void>;

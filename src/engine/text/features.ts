@@ -4,7 +4,7 @@
  */
 import { tokenize, type Token } from './tokenize.ts';
 import { LEAD_IN, PHATIC, STOPWORDS } from './stopwords.ts';
-import { guessLanguage, type Language } from './language.ts';
+import { LANGUAGE_BITS, LanguageVotes, type Language } from './language.ts';
 
 export const FEATURES = [
   'chars',
@@ -54,15 +54,16 @@ export interface Doc {
 
 /**
  * Abstract nouns and adjectives made from other words (alignment, transformation, scalability,
- * Wertschöpfung, excelência): strategy-deck prose piles them up where a person names things.
+ * Wertschöpfung, excelência) and jargon compounds (community-focused, data-driven): strategy-deck
+ * prose piles them up where a person names things.
  */
 const ABSTRACT =
-  /(?:tions?|sions?|ments?|ities|ity|ness|ances?|ences?|i[sz]ations?|isms?|ungen|ung|keit|heit|tät|ciones|ción|mientos?|dades|dad|ções|ção|ité|ités|ique|iques|ível|ável)$/;
+  /(?:tions?|sions?|ments?|ities|ity|ness|ances?|ences?|i[sz]ations?|isms?|ungen|ung|keit|heit|tät|ciones|ción|mientos?|dades|dad|ções|ção|ité|ités|ique|iques|ível|ável|-(?:focused|based|driven|centric|oriented|enabled|powered|facing|first|ready|proof|led|wide))$/;
 
 // Characters after which the next word opens a clause of its own.
 const CLAUSE_OPENERS = new Set([...',;(–—-•·|→>*/"“'].map((ch) => ch.charCodeAt(0)));
 // The last letters ABSTRACT's endings can have: most words skip the regular expression.
-const ABSTRACT_END = new Set([...'nstyegdoélm'].map((ch) => ch.charCodeAt(0)));
+const ABSTRACT_END = new Set([...'nstyegdoélmcf'].map((ch) => ch.charCodeAt(0)));
 
 const STOP = 1;
 const GENERIC = 2;
@@ -80,6 +81,10 @@ mark(PHATIC, GENERIC);
 mark(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself'], FIRST_SINGULAR);
 mark(['we', "we're", "we've", "we'd", "we'll", 'us', 'our', 'ours', 'ourselves'], FIRST_PLURAL);
 mark(['you', "you're", "you've", "you'd", "you'll", 'your', 'yours', 'yourself', "y'all"], SECOND);
+// The languages a word is a function word of ride in the same lookup, from bit LANG_SHIFT on.
+const LANG_SHIFT = 5;
+for (const [word, bits] of LANGUAGE_BITS)
+  WORD_CLASS.set(word, (WORD_CLASS.get(word) ?? 0) | (bits << LANG_SHIFT));
 
 export function analyse(text: string): Doc {
   const tokens = tokenize(text);
@@ -114,6 +119,7 @@ export function analyse(text: string): Doc {
   let clauseHasWord = false;
   let clauses = 0;
   const questions: number[] = [];
+  const votes = new LanguageVotes();
   // One pass: this runs for every score.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -148,9 +154,21 @@ export function analyse(text: string): Doc {
     }
     switch (kind) {
       case 'word': {
-        f.words++;
         const norm = t.norm;
         const cls = WORD_CLASS.get(norm) ?? 0;
+        votes.add(norm, cls >>> LANG_SHIFT);
+        const cp = norm.charCodeAt(0);
+        if (norm.length === 1 && cp >= 0x3040) {
+          // CJK text is one token a character, and two make about a word: count halves. Kana
+          // syllables (の, に, を…) carry the grammar; kanji and katakana carry the content.
+          f.words += 0.5;
+          if (cp > 0x309f) {
+            f['content-words'] += 0.5;
+            f['specific-words'] += 0.5;
+          }
+          break;
+        }
+        f.words++;
         if (!(cls & STOP)) {
           f['content-words']++;
           if (!(cls & GENERIC)) f['specific-words']++;
@@ -199,6 +217,6 @@ export function analyse(text: string): Doc {
     clause,
     clauses,
     questionClause,
-    language: guessLanguage(tokens),
+    language: votes.result(),
   };
 }

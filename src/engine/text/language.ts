@@ -27,17 +27,16 @@ const FUNCTION_WORDS: Record<string, string> = {
   pl: 'w z na nie się jest to że do jak po',
 };
 
-const LANGS = Object.keys(FUNCTION_WORDS);
-/** Word → the indexes (in LANGS) of the languages it is a function word of. */
-const WORD_LANGS = new Map<string, number[]>();
-let longest = 0;
+export const LANGS = Object.keys(FUNCTION_WORDS);
+
+/**
+ * Word → a bit per language (index in LANGS) it is a function word of. `analyse` merges these bits
+ * into its one word-class lookup, so voting costs no extra lookup per word.
+ */
+export const LANGUAGE_BITS = new Map<string, number>();
 LANGS.forEach((lang, index) => {
-  for (const w of FUNCTION_WORDS[lang]!.split(' ')) {
-    longest = Math.max(longest, w.length);
-    const list = WORD_LANGS.get(w);
-    if (list) list.push(index);
-    else WORD_LANGS.set(w, [index]);
-  }
+  for (const w of FUNCTION_WORDS[lang]!.split(' '))
+    LANGUAGE_BITS.set(w, (LANGUAGE_BITS.get(w) ?? 0) | (1 << index));
 });
 
 function scriptOf(c: number): string | null {
@@ -54,53 +53,63 @@ function scriptOf(c: number): string | null {
 }
 
 /** The language with the most evidence; Latin-script votes need two clues and a clear lead. */
-export function guessLanguage(tokens: readonly Token[]): Language {
-  const votes = new Float64Array(LANGS.length);
-  const scripts = new Map<string, number>();
-  let words = 0;
-  let scripted = 0;
-  let kana = false;
-  for (const t of tokens) {
-    if (t.kind !== 'word') continue;
+/** Counts the evidence as `analyse` reads the words; `result()` decides. */
+export class LanguageVotes {
+  readonly votes = new Float64Array(LANGS.length);
+  scripts: Map<string, number> | null = null;
+  words = 0;
+  scripted = 0;
+  kana = false;
+
+  /** One word: its language bits (shared spellings split their vote) or, past Latin, its script. */
+  add(norm: string, bits: number): void {
     // A language shows within its first couple of hundred words; long drafts cost no more.
-    if (++words > 200) {
-      words = 200;
-      break;
+    if (this.words >= 200) return;
+    this.words++;
+    if (bits !== 0) {
+      let n = 0;
+      for (let b = bits; b; b &= b - 1) n++;
+      for (let i = 0; bits >> i; i++) if ((bits >> i) & 1) this.votes[i]! += 1 / n;
+      return;
     }
-    const norm = t.norm;
     const c = norm.charCodeAt(0);
-    if (c >= 0x370) {
-      const script = scriptOf(c);
-      if (script) {
-        scripted++;
-        if (script === 'ja') kana = true;
-        scripts.set(script, (scripts.get(script) ?? 0) + 1);
-        continue;
-      }
+    if (c < 0x370) return;
+    const script = scriptOf(c);
+    if (!script) return;
+    this.scripted++;
+    if (script === 'ja') this.kana = true;
+    this.scripts ??= new Map();
+    this.scripts.set(script, (this.scripts.get(script) ?? 0) + 1);
+  }
+
+  /** The language with the most evidence; Latin-script votes need two clues and a clear lead. */
+  result(): Language {
+    if (this.words === 0) return UNDETERMINED;
+    if (this.scripts && this.scripted * 2 >= this.words) {
+      // Japanese mixes kanji with kana; Chinese has no kana.
+      if (this.kana) return 'ja';
+      let top = '';
+      let topCount = 0;
+      for (const [script, n] of this.scripts) if (n > topCount) [top, topCount] = [script, n];
+      return top === 'han' ? 'zh' : top;
     }
-    if (norm.length > longest) continue;
-    const langs = WORD_LANGS.get(norm);
-    if (langs) for (const l of langs) votes[l]! += 1 / langs.length;
+    let best = -1;
+    let bestVotes = 0;
+    let second = 0;
+    this.votes.forEach((n, i) => {
+      if (n > bestVotes) {
+        second = bestVotes;
+        bestVotes = n;
+        best = i;
+      } else if (n > second) second = n;
+    });
+    if (best < 0 || bestVotes < 2 || bestVotes < second * 1.25) return UNDETERMINED;
+    return LANGS[best]!;
   }
-  if (words === 0) return UNDETERMINED;
-  if (scripted * 2 >= words) {
-    // Japanese mixes kanji with kana; Chinese has no kana.
-    if (kana) return 'ja';
-    let top = '';
-    let topCount = 0;
-    for (const [script, n] of scripts) if (n > topCount) [top, topCount] = [script, n];
-    return top === 'han' ? 'zh' : top;
-  }
-  let best = -1;
-  let bestVotes = 0;
-  let second = 0;
-  votes.forEach((n, i) => {
-    if (n > bestVotes) {
-      second = bestVotes;
-      bestVotes = n;
-      best = i;
-    } else if (n > second) second = n;
-  });
-  if (best < 0 || bestVotes < 2 || bestVotes < second * 1.25) return UNDETERMINED;
-  return LANGS[best]!;
+}
+
+export function guessLanguage(tokens: readonly Token[]): Language {
+  const votes = new LanguageVotes();
+  for (const t of tokens) if (t.kind === 'word') votes.add(t.norm, LANGUAGE_BITS.get(t.norm) ?? 0);
+  return votes.result();
 }

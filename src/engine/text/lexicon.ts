@@ -103,6 +103,8 @@ export class Lexicon {
    */
   private readonly pairs = new Map<string, Map<string, Phrase[]>>();
   private readonly kindIndex = new Map<TokenKind, Phrase[]>();
+  /** Phrases that open with a kind then a word ("<number> followers"), under kind then word. */
+  private readonly kindPairs = new Map<TokenKind, Map<string, Phrase[]>>();
   private readonly prefixIndex = new Map<number | string, Phrase[]>();
   /** A 1-bit-per-slot filter of head words (and prefixes), so most tokens skip the Map probe. */
   private readonly headFilter = new Uint8Array(1 << 16);
@@ -121,6 +123,15 @@ export class Lexicon {
         const phraseEntry: Phrase = { parts, list, from: head.type === PREFIX ? 0 : 1 };
         if (head.type === KIND) {
           const kind = head.value as TokenKind;
+          const second = parts[1];
+          if (second?.type === EXACT) {
+            let byNext = this.kindPairs.get(kind);
+            if (!byNext) this.kindPairs.set(kind, (byNext = new Map()));
+            const pair = byNext.get(second.value);
+            if (pair) pair.push(phraseEntry);
+            else byNext.set(second.value, [phraseEntry]);
+            continue;
+          }
           const bucket = this.kindIndex.get(kind);
           if (bucket) bucket.push(phraseEntry);
           else this.kindIndex.set(kind, [phraseEntry]);
@@ -179,8 +190,14 @@ export class Lexicon {
         const pair = byNext?.get(tokens[pos[p + 1]!]!.norm);
         if (pair) this.tryBucket(pair, env, p);
       }
-      const byKind = t.kind === 'word' ? undefined : this.kindIndex.get(t.kind);
-      if (byKind) this.tryBucket(byKind, env, p);
+      if (t.kind !== 'word') {
+        const byKind = this.kindIndex.get(t.kind);
+        if (byKind) this.tryBucket(byKind, env, p);
+        const byNext =
+          p + 1 < count && sentence[p + 1] === sentence[p] ? this.kindPairs.get(t.kind) : undefined;
+        const pair = byNext?.get(tokens[pos[p + 1]!]!.norm);
+        if (pair) this.tryBucket(pair, env, p);
+      }
       if (this.prefixIndex.size && t.kind === 'word' && t.norm.length >= 3) {
         const key = prefixKey(t.norm);
         if (this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0]) {

@@ -28,6 +28,8 @@ const DOMAIN =
 const TRAILING_URL_PUNCT = /[.,!?:;)\]}"'’»]+$/;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** A space, or the no-break spaces that French and German put before units. */
+const isSpace = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x202f;
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isCjk = (c: number): boolean =>
   (c >= 0x3040 && c <= 0x30ff) ||
@@ -153,8 +155,10 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     if (c === 36 /* $ */ || c === 0x20ac || c === 0xa3 || c === 0xa5 || c === 0x20b9) {
-      if (isDigit(text.charCodeAt(i + 1))) {
-        let j = numberEnd(text, i + 1);
+      // "$45", and with one space as many write it ("R$ 180", "€ 12").
+      const d = isSpace(text.charCodeAt(i + 1)) ? i + 2 : i + 1;
+      if (isDigit(text.charCodeAt(d))) {
+        let j = numberEnd(text, d);
         if (/[kKmM]/.test(text[j] ?? '') && !isLetterAt(text, j + 1)) j++;
         push('price', i, j, '<price>');
         i = j;
@@ -179,15 +183,17 @@ export function tokenize(text: string): Token[] {
         continue;
       }
       let j = numberEnd(text, i);
-      const next = text.charCodeAt(j);
+      // A unit after one space counts too: "15 %", "4 €", "39 €" (French, German, Spanish style).
+      const unit = isSpace(text.charCodeAt(j)) ? j + 1 : j;
+      const next = text.charCodeAt(unit);
       if (next === 37 /* % */) {
-        push('percent', i, j + 1, '<percent>');
-        i = j + 1;
+        push('percent', i, unit + 1, '<percent>');
+        i = unit + 1;
         continue;
       }
-      if (next === 0x20ac || next === 0xa3) {
-        push('price', i, j + 1, '<price>');
-        i = j + 1;
+      if (next === 0x20ac || next === 0xa3 || next === 0x20b9 || (next === 0x5186 && unit === j)) {
+        push('price', i, unit + 1, '<price>');
+        i = unit + 1;
         continue;
       }
       // "10k", "9am", "3x", "v2" stay one number token.

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ContextInvalidated, startApp, type App } from '../../../src/content/app.ts';
+import { createCard } from '../../../src/content/card/card.ts';
 import type { Where } from '../../../src/content/sites/index.ts';
 import type { ScoreResponse } from '../../../src/shared/messages.ts';
 import { lexical, mount, quill, setLexical } from './editors.ts';
-import { fakeScore, fakeWorker } from './fakes.ts';
+import { fakeScore, fakeWorker, nudge } from './fakes.ts';
 
 let app: App | null = null;
 
@@ -17,7 +18,14 @@ afterEach(() => {
 function start(url: string, worker = fakeWorker()) {
   const { hostname, pathname } = new URL(url);
   const where = (): Where => ({ hostname, pathname });
-  app = startApp({ doc: document, send: (m) => worker.send(m), where, url: () => url, debounceMs: 5 });
+  app = startApp({
+    doc: document,
+    send: (m) => worker.send(m),
+    loadCard: async () => createCard,
+    where,
+    url: () => url,
+    debounceMs: 5,
+  });
   return worker;
 }
 
@@ -212,22 +220,80 @@ describe('states', () => {
     expect(indicator()?.style.getPropertyValue('display') ?? 'none').toBe('none');
   });
 
-  test('dismiss hides the nudges until the draft changes substantially', async () => {
-    start('https://old.reddit.com/r/a/comments/1/t/');
+  test('dismiss hides one nudge until the draft changes substantially; Undo brings it back', async () => {
+    const worker = fakeWorker((req) => {
+      const scored = fakeScore(req);
+      if (scored.ok) scored.result.nudges.push({ ...nudge('no-invitation'), severity: 'info' });
+      return scored;
+    });
+    start('https://old.reddit.com/r/a/comments/1/t/', worker);
     const area = mount('<textarea></textarea>').querySelector('textarea')!;
     area.focus();
     type(area, 'Buy our plan now and get a discount on the first month');
+    await vi.waitFor(() => expect(attr('data-nudges')).toBe('pure-promotion no-invitation'));
+    const shadow = indicator()!.shadowRoot!;
+    shadow.querySelector<HTMLButtonElement>('.pill')!.click();
+    const row = (id: string) => shadow.querySelector(`li[data-nudge-id="${id}"]`);
+    await vi.waitFor(() => expect(row('pure-promotion')).not.toBeNull());
+    row('pure-promotion')!.querySelector<HTMLButtonElement>('button[data-action="dismiss"]')!.click();
+    expect(attr('data-nudges')).toBe('no-invitation');
+    expect(attr('data-state')).toBe('scored');
+    expect(row('pure-promotion')).toBeNull();
+    // The pill now leads with the nudge that is left.
+    expect(shadow.querySelector('.label')!.textContent).toBe('Title of no-invitation');
+    // Undo, then dismiss again: it stays dismissed through a small edit...
+    shadow.querySelector<HTMLButtonElement>('button[data-action="undo"]')!.click();
+    expect(attr('data-nudges')).toBe('pure-promotion no-invitation');
+    expect(row('pure-promotion')).not.toBeNull();
+    row('pure-promotion')!.querySelector<HTMLButtonElement>('button[data-action="dismiss"]')!.click();
+    type(area, 'Buy our plan now and get a discount on the first month!');
+    await vi.waitFor(() => expect(worker.scores().at(-1)?.text).toMatch(/month!$/));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(attr('data-nudges')).toBe('no-invitation');
+    // ...and comes back once the draft is another one.
+    type(area, 'Totally rewritten: buy nothing, tell me what slows your team down the most.');
+    await vi.waitFor(() => expect(attr('data-nudges')).toBe('pure-promotion no-invitation'));
+    expect(worker.feedback()).toEqual([]);
+  });
+
+  test('not helpful is counted by the worker and dismisses the nudge; Undo takes both back', async () => {
+    const worker = start('https://old.reddit.com/r/a/comments/1/t/');
+    const area = mount('<textarea></textarea>').querySelector('textarea')!;
+    area.focus();
+    type(area, 'Buy our plan now');
     await vi.waitFor(() => expect(attr('data-nudges')).toBe('pure-promotion'));
     const shadow = indicator()!.shadowRoot!;
     shadow.querySelector<HTMLButtonElement>('.pill')!.click();
-    shadow.querySelector<HTMLButtonElement>('.dismiss')!.click();
-    expect(attr('data-state')).toBe('dismissed');
+    await vi.waitFor(() => expect(shadow.querySelector('button[data-action="not-helpful"]')).not.toBeNull());
+    shadow.querySelector<HTMLButtonElement>('button[data-action="not-helpful"]')!.click();
     expect(attr('data-nudges')).toBe('');
-    type(area, 'Buy our plan now and get a discount on the first month!');
-    await new Promise((r) => setTimeout(r, 30));
-    expect(attr('data-nudges')).toBe('');
-    type(area, 'Totally rewritten: buy nothing, tell me what slows your team down the most.');
+    expect(worker.feedback()).toEqual([
+      { type: 'feedback', nudgeId: 'pure-promotion', verdict: 'not-helpful', undo: false },
+    ]);
+    expect(shadow.querySelector('.card')!.textContent).toContain('Nothing to suggest');
+    shadow.querySelector<HTMLButtonElement>('button[data-action="undo"]')!.click();
+    expect(attr('data-nudges')).toBe('pure-promotion');
+    expect(worker.feedback().at(-1)).toEqual({
+      type: 'feedback',
+      nudgeId: 'pure-promotion',
+      verdict: 'not-helpful',
+      undo: true,
+    });
+  });
+
+  test('the open card quotes the words that triggered the nudge, and leaves the editor alone', async () => {
+    const worker = start('https://old.reddit.com/r/a/comments/1/t/');
+    const area = mount('<textarea></textarea>').querySelector('textarea')!;
+    area.focus();
+    type(area, 'Our new plan is here. Buy it today.');
     await vi.waitFor(() => expect(attr('data-nudges')).toBe('pure-promotion'));
+    const shadow = indicator()!.shadowRoot!;
+    shadow.querySelector<HTMLButtonElement>('.pill')!.click();
+    await vi.waitFor(() => expect(shadow.querySelector('.card mark')?.textContent).toBe('Buy'));
+    expect(shadow.querySelector('.card q')!.textContent).toBe('Our new plan is here. Buy it today.');
+    // The editor is untouched by all of it.
+    expect(area.value).toBe('Our new plan is here. Buy it today.');
+    expect(worker.scores().length).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -305,6 +371,7 @@ describe('lifecycle', () => {
     app = startApp({
       doc: document,
       send: () => worker.send(),
+      loadCard: async () => createCard,
       where: () => ({ hostname: 'old.reddit.com', pathname: '/' }),
       debounceMs: 5,
     });

@@ -1,6 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { createChannel, PortClosed } from '../../../src/content/channel.ts';
-import { forContentScript, servePort } from '../../../src/background/content-port.ts';
+import { forContentScript, MAX_CARD_EVIDENCE, servePort } from '../../../src/background/content-port.ts';
 import { CONTENT_PORT } from '../../../src/shared/port.ts';
 import { fakeWorker } from './fake-port.ts';
 
@@ -60,7 +60,10 @@ test('a quiet request is answered only when its key has a new answer; brief ones
   expect(settled.at(-1)).toBe('changed');
   // The card opened: reasons are wanted now, which is a different answer.
   const detailed = await channel.send({ type: 'score' }, { key: 'd1', quiet: true, brief: false });
-  expect(detailed).toEqual({ ok: true, result: { score: 61, band: 'fair', nudges: [nudge] } });
+  expect(detailed).toEqual({
+    ok: true,
+    result: { score: 61, band: 'fair', nudges: [{ ...nudge, evidence: [] }] },
+  });
   channel.close();
 });
 
@@ -172,24 +175,37 @@ test("the worker's end ignores other ports and forged envelopes, and routes with
   expect(posted).toEqual([{ id: 4, reply: { ok: true } }]);
 });
 
-test('a score answer reaches the page with only what the indicator shows, never evidence quoting the draft', () => {
+test('a score answer reaches the page with only what the indicator and its card show; evidence only for the open card', () => {
   const nudge = { id: 'pure-promotion', severity: 'warn', title: 'T', reason: 'R', suggestion: 'S' };
+  const evidence = [{ text: 'buy now', start: 3, end: 10 }];
   const full = {
     ok: true,
     result: {
       score: 65,
       band: 'fair',
-      nudges: [{ ...nudge, evidence: [{ text: 'buy now', start: 3, end: 10 }] }],
+      nudges: [{ ...nudge, evidence }],
       notes: ['a note'],
       truncated: false,
     },
   };
-  expect(forContentScript(full)).toEqual({ ok: true, result: { score: 65, band: 'fair', nudges: [nudge] } });
-  expect(forContentScript(full, true)).toEqual({
+  expect(forContentScript(full)).toEqual({
+    ok: true,
+    result: { score: 65, band: 'fair', nudges: [{ ...nudge, evidence }] },
+  });
+  const brief = forContentScript(full, true);
+  expect(brief).toEqual({
     ok: true,
     result: { score: 65, band: 'fair', nudges: [{ ...nudge, reason: '', suggestion: '' }] },
   });
-  expect(JSON.stringify(forContentScript(full))).not.toContain('buy now');
+  // A brief answer (the card is closed) quotes nothing of the draft.
+  expect(JSON.stringify(brief)).not.toContain('buy now');
+  // The card quotes a couple of ranges; a nudge with dozens carries only the first few.
+  const many = Array.from({ length: 30 }, (_, i) => ({ text: 'x', start: i, end: i + 1 }));
+  const detailed = forContentScript({
+    ...full,
+    result: { ...full.result, nudges: [{ ...nudge, evidence: many }] },
+  }) as { result: { nudges: Array<{ evidence: unknown[] }> } };
+  expect(detailed.result.nudges[0]!.evidence).toEqual(many.slice(0, MAX_CARD_EVIDENCE));
   // Anything that is not a successful score answer passes as it is.
   for (const other of [{ ok: true }, { ok: false, error: 'bad' }, null, 'x']) {
     expect(forContentScript(other)).toEqual(other);

@@ -1,25 +1,30 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test, vi } from 'vitest';
+import { createCard } from '../../../src/content/card/card.ts';
 import { createIndicator, type IndicatorView } from '../../../src/content/indicator.ts';
 import { nudge } from './fakes.ts';
 
 afterEach(() => document.body.replaceChildren());
 
-function setup() {
+function setup(loadCard = vi.fn(async () => createCard)) {
   const editor = document.body.appendChild(document.createElement('div'));
   editor.contentEditable = 'true';
-  const onDismiss = vi.fn();
+  const actions = { dismiss: vi.fn(), restore: vi.fn() };
   const onCard = vi.fn();
-  const indicator = createIndicator(document, { onDismiss, obstacles: () => [], onCard });
-  return { editor, indicator, onDismiss, onCard };
+  const indicator = createIndicator(document, { obstacles: () => [], onCard, loadCard, actions });
+  return { editor, indicator, actions, onCard, loadCard };
 }
 
 const scored = (ids: string[], score = 40): IndicatorView => ({
   state: 'scored',
   result: { score, band: 'fair', nudges: ids.map((id) => nudge(id)) },
+  draft: '',
   platform: 'x',
   kind: 'reply',
 });
+
+/** The card's code arrives asynchronously, the first time the card opens. */
+const settle = () => new Promise((r) => setTimeout(r, 0));
 
 const shadowOf = (host: Element) => host.shadowRoot!;
 
@@ -40,7 +45,7 @@ test('one host appended to body, outside the editor, with the contract attribute
   expect(hosts[0]!.getAttribute('data-nudges')).toBe('');
 });
 
-test('draft or pack text with markup stays inert text', () => {
+test('draft or pack text with markup stays inert text', async () => {
   const { editor, indicator } = setup();
   const evil = '<img src=x onerror="globalThis.pwned=1">';
   const view = scored([]);
@@ -48,22 +53,26 @@ test('draft or pack text with markup stays inert text', () => {
   indicator.render(editor, view);
   const shadow = shadowOf(indicator.host);
   (shadow.querySelector('.pill') as HTMLButtonElement).click();
+  await settle();
   expect(shadow.querySelector('img')).toBeNull();
   expect(shadow.querySelector('.card .title')!.textContent).toBe(evil);
   expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
 });
 
-test('the pill is a labelled button; click opens the card, Escape closes it, dismiss reports', () => {
-  const { editor, indicator, onDismiss } = setup();
+test('the pill is a labelled button; click loads and opens the card once, Escape closes it, buttons report', async () => {
+  const { editor, indicator, actions, onCard, loadCard } = setup();
   indicator.render(editor, scored(['pure-promotion']));
   const shadow = shadowOf(indicator.host);
   const pill = shadow.querySelector('button.pill') as HTMLButtonElement;
   const card = shadow.querySelector('[role="dialog"]') as HTMLElement;
   expect(pill.getAttribute('aria-label')).toMatch(/score 40.*1 suggestion.*Title of pure-promotion/);
   expect(card.hidden).toBe(true);
+  expect(loadCard).not.toHaveBeenCalled();
   pill.click();
   expect(card.hidden).toBe(false);
   expect(pill.getAttribute('aria-expanded')).toBe('true');
+  expect(onCard).toHaveBeenLastCalledWith(true);
+  await settle();
   expect([...card.querySelectorAll('[data-nudge-id]')].map((li) => li.getAttribute('data-nudge-id'))).toEqual(
     ['pure-promotion'],
   );
@@ -71,10 +80,30 @@ test('the pill is a labelled button; click opens the card, Escape closes it, dis
   expect(card.textContent).toContain('Fix for pure-promotion');
   card.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
   expect(card.hidden).toBe(true);
+  expect(onCard).toHaveBeenLastCalledWith(false);
   pill.click();
-  (card.querySelector('button.dismiss') as HTMLButtonElement).click();
-  expect(onDismiss).toHaveBeenCalledTimes(1);
-  expect(card.hidden).toBe(true);
+  (card.querySelector('button[data-action="dismiss"]') as HTMLButtonElement).click();
+  expect(actions.dismiss).toHaveBeenCalledWith('pure-promotion', false);
+  (card.querySelector('button[data-action="not-helpful"]') as HTMLButtonElement).click();
+  expect(actions.dismiss).toHaveBeenLastCalledWith('pure-promotion', true);
+  // The card stays open for Undo; its code was loaded once.
+  expect(card.hidden).toBe(false);
+  expect(loadCard).toHaveBeenCalledTimes(1);
+});
+
+test('a card that cannot be loaded stays closed, and the next click tries again', async () => {
+  const loadCard = vi.fn(() => Promise.reject(new Error('Extension context invalidated')));
+  const { editor, indicator } = setup(loadCard);
+  indicator.render(editor, scored(['pure-promotion']));
+  const shadow = shadowOf(indicator.host);
+  const pill = shadow.querySelector('button.pill') as HTMLButtonElement;
+  pill.click();
+  await settle();
+  expect((shadow.querySelector('.card') as HTMLElement).hidden).toBe(true);
+  expect(pill.getAttribute('aria-expanded')).toBe('false');
+  pill.click();
+  await settle();
+  expect(loadCard).toHaveBeenCalledTimes(2);
 });
 
 test('pressing the mouse on the indicator does not take focus from the editor', () => {
@@ -88,17 +117,17 @@ test('pressing the mouse on the indicator does not take focus from the editor', 
 
 test('too long: says so, shows no score and no nudges', () => {
   const { editor, indicator } = setup();
-  indicator.render(editor, { state: 'too-long', result: null, platform: 'x', kind: 'post' });
+  indicator.render(editor, { state: 'too-long', result: null, draft: '', platform: 'x', kind: 'post' });
   expect(indicator.host.getAttribute('data-state')).toBe('too-long');
   expect(indicator.host.getAttribute('data-score')).toBe('');
   expect(indicator.host.getAttribute('data-nudges')).toBe('');
   expect(shadowOf(indicator.host).querySelector('.pill')!.textContent).toContain('Too long to coach');
 });
 
-test('dismissed and hidden states clear what is shown; destroy removes the host', () => {
+test('error and hidden states clear what is shown; destroy removes the host', () => {
   const { editor, indicator } = setup();
   indicator.render(editor, scored(['pure-promotion']));
-  indicator.render(editor, { ...scored(['pure-promotion']), state: 'dismissed' });
+  indicator.render(editor, { ...scored(['pure-promotion']), state: 'error' });
   expect(indicator.host.getAttribute('data-nudges')).toBe('');
   expect(indicator.host.getAttribute('data-score')).toBe('40');
   expect(indicator.host.style.getPropertyValue('display')).toBe('none');
@@ -106,6 +135,17 @@ test('dismissed and hidden states clear what is shown; destroy removes the host'
   expect(indicator.host.getAttribute('data-score')).toBe('');
   indicator.destroy();
   expect(document.querySelector('rapport-indicator')).toBeNull();
+});
+
+test('the pill is as wide as its words: nothing in it shrinks or ends in an ellipsis', () => {
+  const { editor, indicator } = setup();
+  indicator.render(editor, { ...scored([], 100), result: { score: 100, band: 'strong', nudges: [] } });
+  expect(indicator.host.style.getPropertyValue('width')).toBe('max-content');
+  expect(indicator.host.style.getPropertyPriority('width')).toBe('important');
+  const css = shadowOf(indicator.host).querySelector('style')!.textContent!;
+  expect(css).not.toMatch(/ellipsis|overflow:hidden|white-space:nowrap/);
+  expect(css).toMatch(/\.score\{flex:none;/);
+  expect(shadowOf(indicator.host).querySelector('.label')!.textContent).toBe('strong');
 });
 
 test('page CSS cannot hide or move the host: its layout is inline and important', () => {

@@ -32,9 +32,33 @@ test('dismissal lasts through small edits and ends on a substantial change or an
   expect(changedSubstantially(text, 'A different draft about what we learned shipping the plan.')).toBe(true);
   expect(changedSubstantially(text, '')).toBe(true);
   const dismissals = new Dismissals();
-  dismissals.dismiss('d1', text);
-  expect(dismissals.isDismissed('d1', `${text} `)).toBe(true);
-  expect(dismissals.isDismissed('d2', text)).toBe(false);
-  expect(dismissals.isDismissed('d1', 'Something else entirely, written from scratch.')).toBe(false);
-  expect(dismissals.isDismissed('d1', text)).toBe(false);
+  expect(dismissals.hidden('d1', text)).toBeNull();
+  dismissals.dismiss('d1', text, 'pure-promotion');
+  expect(dismissals.hidden('d1', `${text} `)).toEqual(new Set(['pure-promotion']));
+  expect(dismissals.hidden('d2', text)).toBeNull();
+  expect(dismissals.hidden('d1', 'Something else entirely, written from scratch.')).toBeNull();
+  // Forgotten once the draft moved on: back at the old text, the nudge shows again.
+  expect(dismissals.hidden('d1', text)).toBeNull();
+});
+
+test('dismissal is per nudge: each from the text it was dismissed at, each undone on its own', () => {
+  const text = 'Buy our new plan today, 20% off for the first 100 customers who sign up this week!';
+  const dismissals = new Dismissals();
+  dismissals.dismiss('d1', text, 'pure-promotion');
+  dismissals.dismiss('d1', text, 'no-invitation');
+  expect(dismissals.hidden('d1', text)).toEqual(new Set(['pure-promotion', 'no-invitation']));
+  dismissals.restore('d1', 'no-invitation');
+  expect(dismissals.hidden('d1', text)).toEqual(new Set(['pure-promotion']));
+  // A later dismissal counts from the text it was made at.
+  const edited = `${text} Tell us what you think, honestly and openly.`;
+  dismissals.dismiss('d1', edited, 'vanity-metrics');
+  const rewritten = `${edited} Any thoughts?`;
+  expect(changedSubstantially(text, rewritten)).toBe(true);
+  expect(changedSubstantially(edited, rewritten)).toBe(false);
+  expect(dismissals.hidden('d1', rewritten)).toEqual(new Set(['vanity-metrics']));
+  dismissals.restore('d1', 'vanity-metrics');
+  expect(dismissals.hidden('d1', rewritten)).toBeNull();
+  // Restoring what was never dismissed changes nothing.
+  dismissals.restore('d2', 'pure-promotion');
+  expect(dismissals.hidden('d2', text)).toBeNull();
 });

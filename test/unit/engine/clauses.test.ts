@@ -102,45 +102,27 @@ describe('the clauses rule type', () => {
   });
 
   it('refuses a tag with both terms and token, or a requirement naming no tag', () => {
-    const both = compileError({
-      schema: 1,
-      name: 'p',
-      version: '1',
-      terms: SELL.terms,
-      rules: [
-        {
-          id: 'pitch',
-          type: 'clauses',
-          severity: 'warn',
-          message: { title: 't', reason: 'r', suggestion: 's' },
-          params: {
-            tags: [{ name: 'a', terms: 'ask', token: 'price', role: 'pitch', weight: 1 }],
-            min: 1,
-            requires: ['nope'],
+    const withParams = (params: Record<string, unknown>) =>
+      compileError({
+        schema: 1,
+        name: 'p',
+        version: '1',
+        terms: SELL.terms,
+        rules: [
+          {
+            id: 'pitch',
+            type: 'clauses',
+            severity: 'warn',
+            message: { title: 't', reason: 'r', suggestion: 's' },
+            params: { min: 1, ...params },
           },
-        },
-      ],
-    });
-    expect(both).toContain('a tag needs exactly one of "terms" or "token"');
-    const unknown = compileError({
-      schema: 1,
-      name: 'p',
-      version: '1',
-      terms: SELL.terms,
-      rules: [
-        {
-          id: 'pitch',
-          type: 'clauses',
-          severity: 'warn',
-          message: { title: 't', reason: 'r', suggestion: 's' },
-          params: {
-            tags: [{ name: 'a', terms: 'ask', role: 'pitch', weight: 1 }],
-            min: 1,
-            requires: ['nope'],
-          },
-        },
-      ],
-    });
-    expect(unknown).toContain('rules[0].params.requires[0]: no tag is named "nope"');
+        ],
+      });
+    expect(
+      withParams({ tags: [{ name: 'a', terms: 'ask', token: 'price', role: 'pitch', weight: 1 }] }),
+    ).toContain('a tag needs exactly one of "terms" or "token"');
+    expect(
+      withParams({ tags: [{ name: 'a', terms: 'ask', role: 'pitch', weight: 1 }], requires: ['nope'] }),
+    ).toContain('rules[0].params.requires[0]: no tag is named "nope"');
   });
 });

@@ -19,6 +19,7 @@ const SETS = {
   'dev-b': resolve(repoRoot, 'test/eval/dev-b.jsonl'),
   'dev-c': resolve(repoRoot, 'test/eval/dev-c.jsonl'),
   frozen: resolve(repoRoot, 'test/eval/frozen.jsonl'),
+  blind: resolve(repoRoot, 'test/eval/blind.jsonl'),
 };
 
 function load(path: string): EvalRow[] {
