@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { draftSets } from '../bench/drafts.ts';
 import { browserTargets, runBrowserBench, type BrowserBenchResult } from './bench/browser.ts';
+import { popupPaintTarget } from './bench/popup-paint.ts';
 import { runEngineBench, type EngineBenchResult } from './bench/engine.ts';
 import { engineReport, historyReport, table, targetsReport } from './bench/report.ts';
 import { engineTargets, historyTargets, linearity, type Linearity, type Target } from './bench/targets.ts';
@@ -73,7 +74,11 @@ async function main(): Promise<void> {
     browser = await runBrowserBench({ root: ROOT, log, quick });
   }
   if ('targets' in browser) targets.push(...browser.targets);
-  else targets.push(...browserTargets(null, null, null, null, null, browser.skipped));
+  else
+    targets.push(
+      ...browserTargets(null, null, null, null, null, browser.skipped),
+      popupPaintTarget(null, browser.skipped),
+    );
 
   const result = {
     generatedAt: new Date().toISOString(),

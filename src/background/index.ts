@@ -16,6 +16,8 @@ import { createDeleteLedgerHandler } from './handlers/delete-ledger.ts';
 import { createGetCurrentHandler } from './handlers/get-current.ts';
 import { createGetInstancesHandler } from './handlers/get-instances.ts';
 import { createApplyInstancesHandler } from './handlers/apply-instances.ts';
+import { createGetEngagementHandler } from './handlers/get-engagement.ts';
+import { createNoReplyNeededHandler } from './handlers/no-reply-needed.ts';
 import { createInstanceSync } from './instances.ts';
 import { browserInstanceApis } from './instance-apis.ts';
 import { createLoadCardHandler } from './handlers/load-card.ts';
@@ -54,6 +56,8 @@ const route = createRouter({
       () => DEFAULT_RETENTION_DAYS,
     ),
     'delete-ledger': createDeleteLedgerHandler(ledger),
+    'get-engagement': createGetEngagementHandler(ledger),
+    'no-reply-needed': createNoReplyNeededHandler(ledger),
     'load-card': createLoadCardHandler((tabId, frameId) =>
       browser.scripting.executeScript({
         target: { tabId, frameIds: [frameId] },

@@ -7,6 +7,17 @@ const page: Sender = { id: OWN_ID, url: `${ORIGIN}src/popup/index.html` };
 const content: Sender = { id: OWN_ID, url: 'https://x.com/home', tab: { id: 7 } };
 const score = { type: 'score', draftId: 'd1', platform: 'x', kind: 'post', text: 'hello' };
 const result = { score: 80, band: 'good', nudges: [], notes: [], truncated: false };
+const engagement = {
+  asOf: '2026-11-02T09:00:00.000Z',
+  waiting: [],
+  total: 0,
+  weekly: [],
+  promoShare: null,
+  recentPosts: 0,
+  daysActive: 0,
+  longestGapDays: 0,
+  watchedDays: 0,
+};
 
 function setup() {
   const handlers = {
@@ -18,6 +29,8 @@ function setup() {
     'apply-instances': vi.fn<Handlers['apply-instances']>(async () => ({ ok: true as const, instances: [] })),
     'export-ledger': vi.fn<Handlers['export-ledger']>(async () => ({ ok: true as const, json: '{}' })),
     'delete-ledger': vi.fn<Handlers['delete-ledger']>(async () => ({ ok: true as const })),
+    'get-engagement': vi.fn<Handlers['get-engagement']>(async () => ({ ok: true as const, engagement })),
+    'no-reply-needed': vi.fn<Handlers['no-reply-needed']>(async () => ({ ok: true as const })),
     'load-card': vi.fn<Handlers['load-card']>(async () => ({ ok: true as const })),
     feedback: vi.fn<Handlers['feedback']>(async () => ({ ok: true as const })),
     'get-feedback': vi.fn<Handlers['get-feedback']>(async () => ({ ok: true as const, feedback: {} })),
@@ -83,6 +96,31 @@ describe('router', () => {
     expect(await route({ type: 'export-ledger' }, page)).toEqual({ ok: true, json: '{}' });
     expect(await route({ type: 'delete-ledger' }, page)).toEqual({ ok: true });
     expect(handlers['delete-ledger']).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes the engagement messages from extension pages only, parsed', async () => {
+    const { handlers, route } = setup();
+    const close = { type: 'no-reply-needed', platform: 'linkedin', to: 'urn:li:comment:1' };
+    for (const message of [{ type: 'get-engagement' }, close]) {
+      expect(await route(message, content)).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('web page'),
+      });
+    }
+    expect(handlers['get-engagement']).not.toHaveBeenCalled();
+    expect(handlers['no-reply-needed']).not.toHaveBeenCalled();
+    expect(await route({ type: 'get-engagement' }, page)).toEqual({ ok: true, engagement });
+    expect(await route(close, page)).toEqual({ ok: true });
+    expect(handlers['no-reply-needed']).toHaveBeenCalledWith(close, page);
+    for (const bad of [
+      { ...close, to: '' },
+      { ...close, to: 'x'.repeat(2049) },
+      { ...close, platform: 'myspace' },
+      { type: 'no-reply-needed', platform: 'x' },
+    ]) {
+      expect(await route(bad, page)).toMatchObject({ ok: false, error: expect.stringMatching(/\S/) });
+    }
+    expect(handlers['no-reply-needed']).toHaveBeenCalledTimes(1);
   });
 
   it('takes the card messages from content scripts, and gives the feedback counts to extension pages only', async () => {

@@ -14,13 +14,16 @@ import {
   type DeleteLedgerRequest,
   type ExportLedgerRequest,
   type ExportLedgerResponse,
+  type EngagementResponse,
   type FeedbackRequest,
   type FeedbackResponse,
   type GetCurrentRequest,
+  type GetEngagementRequest,
   type GetFeedbackRequest,
   type GetInstancesRequest,
   type InstancesResponse,
   type LoadCardRequest,
+  type NoReplyNeededRequest,
   type PublishedRequest,
   type ScoreRequest,
   type ScoreResponse,
@@ -36,7 +39,13 @@ export interface Sender {
 }
 export type Failure = { ok: false; error: string };
 export type Reply =
-  ScoreResponse | AckResponse | CurrentResponse | InstancesResponse | FeedbackResponse | ExportLedgerResponse;
+  | ScoreResponse
+  | AckResponse
+  | CurrentResponse
+  | InstancesResponse
+  | EngagementResponse
+  | FeedbackResponse
+  | ExportLedgerResponse;
 
 export interface Handlers {
   score(req: ScoreRequest, sender: Sender): Promise<ScoreResponse>;
@@ -47,6 +56,8 @@ export interface Handlers {
   'apply-instances'(req: ApplyInstancesRequest, sender: Sender): Promise<InstancesResponse>;
   'export-ledger'(req: ExportLedgerRequest, sender: Sender): Promise<ExportLedgerResponse>;
   'delete-ledger'(req: DeleteLedgerRequest, sender: Sender): Promise<AckResponse>;
+  'get-engagement'(req: GetEngagementRequest, sender: Sender): Promise<EngagementResponse>;
+  'no-reply-needed'(req: NoReplyNeededRequest, sender: Sender): Promise<AckResponse>;
   'load-card'(req: LoadCardRequest, sender: Sender): Promise<AckResponse>;
   feedback(req: FeedbackRequest, sender: Sender): Promise<AckResponse>;
   'get-feedback'(req: GetFeedbackRequest, sender: Sender): Promise<FeedbackResponse>;
@@ -94,6 +105,10 @@ export function createRouter({ ownId, extensionOrigin, handlers }: RouterOptions
           return await handlers['export-ledger'](req, sender);
         case 'delete-ledger':
           return await handlers['delete-ledger'](req, sender);
+        case 'get-engagement':
+          return await handlers['get-engagement'](req, sender);
+        case 'no-reply-needed':
+          return await handlers['no-reply-needed'](req, sender);
         case 'load-card':
           return await handlers['load-card'](req, sender);
         case 'feedback':

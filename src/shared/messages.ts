@@ -80,6 +80,17 @@ export const GetInstancesRequest = z.object({ type: z.literal('get-instances') }
  */
 export const ApplyInstancesRequest = z.object({ type: z.literal('apply-instances') });
 
+/** Popup → worker: comments waiting for an answer and activity at a glance. Extension pages only. */
+export const GetEngagementRequest = z.object({ type: z.literal('get-engagement') });
+
+/** Popup → worker: the person closes a waiting item without answering it. Extension pages only. */
+export const NoReplyNeededRequest = z.object({
+  type: z.literal('no-reply-needed'),
+  platform,
+  /** The waiting item's id, as `get-engagement` gave it. */
+  to: z.string().check(z.minLength(1), z.maxLength(2048)),
+});
+
 /**
  * Popup/options → worker: the whole ledger as JSON (answered `ExportLedgerResponse`), and delete-all
  * (answered `AckResponse`). Extension pages only.
@@ -119,6 +130,8 @@ export const Request = z.discriminatedUnion('type', [
   ApplyInstancesRequest,
   ExportLedgerRequest,
   DeleteLedgerRequest,
+  GetEngagementRequest,
+  NoReplyNeededRequest,
   LoadCardRequest,
   FeedbackRequest,
   GetFeedbackRequest,
@@ -130,6 +143,8 @@ export type CommentsSeenRequest = z.infer<typeof CommentsSeenRequest>;
 export type GetCurrentRequest = z.infer<typeof GetCurrentRequest>;
 export type GetInstancesRequest = z.infer<typeof GetInstancesRequest>;
 export type ApplyInstancesRequest = z.infer<typeof ApplyInstancesRequest>;
+export type GetEngagementRequest = z.infer<typeof GetEngagementRequest>;
+export type NoReplyNeededRequest = z.infer<typeof NoReplyNeededRequest>;
 export type ExportLedgerRequest = z.infer<typeof ExportLedgerRequest>;
 export type DeleteLedgerRequest = z.infer<typeof DeleteLedgerRequest>;
 export type LoadCardRequest = z.infer<typeof LoadCardRequest>;
@@ -170,6 +185,54 @@ export const InstancesResponse = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type InstancesResponse = z.infer<typeof InstancesResponse>;
+
+/** A comment, reply or mention on the person's items that is waiting for an answer. */
+export const WaitingItem = z.object({
+  id: z.string().check(z.maxLength(2048)),
+  platform,
+  from: z.optional(z.string().check(z.maxLength(200))),
+  excerpt: z.optional(z.string().check(z.maxLength(300))),
+  /** An https link to open it; anything else never reaches the popup. */
+  url: z.optional(z.string().check(z.maxLength(2048))),
+  at: z.string(),
+  /** It asks something (a question mark): questions come first. */
+  question: z.boolean(),
+  /** False when read from a notifications page's DOM: the popup says "about". */
+  exact: z.boolean(),
+});
+export type WaitingItem = z.infer<typeof WaitingItem>;
+
+/** One of the four weeks at a glance: posts and replies the person published. */
+export const WeekBucket = z.object({ weekStart: z.string(), posts: z.number(), replies: z.number() });
+export type WeekBucket = z.infer<typeof WeekBucket>;
+
+export const Engagement = z.object({
+  /** When it was computed (a cached answer is shown with its age in mind). */
+  asOf: z.string(),
+  /** Questions first, then oldest first; at most WAITING_LIST_CAP of them. */
+  waiting: z.array(WaitingItem).check(z.maxLength(200)),
+  /** All the waiting items, listed or not. */
+  total: z.number(),
+  /** Oldest week first; the last one ends today. */
+  weekly: z.array(WeekBucket).check(z.maxLength(8)),
+  /** Promotional share of the recent posts that were classified, or null with none. */
+  promoShare: z.nullable(z.number()),
+  /** How many recent posts promoShare is of (at most 10). */
+  recentPosts: z.number(),
+  /** Days with a post or a reply, of the last 28 (of fewer when the ledger is younger: `watchedDays`). */
+  daysActive: z.number(),
+  /** The longest run of days without a post or reply, within the days watched. */
+  longestGapDays: z.number(),
+  /** How many of the last 28 days the ledger covers (0 when it is empty). */
+  watchedDays: z.number(),
+});
+export type Engagement = z.infer<typeof Engagement>;
+
+export const EngagementResponse = z.union([
+  z.object({ ok: z.literal(true), engagement: Engagement }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type EngagementResponse = z.infer<typeof EngagementResponse>;
 
 export const ExportLedgerResponse = z.union([
   z.object({ ok: z.literal(true), json: z.string() }),

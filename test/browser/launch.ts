@@ -175,17 +175,23 @@ export interface FirefoxSession {
 /**
  * Firefox's BiDi never reports the navigation into the extension's process as finished, so
  * `page.goto` would time out although the page loads: start it, then wait for the document itself.
+ * Polled from here rather than with `waitForFunction`: an evaluation that lands while the document
+ * is being swapped fails with a protocol error ("right-hand side of 'in' should be an object"),
+ * which ends puppeteer's wait instead of trying again.
  */
 async function openFirefoxExtensionPage(browser: FirefoxBrowser, path: string): Promise<FirefoxPage> {
   const page = await browser.newPage();
   const url = `${FIREFOX_ORIGIN}/${path}`;
   void page.goto(url, { timeout: 20_000 }).catch(() => undefined);
-  await page.waitForFunction(
-    (u) => location.href === u && document.readyState === 'complete',
-    { timeout: 20_000 },
-    url,
-  );
-  return page;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const loaded = await page
+      .evaluate((u) => location.href === u && document.readyState === 'complete', url)
+      .catch(() => false);
+    if (loaded) return page;
+    if (Date.now() > deadline) throw new Error(`${url} did not load within 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxSession> {

@@ -47,10 +47,11 @@ describe('unanswered', () => {
   });
 
   it('leaves out comments answered by a reply published in the composer, by id or by address', () => {
+    // The reply goes out on the network the comment came from (items are matched per network).
     const published = (hoursAgo: number, to: string): HistoryEvent => ({
       at: ago(hoursAgo),
       type: 'published',
-      platform: 'bluesky',
+      platform: 'x',
       kind: 'reply',
       to,
     });
