@@ -31,7 +31,8 @@ export interface ReceivedEntry {
 export interface WaitingCount {
   total: number;
   questions: number;
-  perPlatform: ReadonlyMap<Platform, number>;
+  /** Per network: how many, and when its longest-waiting one arrived. */
+  perPlatform: ReadonlyMap<Platform, { count: number; oldest: number }>;
   /** When the longest-waiting item arrived. */
   oldest: number | undefined;
 }
@@ -129,16 +130,16 @@ export class WaitingSet {
   /** How many items wait in [since, now], per network, how many ask something, and the oldest. */
   count(since: number, now: number): WaitingCount {
     if (this.#stale) this.#rebuild();
-    const perPlatform = new Map<Platform, number>();
+    const perPlatform = new Map<Platform, { count: number; oldest: number }>();
     let total = 0;
     let oldest: number | undefined;
     for (const [platform, items] of this.#openByPlatform) {
       const from = lowerBound(items, since, time);
       const n = upperBound(items, now, time) - from;
       if (n <= 0) continue;
-      perPlatform.set(platform, n);
-      total += n;
       const t = items[from]!.t;
+      perPlatform.set(platform, { count: n, oldest: t });
+      total += n;
       if (oldest === undefined || t < oldest) oldest = t;
     }
     const q = this.#openQuestions;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { Num } from '../pack/schema-parts.ts';
 import type { RuleType } from './rule-type.ts';
-import { PLATFORMS, type Evidence } from '../types.ts';
+import type { Evidence } from '../types.ts';
 import { DAY, HOUR, platformName } from '../history/time.ts';
 import type { ReceivedEntry } from '../history/summary.ts';
 
@@ -28,10 +28,10 @@ export const unanswered: RuleType<z.infer<typeof Params>> = {
       const { total: count, perPlatform, questions, oldest } = summary.waitingCount(since, end);
       if (count < min || count === 0) return null;
       const named = summary.firstWaiting(since, end, NAMED);
-      // Most first; a tie keeps the networks' order in PLATFORMS.
+      // Most first; on a tie, the network whose comment has waited longest.
       const where = [...perPlatform]
-        .sort((a, b) => b[1] - a[1] || PLATFORMS.indexOf(a[0]) - PLATFORMS.indexOf(b[0]))
-        .map(([p, n]) => `${n} on ${platformName(p)}`)
+        .sort((a, b) => b[1].count - a[1].count || a[1].oldest - b[1].oldest)
+        .map(([p, { count: n }]) => `${n} on ${platformName(p)}`)
         .join(', ');
       const from = named.flatMap((i) => (i.from ? [i.from] : []));
       const evidence: Evidence[] = [
