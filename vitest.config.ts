@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Tests assert behaviour, never time; a busy 2-core machine must not turn a slow one red.
+          testTimeout: 30_000,
         },
       },
       {
