@@ -18,9 +18,16 @@ export async function readLedger(tab: Tab): Promise<LedgerEvent[]> {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            if (!db.objectStoreNames.contains('events')) return resolve([]);
-            const get = db.transaction('events').objectStore('events').getAll();
-            get.onsuccess = () => resolve(get.result as LedgerEvent[]);
+            // Ledger v2 keeps one record per event ({key, event, …}) in "records"; v1 kept bare events.
+            const store = db.objectStoreNames.contains('records') ? 'records' : 'events';
+            if (!db.objectStoreNames.contains(store)) return resolve([]);
+            const get = db.transaction(store).objectStore(store).getAll();
+            get.onsuccess = () =>
+              resolve(
+                (get.result as Record<string, unknown>[]).map((r) =>
+                  store === 'records' ? (r.event as LedgerEvent) : (r as LedgerEvent),
+                ),
+              );
             get.onerror = () => reject(get.error);
           };
         }, reject);

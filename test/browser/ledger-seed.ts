@@ -19,8 +19,11 @@ export async function seedLedger(tab: Tab, events: readonly HistoryEvent[]): Pro
         };
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction('events', 'readwrite');
-          for (const event of seed) tx.objectStore('events').add(event);
+          // Ledger v2: one record per event, {v, key, event} in "records" (src/background/ledger-record.ts).
+          const tx = db.transaction('records', 'readwrite');
+          seed.forEach((event, i) =>
+            tx.objectStore('records').put({ v: 2, key: `seed:${i}:${event.type}:${event.at}`, event }),
+          );
           tx.oncomplete = () => {
             db.close();
             resolve();
