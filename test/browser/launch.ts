@@ -3,7 +3,7 @@
  * WebDriver BiDi). Each launch gets a fresh profile. The build must exist: `npm test` builds first.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +105,13 @@ export function launchPlainChromium(hostResolverRules: string): Promise<Browser>
 export async function launchChromium(opts: ChromiumOptions = {}): Promise<ChromiumSession> {
   assertBuilt(DIST_CHROME);
   const profile = await mkdtemp(join(tmpdir(), 'rapport-chromium-'));
+  // Developer mode, as for anyone who loads an unpacked build: without it Chromium disables a
+  // command-line extension that reloads itself ("unsupported developer extension").
+  await mkdir(join(profile, 'Default'), { recursive: true });
+  await writeFile(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ extensions: { ui: { developer_mode: true } } }),
+  );
   const args = [
     // The new headless mode loads extensions; Playwright's own headless shell does not.
     ...QUIET_CHROMIUM,
