@@ -41,11 +41,13 @@ function cardScript(entry: string, fileName: string): Plugin {
     },
   };
 }
+import { readersPlugin } from './scripts/build/readers-plugin.ts';
 
 // One config, two targets: `vite build --mode chrome` and `vite build --mode firefox`
 // (scripts/build.js runs both), each into its own dist/<target>/ folder.
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  const minify = !process.env.RAPPORT_NO_MINIFY;
   return {
     plugins: [
       preact(),
@@ -58,13 +60,16 @@ export default defineConfig(({ mode }) => {
         contentScripts: { standaloneFiles: ['src/content/index.ts'] },
       }),
       cardScript('src/content/card/entry.ts', CARD_SCRIPT),
+      // Each network's comment reader, built apart and injected by the worker only on that
+      // network's pages, so the main content script does not carry them (scripts/build/readers-plugin.ts).
+      readersPlugin({ minify, target: 'es2022', mode }),
     ],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
       // Minified: the content script has a size budget (15 kB gzipped, see `npm run bench`).
       // RAPPORT_NO_MINIFY=1 keeps names readable for profiling.
-      minify: process.env.RAPPORT_NO_MINIFY ? false : true,
+      minify,
       target: 'es2022',
     },
   };

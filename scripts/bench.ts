@@ -11,9 +11,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { draftSets } from '../bench/drafts.ts';
 import { browserTargets, runBrowserBench, type BrowserBenchResult } from './bench/browser.ts';
+import { popupPaintTarget } from './bench/popup-paint.ts';
 import { runEngineBench, type EngineBenchResult } from './bench/engine.ts';
-import { engineReport, table, targetsReport } from './bench/report.ts';
-import { engineTargets, linearity, type Linearity, type Target } from './bench/targets.ts';
+import { engineReport, historyReport, table, targetsReport } from './bench/report.ts';
+import { engineTargets, historyTargets, linearity, type Linearity, type Target } from './bench/targets.ts';
+import { runHistoryBench, type HistoryBenchResult } from './bench/history.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = new Set(process.argv.slice(2));
@@ -51,6 +53,18 @@ async function main(): Promise<void> {
     lin = linearity(engine);
     targets.push(...engineTargets(engine, lin));
   }
+  let history: HistoryBenchResult | null = null;
+  if (!args.has('--no-engine')) {
+    log('bench: history (5,000-event ledger vs empty; ledger append)');
+    history = await runHistoryBench(draftSets()[0]?.drafts ?? [], {
+      budgetSeconds: quick ? 2 : 8,
+      appendSamples: quick ? 100 : 400,
+      log,
+    });
+    targets.push(...historyTargets(history));
+  } else {
+    targets.push(...historyTargets(null, '--no-engine'));
+  }
 
   let browser: BrowserBenchResult;
   if (args.has('--no-browser')) {
@@ -60,7 +74,11 @@ async function main(): Promise<void> {
     browser = await runBrowserBench({ root: ROOT, log, quick });
   }
   if ('targets' in browser) targets.push(...browser.targets);
-  else targets.push(...browserTargets(null, null, null, null, null, browser.skipped));
+  else
+    targets.push(
+      ...browserTargets(null, null, null, null, null, browser.skipped),
+      popupPaintTarget(null, browser.skipped),
+    );
 
   const result = {
     generatedAt: new Date().toISOString(),
@@ -71,6 +89,7 @@ async function main(): Promise<void> {
     seconds: (Date.now() - started) / 1000,
     pack: engine?.pack ?? null,
     engine: engine ? { gcBetweenPhases: engine.gcBetweenPhases, sizes: engine.sizes, linearity: lin } : null,
+    history,
     browser,
     targets,
   };
@@ -93,6 +112,7 @@ async function main(): Promise<void> {
     if (engine) {
       out.push('Per-draft times: each sample is a batch of calls on one draft divided by its call count.');
       out.push(engineReport(engine, lin));
+      if (history) out.push(historyReport(history));
     } else {
       out.push('\nEngine: SKIPPED — --no-engine');
     }

@@ -133,7 +133,12 @@ async function main(): Promise<void> {
       browser = await launchHeaded({
         distChrome: join(ROOT, 'dist', 'chrome'),
         hostResolverRules: server.hostResolverRules,
-        urls: ['https://x.com/home', 'https://www.linkedin.com/feed/', demoUrl],
+        urls: [
+          'https://x.com/home',
+          'https://www.linkedin.com/feed/',
+          'https://mastodon.social/notifications',
+          demoUrl,
+        ],
       });
     } catch (error) {
       console.log(

@@ -16,6 +16,7 @@ import { cardScriptSize, contentScriptSize, type BundleSize } from './bundle-siz
 import { measureKeystrokes, poolRuns, TYPED, type KeystrokeRun } from './keystrokes.ts';
 import { measureLatency, type LatencyRun } from './latency.ts';
 import { PROBE_SCRIPT } from './page-probe.ts';
+import { measurePopupPaint, popupPaintTarget, type PopupPaintRun } from './popup-paint.ts';
 import { typingRhythm } from './rhythm.ts';
 import { fmt } from './report.ts';
 import { mean, median, percentile } from './stats.ts';
@@ -41,6 +42,7 @@ export interface BrowserRaw {
   /** The steady burst in a Chromium without the extension. */
   baseline: KeystrokeRun;
   latency: LatencyRun;
+  popup: PopupPaintRun;
 }
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -54,6 +56,7 @@ const burstRuns = (quick: boolean) => (quick ? 1 : 3);
 /** Five rhythms: a p95 over 120 keys is the 6th-worst key, too few to tell a change from noise. */
 const rhythmSeeds = (quick: boolean) => (quick ? [7] : [7, 8, 9, 10, 11]);
 const X_HOME = ['x.com', '/home'] as const;
+const popupOpens = (quick: boolean) => (quick ? 5 : 20);
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -127,6 +130,7 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Browse
   let profiled: KeystrokeRun;
   let latency: LatencyRun;
   let baseline: KeystrokeRun;
+  let popup: PopupPaintRun;
   try {
     const session = await launchChromium({ hostPort: server.port, hosts: server.hosts });
     try {
@@ -165,6 +169,18 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Browse
       });
       log('  last keystroke → indicator latency');
       latency = await measureLatency(page, quick ? 6 : 20, SLOW_KEYS_MS);
+      log('  popup open → first paint, with a 5,000-event ledger');
+      const { seedLedger } = await import('../../test/browser/ledger-seed.ts');
+      const { playwrightTab } = await import('../../test/browser/tab.ts');
+      const { POPUP_PATH } = await import('../../test/browser/launch.ts');
+      const popupUrl = `${origin}${POPUP_PATH}`;
+      popup = await measurePopupPaint(session.context, popupUrl, popupOpens(quick), async (events) => {
+        const seeding = await session.context.newPage();
+        await seeding.goto(popupUrl);
+        await seeding.waitForSelector('.activity[data-fresh="true"]', { timeout: 30_000 });
+        await seedLedger(playwrightTab(seeding), events);
+        await seeding.close();
+      });
     } finally {
       await session.close();
     }
@@ -174,7 +190,7 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Browse
     await server.close();
   }
 
-  const raw: BrowserRaw = { contentScript: size, keystrokes, rhythm, profiled, baseline, latency };
+  const raw: BrowserRaw = { contentScript: size, keystrokes, rhythm, profiled, baseline, latency, popup };
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
   const ext = stats(keystrokes.perKeyCpuMs);
   const extWall = stats(keystrokes.perKeyMs);
@@ -187,6 +203,8 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Browse
   const without = stats(baseline.perKeyMainThreadMs);
   const dist3 = (s: ReturnType<typeof stats>) =>
     `p50 ${fmt(s.p50)}, p95 ${fmt(s.p95)}, mean ${fmt(s.mean)}, max ${fmt(s.max)}`;
+  const paint = stats(popup.firstPaintMs);
+  const fresh = stats(popup.freshMs);
   const rows: string[][] = [
     [
       'content script, gzipped (raw)',
@@ -234,6 +252,11 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Browse
         `(trace, 3,000-char draft; ${baseline.traceLongTasks} without extension), ` +
         `${keystrokes.pageLongTasks + latency.pageLongTasks} (PerformanceObserver, all typing)`,
     ],
+    [
+      `popup open → first paint, ms (${popup.firstPaintMs.length} opens, ${popup.ledgerEvents}-event ledger)`,
+      `${dist3(paint)}; cached answer in the first paint ${popup.cachedFirst}/${popup.firstPaintMs.length}`,
+    ],
+    ['  open → the worker’s answer on screen, ms', dist3(fresh)],
   ];
   const targets = browserTargets(
     size.gzipBytes / 1000,
@@ -242,6 +265,11 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Browse
     latency.p95Ms,
     keystrokes.traceLongTasksWithExtension,
     latency.note,
+  );
+  // A first paint without the cached answer does not count as one.
+  const paintP95 = popup.cachedFirst === popup.firstPaintMs.length ? paint.p95 : null;
+  targets.push(
+    popupPaintTarget(paintP95, paintP95 === null ? 'cached answer missing from a first paint' : undefined),
   );
   return { rows, targets, raw };
 }

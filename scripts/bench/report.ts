@@ -4,6 +4,7 @@
  */
 import { TOOL_NAMES, type EngineBenchResult } from './engine.ts';
 import type { Linearity, Target } from './targets.ts';
+import type { HistoryBenchResult } from './history.ts';
 
 export function fmt(value: number | null | undefined, digits = 3): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
@@ -68,4 +69,33 @@ export function targetsReport(targets: Target[]): string {
       t.status + (t.note && t.status === 'SKIP' ? ` (${t.note})` : ''),
     ]),
   );
+}
+
+export function historyReport(h: HistoryBenchResult): string {
+  const us = (v: number) => `${fmt(v)} µs`;
+  const ms = (v: number) => `${fmt(v)} ms`;
+  return [
+    `\nHistory — ${h.events.toLocaleString('en-US')} events over 90 days (${h.waiting} comments waiting), ${h.drafts} drafts of ≤ 280 chars, ${h.rounds} rounds; mean of each draft's median`,
+    table(
+      ['path', 'empty history', `${h.events.toLocaleString('en-US')} events`, 'ratio'],
+      [
+        ['worker: kept summary', us(h.worker.emptyUs), us(h.worker.fullUs), `${fmt(h.worker.ratio)}×`],
+        ['check() with raw history', us(h.raw.emptyUs), us(h.raw.fullUs), `${fmt(h.raw.ratio)}×`],
+        ['no history at all', us(h.noHistoryUs), '—', '—'],
+      ],
+    ),
+    table(
+      ['once', 'cost'],
+      [
+        ['first check() on the raw events (summarised, posts classified as needed)', ms(h.raw.firstCallMs)],
+        ['recording the events as the ledger does (classify, fingerprint, trim)', ms(h.recordMs)],
+        ["rebuilding the worker's summary from its records (a worker start)", ms(h.rebuildMs)],
+        [
+          `ledger append on a full ledger (${h.append.ledgerSize.toLocaleString('en-US')}), fake-indexeddb in node: p50 / p95 of ${h.append.samples}`,
+          `${fmt(h.append.p50Ms)} / ${fmt(h.append.p95Ms)} ms`,
+        ],
+      ],
+      true,
+    ),
+  ].join('\n');
 }

@@ -26,7 +26,10 @@ export function whatToTry(demoUrl: string): string {
     '     into "Start a post" (corporate-voice).',
     '  3. Click the puzzle-piece icon in the toolbar, pin Rapport, and open its popup for the',
     '     nudges with the why and a fix for each.',
-    `  4. ${demoUrl} lists every network page with a draft to try on each.`,
+    '  4. In the Mastodon tab (its notifications, signed in on this demo), Rapport reads the mentions',
+    '     waiting for an answer; the popup counts them and your next draft hears about it.',
+    `  5. ${demoUrl} lists every network page with a draft to try on each, and a notifications`,
+    '     page per network.',
   ].join('\n');
 }
 

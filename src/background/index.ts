@@ -9,32 +9,55 @@ import { createRouter } from './router.ts';
 import { servePort } from './content-port.ts';
 import { createScoreHandler } from './handlers/score.ts';
 import { handlePublished } from './handlers/published.ts';
-import { ledger } from './ledger.ts';
+import { ledger, DEFAULT_RETENTION_DAYS } from './ledger.ts';
+import { keepHistory } from './history-keeper.ts';
+import { createExportLedgerHandler } from './handlers/export-ledger.ts';
+import { createDeleteLedgerHandler } from './handlers/delete-ledger.ts';
 import { createGetCurrentHandler } from './handlers/get-current.ts';
 import { createGetInstancesHandler } from './handlers/get-instances.ts';
 import { createApplyInstancesHandler } from './handlers/apply-instances.ts';
+import { createGetEngagementHandler } from './handlers/get-engagement.ts';
+import { createNoReplyNeededHandler } from './handlers/no-reply-needed.ts';
 import { createInstanceSync } from './instances.ts';
 import { browserInstanceApis } from './instance-apis.ts';
 import { createLoadCardHandler } from './handlers/load-card.ts';
 import { createFeedbackHandlers } from './handlers/feedback.ts';
 import { CARD_SCRIPT } from '../shared/card-script.ts';
+import { createCommentsSeenHandler } from './handlers/comments-seen.ts';
+import { createReaderGate } from './reader-gate.ts';
+import { createReaderTrigger } from './readers.ts';
+import { instanceHosts } from '../shared/hosts.ts';
 
 // MV3's content security policy forbids the `new Function` probe zod runs by default.
 z.config({ jitless: true });
 
 const store = createCurrentStore(browser.storage.session);
+// The history summary, rebuilt from the ledger now (the worker just started) and then kept up to
+// date as events are recorded: scoring never re-reads IndexedDB.
+const history = keepHistory(ledger);
+void history.summary().catch((error: unknown) => console.error('Rapport: history not loaded:', error));
 const syncInstances = createInstanceSync(browserInstanceApis());
 const feedback = createFeedbackHandlers(browser.storage.local);
+const readerGate = createReaderGate(browser.storage.session);
 
 const route = createRouter({
   ownId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   handlers: {
-    score: createScoreHandler(store, () => new Date(), ledger),
+    score: createScoreHandler(store, () => new Date(), history),
     published: handlePublished,
+    'comments-seen': createCommentsSeenHandler(ledger, readerGate),
     'get-current': createGetCurrentHandler(store),
     'get-instances': createGetInstancesHandler(() => browser.permissions.getAll()),
     'apply-instances': createApplyInstancesHandler(syncInstances),
+    'export-ledger': createExportLedgerHandler(
+      ledger,
+      () => new Date(),
+      () => DEFAULT_RETENTION_DAYS,
+    ),
+    'delete-ledger': createDeleteLedgerHandler(ledger),
+    'get-engagement': createGetEngagementHandler(ledger),
+    'no-reply-needed': createNoReplyNeededHandler(ledger),
     'load-card': createLoadCardHandler((tabId, frameId) =>
       browser.scripting.executeScript({
         target: { tabId, frameIds: [frameId] },
@@ -64,3 +87,15 @@ const logSyncError = (error: unknown) => console.error('Rapport: instances not a
 browser.permissions.onAdded.addListener(() => void syncInstances().catch(logSyncError));
 browser.permissions.onRemoved.addListener(() => void syncInstances().catch(logSyncError));
 void syncInstances().catch(logSyncError);
+
+// Comments waiting for an answer: a network's reader runs when the person opens that network's
+// page (src/background/readers.ts), never in the background.
+const readers = createReaderTrigger({
+  instances: async () => instanceHosts((await browser.permissions.getAll()).origins ?? []),
+  inject: async (tabId, file) => {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [file] });
+  },
+  gate: readerGate,
+});
+browser.tabs.onUpdated.addListener((tabId, change, tab) => void readers.onUpdated(tabId, change, tab));
+browser.tabs.onRemoved.addListener((tabId) => readers.onRemoved(tabId));

@@ -7,14 +7,30 @@ const page: Sender = { id: OWN_ID, url: `${ORIGIN}src/popup/index.html` };
 const content: Sender = { id: OWN_ID, url: 'https://x.com/home', tab: { id: 7 } };
 const score = { type: 'score', draftId: 'd1', platform: 'x', kind: 'post', text: 'hello' };
 const result = { score: 80, band: 'good', nudges: [], notes: [], truncated: false };
+const engagement = {
+  asOf: '2026-11-02T09:00:00.000Z',
+  waiting: [],
+  total: 0,
+  weekly: [],
+  promoShare: null,
+  recentPosts: 0,
+  daysActive: 0,
+  longestGapDays: 0,
+  watchedDays: 0,
+};
 
 function setup() {
   const handlers = {
     score: vi.fn<Handlers['score']>(async () => ({ ok: true as const, result })),
     published: vi.fn<Handlers['published']>(async () => ({ ok: true as const })),
+    'comments-seen': vi.fn<Handlers['comments-seen']>(async () => ({ ok: true as const })),
     'get-current': vi.fn<Handlers['get-current']>(async () => ({ ok: true as const, current: null })),
     'get-instances': vi.fn<Handlers['get-instances']>(async () => ({ ok: true as const, instances: [] })),
     'apply-instances': vi.fn<Handlers['apply-instances']>(async () => ({ ok: true as const, instances: [] })),
+    'export-ledger': vi.fn<Handlers['export-ledger']>(async () => ({ ok: true as const, json: '{}' })),
+    'delete-ledger': vi.fn<Handlers['delete-ledger']>(async () => ({ ok: true as const })),
+    'get-engagement': vi.fn<Handlers['get-engagement']>(async () => ({ ok: true as const, engagement })),
+    'no-reply-needed': vi.fn<Handlers['no-reply-needed']>(async () => ({ ok: true as const })),
     'load-card': vi.fn<Handlers['load-card']>(async () => ({ ok: true as const })),
     feedback: vi.fn<Handlers['feedback']>(async () => ({ ok: true as const })),
     'get-feedback': vi.fn<Handlers['get-feedback']>(async () => ({ ok: true as const, feedback: {} })),
@@ -66,6 +82,47 @@ describe('router', () => {
     }
   });
 
+  it('exports and deletes the ledger for extension pages only', async () => {
+    const { handlers, route } = setup();
+    for (const type of ['export-ledger', 'delete-ledger'] as const) {
+      for (const sender of [content, { id: OWN_ID }]) {
+        expect(await route({ type }, sender)).toMatchObject({
+          ok: false,
+          error: expect.stringContaining('web page'),
+        });
+      }
+      expect(handlers[type]).not.toHaveBeenCalled();
+    }
+    expect(await route({ type: 'export-ledger' }, page)).toEqual({ ok: true, json: '{}' });
+    expect(await route({ type: 'delete-ledger' }, page)).toEqual({ ok: true });
+    expect(handlers['delete-ledger']).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes the engagement messages from extension pages only, parsed', async () => {
+    const { handlers, route } = setup();
+    const close = { type: 'no-reply-needed', platform: 'linkedin', to: 'urn:li:comment:1' };
+    for (const message of [{ type: 'get-engagement' }, close]) {
+      expect(await route(message, content)).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('web page'),
+      });
+    }
+    expect(handlers['get-engagement']).not.toHaveBeenCalled();
+    expect(handlers['no-reply-needed']).not.toHaveBeenCalled();
+    expect(await route({ type: 'get-engagement' }, page)).toEqual({ ok: true, engagement });
+    expect(await route(close, page)).toEqual({ ok: true });
+    expect(handlers['no-reply-needed']).toHaveBeenCalledWith(close, page);
+    for (const bad of [
+      { ...close, to: '' },
+      { ...close, to: 'x'.repeat(2049) },
+      { ...close, platform: 'myspace' },
+      { type: 'no-reply-needed', platform: 'x' },
+    ]) {
+      expect(await route(bad, page)).toMatchObject({ ok: false, error: expect.stringMatching(/\S/) });
+    }
+    expect(handlers['no-reply-needed']).toHaveBeenCalledTimes(1);
+  });
+
   it('takes the card messages from content scripts, and gives the feedback counts to extension pages only', async () => {
     const { handlers, route } = setup();
     expect(await route({ type: 'load-card' }, content)).toEqual({ ok: true });
@@ -94,6 +151,22 @@ describe('router', () => {
       expect(await route(bad, content)).toMatchObject({ ok: false, error: expect.stringMatching(/invalid/) });
     }
     expect(handlers.feedback).not.toHaveBeenCalled();
+  });
+
+  it('takes comments-seen from a content script, parsed, and refuses one beyond its caps', async () => {
+    const { handlers, route } = setup();
+    const seen = {
+      type: 'comments-seen',
+      platform: 'mastodon',
+      exact: true,
+      items: [{ id: '1', at: '2026-11-20T10:00:00Z', text: 'Which dataset?' }],
+      answered: ['1'],
+    };
+    expect(await route(seen, content)).toEqual({ ok: true });
+    expect(handlers['comments-seen']).toHaveBeenCalledWith(seen, content);
+    const long = { ...seen, items: [{ id: '1', at: '2026-11-20T10:00:00Z', text: 'x'.repeat(281) }] };
+    expect(await route(long, content)).toMatchObject({ ok: false, error: expect.stringContaining('text') });
+    expect(handlers['comments-seen']).toHaveBeenCalledTimes(1);
   });
 
   it('refuses malformed messages and names what is wrong', async () => {

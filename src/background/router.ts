@@ -9,14 +9,21 @@ import {
   Request,
   type AckResponse,
   type ApplyInstancesRequest,
+  type CommentsSeenRequest,
   type CurrentResponse,
+  type DeleteLedgerRequest,
+  type ExportLedgerRequest,
+  type ExportLedgerResponse,
+  type EngagementResponse,
   type FeedbackRequest,
   type FeedbackResponse,
   type GetCurrentRequest,
+  type GetEngagementRequest,
   type GetFeedbackRequest,
   type GetInstancesRequest,
   type InstancesResponse,
   type LoadCardRequest,
+  type NoReplyNeededRequest,
   type PublishedRequest,
   type ScoreRequest,
   type ScoreResponse,
@@ -31,14 +38,26 @@ export interface Sender {
   frameId?: number;
 }
 export type Failure = { ok: false; error: string };
-export type Reply = ScoreResponse | AckResponse | CurrentResponse | InstancesResponse | FeedbackResponse;
+export type Reply =
+  | ScoreResponse
+  | AckResponse
+  | CurrentResponse
+  | InstancesResponse
+  | EngagementResponse
+  | FeedbackResponse
+  | ExportLedgerResponse;
 
 export interface Handlers {
   score(req: ScoreRequest, sender: Sender): Promise<ScoreResponse>;
   published(req: PublishedRequest, sender: Sender): Promise<AckResponse>;
+  'comments-seen'(req: CommentsSeenRequest, sender: Sender): Promise<AckResponse>;
   'get-current'(req: GetCurrentRequest, sender: Sender): Promise<CurrentResponse>;
   'get-instances'(req: GetInstancesRequest, sender: Sender): Promise<InstancesResponse>;
   'apply-instances'(req: ApplyInstancesRequest, sender: Sender): Promise<InstancesResponse>;
+  'export-ledger'(req: ExportLedgerRequest, sender: Sender): Promise<ExportLedgerResponse>;
+  'delete-ledger'(req: DeleteLedgerRequest, sender: Sender): Promise<AckResponse>;
+  'get-engagement'(req: GetEngagementRequest, sender: Sender): Promise<EngagementResponse>;
+  'no-reply-needed'(req: NoReplyNeededRequest, sender: Sender): Promise<AckResponse>;
   'load-card'(req: LoadCardRequest, sender: Sender): Promise<AckResponse>;
   feedback(req: FeedbackRequest, sender: Sender): Promise<AckResponse>;
   'get-feedback'(req: GetFeedbackRequest, sender: Sender): Promise<FeedbackResponse>;
@@ -74,12 +93,22 @@ export function createRouter({ ownId, extensionOrigin, handlers }: RouterOptions
           return await handlers.score(req, sender);
         case 'published':
           return await handlers.published(req, sender);
+        case 'comments-seen':
+          return await handlers['comments-seen'](req, sender);
         case 'get-current':
           return await handlers['get-current'](req, sender);
         case 'get-instances':
           return await handlers['get-instances'](req, sender);
         case 'apply-instances':
           return await handlers['apply-instances'](req, sender);
+        case 'export-ledger':
+          return await handlers['export-ledger'](req, sender);
+        case 'delete-ledger':
+          return await handlers['delete-ledger'](req, sender);
+        case 'get-engagement':
+          return await handlers['get-engagement'](req, sender);
+        case 'no-reply-needed':
+          return await handlers['no-reply-needed'](req, sender);
         case 'load-card':
           return await handlers['load-card'](req, sender);
         case 'feedback':

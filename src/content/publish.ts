@@ -57,6 +57,8 @@ export function createPublishWatcher(options: PublishOptions) {
       text,
       url: options.url().slice(0, 2048),
       ...(classification.parentAuthor ? { parentAuthor: classification.parentAuthor.slice(0, 300) } : {}),
+      // The item this reply answers: the ledger then counts it as answered.
+      ...(classification.to ? { to: classification.to.slice(0, 2048) } : {}),
     };
     pending.set(tracker, { text, request, deadline: Date.now() + confirmMs });
     timer ??= setInterval(check, checkMs);

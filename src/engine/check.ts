@@ -9,6 +9,7 @@ import type { CheckOptions, CheckResult, Draft, Nudge } from './types.ts';
 import { analyse } from './text/features.ts';
 import { UNDETERMINED } from './text/language.ts';
 import { sumSignals } from './rules/signal-sum.ts';
+import { summaryOf } from './history/memo.ts';
 
 /** Longer drafts are coached on their first part only, with a note saying so. */
 export const MAX_DRAFT_CHARS = 100_000;
@@ -19,9 +20,24 @@ export const MAX_SHOWN = 3;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 
+/** Templates split once into text and `{name}` slots: a nudge's wording is filled on every score. */
+const templates = new Map<string, string[]>();
+
 function fill(template: string, vars: Finding['vars']): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
+  if (!vars || !template.includes('{')) return template;
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    // Packs are few and their wording fixed; the bound only guards against a pathological caller.
+    if (templates.size > 10_000) templates.clear();
+    templates.set(template, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i]!;
+    out += (key in vars ? String(vars[key]) : `{${key}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 function applies(rule: CompiledRule, draft: Draft): boolean {
@@ -45,7 +61,7 @@ function runRules(
   // Draft rules have nothing to read in a blank draft (checked once, not per rule).
   const blank = env.doc.text.trim() === '';
   for (const rule of rules) {
-    if (rule.history ? !env.history : blank) continue;
+    if (rule.history ? !env.summary : blank) continue;
     if (rule.wording && !wording) continue;
     if (!applies(rule, env.draft)) continue;
     const finding = rule.evaluate(env);
@@ -56,19 +72,25 @@ function runRules(
 
 function makeEnv(draft: Draft, pack: CompiledPack, options: CheckOptions): RuleEnv {
   const doc = analyse(draft.text);
-  const env: RuleEnv = {
-    doc,
-    hits: pack.lexicon.match(doc.tokens),
-    draft,
-    history: options.history,
-    now: options.now ?? new Date(),
-    classify(ruleId, other) {
-      const rules = pack.rules.filter((r) => (r.id === ruleId || r.nudge === ruleId) && !r.history);
-      const e = makeEnv(capped(other).draft, pack, {});
-      return runRules(rules, e, covered(pack, e)).length > 0;
-    },
-  };
-  return env;
+  const summary =
+    options.summary ??
+    (options.history
+      ? summaryOf(options.history, pack, (other) => isPromotional(pack, other) ?? false)
+      : undefined);
+  return { doc, hits: pack.lexicon.match(doc.tokens), draft, summary, now: options.now ?? new Date() };
+}
+
+/**
+ * Whether the pack's promotion classifier (the rule its `ratio` rules name; `pure-promotion` in
+ * the default pack) fires on a draft: the flag the ledger records once per published item.
+ * Undefined when the pack has no such rule.
+ */
+export function isPromotional(pack: CompiledPack, input: Draft): boolean | undefined {
+  const id = pack.promotion;
+  if (id === null) return undefined;
+  const rules = pack.rules.filter((r) => (r.id === id || r.nudge === id) && !r.history);
+  const env = makeEnv(capped(input).draft, pack, {});
+  return runRules(rules, env, covered(pack, env)).length > 0;
 }
 
 function capped(draft: Draft): { draft: Draft; truncated: boolean } {

@@ -5,6 +5,8 @@
  *   const pack = compilePack(defaultPackJson);            // throws PackError with JSON paths
  *   const admin = compilePack(adminJson, pack);            // an admin pack that "extends" the default
  *   const result = check({ text, platform: 'x', kind: 'post' }, pack, { history, now });
+ *   const summary = summarise(events);                     // or kept up to date: summary.add(event)
+ *   const again = check(draft, pack, { summary, now });    // history nudges read the summary
  *   const failures = runExamples(pack);                    // [] when every example behaves
  */
 export * from './types.ts';
@@ -17,7 +19,16 @@ export {
 } from './pack/compile.ts';
 export { MAX_DRAFT_CHARS, MAX_SHOWN } from './check.ts';
 export { SCORED_NUDGES } from './evaluate.ts';
-export { check } from './check.ts';
+export { check, isPromotional } from './check.ts';
+export {
+  HistorySummary,
+  summarise,
+  type PublishedEntry,
+  type ReceivedEntry,
+  type AddOptions,
+} from './history/summary.ts';
+export { eventKey, firstWords, isQuestion, FIRST_WORDS_CHARS, EXCERPT_CHARS } from './history/record.ts';
+export { fingerprint, resemblance, FINGERPRINT_SIZE, type Fingerprint } from './text/fingerprint.ts';
 export { runExamples, type ExampleFailure } from './pack/examples.ts';
 export { evaluate, type EvalRow, type EvalReport } from './evaluate.ts';
 export { parseHistory } from './history/parse.ts';

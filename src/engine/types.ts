@@ -1,3 +1,5 @@
+import type { HistorySummary } from './history/summary.ts';
+
 /**
  * The engine's public vocabulary. Everything here is plain data so the same values travel
  * through the worker, the CLI and tests unchanged.
@@ -109,7 +111,13 @@ export type HistoryEvent =
   | { at: string; type: 'no-reply-needed'; platform: Platform; to: string; text?: never };
 
 export interface CheckOptions {
+  /**
+   * Raw events (the `--history` file, a pack's examples): summarised once, and the summary reused
+   * while the same array is passed again (events appended to it are added, not re-read).
+   */
   history?: readonly HistoryEvent[];
+  /** A summary kept up to date elsewhere (the worker's); wins over `history`. */
+  summary?: HistorySummary;
   /** The clock; history nudges measure windows back from here. */
   now?: Date;
 }

@@ -1,22 +1,35 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CurrentResponse } from '../shared/messages.ts';
+import type { CurrentResponse, Engagement } from '../shared/messages.ts';
 import type { PopupConnector } from './connector.ts';
 import { NudgeList } from './NudgeList.tsx';
 import { CoachHere } from './CoachHere.tsx';
+import { Activity } from './Activity.tsx';
+import { LedgerFooter } from './LedgerFooter.tsx';
+import { useEngagement } from './use-engagement.ts';
 
 /** How often an open popup asks again, so it follows the draft while the person keeps typing. */
 const REFRESH_MS = 1500;
+/** The ledger changes when the person publishes or opens a network: now and then is enough. */
+const ENGAGEMENT_REFRESH_MS = 10_000;
 
 type State = { status: 'loading' } | { status: 'ready'; reply: CurrentResponse };
 
 export function App({
   connector,
   refreshMs = REFRESH_MS,
+  engagementRefreshMs = ENGAGEMENT_REFRESH_MS,
+  initialEngagement = null,
+  clock = Date.now,
 }: {
   connector: PopupConnector;
   refreshMs?: number;
+  engagementRefreshMs?: number;
+  /** The cached answer, read before the first render so the first paint shows it. */
+  initialEngagement?: Engagement | null;
+  clock?: () => number;
 }) {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const activity = useEngagement(connector, initialEngagement, engagementRefreshMs);
 
   useEffect(() => {
     let alive = true;
@@ -42,10 +55,17 @@ export function App({
           Settings
         </button>
       </header>
-      <section aria-live="polite" aria-busy={state.status === 'loading'}>
+      <section
+        class="draft"
+        aria-label="This draft"
+        aria-live="polite"
+        aria-busy={state.status === 'loading'}
+      >
         <Body state={state} />
       </section>
       <CoachHere connector={connector} />
+      <Activity activity={activity} now={clock()} />
+      <LedgerFooter connector={connector} onDeleted={() => void activity.reload()} />
     </main>
   );
 }

@@ -4,7 +4,16 @@
  */
 import browser from 'webextension-polyfill';
 import { addInstance, listInstances, type AddOutcome } from '../shared/instances-client.ts';
-import { CurrentResponse, type InstancesResponse } from '../shared/messages.ts';
+import {
+  AckResponse,
+  CurrentResponse,
+  EngagementResponse,
+  ExportLedgerResponse,
+  type Engagement,
+  type InstancesResponse,
+} from '../shared/messages.ts';
+import type { Platform } from '../engine/types.ts';
+import { createEngagementCache } from './engagement-cache.ts';
 
 export interface PopupConnector {
   /** The latest scored draft in the tab the popup is about. */
@@ -16,6 +25,28 @@ export interface PopupConnector {
   instances(): Promise<InstancesResponse>;
   /** Asks the browser for the host; call it straight from the click (user gesture). */
   coachOn(host: string): Promise<AddOutcome>;
+  /** The last engagement answer this session, for the first paint; null when there is none. */
+  cachedEngagement(): Promise<Engagement | null>;
+  /** Waiting comments and activity at a glance, fresh from the ledger (and cached for next time). */
+  getEngagement(): Promise<EngagementResponse>;
+  /** Closes a waiting item without an answer. */
+  noReplyNeeded(platform: Platform, id: string): Promise<AckResponse>;
+  /** The whole ledger as JSON text. */
+  exportLedger(): Promise<ExportLedgerResponse>;
+  /** Deletes the ledger, and the popup's own copy of what it showed. */
+  deleteLedger(): Promise<AckResponse>;
+  /** Saves text as a file in the person's downloads. */
+  download(filename: string, text: string): void;
+}
+
+/** Sends a request and parses the answer with its schema; a reply that does not fit is an error. */
+async function ask<T>(
+  message: unknown,
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+): Promise<T | { ok: false; error: string }> {
+  const reply: unknown = await browser.runtime.sendMessage(message);
+  const parsed = schema.safeParse(reply);
+  return parsed.success ? parsed.data : { ok: false, error: 'unexpected reply from the worker' };
 }
 
 /**
@@ -30,6 +61,7 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 export function createBrowserConnector(): PopupConnector {
+  const cache = createEngagementCache(browser.storage.session);
   return {
     async getCurrent() {
       const tabId = await targetTabId();
@@ -49,5 +81,29 @@ export function createBrowserConnector(): PopupConnector {
     },
     instances: listInstances,
     coachOn: addInstance,
+    cachedEngagement: () => cache.read().catch(() => null),
+    async getEngagement() {
+      const reply = await ask({ type: 'get-engagement' }, EngagementResponse);
+      if (reply.ok) await cache.write(reply.engagement).catch(() => undefined);
+      return reply;
+    },
+    noReplyNeeded: (platform, to) => ask({ type: 'no-reply-needed', platform, to }, AckResponse),
+    exportLedger: () => ask({ type: 'export-ledger' }, ExportLedgerResponse),
+    async deleteLedger() {
+      const reply = await ask({ type: 'delete-ledger' }, AckResponse);
+      if (reply.ok) await cache.clear().catch(() => undefined);
+      return reply;
+    },
+    download(filename, text) {
+      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filename;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // Revoked later: the download reads the blob after the click returns.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
   };
 }

@@ -32,6 +32,36 @@ export const PublishedRequest = z.object({
   text,
   parentAuthor: z.optional(shortText),
   url: z.optional(z.string().check(z.maxLength(2048))),
+  /** For a reply: the id or URL of the item it answers, where the page shows it (it counts as answered). */
+  to: z.optional(z.string().check(z.maxLength(2048))),
+});
+
+const ref = z.string().check(z.minLength(1), z.maxLength(2048));
+
+/** One comment, reply or mention a reader saw (src/content/readers/reader.ts `SeenItem`). */
+export const SeenItem = z.object({
+  id: ref,
+  on: z.optional(ref),
+  from: z.optional(z.string().check(z.maxLength(200))),
+  at: z.iso.datetime({ offset: true }),
+  /** An excerpt, not the whole comment. */
+  text: z.optional(z.string().check(z.maxLength(280))),
+  url: z.optional(ref),
+});
+
+/**
+ * A reader (content script, injected by the worker on a network's page) → worker: the comments,
+ * replies and mentions waiting for the person, and which of them the person already answered.
+ * `exact` is false when read from a notifications page's DOM. `retryAfter` (seconds): the network
+ * asked to wait (a 429, or its rate budget nearly spent) before the next read.
+ */
+export const CommentsSeenRequest = z.object({
+  type: z.literal('comments-seen'),
+  platform,
+  exact: z.boolean(),
+  items: z.array(SeenItem).check(z.maxLength(200)),
+  answered: z.array(ref).check(z.maxLength(200)),
+  retryAfter: z.optional(z.number().check(z.int(), z.positive(), z.lte(86_400))),
 });
 
 /** Popup → worker: the latest scored draft of a tab. Refused from content scripts. */
@@ -49,6 +79,24 @@ export const GetInstancesRequest = z.object({ type: z.literal('get-instances') }
  * `onRemoved`; this lets the page wait for it). Refused from content scripts.
  */
 export const ApplyInstancesRequest = z.object({ type: z.literal('apply-instances') });
+
+/** Popup → worker: comments waiting for an answer and activity at a glance. Extension pages only. */
+export const GetEngagementRequest = z.object({ type: z.literal('get-engagement') });
+
+/** Popup → worker: the person closes a waiting item without answering it. Extension pages only. */
+export const NoReplyNeededRequest = z.object({
+  type: z.literal('no-reply-needed'),
+  platform,
+  /** The waiting item's id, as `get-engagement` gave it. */
+  to: z.string().check(z.minLength(1), z.maxLength(2048)),
+});
+
+/**
+ * Popup/options → worker: the whole ledger as JSON (answered `ExportLedgerResponse`), and delete-all
+ * (answered `AckResponse`). Extension pages only.
+ */
+export const ExportLedgerRequest = z.object({ type: z.literal('export-ledger') });
+export const DeleteLedgerRequest = z.object({ type: z.literal('delete-ledger') });
 
 /**
  * Content script → worker, when the person first opens the card: inject the card's code (not part
@@ -76,9 +124,14 @@ export const GetFeedbackRequest = z.object({ type: z.literal('get-feedback') });
 export const Request = z.discriminatedUnion('type', [
   ScoreRequest,
   PublishedRequest,
+  CommentsSeenRequest,
   GetCurrentRequest,
   GetInstancesRequest,
   ApplyInstancesRequest,
+  ExportLedgerRequest,
+  DeleteLedgerRequest,
+  GetEngagementRequest,
+  NoReplyNeededRequest,
   LoadCardRequest,
   FeedbackRequest,
   GetFeedbackRequest,
@@ -86,9 +139,14 @@ export const Request = z.discriminatedUnion('type', [
 export type Request = z.infer<typeof Request>;
 export type ScoreRequest = z.infer<typeof ScoreRequest>;
 export type PublishedRequest = z.infer<typeof PublishedRequest>;
+export type CommentsSeenRequest = z.infer<typeof CommentsSeenRequest>;
 export type GetCurrentRequest = z.infer<typeof GetCurrentRequest>;
 export type GetInstancesRequest = z.infer<typeof GetInstancesRequest>;
 export type ApplyInstancesRequest = z.infer<typeof ApplyInstancesRequest>;
+export type GetEngagementRequest = z.infer<typeof GetEngagementRequest>;
+export type NoReplyNeededRequest = z.infer<typeof NoReplyNeededRequest>;
+export type ExportLedgerRequest = z.infer<typeof ExportLedgerRequest>;
+export type DeleteLedgerRequest = z.infer<typeof DeleteLedgerRequest>;
 export type LoadCardRequest = z.infer<typeof LoadCardRequest>;
 export type FeedbackRequest = z.infer<typeof FeedbackRequest>;
 export type GetFeedbackRequest = z.infer<typeof GetFeedbackRequest>;
@@ -99,6 +157,7 @@ export const CONTENT_REQUESTS: ReadonlySet<Request['type']> = new Set([
   'published',
   'load-card',
   'feedback',
+  'comments-seen',
 ]);
 
 export * from './responses.ts';
@@ -127,6 +186,59 @@ export const InstancesResponse = z.union([
 ]);
 export type InstancesResponse = z.infer<typeof InstancesResponse>;
 
+/** A comment, reply or mention on the person's items that is waiting for an answer. */
+export const WaitingItem = z.object({
+  id: z.string().check(z.maxLength(2048)),
+  platform,
+  from: z.optional(z.string().check(z.maxLength(200))),
+  excerpt: z.optional(z.string().check(z.maxLength(300))),
+  /** An https link to open it; anything else never reaches the popup. */
+  url: z.optional(z.string().check(z.maxLength(2048))),
+  at: z.string(),
+  /** It asks something (a question mark): questions come first. */
+  question: z.boolean(),
+  /** False when read from a notifications page's DOM: the popup says "about". */
+  exact: z.boolean(),
+});
+export type WaitingItem = z.infer<typeof WaitingItem>;
+
+/** One of the four weeks at a glance: posts and replies the person published. */
+export const WeekBucket = z.object({ weekStart: z.string(), posts: z.number(), replies: z.number() });
+export type WeekBucket = z.infer<typeof WeekBucket>;
+
+export const Engagement = z.object({
+  /** When it was computed (a cached answer is shown with its age in mind). */
+  asOf: z.string(),
+  /** Questions first, then oldest first; at most WAITING_LIST_CAP of them. */
+  waiting: z.array(WaitingItem).check(z.maxLength(200)),
+  /** All the waiting items, listed or not. */
+  total: z.number(),
+  /** Oldest week first; the last one ends today. */
+  weekly: z.array(WeekBucket).check(z.maxLength(8)),
+  /** Promotional share of the recent posts that were classified, or null with none. */
+  promoShare: z.nullable(z.number()),
+  /** How many recent posts promoShare is of (at most 10). */
+  recentPosts: z.number(),
+  /** Days with a post or a reply, of the last 28 (of fewer when the ledger is younger: `watchedDays`). */
+  daysActive: z.number(),
+  /** The longest run of days without a post or reply, within the days watched. */
+  longestGapDays: z.number(),
+  /** How many of the last 28 days the ledger covers (0 when it is empty). */
+  watchedDays: z.number(),
+});
+export type Engagement = z.infer<typeof Engagement>;
+
+export const EngagementResponse = z.union([
+  z.object({ ok: z.literal(true), engagement: Engagement }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type EngagementResponse = z.infer<typeof EngagementResponse>;
+
+export const ExportLedgerResponse = z.union([
+  z.object({ ok: z.literal(true), json: z.string() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type ExportLedgerResponse = z.infer<typeof ExportLedgerResponse>;
 /** What the person said about each nudge id, counted on this device: `{"pure-promotion": {notHelpful: 2}}`. */
 export const FeedbackCounts = z.record(NudgeId, z.object({ notHelpful: z.number() }));
 export type FeedbackCounts = z.infer<typeof FeedbackCounts>;

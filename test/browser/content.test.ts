@@ -327,26 +327,18 @@ const normalise = (html: string | null) =>
 
 type LedgerEvent = { platform: string; kind: string; text?: string };
 
+/** The ledger as the popup's Export gets it (an extension page asking the worker). */
 async function readLedger(tab: Tab): Promise<LedgerEvent[]> {
-  return tab.eval(
-    () =>
-      new Promise<LedgerEvent[]>((resolve, reject) => {
-        // Never create the database here: the worker's first open must run its upgrade.
-        void indexedDB.databases().then((dbs) => {
-          if (!dbs.some((db) => db.name === 'rapport-ledger')) return resolve([]);
-          const open = indexedDB.open('rapport-ledger');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            if (!db.objectStoreNames.contains('events')) return resolve([]);
-            const get = db.transaction('events').objectStore('events').getAll();
-            get.onsuccess = () => resolve(get.result as LedgerEvent[]);
-            get.onerror = () => reject(get.error);
-          };
-        }, reject);
-      }),
-    null,
-  );
+  return tab.eval(async () => {
+    const ext = globalThis as unknown as {
+      browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+      chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+    };
+    const runtime = (ext.browser ?? ext.chrome)!.runtime;
+    const reply = (await runtime.sendMessage({ type: 'export-ledger' })) as { ok: boolean; json?: string };
+    if (!reply.ok || !reply.json) throw new Error('export-ledger refused');
+    return (JSON.parse(reply.json) as { events: LedgerEvent[] }).events;
+  }, null);
 }
 
 /** Ledger events with this text, once at least one is there (or after ~5 s). */

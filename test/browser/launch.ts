@@ -3,7 +3,7 @@
  * WebDriver BiDi). Each launch gets a fresh profile. The build must exist: `npm test` builds first.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +48,9 @@ export const DEFAULT_FIXTURE_HOSTS = [
   'www.reddit.com',
   'old.reddit.com',
   'www.youtube.com',
+  'studio.youtube.com',
+  // A Bluesky PDS: the Bluesky reader's API (test/fixtures/apis/bluesky.ts).
+  'morel.us-east.host.bsky.network',
 ];
 
 function assertBuilt(dist: string): void {
@@ -102,6 +105,13 @@ export function launchPlainChromium(hostResolverRules: string): Promise<Browser>
 export async function launchChromium(opts: ChromiumOptions = {}): Promise<ChromiumSession> {
   assertBuilt(DIST_CHROME);
   const profile = await mkdtemp(join(tmpdir(), 'rapport-chromium-'));
+  // Developer mode, as for anyone who loads an unpacked build: without it Chromium disables a
+  // command-line extension that reloads itself ("unsupported developer extension").
+  await mkdir(join(profile, 'Default'), { recursive: true });
+  await writeFile(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ extensions: { ui: { developer_mode: true } } }),
+  );
   const args = [
     // The new headless mode loads extensions; Playwright's own headless shell does not.
     ...QUIET_CHROMIUM,
@@ -172,17 +182,23 @@ export interface FirefoxSession {
 /**
  * Firefox's BiDi never reports the navigation into the extension's process as finished, so
  * `page.goto` would time out although the page loads: start it, then wait for the document itself.
+ * Polled from here rather than with `waitForFunction`: an evaluation that lands while the document
+ * is being swapped fails with a protocol error ("right-hand side of 'in' should be an object"),
+ * which ends puppeteer's wait instead of trying again.
  */
 async function openFirefoxExtensionPage(browser: FirefoxBrowser, path: string): Promise<FirefoxPage> {
   const page = await browser.newPage();
   const url = `${FIREFOX_ORIGIN}/${path}`;
   void page.goto(url, { timeout: 20_000 }).catch(() => undefined);
-  await page.waitForFunction(
-    (u) => location.href === u && document.readyState === 'complete',
-    { timeout: 20_000 },
-    url,
-  );
-  return page;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const loaded = await page
+      .evaluate((u) => location.href === u && document.readyState === 'complete', url)
+      .catch(() => false);
+    if (loaded) return page;
+    if (Date.now() > deadline) throw new Error(`${url} did not load within 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxSession> {

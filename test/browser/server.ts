@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { promisify } from 'node:util';
+import { API_ONLY_HOSTS, createFixtureApis, type FixtureApis } from '../fixtures/apis/index.ts';
 import { BUILD_DIR, ensureFixturesBuilt } from '../fixtures/build-fixtures.ts';
 import { FIXTURE_HOSTS, pageFor } from '../fixtures/routes.ts';
 
@@ -19,6 +20,8 @@ export interface FixtureRequest {
   path: string;
   method: string;
   body?: string;
+  /** The Authorization header an API request carried (the fixtures check the networks' tokens). */
+  authorization?: string;
 }
 
 export interface FixtureServer {
@@ -26,6 +29,8 @@ export interface FixtureServer {
   hosts: string[];
   /** Every request received, in order, so tests can prove no draft text left the page. */
   requests: FixtureRequest[];
+  /** The networks' API fixtures (test/fixtures/apis/): switch a fault on with `apis.fail`. */
+  apis: FixtureApis;
   /** The URL as a browser with host-resolver rules sees it (default port 443). */
   url(host: string, path?: string): string;
   /** The URL with the server's real port, for browsers without a port mapping (Firefox). */
@@ -42,7 +47,7 @@ export interface FixtureServerOptions {
   port?: number;
 }
 
-export const FIXTURE_HOST_NAMES: readonly string[] = Object.keys(FIXTURE_HOSTS);
+export const FIXTURE_HOST_NAMES: readonly string[] = [...Object.keys(FIXTURE_HOSTS), ...API_ONLY_HOSTS];
 
 // Close to what the networks send: scripts only from the origin, inline styles allowed.
 const DEFAULT_CSP =
@@ -99,11 +104,25 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, csp?: string): void {
-  const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store' };
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  csp?: string,
+  extra: Record<string, string> = {},
+): void {
+  const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store', ...extra };
   if (csp) headers['content-security-policy'] = csp;
   res.writeHead(status, headers);
   res.end(body);
+}
+
+/** The page CSP with the origins a host's own app talks to (Bluesky's app reaches the person's PDS). */
+function cspFor(csp: string | undefined, host: string): string | undefined {
+  const connect = FIXTURE_HOSTS[host]?.connect;
+  if (!csp || !connect?.length) return csp;
+  return csp.replace("connect-src 'self'", `connect-src 'self' ${connect.join(' ')}`);
 }
 
 /** The build file for an asset path, or null if the path tries to leave the build folder. */
@@ -117,13 +136,20 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   const hosts = [...FIXTURE_HOST_NAMES];
   const csp = options.csp === false ? undefined : (options.csp ?? DEFAULT_CSP);
   const requests: FixtureRequest[] = [];
+  const apis = createFixtureApis();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const url = new URL(req.url ?? '/', 'https://fixture.invalid');
     const method = req.method ?? 'GET';
     const entry: FixtureRequest = { host, path: url.pathname + url.search, method };
+    if (req.headers.authorization) entry.authorization = req.headers.authorization;
     requests.push(entry);
+    const api = apis.answer({ host, method, url, headers: req.headers });
+    if (api) {
+      const { status, headers, body } = api.response;
+      return send(res, status, headers['content-type'] ?? 'text/plain', body, undefined, headers);
+    }
     if (method !== 'GET' && method !== 'HEAD') {
       entry.body = await readBody(req);
       send(res, 405, 'text/plain', 'fixture pages accept no writes');
@@ -145,7 +171,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     const page = pageFor(host, url.pathname);
     if (!page) return send(res, 421, 'text/plain', `no fixture pages for host ${host}`);
     try {
-      send(res, 200, TYPES['.html'] ?? 'text/html', await readFile(join(BUILD_DIR, page)), csp);
+      send(res, 200, TYPES['.html'] ?? 'text/html', await readFile(join(BUILD_DIR, page)), cspFor(csp, host));
     } catch {
       send(res, 500, 'text/plain', `fixture page ${page} is missing from the build`);
     }
@@ -167,6 +193,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     port,
     hosts,
     requests,
+    apis,
     url: (host, path = '/') => `https://${host}${path}`,
     portUrl: (host, path = '/') => `https://${host}:${port}${path}`,
     hostResolverRules: hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', '),

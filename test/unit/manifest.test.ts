@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { READERS, readerFile } from '../../src/background/reader-pages.ts';
 import { CHROME_EXTENSION_ID, GECKO_ID } from '../../src/shared/ids.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -72,6 +73,24 @@ beforeAll(() => {
 }, 120_000);
 
 const sorted = (list: readonly string[] | undefined) => [...(list ?? [])].sort();
+
+describe.each(['chrome', 'firefox'] as const)('built %s comment readers', (target) => {
+  it('are one classic script per network, apart from the content script and from pages', () => {
+    for (const id of READERS) {
+      const source = readFileSync(join(ROOT, 'dist', target, readerFile(id)), 'utf8');
+      // A script the worker injects with executeScript: no module syntax.
+      expect(source).not.toMatch(/^\s*(import|export)\b/m);
+    }
+    const content = (built(target).content_scripts ?? []).flatMap((c) => c.js ?? []);
+    for (const file of content) {
+      const source = readFileSync(join(ROOT, 'dist', target, file), 'utf8');
+      expect(source).not.toContain('listNotifications');
+      expect(source).not.toContain('initial-state');
+    }
+    // No page can load them: nothing is web-accessible.
+    expect(built(target).web_accessible_resources ?? []).toEqual([]);
+  });
+});
 
 describe.each(['chrome', 'firefox'] as const)('built %s manifest', (target) => {
   it('is MV3 and asks only for the approved permissions', () => {

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ScoreResult } from '../../shared/messages.ts';
 import { createMemoryStore } from '../current.ts';
 import { createScoreHandler } from './score.ts';
+import { summarise } from '../../engine/index.ts';
+import { keepHistory } from '../history-keeper.ts';
+import type { LedgerChange } from '../ledger.ts';
+import type { LedgerRecord } from '../ledger-record.ts';
 
 const req = {
   type: 'score',
@@ -36,35 +40,70 @@ describe('score handler', () => {
     for (const tabId of [-1, 0, 1]) expect(await store.get(tabId)).toBeNull();
   });
 
-  it('adds history nudges from the ledger, looking back from the handler clock', async () => {
-    const since: (Date | string | undefined)[] = [];
-    const history = {
-      async list(options?: { since?: Date | string }) {
-        since.push(options?.since);
-        return Array.from({ length: 7 }, (_, h) => ({
-          at: `2026-11-02T0${h + 1}:00:00Z`,
-          type: 'published' as const,
-          platform: 'x' as const,
-          kind: 'post' as const,
-          text: `update number ${h}`,
-        }));
-      },
+  it('adds history nudges from the kept summary, looking back from the handler clock', async () => {
+    const events = Array.from({ length: 7 }, (_, h) => ({
+      at: `2026-11-02T0${h + 1}:00:00Z`,
+      type: 'published' as const,
+      platform: 'x' as const,
+      kind: 'post' as const,
+      text: `update number ${h}`,
+    }));
+    const history = { summary: async () => summarise(events) };
+    const draft = {
+      ...req,
+      text: 'We moved support to a four-day week and response times held. Anyone else tried it?',
     };
-    const reply = await createScoreHandler(
-      createMemoryStore(),
-      () => at,
-      history,
-    )(
-      { ...req, text: 'We moved support to a four-day week and response times held. Anyone else tried it?' },
-      { id: 'me' },
-    );
+    const reply = await createScoreHandler(createMemoryStore(), () => at, history)(draft, { id: 'me' });
     if (!reply.ok) throw new Error(reply.error);
     expect(reply.result.nudges.map((n) => n.id)).toContain('burst');
-    expect(since[0]).toEqual(new Date(at.getTime() - 60 * 86_400_000));
+    // Two days later the burst is over.
+    const later = await createScoreHandler(
+      createMemoryStore(),
+      () => new Date(at.getTime() + 2 * 86_400_000),
+      history,
+    )(draft, { id: 'me' });
+    if (!later.ok) throw new Error(later.error);
+    expect(later.result.nudges.map((n) => n.id)).not.toContain('burst');
+  });
+
+  it('reads the ledger once, not once per score, and sees what is appended after', async () => {
+    let reads = 0;
+    let listener: ((change: LedgerChange) => void) | undefined;
+    const ledger = {
+      async records() {
+        reads++;
+        return [] as LedgerRecord[];
+      },
+      subscribe(l: (change: LedgerChange) => void) {
+        listener = l;
+        return () => undefined;
+      },
+    };
+    const score = createScoreHandler(createMemoryStore(), () => at, keepHistory(ledger));
+    const ids = async () => {
+      const reply = await score({ ...req, text: '' }, { id: 'me' });
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.result.nudges.map((n) => n.id);
+    };
+    expect(await ids()).toEqual([]);
+    expect(await ids()).toEqual([]);
+    listener?.({
+      type: 'added',
+      record: {
+        v: 2,
+        key: 'k',
+        event: { at: '2026-11-02T08:00:00.000Z', type: 'comment-received', platform: 'x', id: 'c1' },
+      },
+      removed: [],
+    });
+    expect(await ids()).toEqual(['unanswered-comments']);
+    listener?.({ type: 'cleared' });
+    expect(await ids()).toEqual([]);
+    expect(reads).toBe(1);
   });
 
   it('still scores the draft when the ledger cannot be read', async () => {
-    const broken = { list: () => Promise.reject(new Error('IndexedDB gone')) };
+    const broken = { summary: () => Promise.reject(new Error('IndexedDB gone')) };
     const reply = await createScoreHandler(
       createMemoryStore(),
       () => at,

@@ -1,29 +1,15 @@
 /**
- * `score`: runs the engine on a draft, with the person's ledger for the history nudges, and
- * remembers the result as the tab's current draft.
+ * `score`: runs the engine on a draft, with the summary of the person's ledger for the history
+ * nudges, and remembers the result as the tab's current draft.
  */
-import {
-  check,
-  compilePack,
-  defaultPackJson,
-  type CompiledPack,
-  type HistoryEvent,
-} from '../../engine/index.ts';
+import { check, type HistoryEvent } from '../../engine/index.ts';
 import type { ScoreRequest, ScoreResponse, ScoreResult } from '../../shared/messages.ts';
 import type { CurrentStore } from '../current.ts';
+import type { HistoryKeeper } from '../history-keeper.ts';
 import type { Sender } from '../router.ts';
+import { activePack } from '../active-pack.ts';
 
-let pack: CompiledPack | undefined;
-
-/** Compiled on first use, not at start-up, so waking the worker for other events stays cheap. */
-function activePack(): CompiledPack {
-  pack ??= compilePack(defaultPackJson);
-  return pack;
-}
-
-/** How far back the history nudges look; every default window fits in it. */
-const HISTORY_DAYS = 60;
-
+/** Raw events from the ledger, for views that list them (scoring reads the kept summary instead). */
 export interface HistorySource {
   list(options?: { since?: Date | string }): Promise<HistoryEvent[]>;
 }
@@ -31,19 +17,16 @@ export interface HistorySource {
 export function createScoreHandler(
   store: CurrentStore,
   now: () => Date = () => new Date(),
-  history?: HistorySource,
+  history?: HistoryKeeper,
 ) {
   return async function score(req: ScoreRequest, sender: Sender): Promise<ScoreResponse> {
     const at = now();
-    // A ledger that cannot be read must not stop coaching: draft nudges still come back.
-    const events = history
-      ? await history
-          .list({ since: new Date(at.getTime() - HISTORY_DAYS * 86_400_000) })
-          .catch(() => undefined)
-      : undefined;
+    // The summary kept in memory (rebuilt once per worker start, not read per score). A ledger
+    // that cannot be read must not stop coaching: draft nudges still come back.
+    const summary = history ? await history.summary().catch(() => undefined) : undefined;
     const checked = check({ text: req.text, platform: req.platform, kind: req.kind }, activePack(), {
       now: at,
-      ...(events ? { history: events } : {}),
+      ...(summary ? { summary } : {}),
     });
     // Copy field by field: only the wire shape crosses to pages, never engine internals.
     const result: ScoreResult = {

@@ -10,6 +10,8 @@ export interface Classification {
   platform: Platform;
   kind: Kind;
   parentAuthor?: string;
+  /** For a reply: the network's id (or URL) of the item it answers, where the page shows it. */
+  to?: string | undefined;
   /** Direct messages and chats: private conversation, not coached and not recorded. */
   excluded?: boolean;
 }
@@ -71,6 +73,10 @@ export function trimmed(text: string | null | undefined, max = 100): string | un
   const value = (text ?? '').replace(/\s+/g, ' ').trim();
   return value ? value.slice(0, max) : undefined;
 }
+
+/** The first group of `re` in `text`, if any: an id out of a path, an href or an attribute. */
+export const pick = (re: RegExp, text: string | null | undefined): string | undefined =>
+  re.exec(text ?? '')?.[1];
 
 export function hostIs(where: Where, ...hosts: string[]): boolean {
   return hosts.some((host) => where.hostname === host || where.hostname.endsWith(`.${host}`));

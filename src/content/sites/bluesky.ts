@@ -11,7 +11,10 @@ export const bluesky: SiteAdapter = {
     if (where.pathname.startsWith('/messages')) return { platform: 'bluesky', kind: 'post', excluded: true };
     const button = nearby(root, SUBMIT)[0];
     const reply = button ? /reply/i.test(labelOf(button)) : false;
-    return { platform: 'bluesky', kind: reply ? 'reply' : 'post' };
+    if (!reply) return { platform: 'bluesky', kind: 'post' };
+    // On a post's page the reply answers it; its address is the one the reader links items by.
+    const post = /^\/profile\/[^/]+\/post\/[^/]+/.exec(where.pathname)?.[0];
+    return { platform: 'bluesky', kind: 'reply', to: post && `https://bsky.app${post}` };
   },
   submitControls: (root) => nearby(root, SUBMIT),
   enterPosts: () => false,

@@ -1,5 +1,5 @@
 /** Facebook: Lexical; the placeholder and most labels are outside the editable. */
-import { hostIs, labelOf, nearby, textOf, trimmed, type SiteAdapter } from './adapter.ts';
+import { hostIs, labelOf, nearby, pick, textOf, trimmed, type SiteAdapter } from './adapter.ts';
 
 const SUBMIT =
   'div[role="button"][aria-label="Post"],[role="button"][aria-label="Comment"],[role="button"][aria-label="Reply"]';
@@ -26,7 +26,13 @@ export const facebook: SiteAdapter = {
     const reply = /Reply to ([^…\n.]+?)\s*(…|\.\.\.|$)/i.exec(label) ?? /Write a reply/i.exec(label);
     if (reply) {
       const author = trimmed(reply[1]);
-      return { platform: 'facebook', kind: 'reply', ...(author ? { parentAuthor: author } : {}) };
+      // The comment answered: its own timestamp link names it (a reply's reply_comment_id first).
+      const link = root
+        .closest('[role="article"]')
+        ?.querySelector('a[href*="comment_id="]')
+        ?.getAttribute('href');
+      const to = pick(/reply_comment_id=(\d+)/, link) ?? pick(/comment_id=(\d+)/, link);
+      return { platform: 'facebook', kind: 'reply', ...(author ? { parentAuthor: author } : {}), to };
     }
     if (/comment/i.test(label)) return { platform: 'facebook', kind: 'comment' };
     return { platform: 'facebook', kind: 'post' };

@@ -32,7 +32,13 @@ export const linkedin: SiteAdapter = {
         '.comments-comment-meta__description-title,.comments-post-meta__name-text,[data-view-name="comment-actor-name"]',
       );
       const author = trimmed(name?.textContent);
-      return { platform: 'linkedin', kind: 'reply', ...(author ? { parentAuthor: author } : {}) };
+      return {
+        platform: 'linkedin',
+        kind: 'reply',
+        ...(author ? { parentAuthor: author } : {}),
+        // The comment's URN, as notifications link it (commentUrn=).
+        to: parent?.getAttribute('data-id') ?? undefined,
+      };
     }
     if (root.closest(COMMENT_BOX)) return { platform: 'linkedin', kind: 'comment' };
     return { platform: 'linkedin', kind: 'post' };

@@ -1,5 +1,5 @@
 /** Mastodon, on any instance: recognised by the web app's `div#mastodon`, not by host name. */
-import { handleFrom, nearby, textOf, type SiteAdapter } from './adapter.ts';
+import { handleFrom, nearby, pick, textOf, type SiteAdapter } from './adapter.ts';
 
 const SUBMIT =
   '.compose-form__submit button[type="submit"],.compose-form__publish button,button[type="submit"]';
@@ -8,12 +8,14 @@ export const mastodon: SiteAdapter = {
   id: 'mastodon',
   platform: 'mastodon',
   matches: (_where, doc) => doc.querySelector('div#mastodon') !== null,
-  classify(root) {
+  classify(root, where) {
     const form = root.closest('form.compose-form,.compose-form');
     const indicator = form?.querySelector('.reply-indicator');
     if (!indicator) return { platform: 'mastodon', kind: 'post' };
     const author = handleFrom(textOf(indicator.querySelector('.display-name__account') ?? indicator, 400));
-    return { platform: 'mastodon', kind: 'reply', ...(author ? { parentAuthor: author } : {}) };
+    // On a status's own page (/@user/<id>) the reply answers that status.
+    const to = pick(/^\/@[^/]+\/(\d+)/, where.pathname);
+    return { platform: 'mastodon', kind: 'reply', ...(author ? { parentAuthor: author } : {}), to };
   },
   submitControls: (root) => {
     const form = root.closest('form');

@@ -15,7 +15,12 @@ export const redditOld: SiteAdapter = {
     const comment = root.closest('.thing.comment');
     if (comment) {
       const author = trimmed(comment.getAttribute('data-author'));
-      return { platform: 'reddit', kind: 'reply', ...(author ? { parentAuthor: `u/${author}` } : {}) };
+      return {
+        platform: 'reddit',
+        kind: 'reply',
+        ...(author ? { parentAuthor: `u/${author}` } : {}),
+        to: comment.getAttribute('data-fullname') ?? undefined,
+      };
     }
     if (/\/submit\b/.test(where.pathname)) return { platform: 'reddit', kind: 'post' };
     return { platform: 'reddit', kind: 'comment' };

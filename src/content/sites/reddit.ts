@@ -19,7 +19,12 @@ export const reddit: SiteAdapter = {
     const comment = closestDeep(root, 'shreddit-comment[thingid],shreddit-comment');
     if (comment) {
       const author = trimmed(comment.getAttribute('author'));
-      return { platform: 'reddit', kind: 'reply', ...(author ? { parentAuthor: `u/${author}` } : {}) };
+      return {
+        platform: 'reddit',
+        kind: 'reply',
+        ...(author ? { parentAuthor: `u/${author}` } : {}),
+        to: comment.getAttribute('thingid') ?? undefined,
+      };
     }
     if (
       /\/submit\b/.test(where.pathname) ||

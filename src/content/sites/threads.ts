@@ -1,5 +1,5 @@
 /** Threads (threads.net, threads.com): Lexical; a reply shows the original post beside the box. */
-import { handleFrom, hostIs, nearby, type SiteAdapter } from './adapter.ts';
+import { handleFrom, hostIs, nearby, pick, type SiteAdapter } from './adapter.ts';
 
 export const threads: SiteAdapter = {
   id: 'threads',
@@ -14,7 +14,11 @@ export const threads: SiteAdapter = {
     if (!reply) return { platform: 'threads', kind: 'post' };
     const profile = (dialog ?? root.ownerDocument).querySelector('a[href^="/@"]');
     const author = handleFrom(profile?.getAttribute('href'));
-    return { platform: 'threads', kind: 'reply', ...(author ? { parentAuthor: author } : {}) };
+    const to = pick(
+      /\/post\/([\w-]+)/,
+      dialog ? dialog.querySelector('a[href*="/post/"]')?.getAttribute('href') : where.pathname,
+    );
+    return { platform: 'threads', kind: 'reply', ...(author ? { parentAuthor: author } : {}), to };
   },
   submitControls: (root) => nearby(root, 'div[role="button"],button', /^post$/i),
   enterPosts: () => false,

@@ -1,5 +1,5 @@
 /** X (x.com, formerly twitter.com): Draft.js; `data-testid`s are the most stable hooks. */
-import { handleFrom, hostIs, labelOf, nearby, textOf, type SiteAdapter } from './adapter.ts';
+import { handleFrom, hostIs, labelOf, nearby, pick, textOf, type SiteAdapter } from './adapter.ts';
 
 const SUBMIT = '[data-testid="tweetButton"],[data-testid="tweetButtonInline"]';
 
@@ -29,7 +29,12 @@ export const x: SiteAdapter = {
     const author =
       handleFrom(textOf(context.querySelector('[data-testid="User-Name"]'))) ??
       handleFrom(/Replying to\s+(@[\w.-]+)/i.exec(textOf(dialog, 4000))?.[1]);
-    return { platform: 'x', kind: 'reply', ...(author ? { parentAuthor: author } : {}) };
+    // The status answered: the page's own, or the one quoted in the reply dialog.
+    const to = pick(
+      /\/status\/(\d+)/,
+      dialog ? dialog.querySelector('a[href*="/status/"]')?.getAttribute('href') : where.pathname,
+    );
+    return { platform: 'x', kind: 'reply', ...(author ? { parentAuthor: author } : {}), to };
   },
   submitControls: (root) => nearby(root, SUBMIT),
   enterPosts: () => false,

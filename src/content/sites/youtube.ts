@@ -1,6 +1,6 @@
 /** YouTube: a contenteditable inside Polymer's comment box. */
 import { closestDeep } from '../discover.ts';
-import { hostIs, nearby, trimmed, type SiteAdapter } from './adapter.ts';
+import { hostIs, nearby, pick, trimmed, type SiteAdapter } from './adapter.ts';
 
 const SUBMIT = '#submit-button button,button#submit-button';
 
@@ -19,7 +19,9 @@ export const youtube: SiteAdapter = {
       'ytd-comment-thread-renderer, ytd-comment-view-model, ytd-comment-renderer',
     );
     const author = trimmed(parent?.querySelector('#author-text')?.textContent);
-    return { platform: 'youtube', kind: 'reply', ...(author ? { parentAuthor: author } : {}) };
+    // The comment's id, from its own link (`lc=`), as Studio names it.
+    const to = pick(/[?&]lc=([\w-]+)/, parent?.querySelector('a[href*="lc="]')?.getAttribute('href'));
+    return { platform: 'youtube', kind: 'reply', ...(author ? { parentAuthor: author } : {}), to };
   },
   submitControls: (root) => {
     const box = closestDeep(root, 'ytd-commentbox');

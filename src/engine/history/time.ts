@@ -1,16 +1,6 @@
-import type { HistoryEvent } from '../types.ts';
-
+/** Time units and platform display names for the history nudges. */
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
-
-/** Events at or before `now`, newest last, each with its parsed time. */
-export function timeline(history: readonly HistoryEvent[], now: Date): { event: HistoryEvent; t: number }[] {
-  const end = now.getTime();
-  return history
-    .map((event) => ({ event, t: Date.parse(event.at) }))
-    .filter((e) => Number.isFinite(e.t) && e.t <= end)
-    .sort((a, b) => a.t - b.t);
-}
 
 const PLATFORM_NAMES: Record<string, string> = {
   x: 'X',

@@ -48,6 +48,12 @@ export interface CompiledPack {
   bands: readonly { min: number; label: string }[];
   /** The complete pack after merging: what `extends` packs are laid over. */
   source: Pack;
+  /**
+   * The rule whose verdict is a published item's `promotional` flag: the classifier the pack's
+   * `ratio` rules name, else `pure-promotion` when the pack has it. The ledger records one flag
+   * per item, once, so every ratio rule must name the same classifier.
+   */
+  promotion: string | null;
 }
 
 export interface CompiledScore {
@@ -179,6 +185,19 @@ export function compilePack(json: unknown, base?: CompiledPack, options: Compile
       problems.push(`rules[${i}].params.classifier: no rule or nudge "${classifier}" in the pack`);
     }
   });
+  const classifiers = new Set(
+    pack.rules.flatMap((r) =>
+      r.type === 'ratio' && typeof r.params.classifier === 'string' ? [r.params.classifier] : [],
+    ),
+  );
+  if (classifiers.size > 1) {
+    problems.push(
+      `rules: the ratio rules name different classifiers (${[...classifiers].join(', ')}); a post keeps one promotional flag, so they must name the same rule`,
+    );
+  }
+  const promotion =
+    [...classifiers][0] ??
+    (pack.rules.some((r) => (r.nudge ?? r.id.split('/')[0]) === 'pure-promotion') ? 'pure-promotion' : null);
   const sc = pack.score ?? {};
   const num = (v: Num | undefined, fallback: number, at: string): number =>
     v === undefined ? fallback : ctx.num(v, at);
@@ -205,6 +224,7 @@ export function compilePack(json: unknown, base?: CompiledPack, options: Compile
     score,
     bands: [...(pack.score?.bands ?? DEFAULT_BANDS)].sort((a, b) => b.min - a.min),
     source: pack,
+    promotion,
   };
   if (!options.skipExamples) {
     const failures = runExamples(compiled);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Num } from '../pack/schema-parts.ts';
 import type { RuleType } from './rule-type.ts';
-import { HOUR, timeline } from '../history/time.ts';
+import { HOUR } from '../history/time.ts';
 
 const Params = z.strictObject({ windowHours: Num.default(24), maxPosts: Num.default(5) });
 
@@ -13,12 +13,10 @@ export const burst: RuleType<z.infer<typeof Params>> = {
   compile(params, ctx, path) {
     const hours = ctx.num(params.windowHours, `${path}.windowHours`);
     const maxPosts = ctx.num(params.maxPosts, `${path}.maxPosts`);
-    return ({ history, now }) => {
-      if (!history) return null;
-      const since = now.getTime() - hours * HOUR;
-      const count = timeline(history, now).filter(
-        (e) => e.event.type === 'published' && e.event.kind === 'post' && e.t >= since,
-      ).length;
+    return ({ summary, now }) => {
+      if (!summary) return null;
+      const end = now.getTime();
+      const count = summary.postsBetween(end - hours * HOUR, end);
       if (count <= maxPosts) return null;
       return { evidence: [{ text: `${count} posts in the last ${hours} hours` }], vars: { count, hours } };
     };

@@ -1,12 +1,13 @@
 /**
  * `near-duplicate`: the draft is (nearly) the same text as one already published on another
- * network. Word-trigram Jaccard similarity: robust to a changed hashtag or link.
+ * network. Word-trigram Jaccard similarity, robust to a changed hashtag or link, read from the
+ * fingerprints the summary keeps (text/fingerprint.ts) rather than from past texts.
  */
 import { z } from 'zod';
 import { Num } from '../pack/schema-parts.ts';
 import type { RuleType } from './rule-type.ts';
-import { DAY, platformName, timeline } from '../history/time.ts';
-import { shingles, jaccard } from '../text/shingles.ts';
+import { DAY, platformName } from '../history/time.ts';
+import { fingerprint } from '../text/fingerprint.ts';
 
 const Params = z.strictObject({
   windowDays: Num.default(14),
@@ -23,29 +24,21 @@ export const nearDuplicate: RuleType<z.infer<typeof Params>> = {
     const windowMs = ctx.num(params.windowDays, `${path}.windowDays`) * DAY;
     const similarity = ctx.num(params.similarity, `${path}.similarity`);
     const minWords = ctx.num(params.minWords, `${path}.minWords`);
-    return ({ history, now, doc, draft }) => {
-      if (!history || doc.features.words < minWords) return null;
-      const mine = shingles(doc.tokens);
-      const since = now.getTime() - windowMs;
-      for (const { event, t } of timeline(history, now).reverse()) {
-        if (t < since) break;
-        if (event.type !== 'published' || !event.text) continue;
-        if (params.otherPlatformsOnly && event.platform === draft.platform) continue;
-        const score = jaccard(mine, shingles(event.text));
-        if (score >= similarity) {
-          const days = Math.floor((now.getTime() - t) / DAY);
-          const when = days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
-          return {
-            evidence: [
-              {
-                text: `${Math.round(score * 100)}% the same as your ${platformName(event.platform)} post ${when}`,
-              },
-            ],
-            vars: { platform: platformName(event.platform), when },
-          };
-        }
-      }
-      return null;
+    return ({ summary, now, doc, draft }) => {
+      if (!summary?.fingerprinted || doc.features.words < minWords) return null;
+      const end = now.getTime();
+      const except = params.otherPlatformsOnly ? draft.platform : undefined;
+      const found = summary.similar(fingerprint(doc.tokens), end - windowMs, end, similarity, except);
+      if (!found) return null;
+      const days = Math.floor((end - found.entry.t) / DAY);
+      const when = days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
+      const platform = platformName(found.entry.platform);
+      return {
+        evidence: [
+          { text: `${Math.round(found.similarity * 100)}% the same as your ${platform} post ${when}` },
+        ],
+        vars: { platform, when },
+      };
     };
   },
 };

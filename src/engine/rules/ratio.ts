@@ -1,8 +1,11 @@
-/** `ratio`: too large a share of recent posts matched another rule (promotion, by default). */
+/**
+ * `ratio`: too large a share of recent posts matched another rule (promotion, by default). Each
+ * post's flag was set once, when it was recorded (or, for a raw event without one, the first time
+ * it was needed), by the rule this names: the pack's classifier (see compile.ts `promotion`).
+ */
 import { z } from 'zod';
 import { Num } from '../pack/schema-parts.ts';
 import type { RuleType } from './rule-type.ts';
-import { timeline } from '../history/time.ts';
 
 const Params = z.strictObject({
   classifier: z.string().min(1),
@@ -19,20 +22,11 @@ export const ratio: RuleType<z.infer<typeof Params>> = {
     const last = ctx.num(params.last, `${path}.last`);
     const maxShare = ctx.num(params.maxShare, `${path}.maxShare`);
     const minPosts = ctx.num(params.minPosts, `${path}.minPosts`);
-    return ({ history, now, classify }) => {
-      if (!history) return null;
-      const posts = timeline(history, now)
-        .map((e) => e.event)
-        .filter((e) => e.type === 'published' && e.kind === 'post' && e.text !== undefined)
-        .slice(-last);
-      if (posts.length < minPosts) return null;
-      let hits = 0;
-      for (const p of posts)
-        if (
-          p.type === 'published' &&
-          classify(params.classifier, { text: p.text ?? '', platform: p.platform, kind: p.kind })
-        )
-          hits++;
+    return ({ summary, now }) => {
+      if (!summary) return null;
+      const posts = summary.lastFlaggedPosts(now.getTime(), last);
+      if (posts.length < minPosts || posts.length === 0) return null;
+      const hits = posts.filter((p) => p.promotional).length;
       if (hits / posts.length <= maxShare) return null;
       return {
         evidence: [{ text: `${hits} of your last ${posts.length} posts were promotional` }],

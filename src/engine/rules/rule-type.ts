@@ -5,17 +5,20 @@
 import type { z } from 'zod';
 import type { Match } from '../text/lexicon.ts';
 import type { Doc } from '../text/features.ts';
-import type { Draft, Evidence, HistoryEvent } from '../types.ts';
+import type { Draft, Evidence } from '../types.ts';
+import type { HistorySummary } from '../history/summary.ts';
 import type { Num, TermRef } from '../pack/schema-parts.ts';
 
 export interface RuleEnv {
   doc: Doc;
   hits: ReadonlyMap<string, readonly Match[]>;
   draft: Draft;
-  history: readonly HistoryEvent[] | undefined;
+  /**
+   * The person's history, summarised (history/summary.ts): history rules read it, never raw
+   * events, so a score costs the same with five thousand events as with none. Absent: no history.
+   */
+  summary: HistorySummary | undefined;
   now: Date;
-  /** Runs another rule of the pack on other text (history rules classify past posts). */
-  classify(ruleId: string, draft: Draft): boolean;
 }
 
 export interface Finding {
@@ -36,7 +39,7 @@ export interface CompileContext {
 
 export interface RuleType<P> {
   type: string;
-  /** History rules read the activity ledger and say nothing without it. */
+  /** History rules read the history summary and say nothing without it. */
   history: boolean;
   params: z.ZodType<P>;
   compile(params: P, ctx: CompileContext, path: string): Evaluate;

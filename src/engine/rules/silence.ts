@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Num } from '../pack/schema-parts.ts';
 import type { RuleType } from './rule-type.ts';
-import { DAY, timeline } from '../history/time.ts';
+import { DAY } from '../history/time.ts';
 
 const Params = z.strictObject({ days: Num.default(7) });
 
@@ -12,19 +12,20 @@ export const silence: RuleType<z.infer<typeof Params>> = {
   params: Params,
   compile(params, ctx, path) {
     const days = ctx.num(params.days, `${path}.days`);
-    return ({ history, now }) => {
-      // An empty ledger says nothing about the person: a new install is not a silence.
-      if (!history || history.length === 0) return null;
-      const events = timeline(history, now);
-      const active = events.filter((e) => e.event.type !== 'comment-received');
-      // Quiet since the last post or reply; with none, since the first thing the ledger saw.
-      const since = active[active.length - 1] ?? events[0];
-      if (!since) return null;
-      const quietDays = Math.floor((now.getTime() - since.t) / DAY);
+    return ({ summary, now }) => {
+      if (!summary) return null;
+      const end = now.getTime();
+      // Quiet since the last post or reply; with none, since the first thing the ledger saw. An
+      // empty ledger says nothing about the person: a new install is not a silence.
+      const active = summary.lastActive(end);
+      const since = active ?? summary.firstSeen(end);
+      if (since === undefined) return null;
+      const quietDays = Math.floor((end - since) / DAY);
       if (quietDays < days) return null;
-      const what = active.length
-        ? `no posts or replies for ${quietDays} days`
-        : `no posts or replies in the ${quietDays} days Rapport has been watching`;
+      const what =
+        active !== undefined
+          ? `no posts or replies for ${quietDays} days`
+          : `no posts or replies in the ${quietDays} days Rapport has been watching`;
       return { evidence: [{ text: what }], vars: { days: quietDays } };
     };
   },

@@ -1,10 +1,18 @@
-/** `unanswered`: comments on the person's posts with no reply from them yet, counted and placed. */
+/**
+ * `unanswered`: comments on the person's items with no answer from them yet, counted and placed
+ * ("3 on LinkedIn, 1 on X"), questions first, then the longest waiting.
+ */
 import { z } from 'zod';
 import { Num } from '../pack/schema-parts.ts';
 import type { RuleType } from './rule-type.ts';
-import { DAY, platformName, timeline } from '../history/time.ts';
+import type { Evidence } from '../types.ts';
+import { DAY, HOUR, platformName } from '../history/time.ts';
+import type { ReceivedEntry } from '../history/summary.ts';
 
 const Params = z.strictObject({ windowDays: Num.default(14), min: Num.default(1) });
+
+/** Items named one by one in the evidence (the count covers them all). */
+const NAMED = 3;
 
 export const unanswered: RuleType<z.infer<typeof Params>> = {
   type: 'unanswered',
@@ -13,30 +21,47 @@ export const unanswered: RuleType<z.infer<typeof Params>> = {
   compile(params, ctx, path) {
     const windowMs = ctx.num(params.windowDays, `${path}.windowDays`) * DAY;
     const min = ctx.num(params.min, `${path}.min`);
-    return ({ history, now }) => {
-      if (!history) return null;
-      const since = now.getTime() - windowMs;
-      const answered = new Set<string>();
-      const waiting = new Map<string, { platform: string; from?: string | undefined }>();
-      for (const { event, t } of timeline(history, now)) {
-        if (event.type === 'replied' && event.to) answered.add(event.to);
-        else if (event.type === 'comment-received' && t >= since)
-          waiting.set(event.id, { platform: event.platform, from: event.from });
-      }
-      for (const id of answered) waiting.delete(id);
-      const count = waiting.size;
-      if (count < min) return null;
-      const perPlatform = new Map<string, number>();
-      for (const w of waiting.values()) perPlatform.set(w.platform, (perPlatform.get(w.platform) ?? 0) + 1);
-      const where = [...perPlatform].map(([p, n]) => `${n} on ${platformName(p)}`).join(', ');
-      const from = [...waiting.values()]
-        .map((w) => w.from)
-        .filter(Boolean)
-        .slice(0, 3);
+    return ({ summary, now }) => {
+      if (!summary) return null;
+      const end = now.getTime();
+      const since = end - windowMs;
+      const { total: count, perPlatform, questions, oldest } = summary.waitingCount(since, end);
+      if (count < min || count === 0) return null;
+      const named = summary.firstWaiting(since, end, NAMED);
+      // Most first; on a tie, the network whose comment has waited longest.
+      const where = [...perPlatform]
+        .sort((a, b) => b[1].count - a[1].count || a[1].oldest - b[1].oldest)
+        .map(([p, { count: n }]) => `${n} on ${platformName(p)}`)
+        .join(', ');
+      const from = named.flatMap((i) => (i.from ? [i.from] : []));
+      const evidence: Evidence[] = [
+        { text: `${count} waiting: ${where}${from.length ? ` (from ${from.join(', ')})` : ''}` },
+        ...named.map((item) => ({ text: describe(item, end) })),
+      ];
       return {
-        evidence: [{ text: `${count} waiting: ${where}${from.length ? ` (from ${from.join(', ')})` : ''}` }],
-        vars: { count, where, s: count === 1 ? '' : 's' },
+        evidence,
+        vars: {
+          count,
+          where,
+          s: count === 1 ? '' : 's',
+          questions,
+          oldest: waited(end - (oldest ?? end)),
+        },
       };
     };
   },
 };
+
+function waited(ms: number): string {
+  const days = Math.floor(ms / DAY);
+  if (days >= 1) return days === 1 ? '1 day' : `${days} days`;
+  const hours = Math.floor(ms / HOUR);
+  return hours <= 1 ? 'an hour' : `${hours} hours`;
+}
+
+function describe(item: ReceivedEntry, now: number): string {
+  const who = item.from ?? 'someone';
+  const what = item.question ? 'asked' : 'wrote';
+  const excerpt = item.excerpt ? `: “${item.excerpt}”` : '';
+  return `${who} ${what} on ${platformName(item.platform)} ${waited(now - item.t)} ago${excerpt}`;
+}

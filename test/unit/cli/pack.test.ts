@@ -146,7 +146,7 @@ describe('rapport pack fit', () => {
     expect(result.stderr).toContain('--eval needs at least one labelled FILE.jsonl');
   });
 
-  it('fits a mistuned admin pack and writes one that compiles', async () => {
+  it('fits a mistuned admin pack and writes one that compiles', { timeout: 60_000 }, async () => {
     const pack = join(dir, 'mistuned.json');
     const out = join(dir, 'fitted.json');
     writeFileSync(

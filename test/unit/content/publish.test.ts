@@ -124,3 +124,14 @@ test('click, Ctrl+Enter and form submit for one publish make one event', async (
   expect(sent).toHaveLength(1);
   expect(watcher.isPending(trackers[0]!)).toBe(false);
 });
+
+test('a reply names the item it answers, so that item counts as answered', async () => {
+  const { root, watcher, sent } = setup(
+    'https://www.reddit.com/r/x/comments/1/t/',
+    '<shreddit-comment thingid="t1_kq2" author="lee_k"><div id="ed" contenteditable="true" role="textbox">Windows runners next month</div></shreddit-comment>',
+  );
+  press(watcher, root, { ctrlKey: true });
+  root.textContent = '';
+  await vi.waitFor(() => expect(sent).toHaveLength(1));
+  expect(sent[0]).toMatchObject({ kind: 'reply', parentAuthor: 'u/lee_k', to: 't1_kq2' });
+});

@@ -18,7 +18,7 @@ interface Case {
   html: string;
   /** The editor root inside `html` (default `#ed`). */
   editor?: string;
-  expected: { platform: string; kind: string; parentAuthor?: string; excluded?: boolean };
+  expected: { platform: string; kind: string; parentAuthor?: string; to?: string; excluded?: boolean };
   submit?: string;
 }
 
@@ -35,10 +35,10 @@ const CASES: Case[] = [
     submit: '#go',
   },
   {
-    name: 'x: the inline reply on a status page',
+    name: 'x: the inline reply on a status page answers that status',
     url: 'https://x.com/dana/status/1234',
     html: `<div>${draftBox('Post your reply')}<button data-testid="tweetButtonInline" id="go">Reply</button></div>`,
-    expected: { platform: 'x', kind: 'reply' },
+    expected: { platform: 'x', kind: 'reply', to: '1234' },
     submit: '#go',
   },
   {
@@ -48,6 +48,15 @@ const CASES: Case[] = [
       '<div role="dialog"><article data-testid="tweet"><div data-testid="User-Name"><span>Dana</span><span>@dana_k</span></div>Original</article>' +
       `<div>Replying to <a href="/dana_k">@dana_k</a></div>${draftBox('Post your reply')}<button data-testid="tweetButton">Reply</button></div>`,
     expected: { platform: 'x', kind: 'reply', parentAuthor: '@dana_k' },
+  },
+  {
+    name: 'x: the reply dialog answers the status it quotes',
+    url: 'https://x.com/compose/post',
+    html:
+      '<div role="dialog"><article data-testid="tweet"><div data-testid="User-Name"><span>@dana_k</span></div>' +
+      '<a href="/dana_k/status/1790000000000000001"><time datetime="2026-11-20T09:00:00Z">2h</time></a></article>' +
+      `${draftBox('Post your reply')}<button data-testid="tweetButton">Reply</button></div>`,
+    expected: { platform: 'x', kind: 'reply', parentAuthor: '@dana_k', to: '1790000000000000001' },
   },
   {
     name: 'x: direct messages are excluded',
@@ -73,9 +82,14 @@ const CASES: Case[] = [
     name: 'linkedin: new feed reply box (TipTap) under a comment is a reply',
     url: 'https://www.linkedin.com/feed/update/urn:li:activity:1/',
     html:
-      '<article class="comments-comment-entity"><span class="comments-comment-meta__description-title">Ana Ruiz</span>' +
+      '<article class="comments-comment-entity" data-id="urn:li:comment:(activity:1,2)"><span class="comments-comment-meta__description-title">Ana Ruiz</span>' +
       '<div data-view-name="comment-box"><div class="ProseMirror" id="ed" contenteditable="true"></div><button data-view-name="comment-post">Reply</button></div></article>',
-    expected: { platform: 'linkedin', kind: 'reply', parentAuthor: 'Ana Ruiz' },
+    expected: {
+      platform: 'linkedin',
+      kind: 'reply',
+      parentAuthor: 'Ana Ruiz',
+      to: 'urn:li:comment:(activity:1,2)',
+    },
   },
   {
     name: 'linkedin: messaging is excluded',
@@ -101,6 +115,14 @@ const CASES: Case[] = [
     url: 'https://www.facebook.com/groups/1/posts/2',
     html: '<div><div aria-hidden="true">Reply to Sam Lee…</div><div id="ed" role="textbox" contenteditable="true" data-lexical-editor="true"></div></div>',
     expected: { platform: 'facebook', kind: 'reply', parentAuthor: 'Sam Lee' },
+  },
+  {
+    name: 'facebook: a reply answers the comment its own link names (reply_comment_id first)',
+    url: 'https://www.facebook.com/groups/1/posts/2',
+    html:
+      '<div role="article"><a href="/groups/1/posts/2?comment_id=11&amp;reply_comment_id=22">3h</a>' +
+      '<div><div aria-hidden="true">Reply to Sam Lee…</div><div id="ed" role="textbox" contenteditable="true" data-lexical-editor="true"></div></div></div>',
+    expected: { platform: 'facebook', kind: 'reply', parentAuthor: 'Sam Lee', to: '22' },
   },
   {
     name: 'facebook: a post that mentions comments and replies is still a post',
@@ -144,7 +166,7 @@ const CASES: Case[] = [
     name: 'threads: the reply dialog shows the original post',
     url: 'https://www.threads.com/',
     html: '<div role="dialog"><a href="/@mia">mia</a><a href="/@mia/post/C1">post</a><div id="ed" role="textbox" contenteditable="true" data-lexical-editor="true"></div><div role="button">Post</div></div>',
-    expected: { platform: 'threads', kind: 'reply', parentAuthor: '@mia' },
+    expected: { platform: 'threads', kind: 'reply', parentAuthor: '@mia', to: 'C1' },
   },
   {
     name: 'bluesky: publish post',
@@ -157,7 +179,7 @@ const CASES: Case[] = [
     name: 'bluesky: publish reply',
     url: 'https://bsky.app/profile/a.bsky.social/post/1',
     html: '<div><div class="ProseMirror" id="ed" contenteditable="true"></div><button data-testid="composerPublishBtn" aria-label="Publish reply">Reply</button></div>',
-    expected: { platform: 'bluesky', kind: 'reply' },
+    expected: { platform: 'bluesky', kind: 'reply', to: 'https://bsky.app/profile/a.bsky.social/post/1' },
   },
   {
     name: 'mastodon on any instance: a reply with the reply indicator',
@@ -169,6 +191,14 @@ const CASES: Case[] = [
     submit: '#go',
   },
   {
+    name: 'mastodon: a reply on a status page answers that status',
+    url: 'https://mastodon.social/@lee/110000000000000012',
+    html:
+      '<div id="mastodon"><form class="compose-form"><div class="reply-indicator"><span class="display-name__account">@lee</span></div>' +
+      '<textarea id="ed"></textarea></form></div>',
+    expected: { platform: 'mastodon', kind: 'reply', parentAuthor: '@lee', to: '110000000000000012' },
+  },
+  {
     name: 'mastodon: a plain toot is a post',
     url: 'https://mastodon.social/home',
     html: '<div id="mastodon"><form class="compose-form"><textarea id="ed"></textarea></form></div>',
@@ -178,7 +208,7 @@ const CASES: Case[] = [
     name: 'reddit: a reply under a comment (Lexical in shreddit-composer)',
     url: 'https://www.reddit.com/r/x/comments/1/t/',
     html: '<shreddit-comment thingid="t1_a" author="kim"><shreddit-composer><div id="ed" contenteditable="true" role="textbox" data-lexical-editor="true"></div><button slot="submit-button" id="go">Comment</button></shreddit-composer></shreddit-comment>',
-    expected: { platform: 'reddit', kind: 'reply', parentAuthor: 'u/kim' },
+    expected: { platform: 'reddit', kind: 'reply', parentAuthor: 'u/kim', to: 't1_a' },
     submit: '#go',
   },
   {
@@ -204,9 +234,9 @@ const CASES: Case[] = [
     name: 'old reddit: a reply inside a comment thing',
     url: 'https://old.reddit.com/r/x/comments/1/t/',
     html:
-      '<div class="thing comment" data-author="pat"><form class="usertext"><div class="usertext-edit"><textarea id="ed" name="text"></textarea></div>' +
+      '<div class="thing comment" data-author="pat" data-fullname="t1_pp1"><form class="usertext"><div class="usertext-edit"><textarea id="ed" name="text"></textarea></div>' +
       '<div class="usertext-buttons"><button type="submit" class="save" id="go">save</button></div></form></div>',
-    expected: { platform: 'reddit', kind: 'reply', parentAuthor: 'u/pat' },
+    expected: { platform: 'reddit', kind: 'reply', parentAuthor: 'u/pat', to: 't1_pp1' },
     submit: '#go',
   },
   {
@@ -227,10 +257,11 @@ const CASES: Case[] = [
     name: 'youtube: a reply in the reply dialog',
     url: 'https://www.youtube.com/watch?v=1',
     html:
-      '<ytd-comment-thread-renderer><a id="author-text"> @chris </a><ytd-comment-reply-dialog-renderer><ytd-commentbox>' +
+      '<ytd-comment-thread-renderer><a id="author-text"> @chris </a><a href="/watch?v=1&amp;lc=UgzX9_a-1">1 day ago</a>' +
+      '<ytd-comment-reply-dialog-renderer><ytd-commentbox>' +
       '<div id="contenteditable-root" contenteditable="true"></div></ytd-commentbox></ytd-comment-reply-dialog-renderer></ytd-comment-thread-renderer>',
     editor: '#contenteditable-root',
-    expected: { platform: 'youtube', kind: 'reply', parentAuthor: '@chris' },
+    expected: { platform: 'youtube', kind: 'reply', parentAuthor: '@chris', to: 'UgzX9_a-1' },
   },
 ];
 

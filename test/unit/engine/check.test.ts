@@ -259,8 +259,24 @@ describe('check: history', () => {
 
   it('names the count and where in the unanswered-comments nudge', () => {
     const n = run(defaultPack(), '', { history, now: NOW }).all.find((x) => x.id === 'unanswered-comments');
-    expect(n?.title).toBe("You haven't replied to 1 comment");
-    expect(n?.reason).toContain('1 on LinkedIn');
+    expect(n?.title).toBe("You haven't replied to 1 comment — 1 on LinkedIn");
+    expect(n?.reason).toContain('the oldest has waited 5 hours');
+  });
+
+  it("says how many and where, most first: the issue's own example", () => {
+    const comment = (hoursAgo: number, id: string, platform: 'x' | 'linkedin') =>
+      ({ at: ago(hoursAgo), type: 'comment-received', platform, id }) as const;
+    const four = [
+      comment(50, 'x1', 'x'),
+      comment(40, 'l1', 'linkedin'),
+      comment(30, 'l2', 'linkedin'),
+      comment(3, 'l3', 'linkedin'),
+    ];
+    const n = run(defaultPack(), '', { history: four, now: NOW }).all.find(
+      (x) => x.id === 'unanswered-comments',
+    );
+    expect(n?.title).toBe("You haven't replied to 4 comments — 3 on LinkedIn, 1 on X");
+    expect(n?.reason).toContain('the oldest has waited 2 days');
   });
 
   it('uses the current time when no clock is given', () => {

@@ -17,24 +17,29 @@ const rows = readFileSync(resolve(import.meta.dirname, '../../eval/dev-a.jsonl')
   .map((l) => JSON.parse(l) as EvalRow);
 
 describe('fitThresholds', () => {
-  it('brings a mistuned threshold back to where the labelled drafts say it belongs', () => {
-    const mistuned = {
-      schema: 1,
-      name: 'acme',
-      version: '1.0.0',
-      extends: 'default',
-      thresholds: { 'promotion.min': 9 },
-    };
-    const result = fitThresholds(mistuned, rows, defaultPack(), { only: ['promotion.min'] });
-    expect(result.changed['promotion.min']?.from).toBe(9);
-    expect(result.thresholds['promotion.min']).toBeLessThan(9);
-    expect(result.after.objective).toBeGreaterThan(result.before.objective);
-    expect(result.after.report.perId['pure-promotion']!.recall).toBeGreaterThan(
-      result.before.report.perId['pure-promotion']!.recall,
-    );
-  });
+  // Each trial scores the drafts once; on a busy 2-core machine the search takes several seconds.
+  it(
+    'brings a mistuned threshold back to where the labelled drafts say it belongs',
+    { timeout: 60_000 },
+    () => {
+      const mistuned = {
+        schema: 1,
+        name: 'acme',
+        version: '1.0.0',
+        extends: 'default',
+        thresholds: { 'promotion.min': 9 },
+      };
+      const result = fitThresholds(mistuned, rows, defaultPack(), { only: ['promotion.min'] });
+      expect(result.changed['promotion.min']?.from).toBe(9);
+      expect(result.thresholds['promotion.min']).toBeLessThan(9);
+      expect(result.after.objective).toBeGreaterThan(result.before.objective);
+      expect(result.after.report.perId['pure-promotion']!.recall).toBeGreaterThan(
+        result.before.report.perId['pure-promotion']!.recall,
+      );
+    },
+  );
 
-  it('is deterministic and leaves the words alone', () => {
+  it('is deterministic and leaves the words alone', { timeout: 60_000 }, () => {
     const a = fitThresholds(defaultPackJson, rows.slice(0, 60), undefined, { only: ['corporate.threshold'] });
     const b = fitThresholds(defaultPackJson, rows.slice(0, 60), undefined, { only: ['corporate.threshold'] });
     expect(a.thresholds).toEqual(b.thresholds);

@@ -46,6 +46,24 @@ describe('unanswered', () => {
     expect(check([comment(30, 'c1'), reply(10, 'c1')]).all).toEqual([]);
   });
 
+  it('leaves out comments answered by a reply published in the composer, by id or by address', () => {
+    // The reply goes out on the network the comment came from (items are matched per network).
+    const published = (hoursAgo: number, to: string): HistoryEvent => ({
+      at: ago(hoursAgo),
+      type: 'published',
+      platform: 'x',
+      kind: 'reply',
+      to,
+    });
+    const linked: HistoryEvent = {
+      ...comment(20, 'at://did:plc:a/app.bsky.feed.post/1'),
+      url: 'https://bsky.app/profile/a/post/1',
+    } as HistoryEvent;
+    expect(check([comment(30, 'c1'), published(10, 'c1')]).all).toEqual([]);
+    expect(check([linked, published(10, 'https://bsky.app/profile/a/post/1')]).all).toEqual([]);
+    expect(check([linked, published(10, 'https://bsky.app/profile/a/post/2')]).all).toHaveLength(1);
+  });
+
   it('leaves out comments older than the window', () => {
     expect(check([comment(15 * 24, 'old')]).all).toEqual([]);
     expect(check([comment(13 * 24, 'recent')]).all).toHaveLength(1);

@@ -1,0 +1,66 @@
+/**
+ * Reads comments waiting for an answer only where the person already is: when a tab finishes
+ * loading a network's page (or a single-page app moves to one), the worker injects that network's
+ * reader into the tab's top frame, at most once per page view and only when the gate allows.
+ * Nothing runs in the background and nothing polls. Browser APIs come in as a narrow interface
+ * so tests use fakes.
+ */
+import type { ReaderGate } from './reader-gate.ts';
+import { readerFile, readerFor, type ReaderId } from './reader-pages.ts';
+
+export interface ReaderApis {
+  /** The Mastodon instances the person added (hosts). */
+  instances(): Promise<string[]>;
+  /** Runs a built reader file in the tab's top frame. */
+  inject(tabId: number, file: string): Promise<void>;
+  gate: ReaderGate;
+  now?(): number;
+}
+
+/** The two update events of one navigation (the URL, then "complete") are one page view. */
+const SAME_VIEW_MS = 3000;
+
+export interface TabChange {
+  status?: string;
+  url?: string;
+}
+
+export function createReaderTrigger(apis: ReaderApis) {
+  const now = apis.now ?? Date.now;
+  const lastView = new Map<number, { url: string; at: number }>();
+
+  /** Resolves with the reader injected, or null. */
+  async function onUpdated(
+    tabId: number,
+    change: TabChange,
+    tab: { url?: string; status?: string },
+  ): Promise<ReaderId | null> {
+    // A full load reports "complete"; a single-page app's move reports only its new URL.
+    const url =
+      change.status === 'complete'
+        ? tab.url
+        : change.url && tab.status === 'complete'
+          ? change.url
+          : undefined;
+    if (!url) return null;
+    const previous = lastView.get(tabId);
+    if (previous?.url === url && now() - previous.at < SAME_VIEW_MS) return null;
+    lastView.set(tabId, { url, at: now() });
+    const id = readerFor(url, await apis.instances());
+    if (!id || !(await apis.gate.tryStart(id))) return null;
+    try {
+      await apis.inject(tabId, readerFile(id));
+      return id;
+    } catch {
+      // The tab closed or navigated away, or the host was not granted: nothing read, nothing lost.
+      return null;
+    }
+  }
+
+  return {
+    onUpdated,
+    onRemoved(tabId: number): void {
+      lastView.delete(tabId);
+    },
+  };
+}

@@ -1,0 +1,281 @@
+/**
+ * The history summary: what the history nudges read, kept up to date one event at a time. The
+ * worker keeps one in memory beside its ledger; `check()` builds one from raw events (`--history`,
+ * pack examples) and reuses it while the same events are passed again. No rule walks the raw
+ * events: posts are in time order (counts per window are binary searches), each post carries its
+ * promotional flag and its fingerprint (an index finds the posts sharing trigrams with a draft),
+ * and the comments waiting for an answer are a set maintained as answers arrive.
+ *
+ * Pure: no clock of its own (every query takes `now`), no storage, no browser API.
+ */
+import type { Draft, HistoryEvent, Kind, Platform } from '../types.ts';
+import {
+  fingerprint as fingerprintOf,
+  resemblance,
+  FINGERPRINT_SIZE,
+  type Fingerprint,
+} from '../text/fingerprint.ts';
+import { closes, eventKey, firstWords, isQuestion } from './record.ts';
+import { insertSorted, lowerBound, removeSorted, upperBound } from './sorted.ts';
+import { WaitingSet, type Closer, type ReceivedEntry, type WaitingCount } from './waiting.ts';
+
+export type { ReceivedEntry, WaitingCount } from './waiting.ts';
+
+export interface PublishedEntry {
+  key: string;
+  t: number;
+  platform: Platform;
+  kind: Kind;
+  /** Classified once: when recorded, or on first need for a raw event that came without the flag. */
+  promotional: boolean | undefined;
+  fingerprint: Fingerprint | undefined;
+  /** A raw event's text, kept only until it is classified. */
+  text?: string;
+}
+
+/** What a post is judged by when it came without a promotional flag (the pack's classifier rule). */
+export type Classify = (draft: Draft) => boolean;
+
+export interface AddOptions {
+  /** The ledger's key for the record; by default the event's own (`eventKey`), or a fresh one. */
+  key?: string;
+  /** The fingerprint the ledger computed from the whole text (its record keeps only the first words). */
+  fingerprint?: ArrayLike<number>;
+}
+
+export interface Similar {
+  entry: PublishedEntry;
+  similarity: number;
+}
+
+const time = (e: { t: number }) => e.t;
+const num = (t: number) => t;
+
+type Entry =
+  | { type: 'published'; t: number; published: PublishedEntry; closer?: Closer }
+  | { type: 'comment-received'; t: number; received: ReceivedEntry }
+  | { type: 'replied' | 'no-reply-needed'; t: number; closer?: Closer };
+
+export class HistorySummary {
+  readonly #classify: Classify | undefined;
+  #entries = new Map<string, Entry>();
+  #fresh = 0;
+  /** Every event's time, sorted: where the ledger starts. */
+  #times: number[] = [];
+  /** Posts (not replies), in time order. */
+  #posts: PublishedEntry[] = [];
+  /** The posts whose promotional flag is known or can be found, in time order. */
+  #flaggable: PublishedEntry[] = [];
+  /** Published items and replies: when the person last took part. */
+  #activity: number[] = [];
+  /** Fingerprint hash → the published entries holding it. */
+  #index = new Map<number, PublishedEntry[]>();
+  #waiting = new WaitingSet();
+
+  constructor(options: { classify?: Classify } = {}) {
+    this.#classify = options.classify;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Whether any published item left a fingerprint (no near-duplicate can be found otherwise). */
+  get fingerprinted(): boolean {
+    return this.#index.size > 0;
+  }
+
+  has(key: string): boolean {
+    return this.#entries.has(key);
+  }
+
+  /** Adds one event; false when it is already in (same key) or its time does not parse. */
+  add(event: HistoryEvent, options: AddOptions = {}): boolean {
+    const t = Date.parse(event.at);
+    if (!Number.isFinite(t)) return false;
+    const key = options.key ?? eventKey(event) ?? `#${this.#fresh++}`;
+    if (this.#entries.has(key)) return false;
+    const to = closes(event);
+    const closer = to ? { t, platform: event.platform, to } : undefined;
+    let entry: Entry;
+    if (event.type === 'published') {
+      const fp = options.fingerprint ?? (event.text ? fingerprintOf(event.text) : undefined);
+      const published: PublishedEntry = {
+        key,
+        t,
+        platform: event.platform,
+        kind: event.kind,
+        promotional: event.promotional,
+        fingerprint: fp && fp.length ? Uint32Array.from(fp) : undefined,
+      };
+      if (published.promotional === undefined && event.text && this.#classify) published.text = event.text;
+      entry = { type: 'published', t, published, ...(closer ? { closer } : {}) };
+      if (published.kind === 'post') {
+        insertSorted(this.#posts, published, time);
+        if (published.promotional !== undefined || published.text !== undefined) {
+          insertSorted(this.#flaggable, published, time);
+        }
+      }
+      insertSorted(this.#activity, t, num);
+      for (const h of published.fingerprint ?? []) {
+        const list = this.#index.get(h);
+        if (list) list.push(published);
+        else this.#index.set(h, [published]);
+      }
+    } else if (event.type === 'comment-received') {
+      const received: ReceivedEntry = {
+        key,
+        t,
+        platform: event.platform,
+        id: event.id,
+        ...(event.on ? { on: event.on } : {}),
+        ...(event.from ? { from: event.from } : {}),
+        ...(event.url ? { url: event.url } : {}),
+        ...(event.text ? { excerpt: firstWords(event.text, 100) } : {}),
+        question: isQuestion(event.text),
+        exact: event.exact === true,
+      };
+      entry = { type: 'comment-received', t, received };
+      this.#waiting.addReceived(received);
+    } else {
+      entry = { type: event.type, t, ...(closer ? { closer } : {}) };
+      // Closing an item from the popup is not taking part on the network.
+      if (event.type === 'replied') insertSorted(this.#activity, t, num);
+    }
+    if (closer) this.#waiting.addCloser(closer);
+    this.#entries.set(key, entry);
+    insertSorted(this.#times, t, num);
+    return true;
+  }
+
+  /** Forgets one event (retention, the ledger's size cap); false when it was not there. */
+  remove(key: string): boolean {
+    const entry = this.#entries.get(key);
+    if (!entry) return false;
+    this.#entries.delete(key);
+    removeSorted(this.#times, entry.t, num);
+    if (entry.type === 'published') {
+      const p = entry.published;
+      if (p.kind === 'post') {
+        removeSorted(this.#posts, p, time);
+        removeSorted(this.#flaggable, p, time);
+      }
+      removeSorted(this.#activity, entry.t, num);
+      for (const h of p.fingerprint ?? []) {
+        const list = this.#index.get(h);
+        const i = list ? list.indexOf(p) : -1;
+        if (list && i >= 0) list.splice(i, 1);
+        if (list?.length === 0) this.#index.delete(h);
+      }
+    } else if (entry.type === 'comment-received') {
+      this.#waiting.removeReceived(entry.received);
+    } else if (entry.type === 'replied') {
+      removeSorted(this.#activity, entry.t, num);
+    }
+    if ('closer' in entry && entry.closer) this.#waiting.removeCloser(entry.closer);
+    return true;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    this.#times = [];
+    this.#posts = [];
+    this.#flaggable = [];
+    this.#activity = [];
+    this.#index.clear();
+    this.#waiting.clear();
+  }
+
+  /** The first event at or before `now`: since when the ledger has been watching. */
+  firstSeen(now: number): number | undefined {
+    const first = this.#times[0];
+    return first !== undefined && first <= now ? first : undefined;
+  }
+
+  /** The last post or reply at or before `now`. */
+  lastActive(now: number): number | undefined {
+    const i = upperBound(this.#activity, now, num);
+    return i > 0 ? this.#activity[i - 1] : undefined;
+  }
+
+  /** Posts (not replies) published in [from, to]. */
+  postsBetween(from: number, to: number): number {
+    return Math.max(0, upperBound(this.#posts, to, time) - lowerBound(this.#posts, from, time));
+  }
+
+  /**
+   * The last `n` posts at or before `now` whose promotional flag is known or can be found (a raw
+   * post with text is classified here, once), each with its flag; oldest first.
+   */
+  lastFlaggedPosts(now: number, n: number): { entry: PublishedEntry; promotional: boolean }[] {
+    const out: { entry: PublishedEntry; promotional: boolean }[] = [];
+    for (let i = upperBound(this.#flaggable, now, time) - 1; i >= 0 && out.length < n; i--) {
+      const entry = this.#flaggable[i]!;
+      const promotional = this.#flag(entry);
+      if (promotional !== undefined) out.push({ entry, promotional });
+    }
+    return out.reverse();
+  }
+
+  /** Items received in [since, now] still waiting for an answer: questions first, then oldest first. */
+  waiting(since: number, now: number): ReceivedEntry[] {
+    return this.#waiting.waiting(since, now);
+  }
+
+  /** The first `limit` of `waiting(since, now)`, without listing the rest. */
+  firstWaiting(since: number, now: number, limit: number): ReceivedEntry[] {
+    return this.#waiting.first(since, now, limit);
+  }
+
+  /** How many wait in [since, now]: in all, per network, asking something, and since when. */
+  waitingCount(since: number, now: number): WaitingCount {
+    return this.#waiting.count(since, now);
+  }
+
+  /**
+   * The newest published item in [since, now] whose text is at least `min` similar to the
+   * fingerprint, skipping `exceptPlatform`. Only posts sharing a trigram with it are compared.
+   */
+  similar(
+    fp: Fingerprint,
+    since: number,
+    now: number,
+    min: number,
+    exceptPlatform?: Platform,
+  ): Similar | null {
+    if (fp.length === 0 || this.#index.size === 0) return null;
+    const shared = new Map<PublishedEntry, number>();
+    for (const h of fp) {
+      for (const e of this.#index.get(h) ?? []) {
+        if (e.t < since || e.t > now || e.platform === exceptPlatform) continue;
+        shared.set(e, (shared.get(e) ?? 0) + 1);
+      }
+    }
+    // The newest that is similar enough; no need to rank the rest.
+    let best: Similar | null = null;
+    for (const [entry, both] of shared) {
+      if (best && entry.t <= best.entry.t) continue;
+      const other = entry.fingerprint!;
+      // Neither sketch full: each holds every trigram, and the shared count is the exact overlap.
+      const exact = fp.length < FINGERPRINT_SIZE && other.length < FINGERPRINT_SIZE;
+      const similarity = exact ? both / (fp.length + other.length - both) : resemblance(fp, other);
+      if (similarity >= min) best = { entry, similarity };
+    }
+    return best;
+  }
+
+  #flag(entry: PublishedEntry): boolean | undefined {
+    if (entry.promotional === undefined && entry.text !== undefined && this.#classify) {
+      entry.promotional = this.#classify({ text: entry.text, platform: entry.platform, kind: entry.kind });
+      delete entry.text;
+    }
+    return entry.promotional;
+  }
+}
+
+/** A summary of raw events (the `--history` file, a pack example), in one pass. */
+export function summarise(events: Iterable<HistoryEvent>, classify?: Classify): HistorySummary {
+  const summary = new HistorySummary(classify ? { classify } : {});
+  for (const event of events) summary.add(event);
+  return summary;
+}
