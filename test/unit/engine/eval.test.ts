@@ -1,6 +1,7 @@
 /**
  * Regression floor for the draft nudges on the labelled drafts: the shared dev set, the repo's
- * holdout, the three development batches and the frozen batch (written before tuning began and
+ * holdout, the three development batches, the blind and sealed batches (their misses were
+ * studied, so they are development data now) and the frozen batch (written before tuning began and
  * never tuned on), each at precision ≥ 0.9 and recall ≥ 0.85 per scored id, with a score that
  * ranks genuine drafts above flawed ones (ROC AUC ≥ 0.95, at most one flawed draft in twenty
  * banded "strong", no genuine draft given a draft-quality nudge beyond one in twenty).
@@ -20,6 +21,7 @@ const SETS = {
   'dev-c': resolve(repoRoot, 'test/eval/dev-c.jsonl'),
   frozen: resolve(repoRoot, 'test/eval/frozen.jsonl'),
   blind: resolve(repoRoot, 'test/eval/blind.jsonl'),
+  sealed: resolve(repoRoot, 'test/eval/sealed.jsonl'),
 };
 
 function load(path: string): EvalRow[] {
