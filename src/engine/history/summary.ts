@@ -9,12 +9,7 @@
  * Pure: no clock of its own (every query takes `now`), no storage, no browser API.
  */
 import type { Draft, HistoryEvent, Kind, Platform } from '../types.ts';
-import {
-  fingerprint as fingerprintOf,
-  resemblance,
-  FINGERPRINT_SIZE,
-  type Fingerprint,
-} from '../text/fingerprint.ts';
+import { fingerprint as fingerprintOf, resemblance, type Fingerprint } from '../text/fingerprint.ts';
 import { closes, eventKey, firstWords, isQuestion } from './record.ts';
 import { insertSorted, lowerBound, removeSorted, upperBound } from './sorted.ts';
 import { WaitingSet, type Closer, type ReceivedEntry, type WaitingCount } from './waiting.ts';
