@@ -29,7 +29,7 @@ export const LedgerRecord = z.object({
   v: z.number().int(),
   key: z.string().min(1).max(4200),
   event: HistoryEventSchema,
-  fingerprint: z.array(z.number().int().min(0).max(0xffffffff)).max(FINGERPRINT_SIZE).optional(),
+  fingerprint: z.array(z.number().int().min(0).max(0x3fffffff)).max(FINGERPRINT_SIZE).optional(),
 });
 export type LedgerRecord = z.infer<typeof LedgerRecord>;
 

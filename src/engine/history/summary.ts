@@ -9,12 +9,7 @@
  * Pure: no clock of its own (every query takes `now`), no storage, no browser API.
  */
 import type { Draft, HistoryEvent, Kind, Platform } from '../types.ts';
-import {
-  fingerprint as fingerprintOf,
-  resemblance,
-  FINGERPRINT_SIZE,
-  type Fingerprint,
-} from '../text/fingerprint.ts';
+import { fingerprint as fingerprintOf, resemblance, type Fingerprint } from '../text/fingerprint.ts';
 import { closes, eventKey, firstWords, isQuestion } from './record.ts';
 import { insertSorted, lowerBound, removeSorted, upperBound } from './sorted.ts';
 import { WaitingSet, type Closer, type ReceivedEntry, type WaitingCount } from './waiting.ts';
@@ -48,6 +43,16 @@ export interface Similar {
   similarity: number;
 }
 
+/**
+ * The index holds each fingerprint's LOOKUP_KEYS smallest hashes only. Two texts share one of
+ * them unless none of the smallest hashes of their union is common to both: for texts at
+ * similarity J that happens with probability about (1 − J)^12 (under 0.002 % at the default 0.6),
+ * and the index stays small enough to stay in the processor's caches while a draft is scored.
+ */
+const LOOKUP_KEYS = 12;
+const lookupKeys = (fp: Fingerprint | undefined): Fingerprint =>
+  !fp ? new Uint32Array(0) : fp.length > LOOKUP_KEYS ? fp.subarray(0, LOOKUP_KEYS) : fp;
+
 const time = (e: { t: number }) => e.t;
 const num = (t: number) => t;
 
@@ -59,6 +64,7 @@ type Entry =
 export class HistorySummary {
   readonly #classify: Classify | undefined;
   #entries = new Map<string, Entry>();
+  #version = 0;
   #fresh = 0;
   /** Every event's time, sorted: where the ledger starts. */
   #times: number[] = [];
@@ -74,6 +80,11 @@ export class HistorySummary {
 
   constructor(options: { classify?: Classify } = {}) {
     this.#classify = options.classify;
+  }
+
+  /** Bumped by every change: what was read from the summary at one version holds until the next. */
+  get version(): number {
+    return this.#version;
   }
 
   get size(): number {
@@ -117,7 +128,7 @@ export class HistorySummary {
         }
       }
       insertSorted(this.#activity, t, num);
-      for (const h of published.fingerprint ?? []) {
+      for (const h of lookupKeys(published.fingerprint)) {
         const list = this.#index.get(h);
         if (list) list.push(published);
         else this.#index.set(h, [published]);
@@ -144,6 +155,7 @@ export class HistorySummary {
     }
     if (closer) this.#waiting.addCloser(closer);
     this.#entries.set(key, entry);
+    this.#version++;
     insertSorted(this.#times, t, num);
     return true;
   }
@@ -153,6 +165,7 @@ export class HistorySummary {
     const entry = this.#entries.get(key);
     if (!entry) return false;
     this.#entries.delete(key);
+    this.#version++;
     removeSorted(this.#times, entry.t, num);
     if (entry.type === 'published') {
       const p = entry.published;
@@ -161,7 +174,7 @@ export class HistorySummary {
         removeSorted(this.#flaggable, p, time);
       }
       removeSorted(this.#activity, entry.t, num);
-      for (const h of p.fingerprint ?? []) {
+      for (const h of lookupKeys(p.fingerprint)) {
         const list = this.#index.get(h);
         const i = list ? list.indexOf(p) : -1;
         if (list && i >= 0) list.splice(i, 1);
@@ -177,6 +190,7 @@ export class HistorySummary {
   }
 
   clear(): void {
+    this.#version++;
     this.#entries.clear();
     this.#times = [];
     this.#posts = [];
@@ -234,7 +248,8 @@ export class HistorySummary {
 
   /**
    * The newest published item in [since, now] whose text is at least `min` similar to the
-   * fingerprint, skipping `exceptPlatform`. Only posts sharing a trigram with it are compared.
+   * fingerprint, skipping `exceptPlatform`. Only posts that share one of the fingerprint's
+   * smallest hashes are compared (see `lookupKeys`).
    */
   similar(
     fp: Fingerprint,
@@ -244,22 +259,17 @@ export class HistorySummary {
     exceptPlatform?: Platform,
   ): Similar | null {
     if (fp.length === 0 || this.#index.size === 0) return null;
-    const shared = new Map<PublishedEntry, number>();
-    for (const h of fp) {
-      for (const e of this.#index.get(h) ?? []) {
-        if (e.t < since || e.t > now || e.platform === exceptPlatform) continue;
-        shared.set(e, (shared.get(e) ?? 0) + 1);
-      }
-    }
+    const seen = new Set<PublishedEntry>();
     // The newest that is similar enough; no need to rank the rest.
     let best: Similar | null = null;
-    for (const [entry, both] of shared) {
-      if (best && entry.t <= best.entry.t) continue;
-      const other = entry.fingerprint!;
-      // Neither sketch full: each holds every trigram, and the shared count is the exact overlap.
-      const exact = fp.length < FINGERPRINT_SIZE && other.length < FINGERPRINT_SIZE;
-      const similarity = exact ? both / (fp.length + other.length - both) : resemblance(fp, other);
-      if (similarity >= min) best = { entry, similarity };
+    for (const h of lookupKeys(fp)) {
+      for (const entry of this.#index.get(h) ?? []) {
+        if (entry.t < since || entry.t > now || entry.platform === exceptPlatform) continue;
+        if ((best && entry.t <= best.entry.t) || seen.has(entry)) continue;
+        seen.add(entry);
+        const similarity = resemblance(fp, entry.fingerprint!);
+        if (similarity >= min) best = { entry, similarity };
+      }
     }
     return best;
   }

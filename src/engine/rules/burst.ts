@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Num } from '../pack/schema-parts.ts';
 import type { RuleType } from './rule-type.ts';
+import { perMinute } from './per-minute.ts';
 import { HOUR } from '../history/time.ts';
 
 const Params = z.strictObject({ windowHours: Num.default(24), maxPosts: Num.default(5) });
@@ -13,12 +14,12 @@ export const burst: RuleType<z.infer<typeof Params>> = {
   compile(params, ctx, path) {
     const hours = ctx.num(params.windowHours, `${path}.windowHours`);
     const maxPosts = ctx.num(params.maxPosts, `${path}.maxPosts`);
-    return ({ summary, now }) => {
+    return perMinute(({ summary, now }) => {
       if (!summary) return null;
       const end = now.getTime();
       const count = summary.postsBetween(end - hours * HOUR, end);
       if (count <= maxPosts) return null;
       return { evidence: [{ text: `${count} posts in the last ${hours} hours` }], vars: { count, hours } };
-    };
+    });
   },
 };

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Num } from '../pack/schema-parts.ts';
 import type { RuleType } from './rule-type.ts';
+import { perMinute } from './per-minute.ts';
 
 const Params = z.strictObject({
   classifier: z.string().min(1),
@@ -22,7 +23,7 @@ export const ratio: RuleType<z.infer<typeof Params>> = {
     const last = ctx.num(params.last, `${path}.last`);
     const maxShare = ctx.num(params.maxShare, `${path}.maxShare`);
     const minPosts = ctx.num(params.minPosts, `${path}.minPosts`);
-    return ({ summary, now }) => {
+    return perMinute(({ summary, now }) => {
       if (!summary) return null;
       const posts = summary.lastFlaggedPosts(now.getTime(), last);
       if (posts.length < minPosts || posts.length === 0) return null;
@@ -32,6 +33,6 @@ export const ratio: RuleType<z.infer<typeof Params>> = {
         evidence: [{ text: `${hits} of your last ${posts.length} posts were promotional` }],
         vars: { count: hits, total: posts.length, percent: Math.round((100 * hits) / posts.length) },
       };
-    };
+    });
   },
 };

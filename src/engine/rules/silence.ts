@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Num } from '../pack/schema-parts.ts';
 import type { RuleType } from './rule-type.ts';
+import { perMinute } from './per-minute.ts';
 import { DAY } from '../history/time.ts';
 
 const Params = z.strictObject({ days: Num.default(7) });
@@ -12,7 +13,7 @@ export const silence: RuleType<z.infer<typeof Params>> = {
   params: Params,
   compile(params, ctx, path) {
     const days = ctx.num(params.days, `${path}.days`);
-    return ({ summary, now }) => {
+    return perMinute(({ summary, now }) => {
       if (!summary) return null;
       const end = now.getTime();
       // Quiet since the last post or reply; with none, since the first thing the ledger saw. An
@@ -27,6 +28,6 @@ export const silence: RuleType<z.infer<typeof Params>> = {
           ? `no posts or replies for ${quietDays} days`
           : `no posts or replies in the ${quietDays} days Rapport has been watching`;
       return { evidence: [{ text: what }], vars: { days: quietDays } };
-    };
+    });
   },
 };

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Num } from '../pack/schema-parts.ts';
 import type { RuleType } from './rule-type.ts';
+import { perMinute } from './per-minute.ts';
 import type { Evidence } from '../types.ts';
 import { DAY, HOUR, platformName } from '../history/time.ts';
 import type { ReceivedEntry } from '../history/summary.ts';
@@ -21,7 +22,7 @@ export const unanswered: RuleType<z.infer<typeof Params>> = {
   compile(params, ctx, path) {
     const windowMs = ctx.num(params.windowDays, `${path}.windowDays`) * DAY;
     const min = ctx.num(params.min, `${path}.min`);
-    return ({ summary, now }) => {
+    return perMinute(({ summary, now }) => {
       if (!summary) return null;
       const end = now.getTime();
       const since = end - windowMs;
@@ -48,7 +49,7 @@ export const unanswered: RuleType<z.infer<typeof Params>> = {
           oldest: waited(end - (oldest ?? end)),
         },
       };
-    };
+    });
   },
 };
 

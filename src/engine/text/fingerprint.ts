@@ -1,5 +1,5 @@
 /**
- * A near-duplicate fingerprint: the text's word trigrams (shingles), hashed to 32 bits, and only
+ * A near-duplicate fingerprint: the text's word trigrams (shingles), hashed to 30 bits, and only
  * the smallest FINGERPRINT_SIZE of those hashes kept (a bottom-k sketch). The ledger keeps this
  * instead of the text; two sketches estimate the Jaccard similarity of the texts, exactly when
  * both texts have fewer trigrams than that (about 130 words), within a few points above it.
@@ -8,7 +8,7 @@ import { tokenize, type Token } from './tokenize.ts';
 
 export const FINGERPRINT_SIZE = 128;
 
-/** Sorted, distinct, unsigned 32-bit hashes; at most FINGERPRINT_SIZE of them. */
+/** Sorted, distinct 30-bit hashes; at most FINGERPRINT_SIZE of them. */
 export type Fingerprint = Uint32Array;
 
 /** FNV-1a of one word. */
@@ -28,13 +28,17 @@ function mix(h: number, k: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
+/**
+ * The finaliser, kept to 30 bits: V8 holds such numbers as small integers, so the index's lookups
+ * neither box nor hash doubles; among a few hundred thousand trigrams, collisions stay negligible.
+ */
 function finish(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return h >>> 2;
 }
 
 /** The words compared: links, mentions and hashtags are left out, they change between networks. */

@@ -148,6 +148,34 @@ describe('rapport check', () => {
     expectCheckShape(json);
   });
 
+  it('reads the history into the same summary as the extension: how many wait and where, each once', async () => {
+    const history = join(dir, 'waiting.jsonl');
+    const comment = (id: string, platform: string, hour: number, text = 'Nice') =>
+      JSON.stringify({ at: `2026-11-02T${hour}:00:00Z`, type: 'comment-received', platform, id, text });
+    writeFileSync(
+      history,
+      [
+        comment('x1', 'x', 10),
+        comment('l1', 'linkedin', 11, 'Does it work offline?'),
+        comment('l2', 'linkedin', 12),
+        comment('l2', 'linkedin', 12),
+        comment('l3', 'linkedin', 13),
+        comment('m1', 'mastodon', 14),
+        JSON.stringify({ at: '2026-11-02T15:00:00Z', type: 'replied', platform: 'mastodon', to: 'm1' }),
+      ].join('\n'),
+    );
+    const json = await checkJson(['--history', history, '--now', '2026-11-03T09:00:00Z', '']);
+    const nudges = json.nudges as { id: string; title: string; evidence: { text: string }[] }[];
+    const unanswered = nudges.find((n) => n.id === 'unanswered-comments');
+    expect(unanswered?.title).toBe("You haven't replied to 4 comments — 3 on LinkedIn, 1 on X");
+    // The question first, then the longest waiting.
+    expect(unanswered?.evidence.slice(1).map((e) => e.text.split(':')[0])).toEqual([
+      'someone asked on LinkedIn 22 hours ago',
+      'someone wrote on X 23 hours ago',
+      'someone wrote on LinkedIn 21 hours ago',
+    ]);
+  });
+
   it('reports malformed JSON in a pack with the path, line and exit 2', async () => {
     const pack = join(dir, 'broken.json');
     writeFileSync(pack, '{\n  "schema": 1,\n  "name": "x",\n}\n');

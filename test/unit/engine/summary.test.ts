@@ -228,6 +228,21 @@ describe('near-duplicates', () => {
     ).toBeNull();
   });
 
+  it('finds a long post rewritten in places (full sketches, looked up by their smallest hashes)', () => {
+    const words = Array.from({ length: 400 }, (_, i) => `word${(i * 7919) % 1009}`);
+    const original = words.join(' ');
+    const edited = words.map((w, i) => (i % 25 === 0 ? 'changed' : w)).join(' ');
+    expect(fingerprint(original)).toHaveLength(128);
+    const s = summarise([
+      post(30, original, 'linkedin'),
+      post(20, 'Something else entirely, said in other words', 'x'),
+    ]);
+    const found = s.similar(fingerprint(edited), 0, T, 0.6, 'x');
+    expect(found?.entry.platform).toBe('linkedin');
+    expect(found?.similarity).toBeGreaterThan(0.6);
+    expect(s.similar(fingerprint(words.slice(0, 150).join(' ')), 0, T, 0.6)).toBeNull();
+  });
+
   it('uses the fingerprint the ledger kept, not the first words it kept for display', () => {
     const s = new HistorySummary();
     s.add(post(5, 'We cut our cloud…', 'linkedin'), { fingerprint: fingerprint(SAME) });
