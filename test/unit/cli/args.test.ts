@@ -84,7 +84,9 @@ describe('rapport argument errors', () => {
     expect(command.stderr).toContain('unknown command "lint"');
     const sub = await run(['pack', 'publish', 'p.json']);
     expect(sub.code).toBe(2);
-    expect(sub.stderr).toContain('pack needs one of validate, test, keygen, sign, verify, fit (got "publish")');
+    expect(sub.stderr).toContain(
+      'pack needs one of validate, test, keygen, sign, verify, fit (got "publish")',
+    );
     expect((await run(['pack'])).code).toBe(2);
   });
 
