@@ -2,7 +2,7 @@
  * What a reader is, and what every reader shares: it reads the comments, replies and mentions
  * waiting for the person on one network, from where the person already is, and says which of
  * them the person already answered. Readers are not in the main content script: the worker
- * injects one network's reader (built on its own, see vite-readers.ts) when the person opens
+ * injects one network's reader (built on its own, see scripts/build/readers-plugin.ts) when the person opens
  * that network, at most once per page view and no more often than the worker's interval.
  *
  * Session tokens: a reader reads one from the page, puts it in one request's header and keeps

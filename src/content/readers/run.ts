@@ -1,6 +1,6 @@
 /**
  * Runs one reader in the page it was injected into and sends what it saw to the worker as
- * `comments-seen`. Each reader's built file is this runner around that reader (vite-readers.ts);
+ * `comments-seen`. Each reader's built file is this runner around that reader (scripts/build/readers-plugin.ts);
  * the worker injects it at most once per page view. What leaves here is `Seen` and nothing else:
  * no header, no session, no token.
  */
