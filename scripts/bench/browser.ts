@@ -178,7 +178,7 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Browse
         const seeding = await session.context.newPage();
         await seeding.goto(popupUrl);
         await seeding.waitForSelector('.activity[data-fresh="true"]', { timeout: 30_000 });
-        await seedLedger(playwrightTab(seeding), events);
+        await seedLedger(playwrightTab(seeding), events, 20);
         await seeding.close();
       });
     } finally {

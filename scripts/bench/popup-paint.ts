@@ -27,9 +27,21 @@ export function benchLedger(now: number, count = 5_000): HistoryEvent[] {
     const at = new Date(now - span + Math.floor((span * i) / count)).toISOString();
     const n = i % 10;
     if (n < 3) {
-      events.push({ at, type: 'published', platform: 'linkedin', kind: 'post', promotional: n === 0 });
+      // Recorded through `published`: the ledger flags the pitch (one post in three) as promotional.
+      const text =
+        n === 0
+          ? `Huge sale ${i}! 30% off all plans. Buy now at shop.example.com`
+          : `Notes from week ${i}: what we changed in the build, and what it cost. What would you try?`;
+      events.push({ at, type: 'published', platform: 'linkedin', kind: 'post', text });
     } else if (n < 6) {
-      events.push({ at, type: 'published', platform: 'x', kind: 'reply', to: `x-${i - 3}` });
+      events.push({
+        at,
+        type: 'published',
+        platform: 'x',
+        kind: 'reply',
+        text: `Thanks, ${i}!`,
+        to: `x-${i - 3}`,
+      });
     } else {
       events.push({
         at,
