@@ -16,7 +16,12 @@ import { cardScriptSize, contentScriptSize, type BundleSize } from './bundle-siz
 import { measureKeystrokes, poolRuns, TYPED, type KeystrokeRun } from './keystrokes.ts';
 import { measureLatency, type LatencyRun } from './latency.ts';
 import { PROBE_SCRIPT } from './page-probe.ts';
-import { measurePopupPaint, popupPaintTarget, type PopupPaintRun } from './popup-paint.ts';
+import {
+  measureBlankExtensionPage,
+  measurePopupPaint,
+  popupPaintTarget,
+  type PopupPaintRun,
+} from './popup-paint.ts';
 import { typingRhythm } from './rhythm.ts';
 import { fmt } from './report.ts';
 import { mean, median, percentile } from './stats.ts';
@@ -43,6 +48,8 @@ export interface BrowserRaw {
   baseline: KeystrokeRun;
   latency: LatencyRun;
   popup: PopupPaintRun;
+  /** The popup's HTML and CSS without script, as an extension page: the floor under `popup`. */
+  blankPageFirstPaintMs: number[];
 }
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -131,6 +138,7 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Browse
   let latency: LatencyRun;
   let baseline: KeystrokeRun;
   let popup: PopupPaintRun;
+  let blankPage: number[];
   try {
     const session = await launchChromium({ hostPort: server.port, hosts: server.hosts });
     try {
@@ -178,19 +186,30 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Browse
         const seeding = await session.context.newPage();
         await seeding.goto(popupUrl);
         await seeding.waitForSelector('.activity[data-fresh="true"]', { timeout: 30_000 });
-        await seedLedger(playwrightTab(seeding), events);
+        await seedLedger(playwrightTab(seeding), events, 20);
         await seeding.close();
       });
     } finally {
       await session.close();
     }
+    log('  a blank extension page open → first paint (the floor under the popup’s)');
+    blankPage = await measureBlankExtensionPage(dist, QUIET_CHROMIUM, popupOpens(quick));
     log('  the same typing without the extension');
     baseline = await baselineRun(QUIET_CHROMIUM, server.hostResolverRules, server.url(...X_HOME), quick);
   } finally {
     await server.close();
   }
 
-  const raw: BrowserRaw = { contentScript: size, keystrokes, rhythm, profiled, baseline, latency, popup };
+  const raw: BrowserRaw = {
+    contentScript: size,
+    keystrokes,
+    rhythm,
+    profiled,
+    baseline,
+    latency,
+    popup,
+    blankPageFirstPaintMs: blankPage,
+  };
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
   const ext = stats(keystrokes.perKeyCpuMs);
   const extWall = stats(keystrokes.perKeyMs);
@@ -205,6 +224,7 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Browse
     `p50 ${fmt(s.p50)}, p95 ${fmt(s.p95)}, mean ${fmt(s.mean)}, max ${fmt(s.max)}`;
   const paint = stats(popup.firstPaintMs);
   const fresh = stats(popup.freshMs);
+  const blank = stats(blankPage);
   const rows: string[][] = [
     [
       'content script, gzipped (raw)',
@@ -257,6 +277,10 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<Browse
       `${dist3(paint)}; cached answer in the first paint ${popup.cachedFirst}/${popup.firstPaintMs.length}`,
     ],
     ['  open → the worker’s answer on screen, ms', dist3(fresh)],
+    [
+      '  a blank extension page (the popup’s HTML and CSS, no script), open → first paint, ms',
+      `${dist3(blank)}; the popup’s own share at p50: ${fmt(paint.p50 !== null && blank.p50 !== null ? paint.p50 - blank.p50 : null)} ms`,
+    ],
   ];
   const targets = browserTargets(
     size.gzipBytes / 1000,

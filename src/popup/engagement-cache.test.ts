@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Storage } from 'webextension-polyfill';
 import { emptyEngagement } from './connector-mock.ts';
-import { createEngagementCache } from './engagement-cache.ts';
+import { CACHED_ROWS, createEngagementCache } from './engagement-cache.ts';
 
 /** The slice of a storage area the cache uses, over a Map. */
 function fakeArea(initial: Record<string, unknown> = {}) {
@@ -27,6 +27,22 @@ describe('engagement cache', () => {
     await cache.clear();
     expect(await cache.read()).toBeNull();
     expect(data.size).toBe(0);
+  });
+
+  it('keeps the first rows for the first paint, and the total', async () => {
+    const { area } = fakeArea();
+    const cache = createEngagementCache(area);
+    const waiting = Array.from({ length: 30 }, (_, i) => ({
+      id: `c${i}`,
+      platform: 'x' as const,
+      at: '2026-11-30T10:00:00.000Z',
+      question: false,
+      exact: true,
+    }));
+    await cache.write({ ...emptyEngagement(), waiting, total: 40 });
+    const kept = await cache.read();
+    expect(kept?.waiting.map((w) => w.id)).toEqual(waiting.slice(0, CACHED_ROWS).map((w) => w.id));
+    expect(kept?.total).toBe(40);
   });
 
   it('drops a kept value that no longer fits the answer schema', async () => {

@@ -7,6 +7,11 @@ import type { Storage } from 'webextension-polyfill';
 import { Engagement } from '../shared/messages.ts';
 
 const KEY = 'popup:engagement';
+/**
+ * Rows kept for the first paint: about what the popup shows above the fold. Rendering fifty rows
+ * first costs more than the whole rest of the paint; the worker's answer brings the others.
+ */
+export const CACHED_ROWS = 8;
 
 /** A cached value parsed like any answer: one from an older version that no longer fits is dropped. */
 function parseCached(value: unknown): Engagement | null {
@@ -28,7 +33,7 @@ export function createEngagementCache(area: Storage.StorageArea | undefined): En
       return parseCached(found[KEY]);
     },
     async write(engagement) {
-      await area?.set({ [KEY]: engagement });
+      await area?.set({ [KEY]: { ...engagement, waiting: engagement.waiting.slice(0, CACHED_ROWS) } });
     },
     async clear() {
       await area?.remove(KEY);

@@ -17,30 +17,34 @@ import {
 } from './launch.ts';
 import { startFixtureServer, type FixtureServer } from './server.ts';
 import { daysAgo, seedLedger } from './ledger-seed.ts';
-import { playwrightTab, puppeteerTab, type Tab } from './tab.ts';
+import { PROMO, playwrightTab, puppeteerTab, type Tab } from './tab.ts';
 
 const MASTODON_URL = 'https://mastodon.social/@dana/1101';
 
+/** A post that asks something back: the ledger does not flag it promotional. */
+const genuine = (days: number) =>
+  `Our build went from 14 to ${days} minutes with a shared cache last sprint. How do you warm yours?`;
+
 /**
- * Five posts (two promotional) and three replies over four weeks; six received comments, of which
- * three still wait: one answered, one closed as "no reply needed", one older than two weeks.
+ * Five posts (two of them sales pitches the ledger flags promotional) and three replies over four
+ * weeks; six received comments, of which three still wait: one answered by a published reply, one
+ * closed as "no reply needed", one older than two weeks.
  */
 function scenario(now: number): HistoryEvent[] {
   const at = (days: number) => daysAgo(now, days);
-  const post = (days: number, promotional: boolean): HistoryEvent => ({
+  const post = (days: number, text: string): HistoryEvent => ({
     at: at(days),
     type: 'published',
     platform: 'linkedin',
     kind: 'post',
-    text: `Post from ${days} days ago`,
-    promotional,
+    text,
   });
   return [
-    post(23, true),
-    post(16, false),
-    post(9, true),
-    post(2, false),
-    post(1, false),
+    post(23, PROMO),
+    post(16, genuine(16)),
+    post(9, `${PROMO} Today only.`),
+    post(2, genuine(2)),
+    post(1, genuine(1)),
     { at: at(9), type: 'published', platform: 'x', kind: 'reply', to: 'https://x.com/ana/status/5' },
     { at: at(2), type: 'published', platform: 'linkedin', kind: 'comment' },
     {
@@ -70,7 +74,7 @@ function scenario(now: number): HistoryEvent[] {
       from: 'u/kai',
       exact: true,
     },
-    { at: at(1), type: 'replied', platform: 'reddit', to: 't1_answered' },
+    { at: at(1), type: 'published', platform: 'reddit', kind: 'reply', to: 't1_answered' },
     {
       at: at(3),
       type: 'comment-received',
@@ -154,7 +158,7 @@ function suite(h: () => Harness) {
 
   it('seeds the ledger, then shows the count, the rows in order, the chart and the shares', async () => {
     const first = await h().popup();
-    await first.waitFor(freshCount, '0'); // the worker has opened (and created) its ledger
+    await first.waitFor(freshCount, '0');
     await seedLedger(first, scenario(Date.now()));
     await first.close();
 
@@ -218,11 +222,11 @@ function suite(h: () => Harness) {
         null,
       );
     }
-    expect(reached).toBe(true);
+    expect(reached, 'Tab reached the last row\'s "No reply needed"').toBe(true);
     await popup.press('Enter');
     await popup.waitFor(freshCount, '1');
     // Focus stays in the list: on the heading once the last row is gone, or the row above.
-    expect(await popup.eval(() => document.activeElement?.closest('.waiting') !== null, null)).toBe(true);
+    await popup.waitFor(() => document.activeElement?.closest('.waiting') !== null, null);
     await popup.close();
   });
 
