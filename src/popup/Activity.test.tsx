@@ -74,10 +74,16 @@ const rows = (root: HTMLElement) => [...root.querySelectorAll<HTMLElement>('[dat
 const button = (root: ParentNode, text: string) =>
   [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith(text));
 
-afterEach(() => {
-  render(null, document.body);
+/**
+ * Each app was rendered into its own root: unmount each, so no effect or timer of a finished app
+ * runs later (after the test environment is gone, requestAnimationFrame is too).
+ */
+function unmountAll(): void {
+  for (const root of [...document.body.children]) render(null, root);
   document.body.innerHTML = '';
-});
+}
+
+afterEach(unmountAll);
 
 describe('popup: first paint', () => {
   it('paints the cached answer in the first render, before the worker answers, then the fresh one', async () => {
@@ -128,8 +134,7 @@ describe('popup: first paint', () => {
     await vi.waitFor(() => expect(cached.connector.calls.getEngagement).toBeGreaterThan(0));
     await new Promise((r) => setTimeout(r, 20));
     expect(count(cached.root)).toBe('4');
-    render(null, document.body);
-    document.body.innerHTML = '';
+    unmountAll();
     const bare = await mount({ engagement: failing });
     await vi.waitFor(() =>
       expect(bare.root.querySelector('[role=alert]')?.textContent).toContain('ledger unavailable'),
@@ -220,8 +225,7 @@ describe('popup: waiting comments', () => {
       'https://www.linkedin.com/notifications/',
     );
     const mastodon = { ...hostile, waiting: [{ ...hostile.waiting[0]!, platform: 'mastodon' as const }] };
-    render(null, document.body);
-    document.body.innerHTML = '';
+    unmountAll();
     const other = await mountFresh({ engagement: ok(mastodon) });
     expect(rows(other.root)[0]?.querySelector('a')).toBeNull(); // no fixed host to fall back on
   });

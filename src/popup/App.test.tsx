@@ -42,6 +42,9 @@ async function mount(reply: CurrentResponse, options: MockOptions = {}) {
 }
 
 afterEach(() => {
+  // Each app was rendered into its own root: unmount each, so no effect or timer of a finished
+  // test runs after the test environment is gone.
+  for (const root of [...document.body.children]) render(null, root);
   render(null, document.body);
   document.body.innerHTML = '';
 });
