@@ -33,6 +33,13 @@ interface Scan {
   nTouched: number;
 }
 
+interface Head {
+  /** Phrases of one word, or whose second part is not a plain word. */
+  single: Phrase[] | null;
+  /** Phrases under their second word. */
+  pairs: Map<string, Phrase[]> | null;
+}
+
 interface Phrase {
   parts: Part[];
   /** The index already guarantees an exact or kind head; a prefix head is checked again. */
@@ -96,12 +103,12 @@ function partMatches(part: Part, t: Token): boolean {
 
 export class Lexicon {
   readonly names: readonly string[];
-  private readonly index = new Map<string, Phrase[]>();
   /**
-   * Phrases whose first two parts are words, under head word then second word: a common head
-   * ("we", "our") then costs one more lookup instead of trying its dozens of phrases.
+   * Phrases by their head word, in one entry a word so a token costs one lookup: those whose
+   * second part is a word too sit under that second word (a common head such as "we" or "our"
+   * then costs one more lookup instead of trying its dozens of phrases).
    */
-  private readonly pairs = new Map<string, Map<string, Phrase[]>>();
+  private readonly heads = new Map<string, Head>();
   private readonly kindIndex = new Map<TokenKind, Phrase[]>();
   /** Phrases that open with a kind then a word ("<number> followers"), under kind then word. */
   private readonly kindPairs = new Map<TokenKind, Map<string, Phrase[]>>();
@@ -137,22 +144,23 @@ export class Lexicon {
           else this.kindIndex.set(kind, [phraseEntry]);
         } else {
           const second = parts[1];
-          if (head.type === EXACT && second?.type === EXACT) {
+          if (head.type === EXACT) {
             this.headFilter[wordSlot(head.value)] = 1;
-            let byNext = this.pairs.get(head.value);
-            if (!byNext) this.pairs.set(head.value, (byNext = new Map()));
-            const bucket = byNext.get(second.value);
-            if (bucket) bucket.push(phraseEntry);
-            else byNext.set(second.value, [phraseEntry]);
+            let entry = this.heads.get(head.value);
+            if (!entry) this.heads.set(head.value, (entry = { single: null, pairs: null }));
+            if (second?.type === EXACT) {
+              const byNext = (entry.pairs ??= new Map());
+              const bucket = byNext.get(second.value);
+              if (bucket) bucket.push(phraseEntry);
+              else byNext.set(second.value, [phraseEntry]);
+            } else (entry.single ??= []).push(phraseEntry);
             continue;
           }
-          const map = head.type === EXACT ? this.index : this.prefixIndex;
-          const key = head.type === EXACT ? head.value : prefixKey(head.value);
-          if (head.type === EXACT) this.headFilter[wordSlot(head.value)] = 1;
-          else this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0] = 1;
-          const bucket = map.get(key);
+          const key = prefixKey(head.value);
+          this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0] = 1;
+          const bucket = this.prefixIndex.get(key);
           if (bucket) bucket.push(phraseEntry);
-          else map.set(key, [phraseEntry]);
+          else this.prefixIndex.set(key, [phraseEntry]);
         }
       }
     });
@@ -183,12 +191,13 @@ export class Lexicon {
     for (let p = 0; p < count; p++) {
       const t = tokens[pos[p]!]!;
       env.nTouched = 0;
-      if (this.headFilter[wordSlot(t.norm)]) {
-        const exact = this.index.get(t.norm);
-        if (exact) this.tryBucket(exact, env, p);
-        const byNext = p + 1 < count && sentence[p + 1] === sentence[p] ? this.pairs.get(t.norm) : undefined;
-        const pair = byNext?.get(tokens[pos[p + 1]!]!.norm);
-        if (pair) this.tryBucket(pair, env, p);
+      const entry = this.headFilter[wordSlot(t.norm)] ? this.heads.get(t.norm) : undefined;
+      if (entry) {
+        if (entry.single) this.tryBucket(entry.single, env, p);
+        if (entry.pairs && p + 1 < count && sentence[p + 1] === sentence[p]) {
+          const pair = entry.pairs.get(tokens[pos[p + 1]!]!.norm);
+          if (pair) this.tryBucket(pair, env, p);
+        }
       }
       if (t.kind !== 'word') {
         const byKind = this.kindIndex.get(t.kind);

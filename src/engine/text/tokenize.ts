@@ -52,10 +52,22 @@ function isWordChar(text: string, i: number): boolean {
 
 /** "http://", "https://" or "www." at i, in any case, without allocating. */
 function urlStarts(text: string, i: number): boolean {
-  const lower = (k: number): number => text.charCodeAt(i + k) | 32;
-  if (lower(0) === 119) return lower(1) === 119 && lower(2) === 119 && text.charCodeAt(i + 3) === 46;
-  if (lower(0) !== 104 || lower(1) !== 116 || lower(2) !== 116 || lower(3) !== 112) return false;
-  const k = lower(4) === 115 ? 5 : 4;
+  // No closure here: this runs for every word that starts with h or w.
+  const c0 = text.charCodeAt(i) | 32;
+  if (c0 === 119)
+    return (
+      (text.charCodeAt(i + 1) | 32) === 119 &&
+      (text.charCodeAt(i + 2) | 32) === 119 &&
+      text.charCodeAt(i + 3) === 46
+    );
+  if (
+    c0 !== 104 ||
+    (text.charCodeAt(i + 1) | 32) !== 116 ||
+    (text.charCodeAt(i + 2) | 32) !== 116 ||
+    (text.charCodeAt(i + 3) | 32) !== 112
+  )
+    return false;
+  const k = (text.charCodeAt(i + 4) | 32) === 115 ? 5 : 4;
   return (
     text.charCodeAt(i + k) === 58 && text.charCodeAt(i + k + 1) === 47 && text.charCodeAt(i + k + 2) === 47
   );
