@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createReminderCheck, type CheckDeps } from '../../../../src/background/reminder/check.ts';
+import { createReminderStateStore, REMINDER_STATE_KEY } from '../../../../src/background/reminder/state.ts';
+import type { Task } from '../../../../src/background/reminder/task.ts';
+import { HistorySummary } from '../../../../src/engine/index.ts';
+import { defaultSettings } from '../../../../src/shared/settings.ts';
+
+const TZ = 'Europe/Berlin';
+const AT_NINE = Date.parse('2026-11-30T08:00:00Z');
+
+/** A storage.local stand-in that outlives any one "worker". */
+function storage() {
+  const data: Record<string, unknown> = {};
+  return {
+    data,
+    get: async (key: string) => ({ [key]: structuredClone(data[key]) }),
+    set: async (items: Record<string, unknown>) => void Object.assign(data, structuredClone(items)),
+  };
+}
+
+/** One worker's reminder, over shared storage; `show` records what it was asked to show. */
+function worker(area: ReturnType<typeof storage>, clock: { now: number }, show?: CheckDeps['show']) {
+  const shown: { id: string; task: Task }[] = [];
+  const check = createReminderCheck({
+    now: () => clock.now,
+    timeZone: () => TZ,
+    settings: async () => defaultSettings('executive'),
+    state: createReminderStateStore(area),
+    summary: async () => new HistorySummary(),
+    show:
+      show ??
+      (async (id, task) => {
+        shown.push({ id, task });
+        return 'notification';
+      }),
+  });
+  return { check, shown };
+}
+
+describe('the reminder check', () => {
+  it('two alarms at the hour in one worker show one reminder', async () => {
+    const area = storage();
+    const w = worker(area, { now: AT_NINE });
+    const results = await Promise.all([w.check(), w.check(), w.check()]);
+    expect(w.shown.map((s) => s.id)).toEqual(['rapport-reminder-2026-11-30']);
+    expect(results.filter((r) => r.show)).toHaveLength(1);
+    expect(area.data[REMINDER_STATE_KEY]).toMatchObject({
+      lastShown: '2026-11-30',
+      task: { date: '2026-11-30', via: 'notification', kind: 'goal' },
+    });
+  });
+
+  it('a worker stopped between storing the day and creating the notification never doubles it', async () => {
+    const area = storage();
+    const clock = { now: AT_NINE };
+    const dying = worker(area, clock, async () => {
+      throw new Error('worker stopped');
+    });
+    await expect(dying.check()).rejects.toThrow('worker stopped');
+    // The restarted worker's first alarm, still at the hour.
+    clock.now += 60_000;
+    const restarted = worker(area, clock);
+    expect(await restarted.check()).toMatchObject({ show: false, reason: 'shown-today' });
+    expect(restarted.shown).toEqual([]);
+  });
+
+  it('after a restart the day after, it shows again; the badge fallback is remembered', async () => {
+    const area = storage();
+    const clock = { now: AT_NINE };
+    await worker(area, clock).check();
+    clock.now += 86_400_000;
+    const next = worker(area, clock, async () => 'badge');
+    expect(await next.check()).toMatchObject({ show: true, date: '2026-12-01', via: 'badge' });
+    expect(area.data[REMINDER_STATE_KEY]).toMatchObject({ lastShown: '2026-12-01', task: { via: 'badge' } });
+  });
+});
