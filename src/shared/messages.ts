@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { KINDS, PLATFORMS } from '../engine/types.ts';
 import { ScoreResult } from './responses.ts';
+import { LocalDate, ReminderTask } from './reminder-task.ts';
 
 /** Drafts above this are not coached at all ("too long to coach"); the engine caps lower. */
 export const MAX_MESSAGE_TEXT = 1_000_000;
@@ -121,6 +122,21 @@ export const FeedbackRequest = z.object({
 /** Options page/popup → worker: the "not helpful" counts per nudge id. Refused from content scripts. */
 export const GetFeedbackRequest = z.object({ type: z.literal('get-feedback') });
 
+/**
+ * Popup/options → worker: the reminder's state: today's task while it is open (shown and not yet
+ * acted on or snoozed), the snooze, the last day it showed. Extension pages only.
+ */
+export const GetReminderRequest = z.object({ type: z.literal('get-reminder') });
+
+/**
+ * Popup/options → worker: snooze the reminder until an instant, or cancel the snooze (`null`).
+ * Today's task is put away with it (notification and badge). Extension pages only.
+ */
+export const ReminderSnoozeRequest = z.object({
+  type: z.literal('reminder-snooze'),
+  until: z.nullable(z.iso.datetime({ offset: true })),
+});
+
 export const Request = z.discriminatedUnion('type', [
   ScoreRequest,
   PublishedRequest,
@@ -135,6 +151,8 @@ export const Request = z.discriminatedUnion('type', [
   LoadCardRequest,
   FeedbackRequest,
   GetFeedbackRequest,
+  GetReminderRequest,
+  ReminderSnoozeRequest,
 ]);
 export type Request = z.infer<typeof Request>;
 export type ScoreRequest = z.infer<typeof ScoreRequest>;
@@ -150,6 +168,8 @@ export type DeleteLedgerRequest = z.infer<typeof DeleteLedgerRequest>;
 export type LoadCardRequest = z.infer<typeof LoadCardRequest>;
 export type FeedbackRequest = z.infer<typeof FeedbackRequest>;
 export type GetFeedbackRequest = z.infer<typeof GetFeedbackRequest>;
+export type GetReminderRequest = z.infer<typeof GetReminderRequest>;
+export type ReminderSnoozeRequest = z.infer<typeof ReminderSnoozeRequest>;
 
 /** Types of request a content script may send; everything else is for extension pages only. */
 export const CONTENT_REQUESTS: ReadonlySet<Request['type']> = new Set([
@@ -248,3 +268,16 @@ export const FeedbackResponse = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type FeedbackResponse = z.infer<typeof FeedbackResponse>;
+
+export const ReminderView = z.object({
+  task: z.nullable(ReminderTask),
+  snoozedUntil: z.nullable(z.string()),
+  lastShown: z.nullable(LocalDate),
+});
+export type ReminderView = z.infer<typeof ReminderView>;
+
+export const ReminderResponse = z.union([
+  z.object({ ok: z.literal(true), reminder: ReminderView }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type ReminderResponse = z.infer<typeof ReminderResponse>;

@@ -1,0 +1,22 @@
+/**
+ * The reminder's task as it is stored (`reminderState.task`) and as the popup receives it
+ * (`get-reminder`): one schema for both, parsed on either side.
+ */
+import * as z from 'zod/mini';
+import { PLATFORMS } from '../engine/types.ts';
+
+export const LocalDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+export const ReminderTask = z.object({
+  /** The local date it was offered for. */
+  date: LocalDate,
+  kind: z.enum(['waiting', 'silence', 'goal']),
+  title: z.string().check(z.maxLength(200)),
+  message: z.string().check(z.maxLength(500)),
+  /** Where clicking it leads: always https. */
+  url: z.url({ protocol: /^https$/ }).check(z.maxLength(2048)),
+  platform: z.enum(PLATFORMS),
+  /** How it reached the person: a notification, or the badge dot when those are not permitted. */
+  via: z.enum(['notification', 'badge']),
+});
+export type ReminderTask = z.infer<typeof ReminderTask>;
