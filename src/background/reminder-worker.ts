@@ -11,7 +11,8 @@ import type { HistoryKeeper } from './history-keeper.ts';
 import { createGetReminderHandler } from './handlers/get-reminder.ts';
 import { createReminderSnoozeHandler } from './handlers/reminder-snooze.ts';
 import { ensureAlarms, isReminderAlarm } from './reminder/alarms.ts';
-import { createReminderCheck, NOTIFICATION_PREFIX, notificationId } from './reminder/check.ts';
+import { createReminderCheck, NOTIFICATION_PREFIX } from './reminder/check.ts';
+import { clickTarget } from './reminder/click.ts';
 import { currentTimeZone } from './reminder/local-time.ts';
 import { clearTask, showTask } from './reminder/notify.ts';
 import { snoozeUntil, type SnoozeLength } from './reminder/snooze.ts';
@@ -46,9 +47,9 @@ export function startReminder(history: HistoryKeeper, settings: SettingsStore) {
   browser.notifications.onClicked.addListener((id) => {
     if (!id.startsWith(NOTIFICATION_PREFIX)) return;
     void (async () => {
-      const { task } = await state.read();
-      if (task && notificationId(task.date) === id) {
-        await browser.tabs.create({ url: task.url });
+      const url = clickTarget(id, await state.read());
+      if (url) {
+        await browser.tabs.create({ url });
         await state.update({ task: undefined });
       }
       await clearTask(id);

@@ -3,7 +3,7 @@
  * WebDriver BiDi). Each launch gets a fresh profile. The build must exist: `npm test` builds first.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,11 @@ export interface ChromiumOptions {
   hostPort?: number;
   hosts?: string[];
   extraArgs?: string[];
+  /**
+   * Written as the fresh profile's `Default/Preferences` before launch: what a person set in the
+   * browser's own settings (e.g. notifications turned off for an extension).
+   */
+  profilePrefs?: Record<string, unknown>;
 }
 
 export interface ChromiumSession {
@@ -105,6 +110,10 @@ export function launchPlainChromium(hostResolverRules: string): Promise<Browser>
 export async function launchChromium(opts: ChromiumOptions = {}): Promise<ChromiumSession> {
   assertBuilt(DIST_CHROME);
   const profile = await mkdtemp(join(tmpdir(), 'rapport-chromium-'));
+  if (opts.profilePrefs) {
+    await mkdir(join(profile, 'Default'), { recursive: true });
+    await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify(opts.profilePrefs));
+  }
   const args = [
     // The new headless mode loads extensions; Playwright's own headless shell does not.
     ...QUIET_CHROMIUM,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReminderCheck, type CheckDeps } from '../../../../src/background/reminder/check.ts';
+import { clickTarget } from '../../../../src/background/reminder/click.ts';
+import { repairReminderState } from '../../../../src/background/reminder/state.ts';
 import { createReminderStateStore, REMINDER_STATE_KEY } from '../../../../src/background/reminder/state.ts';
 import type { Task } from '../../../../src/background/reminder/task.ts';
 import { HistorySummary } from '../../../../src/engine/index.ts';
@@ -72,5 +74,15 @@ describe('the reminder check', () => {
     const next = worker(area, clock, async () => 'badge');
     expect(await next.check()).toMatchObject({ show: true, date: '2026-12-01', via: 'badge' });
     expect(area.data[REMINDER_STATE_KEY]).toMatchObject({ lastShown: '2026-12-01', task: { via: 'badge' } });
+  });
+
+  it("a click on the day's notification opens the task's page; an older one opens nothing", async () => {
+    const area = storage();
+    const w = worker(area, { now: AT_NINE });
+    await w.check();
+    const state = repairReminderState(area.data[REMINDER_STATE_KEY]);
+    expect(clickTarget('rapport-reminder-2026-11-30', state)).toBe('https://www.linkedin.com/feed/?shareActive=true');
+    expect(clickTarget('rapport-reminder-2026-11-29', state)).toBeUndefined();
+    expect(clickTarget('rapport-reminder-2026-11-30', {})).toBeUndefined();
   });
 });
