@@ -36,10 +36,7 @@ export function startReminder(history: HistoryKeeper, settings: SettingsStore) {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (!isReminderAlarm(alarm.name)) return;
     // The hour's alarm is one-shot: the next one is made after each check.
-    void check()
-      .catch(logError('check failed'))
-      .then(schedule)
-      .catch(logError('not scheduled'));
+    void check().catch(logError('check failed')).then(schedule).catch(logError('not scheduled'));
   });
 
   const snooze = createReminderSnoozeHandler(state, clock, clearTask);

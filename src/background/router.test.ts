@@ -205,7 +205,10 @@ describe('router', () => {
     const { handlers, route } = setup();
     const snooze = { type: 'reminder-snooze', until: '2026-12-02T00:00:00.000Z' };
     for (const message of [{ type: 'get-reminder' }, snooze]) {
-      expect(await route(message, content)).toMatchObject({ ok: false, error: expect.stringContaining('web page') });
+      expect(await route(message, content)).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('web page'),
+      });
     }
     expect(handlers['reminder-snooze']).not.toHaveBeenCalled();
     expect(await route({ type: 'get-reminder' }, page)).toEqual({ ok: true, reminder });

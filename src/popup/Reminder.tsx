@@ -10,7 +10,13 @@ import { snoozeUntil, type SnoozeLength } from '../background/reminder/snooze.ts
 import { currentTimeZone } from '../background/reminder/local-time.ts';
 import type { PopupConnector } from './connector.ts';
 
-export function Reminder({ connector, clock = Date.now }: { connector: PopupConnector; clock?: () => number }) {
+export function Reminder({
+  connector,
+  clock = Date.now,
+}: {
+  connector: PopupConnector;
+  clock?: () => number;
+}) {
   const [task, setTask] = useState<ReminderTask | null>(null);
   const [error, setError] = useState<string | null>(null);
 

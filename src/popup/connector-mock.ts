@@ -131,7 +131,10 @@ export function createMockConnector(
     download(filename, text) {
       calls.downloads.push({ filename, text });
     },
-    getReminder: async (): Promise<ReminderResponse> => ({ ok: true, reminder: structuredClone(state.reminder) }),
+    getReminder: async (): Promise<ReminderResponse> => ({
+      ok: true,
+      reminder: structuredClone(state.reminder),
+    }),
     async snoozeReminder(until): Promise<ReminderResponse> {
       calls.snoozes.push(until);
       state.reminder = { ...state.reminder, task: null, snoozedUntil: until };

@@ -11,7 +11,10 @@ export interface ReminderClock {
   timeZone(): string | undefined;
 }
 
-export function reminderView(state: ReminderState, clock: ReminderClock): Extract<ReminderResponse, { ok: true }> {
+export function reminderView(
+  state: ReminderState,
+  clock: ReminderClock,
+): Extract<ReminderResponse, { ok: true }> {
   const today = localTime(clock.now(), clock.timeZone()).date;
   return {
     ok: true,

@@ -23,7 +23,10 @@ export interface AlarmInfo {
 
 export interface AlarmsApi {
   get(name: string): Promise<AlarmInfo | undefined>;
-  create(name: string, info: { when?: number; delayInMinutes?: number; periodInMinutes?: number }): void | Promise<void>;
+  create(
+    name: string,
+    info: { when?: number; delayInMinutes?: number; periodInMinutes?: number },
+  ): void | Promise<void>;
   clear(name: string): Promise<boolean>;
 }
 

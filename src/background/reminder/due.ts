@@ -12,12 +12,7 @@ import { localTime } from './local-time.ts';
 import type { ReminderState } from './state.ts';
 
 export type SkipReason =
-  | 'disabled'
-  | 'shown-today'
-  | 'not-a-chosen-day'
-  | 'quiet-hours'
-  | 'snoozed'
-  | 'engaged-today';
+  'disabled' | 'shown-today' | 'not-a-chosen-day' | 'quiet-hours' | 'snoozed' | 'engaged-today';
 
 export type Due =
   /** Show it, and store `date` as lastShown before it is created. */
@@ -43,7 +38,11 @@ export function due(
   if (local.minutes < reminder.hour * 60) return { show: false, date: local.date, notYet: true };
   if (inQuietHours(quietHours, local.minutes)) return skip('quiet-hours');
   if (state.snoozedUntil !== undefined && now < Date.parse(state.snoozedUntil)) return skip('snoozed');
-  if (lastActivityAt !== undefined && lastActivityAt <= now && localTime(lastActivityAt, timeZone).date === local.date) {
+  if (
+    lastActivityAt !== undefined &&
+    lastActivityAt <= now &&
+    localTime(lastActivityAt, timeZone).date === local.date
+  ) {
     return skip('engaged-today');
   }
   return { show: true, date: local.date };

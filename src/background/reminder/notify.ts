@@ -12,7 +12,8 @@ import type { Task } from './task.ts';
 export const BADGE_DOT = '•';
 export const SNOOZE_BUTTONS = ['Snooze a day', 'Snooze a week'] as const;
 
-const isFirefox = () => typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
+const isFirefox = () =>
+  typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
 
 type ChromiumNotifications = {
   getPermissionLevel?: () => Promise<'granted' | 'denied'>;

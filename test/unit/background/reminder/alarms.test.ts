@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ensureAlarms, HOUR_ALARM, TICK_ALARM, type AlarmInfo } from '../../../../src/background/reminder/alarms.ts';
+import {
+  ensureAlarms,
+  HOUR_ALARM,
+  TICK_ALARM,
+  type AlarmInfo,
+} from '../../../../src/background/reminder/alarms.ts';
 import { nextLocal } from '../../../../src/background/reminder/local-time.ts';
 import { snoozeUntil } from '../../../../src/background/reminder/snooze.ts';
 import { defaultSettings } from '../../../../src/shared/settings.ts';

@@ -81,7 +81,9 @@ describe('the reminder check', () => {
     const w = worker(area, { now: AT_NINE });
     await w.check();
     const state = repairReminderState(area.data[REMINDER_STATE_KEY]);
-    expect(clickTarget('rapport-reminder-2026-11-30', state)).toBe('https://www.linkedin.com/feed/?shareActive=true');
+    expect(clickTarget('rapport-reminder-2026-11-30', state)).toBe(
+      'https://www.linkedin.com/feed/?shareActive=true',
+    );
     expect(clickTarget('rapport-reminder-2026-11-29', state)).toBeUndefined();
     expect(clickTarget('rapport-reminder-2026-11-30', {})).toBeUndefined();
   });

@@ -16,7 +16,11 @@ function settings(patch: Partial<Settings> = {}): Settings {
 describe('due', () => {
   it('waits for the chosen hour, then shows once that local day', () => {
     const s = settings();
-    expect(due(at(`${MON}T07:59:00Z`), s, {}, undefined, TZ)).toEqual({ show: false, date: MON, notYet: true });
+    expect(due(at(`${MON}T07:59:00Z`), s, {}, undefined, TZ)).toEqual({
+      show: false,
+      date: MON,
+      notYet: true,
+    });
     expect(due(at(`${MON}T08:00:00Z`), s, {}, undefined, TZ)).toEqual({ show: true, date: MON });
     expect(due(at(`${MON}T08:15:00Z`), s, { lastShown: MON }, undefined, TZ)).toMatchObject({
       show: false,
@@ -31,7 +35,10 @@ describe('due', () => {
 
   it('is off when the reminder is disabled (an employee who did not opt in)', () => {
     const s = defaultSettings('employee');
-    expect(due(at(`${MON}T10:00:00Z`), s, {}, undefined, TZ)).toMatchObject({ show: false, reason: 'disabled' });
+    expect(due(at(`${MON}T10:00:00Z`), s, {}, undefined, TZ)).toMatchObject({
+      show: false,
+      reason: 'disabled',
+    });
     const optedIn = { ...s, reminder: { ...s.reminder, enabled: true } };
     expect(due(at(`${MON}T10:00:00Z`), optedIn, {}, undefined, TZ)).toMatchObject({ show: true });
   });
@@ -39,11 +46,18 @@ describe('due', () => {
   it('shows only on the chosen weekdays, by the local weekday', () => {
     const s = settings({ reminder: { enabled: true, hour: 9, weekdays: [1] } });
     expect(due(at(`${MON}T10:00:00Z`), s, {}, undefined, TZ)).toMatchObject({ show: true });
-    expect(due(at('2026-12-01T10:00:00Z'), s, {}, undefined, TZ)).toMatchObject({ reason: 'not-a-chosen-day' });
+    expect(due(at('2026-12-01T10:00:00Z'), s, {}, undefined, TZ)).toMatchObject({
+      reason: 'not-a-chosen-day',
+    });
     // 23:30 UTC on Sunday is already Monday 00:30 in Berlin: Monday counts, Sunday does not.
-    const late = settings({ reminder: { enabled: true, hour: 0, weekdays: [1] }, quietHours: { start: '03:00', end: '04:00' } });
+    const late = settings({
+      reminder: { enabled: true, hour: 0, weekdays: [1] },
+      quietHours: { start: '03:00', end: '04:00' },
+    });
     expect(due(at('2026-11-29T23:30:00Z'), late, {}, undefined, TZ)).toEqual({ show: true, date: MON });
-    expect(due(at('2026-11-29T22:30:00Z'), late, {}, undefined, TZ)).toMatchObject({ reason: 'not-a-chosen-day' });
+    expect(due(at('2026-11-29T22:30:00Z'), late, {}, undefined, TZ)).toMatchObject({
+      reason: 'not-a-chosen-day',
+    });
   });
 
   it('never shows inside quiet hours, including quiet hours that cross midnight', () => {
@@ -81,7 +95,9 @@ describe('due', () => {
     const woken = due(at(`${MON}T13:40:00Z`), s, {}, undefined, TZ);
     expect(woken).toEqual({ show: true, date: MON });
     // After it showed, the next tick that day shows nothing.
-    expect(due(at(`${MON}T13:55:00Z`), s, { lastShown: MON }, undefined, TZ)).toMatchObject({ reason: 'shown-today' });
+    expect(due(at(`${MON}T13:55:00Z`), s, { lastShown: MON }, undefined, TZ)).toMatchObject({
+      reason: 'shown-today',
+    });
     // Woken only at 20:00 local (quiet hours): no catch-up that day.
     expect(due(at(`${MON}T19:00:00Z`), s, {}, undefined, TZ)).toMatchObject({ reason: 'quiet-hours' });
   });
@@ -90,7 +106,9 @@ describe('due', () => {
     const s = settings({ quietHours: { start: '23:00', end: '06:00' } });
     // Shown at 09:00 in Berlin on Monday. Flying to New York the same day: still Monday there.
     const state = { lastShown: MON };
-    expect(due(at(`${MON}T15:00:00Z`), s, state, undefined, 'America/New_York')).toMatchObject({ reason: 'shown-today' });
+    expect(due(at(`${MON}T15:00:00Z`), s, state, undefined, 'America/New_York')).toMatchObject({
+      reason: 'shown-today',
+    });
     // Flying to Tokyo: 02:00 UTC Tuesday is 11:00 Tuesday there; a new day where the person is.
     expect(due(at('2026-12-01T02:00:00Z'), s, state, undefined, 'Asia/Tokyo')).toEqual({
       show: true,

@@ -17,7 +17,9 @@ const task = {
 
 describe('reminderState', () => {
   it('repairs field by field: a bad value is dropped, the rest survive', () => {
-    expect(repairReminderState({ lastShown: '30 Nov', snoozedUntil: '2026-12-01T00:00:00Z', extra: 1 })).toEqual({
+    expect(
+      repairReminderState({ lastShown: '30 Nov', snoozedUntil: '2026-12-01T00:00:00Z', extra: 1 }),
+    ).toEqual({
       snoozedUntil: '2026-12-01T00:00:00Z',
     });
     expect(repairReminderState({ lastShown: '2026-11-30', task: { ...task, url: 'javascript:x' } })).toEqual({
@@ -36,7 +38,10 @@ describe('reminderState', () => {
     const store = createReminderStateStore(area);
     await store.update({ lastShown: '2026-11-30', task });
     await store.update({ snoozedUntil: '2026-12-02T00:00:00+01:00', task: undefined });
-    expect(data[REMINDER_STATE_KEY]).toEqual({ lastShown: '2026-11-30', snoozedUntil: '2026-12-02T00:00:00+01:00' });
+    expect(data[REMINDER_STATE_KEY]).toEqual({
+      lastShown: '2026-11-30',
+      snoozedUntil: '2026-12-02T00:00:00+01:00',
+    });
     await store.update({ snoozedUntil: 'soon' });
     expect(await store.read()).toEqual({ lastShown: '2026-11-30' });
   });

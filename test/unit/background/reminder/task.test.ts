@@ -57,7 +57,11 @@ describe('chooseTask', () => {
       input([
         comment('2026-12-02T10:00:00Z', 'c1', 'Nice'),
         { at: '2026-12-02T11:00:00Z', type: 'replied', platform: 'linkedin', to: 'c1' },
-        comment('2026-12-03T10:00:00Z', 'c2', 'Why?', { platform: 'x', on: 'p9', url: 'https://x.com/a/status/2' }),
+        comment('2026-12-03T10:00:00Z', 'c2', 'Why?', {
+          platform: 'x',
+          on: 'p9',
+          url: 'https://x.com/a/status/2',
+        }),
         comment('2026-12-03T11:00:00Z', 'c3', 'Thanks'),
       ]),
     );
@@ -67,7 +71,9 @@ describe('chooseTask', () => {
 
   it('never opens a link that is not https', () => {
     const task = chooseTask(
-      input([comment('2026-12-03T10:00:00Z', 'c1', 'Hi', { url: 'javascript:alert(1)' } as Partial<HistoryEvent>)]),
+      input([
+        comment('2026-12-03T10:00:00Z', 'c1', 'Hi', { url: 'javascript:alert(1)' } as Partial<HistoryEvent>),
+      ]),
     );
     expect(task.message).toBe('1 comment on your LinkedIn post is waiting');
     expect(task.url).toBe('https://www.linkedin.com/feed/?shareActive=true');
@@ -91,7 +97,12 @@ describe('chooseTask', () => {
   });
 
   it('the silence suggestion fits the goals, and a network turned off is never opened', () => {
-    const task = chooseTask(input([post('2026-11-20T08:00:00Z', 'x', 'a')], { goals: ['customers'], sites: { ...sites, x: false } }));
+    const task = chooseTask(
+      input([post('2026-11-20T08:00:00Z', 'x', 'a')], {
+        goals: ['customers'],
+        sites: { ...sites, x: false },
+      }),
+    );
     expect(task.message).toBe(
       'Nothing from you in 14 days — share how your team helped one customer this week, and what you learned from it',
     );
