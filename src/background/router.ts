@@ -21,7 +21,6 @@ import {
   type GetEngagementRequest,
   type GetFeedbackRequest,
   type GetReminderRequest,
-  type ReminderResponse,
   type ReminderSnoozeRequest,
   type GetInstancesRequest,
   type InstancesResponse,
@@ -31,6 +30,7 @@ import {
   type ScoreRequest,
   type ScoreResponse,
 } from '../shared/messages.ts';
+import type { ReminderResponse } from '../shared/reminder-task.ts';
 
 /** The parts of `runtime.MessageSender` the checks and handlers read. */
 export interface Sender {

@@ -9,9 +9,8 @@ import type {
   Engagement,
   EngagementResponse,
   ExportLedgerResponse,
-  ReminderResponse,
-  ReminderView,
 } from '../shared/messages.ts';
+import type { ReminderResponse, ReminderView } from '../shared/reminder-task.ts';
 import type { PopupConnector } from './connector.ts';
 
 export interface MockOptions {

@@ -9,10 +9,10 @@ import {
   CurrentResponse,
   EngagementResponse,
   ExportLedgerResponse,
-  ReminderResponse,
   type Engagement,
   type InstancesResponse,
 } from '../shared/messages.ts';
+import { ReminderResponse } from '../shared/reminder-task.ts';
 import type { Platform } from '../engine/types.ts';
 import { createEngagementCache } from './engagement-cache.ts';
 

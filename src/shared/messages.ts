@@ -6,7 +6,6 @@
 import * as z from 'zod/mini';
 import { KINDS, PLATFORMS } from '../engine/types.ts';
 import { ScoreResult } from './responses.ts';
-import { LocalDate, ReminderTask } from './reminder-task.ts';
 
 /** Drafts above this are not coached at all ("too long to coach"); the engine caps lower. */
 export const MAX_MESSAGE_TEXT = 1_000_000;
@@ -268,16 +267,3 @@ export const FeedbackResponse = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type FeedbackResponse = z.infer<typeof FeedbackResponse>;
-
-export const ReminderView = z.object({
-  task: z.nullable(ReminderTask),
-  snoozedUntil: z.nullable(z.string()),
-  lastShown: z.nullable(LocalDate),
-});
-export type ReminderView = z.infer<typeof ReminderView>;
-
-export const ReminderResponse = z.union([
-  z.object({ ok: z.literal(true), reminder: ReminderView }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-export type ReminderResponse = z.infer<typeof ReminderResponse>;

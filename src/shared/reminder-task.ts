@@ -1,6 +1,7 @@
 /**
  * The reminder's task as it is stored (`reminderState.task`) and as the popup receives it
- * (`get-reminder`): one schema for both, parsed on either side.
+ * (`get-reminder`): one schema for both, parsed on either side. Apart from messages.ts so the
+ * content script, which never sees a reminder, does not carry these schemas.
  */
 import * as z from 'zod/mini';
 import { PLATFORMS } from '../engine/types.ts';
@@ -20,3 +21,17 @@ export const ReminderTask = z.object({
   via: z.enum(['notification', 'badge']),
 });
 export type ReminderTask = z.infer<typeof ReminderTask>;
+
+/** What `get-reminder` and `reminder-snooze` answer. */
+export const ReminderView = z.object({
+  task: z.nullable(ReminderTask),
+  snoozedUntil: z.nullable(z.string()),
+  lastShown: z.nullable(LocalDate),
+});
+export type ReminderView = z.infer<typeof ReminderView>;
+
+export const ReminderResponse = z.union([
+  z.object({ ok: z.literal(true), reminder: ReminderView }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type ReminderResponse = z.infer<typeof ReminderResponse>;

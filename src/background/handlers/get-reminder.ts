@@ -2,7 +2,8 @@
  * `get-reminder` (extension pages only): what the popup shows at its top, and what the options
  * page says about the snooze. Today's task only: yesterday's, never acted on, is not news.
  */
-import type { GetReminderRequest, ReminderResponse } from '../../shared/messages.ts';
+import type { GetReminderRequest } from '../../shared/messages.ts';
+import type { ReminderResponse } from '../../shared/reminder-task.ts';
 import { localTime } from '../reminder/local-time.ts';
 import type { ReminderState, ReminderStateStore } from '../reminder/state.ts';
 

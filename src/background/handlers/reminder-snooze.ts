@@ -3,7 +3,8 @@
  * reminder until `until`, and today's task is put away (its notification and the badge dot).
  * `until: null` cancels a snooze and leaves today's task as it is.
  */
-import type { ReminderResponse, ReminderSnoozeRequest } from '../../shared/messages.ts';
+import type { ReminderSnoozeRequest } from '../../shared/messages.ts';
+import type { ReminderResponse } from '../../shared/reminder-task.ts';
 import { notificationId } from '../reminder/check.ts';
 import type { ReminderStateStore } from '../reminder/state.ts';
 import { reminderView, type ReminderClock } from './get-reminder.ts';
