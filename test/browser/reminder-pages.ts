@@ -17,7 +17,7 @@ type Api = {
     get(name: string): Promise<{ scheduledTime: number } | undefined>;
     create(name: string, info: { when: number }): Promise<void> | void;
   };
-  notifications: { getAll(): Promise<Record<string, unknown>> };
+  notifications: { getAll(): Promise<Record<string, unknown>>; clear(id: string): Promise<boolean> };
   action: { getBadgeText(details: object): Promise<string> };
   runtime: { sendMessage(m: unknown): Promise<unknown> };
 };
@@ -119,4 +119,11 @@ export async function getReminder(): Promise<unknown> {
 export function localDate(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The person dismisses a notification (a second showing of the same id would bring it back). */
+export async function dismiss(id: string): Promise<boolean> {
+  const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+  const api = (g.browser ?? g.chrome)!;
+  return api.notifications.clear(id);
 }

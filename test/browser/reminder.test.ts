@@ -2,8 +2,8 @@
  * The executive's daily reminder in the built extension, in Chromium and Firefox: choosing the
  * executive role (written to storage.local from an extension page, as the options page does) makes
  * the worker set its alarms; with the reminder's hour just passed and an empty ledger, the hour's
- * alarm shows exactly one notification (id `rapport-reminder-<date>`) and a second alarm shows no
- * second one; `get-reminder` gives the page a click opens (which page a click opens is decided by
+ * alarm shows exactly one notification (id `rapport-reminder-<date>`) and, once the person dismissed
+ * it, a second alarm (or a restarted worker's) does not show it again; `get-reminder` gives the page a click opens (which page a click opens is decided by
  * a pure function, unit-tested: dispatching a notification click is not possible from a test);
  * the popup shows the task and its Snooze puts it away. Where notifications are not permitted
  * (Chromium with Rapport's notifications turned off in the browser's settings) the toolbar badge
@@ -30,6 +30,7 @@ import { playwrightTab, puppeteerTab, type Tab } from './tab.ts';
 import {
   badgeText,
   chooseRole,
+  dismiss,
   getReminder,
   hourAlarmRescheduled,
   localDate,
@@ -103,8 +104,10 @@ function suite(ext: () => Promise<Tab>) {
         (n) => n?.length === 1,
       ),
     ).toEqual([`rapport-reminder-${today}`]);
+    // Dismissed, as a person would: a second showing (same id) would bring it back.
+    expect(await tab.eval(dismiss, `rapport-reminder-${today}`)).toBe(true);
     await ring(tab);
-    expect(await tab.eval(reminderNotifications, null)).toEqual([`rapport-reminder-${today}`]);
+    expect(await tab.eval(reminderNotifications, null)).toEqual([]);
     expect(await tab.eval(reminderState, null)).toMatchObject({ lastShown: today });
     // What a click on it opens: with an empty ledger, LinkedIn's compose page.
     expect(await tab.eval(getReminder, null)).toMatchObject({
@@ -155,6 +158,41 @@ describe('reminder in Chromium', () => {
     await session?.close();
   });
   suite(async () => playwrightTab(await session.extensionPage(POPUP_PATH)));
+
+  it('a worker stopped after the reminder showed, then woken by the next alarm, shows no second one', async () => {
+    const tab = playwrightTab(await session.extensionPage(POPUP_PATH));
+    await executiveAtTheHour(tab);
+    await ring(tab);
+    const today = await tab.eval(localDate, null);
+    await until(
+      async () => await tab.eval(reminderNotifications, null),
+      (n) => n?.length === 1,
+    );
+    expect(await tab.eval(dismiss, `rapport-reminder-${today}`)).toBe(true);
+    await tab.close();
+
+    const page = await session.extensionPage(POPUP_PATH);
+    const cdp = await session.context.newCDPSession(page);
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of e.versions) statuses.push(v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await until(
+      async () => statuses,
+      (st) => st.includes('stopped'),
+      10_000,
+    );
+    await cdp.detach();
+    await page.close();
+
+    const again = playwrightTab(await session.extensionPage(POPUP_PATH));
+    await ring(again);
+    expect(await again.eval(reminderNotifications, null)).toEqual([]);
+    expect(await again.eval(reminderState, null)).toMatchObject({ lastShown: today });
+    await again.close();
+  });
 });
 
 describe('reminder in Chromium with notifications turned off for Rapport', () => {
