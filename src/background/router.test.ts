@@ -19,7 +19,7 @@ const engagement = {
   watchedDays: 0,
 };
 
-const reminder = { task: null, snoozedUntil: null, lastShown: null };
+const reminder = { task: null, snoozedUntil: null, lastShown: null, lastCheck: null };
 
 function setup() {
   const handlers = {

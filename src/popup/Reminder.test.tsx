@@ -22,7 +22,7 @@ function mount(withTask: boolean) {
   const root = document.createElement('div');
   document.body.append(root);
   const connector = createMockConnector(undefined, {
-    reminder: { task: withTask ? task : null, snoozedUntil: null, lastShown: '2026-11-30' },
+    reminder: { task: withTask ? task : null, snoozedUntil: null, lastShown: '2026-11-30', lastCheck: null },
   });
   // Monday 30 November 2026, 10:00 UTC.
   render(<Reminder connector={connector} clock={() => Date.parse('2026-11-30T10:00:00Z')} />, root);

@@ -74,7 +74,9 @@ export function createMockConnector(
     engagement: options.engagement ?? ({ ok: true, engagement: emptyEngagement() } as EngagementResponse),
     cached: options.cached ?? null,
     ack: options.ack ?? ({ ok: true } as AckResponse),
-    reminder: options.reminder ?? ({ task: null, snoozedUntil: null, lastShown: null } as ReminderView),
+    reminder:
+      options.reminder ??
+      ({ task: null, snoozedUntil: null, lastShown: null, lastCheck: null } as ReminderView),
     /** Answers wait for this, so a test can look at the popup before the worker has answered. */
     engagementGate: Promise.resolve(),
   };

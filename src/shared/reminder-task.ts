@@ -22,9 +22,26 @@ export const ReminderTask = z.object({
 });
 export type ReminderTask = z.infer<typeof ReminderTask>;
 
+/** What the last check decided, and when: the options page can say why no reminder came today. */
+export const LastCheck = z.object({
+  at: z.iso.datetime({ offset: true }),
+  outcome: z.enum([
+    'shown',
+    'not-yet',
+    'disabled',
+    'shown-today',
+    'not-a-chosen-day',
+    'quiet-hours',
+    'snoozed',
+    'engaged-today',
+  ]),
+});
+export type LastCheck = z.infer<typeof LastCheck>;
+
 /** What `get-reminder` and `reminder-snooze` answer. */
 export const ReminderView = z.object({
   task: z.nullable(ReminderTask),
+  lastCheck: z.nullable(LastCheck),
   snoozedUntil: z.nullable(z.string()),
   lastShown: z.nullable(LocalDate),
 });

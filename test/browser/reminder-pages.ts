@@ -68,21 +68,25 @@ export async function reminderAlarms(): Promise<ReminderAlarm[]> {
 }
 
 /**
- * The reminder's hour alarm, due now: what the browser does at the hour (the worker listens to
- * every alarm named rapport-reminder-…). The worker makes the next day's once it has checked.
+ * A reminder alarm, due now: what the browser does at the hour (the worker checks on every alarm
+ * named rapport-reminder-…). Its own name, so the worker's rescheduling of the hour's alarm (after
+ * a settings change) cannot replace it before it rings. Answers when it was set.
  */
-export async function ringHourAlarm(): Promise<void> {
+export async function ringAlarm(): Promise<number> {
   const g = globalThis as unknown as { browser?: Api; chrome?: Api };
   const api = (g.browser ?? g.chrome)!;
-  await api.alarms.create('rapport-reminder-hour', { when: Date.now() + 50 });
+  const at = Date.now();
+  await api.alarms.create('rapport-reminder-now', { when: at + 50 });
+  return at;
 }
 
-/** True once the hour alarm is set for a later day again: the worker has checked and rescheduled. */
-export async function hourAlarmRescheduled(): Promise<boolean> {
+/** True once the worker has checked since `t` (it notes every check in reminderState.lastCheck). */
+export async function checkedSince(t: number): Promise<boolean> {
   const g = globalThis as unknown as { browser?: Api; chrome?: Api };
   const api = (g.browser ?? g.chrome)!;
-  const alarm = await api.alarms.get('rapport-reminder-hour');
-  return alarm !== undefined && alarm.scheduledTime > Date.now() + 3_600_000;
+  const state = (await api.storage.local.get('reminderState'))['reminderState'] as
+    { lastCheck?: { at: string } } | undefined;
+  return state?.lastCheck !== undefined && Date.parse(state.lastCheck.at) >= t;
 }
 
 /** Ids of the reminder notifications showing; null when the browser refuses to list them. */

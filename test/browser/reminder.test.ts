@@ -9,8 +9,9 @@
  * (Chromium with Rapport's notifications turned off in the browser's settings) the toolbar badge
  * shows a dot and the popup keeps the task.
  *
- * The alarm rings as the browser would ring it: a page creates `rapport-reminder-hour` due now,
- * through the ordinary alarms API; nothing in the build exists for tests.
+ * The alarm rings as the browser would ring it: a page creates a `rapport-reminder-…` alarm due
+ * now, through the ordinary alarms API, and waits for the check the worker notes in
+ * `reminderState.lastCheck`; nothing in the build exists for tests.
  *
  * Firefox runs with `alerts.useSystemBackend: false`: on this machine there is no desktop
  * notification service, and Firefox's system backend then closes every notification at once
@@ -32,12 +33,12 @@ import {
   chooseRole,
   dismiss,
   getReminder,
-  hourAlarmRescheduled,
+  checkedSince,
   localDate,
   reminderAlarms,
   reminderNotifications,
   reminderState,
-  ringHourAlarm,
+  ringAlarm,
   type ReminderAlarm,
 } from './reminder-pages.ts';
 
@@ -67,10 +68,10 @@ async function executiveAtTheHour(ext: Tab): Promise<void> {
   );
 }
 
-/** Rings the hour's alarm and waits until the worker has checked (it then sets the next day's). */
+/** Rings a reminder alarm and waits until the worker has checked. */
 async function ring(ext: Tab): Promise<void> {
-  await ext.eval(ringHourAlarm, null);
-  await until(async () => await ext.eval(hourAlarmRescheduled, null), Boolean);
+  const at = await ext.eval(ringAlarm, null);
+  await until(async () => await ext.eval(checkedSince, at), Boolean);
 }
 
 function suite(ext: () => Promise<Tab>) {

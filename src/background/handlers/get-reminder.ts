@@ -23,6 +23,7 @@ export function reminderView(
       task: state.task?.date === today ? state.task : null,
       snoozedUntil: state.snoozedUntil ?? null,
       lastShown: state.lastShown ?? null,
+      lastCheck: state.lastCheck ?? null,
     },
   };
 }

@@ -51,8 +51,13 @@ async function checkOnce(deps: CheckDeps): Promise<CheckResult> {
   const now = deps.now();
   const timeZone = deps.timeZone();
   const verdict = due(now, settings, state, summary.lastActive(now), timeZone);
-  if (!verdict.show) return verdict;
-  await deps.state.update({ lastShown: verdict.date, task: undefined });
+  const at = new Date(now).toISOString();
+  if (!verdict.show) {
+    const outcome = 'reason' in verdict ? verdict.reason : 'not-yet';
+    await deps.state.update({ lastCheck: { at, outcome } });
+    return verdict;
+  }
+  await deps.state.update({ lastShown: verdict.date, task: undefined, lastCheck: { at, outcome: 'shown' } });
   const task = chooseTask({
     now,
     ...(timeZone ? { timeZone } : {}),

@@ -8,9 +8,9 @@
  * `lastShown` could repeat one reminder, never lose the person's snooze.
  */
 import * as z from 'zod/mini';
-import { LocalDate, ReminderTask } from '../../shared/reminder-task.ts';
+import { LastCheck, LocalDate, ReminderTask } from '../../shared/reminder-task.ts';
 
-export { LocalDate, ReminderTask };
+export { LastCheck, LocalDate, ReminderTask };
 
 export const REMINDER_STATE_KEY = 'reminderState';
 
@@ -18,12 +18,14 @@ export interface ReminderState {
   lastShown?: string;
   snoozedUntil?: string;
   task?: ReminderTask;
+  lastCheck?: LastCheck;
 }
 
 const fields = {
   lastShown: LocalDate,
   snoozedUntil: z.iso.datetime({ offset: true }),
   task: ReminderTask,
+  lastCheck: LastCheck,
 };
 
 export function repairReminderState(stored: unknown): ReminderState {

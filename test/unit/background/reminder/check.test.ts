@@ -64,6 +64,10 @@ describe('the reminder check', () => {
     const restarted = worker(area, clock);
     expect(await restarted.check()).toMatchObject({ show: false, reason: 'shown-today' });
     expect(restarted.shown).toEqual([]);
+    expect(area.data[REMINDER_STATE_KEY]).toMatchObject({
+      lastShown: '2026-11-30',
+      lastCheck: { at: new Date(clock.now).toISOString(), outcome: 'shown-today' },
+    });
   });
 
   it('after a restart the day after, it shows again; the badge fallback is remembered', async () => {
