@@ -29,6 +29,7 @@ export function startReminder(history: HistoryKeeper, settings: SettingsStore) {
     state,
     summary: () => history.summary(),
     show: showTask,
+    putAway: clearTask,
   });
   const schedule = async () =>
     ensureAlarms(browser.alarms, await settings.get(), clock.now(), clock.timeZone());

@@ -30,6 +30,8 @@ export interface CheckDeps {
   >;
   /** Shows the task under this notification id; says how it reached the person. */
   show(id: string, task: Task): Promise<Shown>;
+  /** Takes an earlier day's task away: its notification, if still there, and the badge dot. */
+  putAway(id: string): Promise<void>;
 }
 
 export type CheckResult = Due | { show: true; date: string; task: Task; via: Shown };
@@ -52,6 +54,11 @@ async function checkOnce(deps: CheckDeps): Promise<CheckResult> {
   const timeZone = deps.timeZone();
   const verdict = due(now, settings, state, summary.lastActive(now), timeZone);
   const at = new Date(now).toISOString();
+  // Yesterday's task, never acted on, is not today's news: no dot or notification stays for it.
+  if (state.task && state.task.date !== verdict.date) {
+    await deps.state.update({ task: undefined });
+    await deps.putAway(notificationId(state.task.date));
+  }
   if (!verdict.show) {
     const outcome = 'reason' in verdict ? verdict.reason : 'not-yet';
     await deps.state.update({ lastCheck: { at, outcome } });

@@ -23,6 +23,7 @@ function storage() {
 /** One worker's reminder, over shared storage; `show` records what it was asked to show. */
 function worker(area: ReturnType<typeof storage>, clock: { now: number }, show?: CheckDeps['show']) {
   const shown: { id: string; task: Task }[] = [];
+  const putAway: string[] = [];
   const check = createReminderCheck({
     now: () => clock.now,
     timeZone: () => TZ,
@@ -35,8 +36,9 @@ function worker(area: ReturnType<typeof storage>, clock: { now: number }, show?:
         shown.push({ id, task });
         return 'notification';
       }),
+    putAway: async (id) => void putAway.push(id),
   });
-  return { check, shown };
+  return { check, shown, putAway };
 }
 
 describe('the reminder check', () => {
@@ -90,5 +92,20 @@ describe('the reminder check', () => {
     );
     expect(clickTarget('rapport-reminder-2026-11-29', state)).toBeUndefined();
     expect(clickTarget('rapport-reminder-2026-11-30', {})).toBeUndefined();
+  });
+
+  it("takes an earlier day's task away, even on a day with no reminder", async () => {
+    const area = storage();
+    const clock = { now: AT_NINE };
+    await worker(area, clock, async () => 'badge').check();
+    // Tuesday 08:00 local: before the hour, so nothing shows, but Monday's dot must go.
+    clock.now = Date.parse('2026-12-01T07:00:00Z');
+    const next = worker(area, clock);
+    expect(await next.check()).toMatchObject({ show: false, notYet: true });
+    expect(next.putAway).toEqual(['rapport-reminder-2026-11-30']);
+    expect(area.data[REMINDER_STATE_KEY]).not.toHaveProperty('task');
+    // Once is enough.
+    await next.check();
+    expect(next.putAway).toHaveLength(1);
   });
 });
