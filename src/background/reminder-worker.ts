@@ -10,9 +10,9 @@ import type { SettingsStore } from '../shared/settings-store.ts';
 import type { HistoryKeeper } from './history-keeper.ts';
 import { createGetReminderHandler } from './handlers/get-reminder.ts';
 import { createReminderSnoozeHandler } from './handlers/reminder-snooze.ts';
+import { createReminderOpenHandler, openTask } from './handlers/reminder-open.ts';
 import { ensureAlarms, isReminderAlarm } from './reminder/alarms.ts';
 import { createReminderCheck, NOTIFICATION_PREFIX } from './reminder/check.ts';
-import { clickTarget } from './reminder/click.ts';
 import { currentTimeZone } from './reminder/local-time.ts';
 import { clearTask, showTask } from './reminder/notify.ts';
 import { snoozeUntil, type SnoozeLength } from './reminder/snooze.ts';
@@ -42,16 +42,10 @@ export function startReminder(history: HistoryKeeper, settings: SettingsStore) {
 
   const snooze = createReminderSnoozeHandler(state, clock, clearTask);
 
+  const open = { state, clock, openTab: (url: string) => browser.tabs.create({ url }), putAway: clearTask };
   browser.notifications.onClicked.addListener((id) => {
     if (!id.startsWith(NOTIFICATION_PREFIX)) return;
-    void (async () => {
-      const url = clickTarget(id, await state.read());
-      if (url) {
-        await browser.tabs.create({ url });
-        await state.update({ task: undefined });
-      }
-      await clearTask(id);
-    })().catch(logError('click failed'));
+    void openTask(open, id).catch(logError('click failed'));
   });
 
   // Chromium only: Firefox shows no buttons (the popup offers the snooze there).
@@ -68,5 +62,6 @@ export function startReminder(history: HistoryKeeper, settings: SettingsStore) {
   return {
     'get-reminder': createGetReminderHandler(state, clock),
     'reminder-snooze': snooze,
+    'reminder-open': createReminderOpenHandler(open),
   };
 }

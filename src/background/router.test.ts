@@ -38,6 +38,7 @@ function setup() {
     'get-feedback': vi.fn<Handlers['get-feedback']>(async () => ({ ok: true as const, feedback: {} })),
     'get-reminder': vi.fn<Handlers['get-reminder']>(async () => ({ ok: true as const, reminder })),
     'reminder-snooze': vi.fn<Handlers['reminder-snooze']>(async () => ({ ok: true as const, reminder })),
+    'reminder-open': vi.fn<Handlers['reminder-open']>(async () => ({ ok: true as const, reminder })),
   };
   return { handlers, route: createRouter({ ownId: OWN_ID, extensionOrigin: ORIGIN, handlers }) };
 }
@@ -204,13 +205,19 @@ describe('router', () => {
   it('takes the reminder messages from extension pages only, parsed', async () => {
     const { handlers, route } = setup();
     const snooze = { type: 'reminder-snooze', until: '2026-12-02T00:00:00.000Z' };
-    for (const message of [{ type: 'get-reminder' }, snooze]) {
+    for (const message of [{ type: 'get-reminder' }, snooze, { type: 'reminder-open' }]) {
       expect(await route(message, content)).toMatchObject({
         ok: false,
         error: expect.stringContaining('web page'),
       });
     }
     expect(handlers['reminder-snooze']).not.toHaveBeenCalled();
+    expect(handlers['reminder-open']).not.toHaveBeenCalled();
+    expect(await route({ type: 'reminder-open', url: 'https://evil.example/' }, page)).toEqual({
+      ok: true,
+      reminder,
+    });
+    expect(handlers['reminder-open']).toHaveBeenCalledWith({ type: 'reminder-open' }, page);
     expect(await route({ type: 'get-reminder' }, page)).toEqual({ ok: true, reminder });
     expect(await route(snooze, page)).toEqual({ ok: true, reminder });
     expect(await route({ type: 'reminder-snooze', until: null }, page)).toEqual({ ok: true, reminder });

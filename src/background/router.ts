@@ -21,6 +21,7 @@ import {
   type GetEngagementRequest,
   type GetFeedbackRequest,
   type GetReminderRequest,
+  type ReminderOpenRequest,
   type ReminderSnoozeRequest,
   type GetInstancesRequest,
   type InstancesResponse,
@@ -67,6 +68,7 @@ export interface Handlers {
   'get-feedback'(req: GetFeedbackRequest, sender: Sender): Promise<FeedbackResponse>;
   'get-reminder'(req: GetReminderRequest, sender: Sender): Promise<ReminderResponse>;
   'reminder-snooze'(req: ReminderSnoozeRequest, sender: Sender): Promise<ReminderResponse>;
+  'reminder-open'(req: ReminderOpenRequest, sender: Sender): Promise<ReminderResponse>;
 }
 
 export interface RouterOptions {
@@ -125,6 +127,8 @@ export function createRouter({ ownId, extensionOrigin, handlers }: RouterOptions
           return await handlers['get-reminder'](req, sender);
         case 'reminder-snooze':
           return await handlers['reminder-snooze'](req, sender);
+        case 'reminder-open':
+          return await handlers['reminder-open'](req, sender);
       }
     } catch (error) {
       return fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);

@@ -51,4 +51,12 @@ describe('the reminder in the popup', () => {
     await Promise.resolve();
     expect(root.innerHTML).toBe('');
   });
+
+  it('Open asks the worker to open the task, and the task goes', async () => {
+    const { root, connector } = mount(true);
+    await vi.waitFor(() => expect(root.querySelector('[data-reminder-task]')).not.toBeNull());
+    (root.querySelector('a[data-reminder-url]') as HTMLAnchorElement).click();
+    await vi.waitFor(() => expect(root.querySelector('[data-reminder-task]')).toBeNull());
+    expect(connector.calls.reminderOpened).toBe(1);
+  });
 });

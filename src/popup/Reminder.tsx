@@ -5,7 +5,7 @@
  * snooze, as its notifications have no buttons.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { ReminderTask } from '../shared/reminder-task.ts';
+import type { ReminderResponse, ReminderTask } from '../shared/reminder-task.ts';
 import { snoozeUntil, type SnoozeLength } from '../background/reminder/snooze.ts';
 import { currentTimeZone } from '../background/reminder/local-time.ts';
 import type { PopupConnector } from './connector.ts';
@@ -33,20 +33,31 @@ export function Reminder({
 
   if (!task) return null;
 
-  const snooze = async (length: SnoozeLength) => {
-    const reply = await connector
-      .snoozeReminder(snoozeUntil(clock(), length, currentTimeZone()))
-      .catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+  const act = async (send: () => Promise<ReminderResponse>) => {
+    const reply = await send().catch((e: unknown) => ({ ok: false as const, error: String(e) }));
     if (reply.ok) setTask(reply.reminder.task);
     else setError(reply.error);
   };
+  const snooze = (length: SnoozeLength) =>
+    act(() => connector.snoozeReminder(snoozeUntil(clock(), length, currentTimeZone())));
 
   return (
     <section class="reminder" aria-labelledby="reminder-title" data-reminder-task={task.kind}>
       <h2 id="reminder-title">{task.title}</h2>
       <p>{task.message}</p>
       <div class="reminder__actions">
-        <a class="reminder__open" href={task.url} target="_blank" rel="noopener noreferrer" data-reminder-url>
+        <a
+          class="reminder__open"
+          href={task.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          data-reminder-url
+          onClick={(event) => {
+            // The worker opens it, as for a click on the notification, and puts the task away.
+            event.preventDefault();
+            void act(() => connector.openReminder());
+          }}
+        >
           Open
         </a>
         <button type="button" class="link" onClick={() => void snooze('day')}>
@@ -56,7 +67,7 @@ export function Reminder({
           Snooze a week
         </button>
       </div>
-      {error && <p role="alert">The reminder could not be snoozed: {error}</p>}
+      {error && <p role="alert">The reminder did not respond: {error}</p>}
     </section>
   );
 }

@@ -66,6 +66,7 @@ export function createMockConnector(
     deleteLedger: 0,
     downloads: [] as { filename: string; text: string }[],
     snoozes: [] as string[],
+    reminderOpened: 0,
   };
   const state = {
     host: options.host ?? null,
@@ -136,6 +137,11 @@ export function createMockConnector(
       ok: true,
       reminder: structuredClone(state.reminder),
     }),
+    async openReminder(): Promise<ReminderResponse> {
+      calls.reminderOpened += 1;
+      state.reminder = { ...state.reminder, task: null };
+      return { ok: true, reminder: structuredClone(state.reminder) };
+    },
     async snoozeReminder(until): Promise<ReminderResponse> {
       calls.snoozes.push(until);
       state.reminder = { ...state.reminder, task: null, snoozedUntil: until };

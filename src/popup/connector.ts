@@ -42,6 +42,8 @@ export interface PopupConnector {
   getReminder(): Promise<ReminderResponse>;
   /** No reminder until then (an ISO instant); today's task is put away. */
   snoozeReminder(until: string): Promise<ReminderResponse>;
+  /** Opens the day's task's page (the worker opens it) and puts the task away. */
+  openReminder(): Promise<ReminderResponse>;
 }
 
 /** Sends a request and parses the answer with its schema; a reply that does not fit is an error. */
@@ -101,6 +103,7 @@ export function createBrowserConnector(): PopupConnector {
     },
     getReminder: () => ask({ type: 'get-reminder' }, ReminderResponse),
     snoozeReminder: (until) => ask({ type: 'reminder-snooze', until }, ReminderResponse),
+    openReminder: () => ask({ type: 'reminder-open' }, ReminderResponse),
     download(filename, text) {
       const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
       const link = document.createElement('a');

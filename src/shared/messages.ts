@@ -136,6 +136,13 @@ export const ReminderSnoozeRequest = z.object({
   until: z.nullable(z.iso.datetime({ offset: true })),
 });
 
+/**
+ * Popup → worker: the person opens today's task from the popup. The worker opens its page, as a
+ * click on the notification does, and puts the task away (notification and badge dot). Extension
+ * pages only.
+ */
+export const ReminderOpenRequest = z.object({ type: z.literal('reminder-open') });
+
 export const Request = z.discriminatedUnion('type', [
   ScoreRequest,
   PublishedRequest,
@@ -152,6 +159,7 @@ export const Request = z.discriminatedUnion('type', [
   GetFeedbackRequest,
   GetReminderRequest,
   ReminderSnoozeRequest,
+  ReminderOpenRequest,
 ]);
 export type Request = z.infer<typeof Request>;
 export type ScoreRequest = z.infer<typeof ScoreRequest>;
@@ -169,6 +177,7 @@ export type FeedbackRequest = z.infer<typeof FeedbackRequest>;
 export type GetFeedbackRequest = z.infer<typeof GetFeedbackRequest>;
 export type GetReminderRequest = z.infer<typeof GetReminderRequest>;
 export type ReminderSnoozeRequest = z.infer<typeof ReminderSnoozeRequest>;
+export type ReminderOpenRequest = z.infer<typeof ReminderOpenRequest>;
 
 /** Types of request a content script may send; everything else is for extension pages only. */
 export const CONTENT_REQUESTS: ReadonlySet<Request['type']> = new Set([

@@ -20,6 +20,7 @@ type Api = {
   notifications: { getAll(): Promise<Record<string, unknown>>; clear(id: string): Promise<boolean> };
   action: { getBadgeText(details: object): Promise<string> };
   runtime: { sendMessage(m: unknown): Promise<unknown> };
+  tabs: { query(q: object): Promise<{ url?: string; pendingUrl?: string }[]> };
 };
 
 export interface ReminderAlarm {
@@ -130,4 +131,11 @@ export async function dismiss(id: string): Promise<boolean> {
   const g = globalThis as unknown as { browser?: Api; chrome?: Api };
   const api = (g.browser ?? g.chrome)!;
   return api.notifications.clear(id);
+}
+
+/** The addresses of the open tabs (those on the networks are visible through the host grants). */
+export async function tabUrls(): Promise<string[]> {
+  const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+  const api = (g.browser ?? g.chrome)!;
+  return (await api.tabs.query({})).map((t) => t.pendingUrl ?? t.url ?? '');
 }

@@ -7,7 +7,7 @@
  * a pure function, unit-tested: dispatching a notification click is not possible from a test);
  * the popup shows the task and its Snooze puts it away. Where notifications are not permitted
  * (Chromium with Rapport's notifications turned off in the browser's settings) the toolbar badge
- * shows a dot and the popup keeps the task.
+ * shows a dot and the popup keeps the task; its Open opens the task's page and takes the dot away.
  *
  * The alarm rings as the browser would ring it: a page creates a `rapport-reminder-…` alarm due
  * now, through the ordinary alarms API, and waits for the check the worker notes in
@@ -39,6 +39,7 @@ import {
   reminderNotifications,
   reminderState,
   ringAlarm,
+  tabUrls,
   type ReminderAlarm,
 } from './reminder-pages.ts';
 
@@ -235,6 +236,30 @@ describe('reminder in Chromium with notifications turned off for Rapport', () =>
       ),
     ).toBe('');
     await popup.close();
+  });
+
+  it("Open in the popup opens the task's page and takes the dot away", async () => {
+    const tab = playwrightTab(await session.extensionPage(POPUP_PATH));
+    await executiveAtTheHour(tab);
+    await ring(tab);
+    await until(
+      async () => await tab.eval(badgeText, null),
+      (t) => t === '•',
+    );
+    const popup = playwrightTab(await session.extensionPage(POPUP_PATH));
+    await popup.waitFor(() => document.querySelector('[data-reminder-task]') !== null, null);
+    await popup.click('a[data-reminder-url]');
+    await until(
+      async () => await tab.eval(tabUrls, null),
+      (urls) => urls.includes(COMPOSE_LINKEDIN),
+    );
+    await until(
+      async () => await tab.eval(badgeText, null),
+      (t) => t === '',
+    );
+    expect(await tab.eval(reminderState, null)).not.toHaveProperty('task');
+    await popup.close();
+    await tab.close();
   });
 });
 
