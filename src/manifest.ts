@@ -32,7 +32,7 @@ export function createManifest(target: Target): ManifestV3 {
     icons,
     action: { default_title: 'Rapport', default_popup: 'src/popup/index.html', default_icon: icons },
     options_ui: { page: 'src/options/index.html', open_in_tab: true },
-    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab', 'notifications'],
     host_permissions: SUPPORTED_HOST_PATTERNS,
     optional_host_permissions: ['https://*/*'],
     content_scripts: [

@@ -27,6 +27,8 @@ import { createCommentsSeenHandler } from './handlers/comments-seen.ts';
 import { createReaderGate } from './reader-gate.ts';
 import { createReaderTrigger } from './readers.ts';
 import { instanceHosts } from '../shared/hosts.ts';
+import { createSettingsStore } from '../shared/settings-store.ts';
+import { startReminder } from './reminder-worker.ts';
 
 // MV3's content security policy forbids the `new Function` probe zod runs by default.
 z.config({ jitless: true });
@@ -39,6 +41,9 @@ void history.summary().catch((error: unknown) => console.error('Rapport: history
 const syncInstances = createInstanceSync(browserInstanceApis());
 const feedback = createFeedbackHandlers(browser.storage.local);
 const readerGate = createReaderGate(browser.storage.session);
+const settings = createSettingsStore(browser.storage.local, browser.storage.onChanged);
+// The daily reminder: its alarms, notification clicks and buttons (src/background/reminder/).
+const reminder = startReminder(history, settings);
 
 const route = createRouter({
   ownId: browser.runtime.id,
@@ -67,6 +72,7 @@ const route = createRouter({
     ),
     feedback: feedback.feedback,
     'get-feedback': feedback.getFeedback,
+    ...reminder,
   },
 });
 

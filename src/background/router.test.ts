@@ -19,6 +19,8 @@ const engagement = {
   watchedDays: 0,
 };
 
+const reminder = { task: null, snoozedUntil: null, lastShown: null, lastCheck: null };
+
 function setup() {
   const handlers = {
     score: vi.fn<Handlers['score']>(async () => ({ ok: true as const, result })),
@@ -34,6 +36,9 @@ function setup() {
     'load-card': vi.fn<Handlers['load-card']>(async () => ({ ok: true as const })),
     feedback: vi.fn<Handlers['feedback']>(async () => ({ ok: true as const })),
     'get-feedback': vi.fn<Handlers['get-feedback']>(async () => ({ ok: true as const, feedback: {} })),
+    'get-reminder': vi.fn<Handlers['get-reminder']>(async () => ({ ok: true as const, reminder })),
+    'reminder-snooze': vi.fn<Handlers['reminder-snooze']>(async () => ({ ok: true as const, reminder })),
+    'reminder-open': vi.fn<Handlers['reminder-open']>(async () => ({ ok: true as const, reminder })),
   };
   return { handlers, route: createRouter({ ownId: OWN_ID, extensionOrigin: ORIGIN, handlers }) };
 }
@@ -195,5 +200,30 @@ describe('router', () => {
     const { handlers, route } = setup();
     handlers.score.mockRejectedValueOnce(new Error('pack exploded'));
     expect(await route(score, content)).toEqual({ ok: false, error: 'internal error: pack exploded' });
+  });
+
+  it('takes the reminder messages from extension pages only, parsed', async () => {
+    const { handlers, route } = setup();
+    const snooze = { type: 'reminder-snooze', until: '2026-12-02T00:00:00.000Z' };
+    for (const message of [{ type: 'get-reminder' }, snooze, { type: 'reminder-open' }]) {
+      expect(await route(message, content)).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('web page'),
+      });
+    }
+    expect(handlers['reminder-snooze']).not.toHaveBeenCalled();
+    expect(handlers['reminder-open']).not.toHaveBeenCalled();
+    expect(await route({ type: 'reminder-open', url: 'https://evil.example/' }, page)).toEqual({
+      ok: true,
+      reminder,
+    });
+    expect(handlers['reminder-open']).toHaveBeenCalledWith({ type: 'reminder-open' }, page);
+    expect(await route({ type: 'get-reminder' }, page)).toEqual({ ok: true, reminder });
+    expect(await route(snooze, page)).toEqual({ ok: true, reminder });
+    expect(await route({ type: 'reminder-snooze', until: null }, page)).toEqual({ ok: true, reminder });
+    for (const bad of [{ type: 'reminder-snooze', until: 'tomorrow' }, { type: 'reminder-snooze' }]) {
+      expect(await route(bad, page)).toMatchObject({ ok: false, error: expect.stringMatching(/\S/) });
+    }
+    expect(handlers['reminder-snooze']).toHaveBeenCalledTimes(2);
   });
 });

@@ -20,6 +20,9 @@ import {
   type GetCurrentRequest,
   type GetEngagementRequest,
   type GetFeedbackRequest,
+  type GetReminderRequest,
+  type ReminderOpenRequest,
+  type ReminderSnoozeRequest,
   type GetInstancesRequest,
   type InstancesResponse,
   type LoadCardRequest,
@@ -28,6 +31,7 @@ import {
   type ScoreRequest,
   type ScoreResponse,
 } from '../shared/messages.ts';
+import type { ReminderResponse } from '../shared/reminder-task.ts';
 
 /** The parts of `runtime.MessageSender` the checks and handlers read. */
 export interface Sender {
@@ -45,7 +49,8 @@ export type Reply =
   | InstancesResponse
   | EngagementResponse
   | FeedbackResponse
-  | ExportLedgerResponse;
+  | ExportLedgerResponse
+  | ReminderResponse;
 
 export interface Handlers {
   score(req: ScoreRequest, sender: Sender): Promise<ScoreResponse>;
@@ -61,6 +66,9 @@ export interface Handlers {
   'load-card'(req: LoadCardRequest, sender: Sender): Promise<AckResponse>;
   feedback(req: FeedbackRequest, sender: Sender): Promise<AckResponse>;
   'get-feedback'(req: GetFeedbackRequest, sender: Sender): Promise<FeedbackResponse>;
+  'get-reminder'(req: GetReminderRequest, sender: Sender): Promise<ReminderResponse>;
+  'reminder-snooze'(req: ReminderSnoozeRequest, sender: Sender): Promise<ReminderResponse>;
+  'reminder-open'(req: ReminderOpenRequest, sender: Sender): Promise<ReminderResponse>;
 }
 
 export interface RouterOptions {
@@ -115,6 +123,12 @@ export function createRouter({ ownId, extensionOrigin, handlers }: RouterOptions
           return await handlers.feedback(req, sender);
         case 'get-feedback':
           return await handlers['get-feedback'](req, sender);
+        case 'get-reminder':
+          return await handlers['get-reminder'](req, sender);
+        case 'reminder-snooze':
+          return await handlers['reminder-snooze'](req, sender);
+        case 'reminder-open':
+          return await handlers['reminder-open'](req, sender);
       }
     } catch (error) {
       return fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);

@@ -5,6 +5,7 @@ import { NudgeList } from './NudgeList.tsx';
 import { CoachHere } from './CoachHere.tsx';
 import { Activity } from './Activity.tsx';
 import { LedgerFooter } from './LedgerFooter.tsx';
+import { Reminder } from './Reminder.tsx';
 import { useEngagement } from './use-engagement.ts';
 
 /** How often an open popup asks again, so it follows the draft while the person keeps typing. */
@@ -55,6 +56,7 @@ export function App({
           Settings
         </button>
       </header>
+      <Reminder connector={connector} clock={clock} />
       <section
         class="draft"
         aria-label="This draft"

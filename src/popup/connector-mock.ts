@@ -10,6 +10,7 @@ import type {
   EngagementResponse,
   ExportLedgerResponse,
 } from '../shared/messages.ts';
+import type { ReminderResponse, ReminderView } from '../shared/reminder-task.ts';
 import type { PopupConnector } from './connector.ts';
 
 export interface MockOptions {
@@ -27,6 +28,8 @@ export interface MockOptions {
   exported?: ExportLedgerResponse;
   /** What no-reply-needed and delete-ledger answer (default: ok). */
   ack?: AckResponse;
+  /** The reminder get-reminder answers (default: none open). */
+  reminder?: ReminderView;
 }
 
 export function emptyEngagement(asOf = '2026-11-30T12:00:00.000Z'): Engagement {
@@ -62,6 +65,8 @@ export function createMockConnector(
     exportLedger: 0,
     deleteLedger: 0,
     downloads: [] as { filename: string; text: string }[],
+    snoozes: [] as string[],
+    reminderOpened: 0,
   };
   const state = {
     host: options.host ?? null,
@@ -70,6 +75,9 @@ export function createMockConnector(
     engagement: options.engagement ?? ({ ok: true, engagement: emptyEngagement() } as EngagementResponse),
     cached: options.cached ?? null,
     ack: options.ack ?? ({ ok: true } as AckResponse),
+    reminder:
+      options.reminder ??
+      ({ task: null, snoozedUntil: null, lastShown: null, lastCheck: null } as ReminderView),
     /** Answers wait for this, so a test can look at the popup before the worker has answered. */
     engagementGate: Promise.resolve(),
   };
@@ -124,6 +132,20 @@ export function createMockConnector(
     },
     download(filename, text) {
       calls.downloads.push({ filename, text });
+    },
+    getReminder: async (): Promise<ReminderResponse> => ({
+      ok: true,
+      reminder: structuredClone(state.reminder),
+    }),
+    async openReminder(): Promise<ReminderResponse> {
+      calls.reminderOpened += 1;
+      state.reminder = { ...state.reminder, task: null };
+      return { ok: true, reminder: structuredClone(state.reminder) };
+    },
+    async snoozeReminder(until): Promise<ReminderResponse> {
+      calls.snoozes.push(until);
+      state.reminder = { ...state.reminder, task: null, snoozedUntil: until };
+      return { ok: true, reminder: structuredClone(state.reminder) };
     },
   };
   return connector;

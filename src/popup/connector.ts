@@ -12,6 +12,7 @@ import {
   type Engagement,
   type InstancesResponse,
 } from '../shared/messages.ts';
+import { ReminderResponse } from '../shared/reminder-task.ts';
 import type { Platform } from '../engine/types.ts';
 import { createEngagementCache } from './engagement-cache.ts';
 
@@ -37,6 +38,12 @@ export interface PopupConnector {
   deleteLedger(): Promise<AckResponse>;
   /** Saves text as a file in the person's downloads. */
   download(filename: string, text: string): void;
+  /** The day's reminder task, while it is open, and the snooze. */
+  getReminder(): Promise<ReminderResponse>;
+  /** No reminder until then (an ISO instant); today's task is put away. */
+  snoozeReminder(until: string): Promise<ReminderResponse>;
+  /** Opens the day's task's page (the worker opens it) and puts the task away. */
+  openReminder(): Promise<ReminderResponse>;
 }
 
 /** Sends a request and parses the answer with its schema; a reply that does not fit is an error. */
@@ -94,6 +101,9 @@ export function createBrowserConnector(): PopupConnector {
       if (reply.ok) await cache.clear().catch(() => undefined);
       return reply;
     },
+    getReminder: () => ask({ type: 'get-reminder' }, ReminderResponse),
+    snoozeReminder: (until) => ask({ type: 'reminder-snooze', until }, ReminderResponse),
+    openReminder: () => ask({ type: 'reminder-open' }, ReminderResponse),
     download(filename, text) {
       const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
       const link = document.createElement('a');

@@ -121,6 +121,28 @@ export const FeedbackRequest = z.object({
 /** Options page/popup → worker: the "not helpful" counts per nudge id. Refused from content scripts. */
 export const GetFeedbackRequest = z.object({ type: z.literal('get-feedback') });
 
+/**
+ * Popup/options → worker: the reminder's state: today's task while it is open (shown and not yet
+ * acted on or snoozed), the snooze, the last day it showed. Extension pages only.
+ */
+export const GetReminderRequest = z.object({ type: z.literal('get-reminder') });
+
+/**
+ * Popup/options → worker: snooze the reminder until an instant, or cancel the snooze (`null`).
+ * Today's task is put away with it (notification and badge). Extension pages only.
+ */
+export const ReminderSnoozeRequest = z.object({
+  type: z.literal('reminder-snooze'),
+  until: z.nullable(z.iso.datetime({ offset: true })),
+});
+
+/**
+ * Popup → worker: the person opens today's task from the popup. The worker opens its page, as a
+ * click on the notification does, and puts the task away (notification and badge dot). Extension
+ * pages only.
+ */
+export const ReminderOpenRequest = z.object({ type: z.literal('reminder-open') });
+
 export const Request = z.discriminatedUnion('type', [
   ScoreRequest,
   PublishedRequest,
@@ -135,6 +157,9 @@ export const Request = z.discriminatedUnion('type', [
   LoadCardRequest,
   FeedbackRequest,
   GetFeedbackRequest,
+  GetReminderRequest,
+  ReminderSnoozeRequest,
+  ReminderOpenRequest,
 ]);
 export type Request = z.infer<typeof Request>;
 export type ScoreRequest = z.infer<typeof ScoreRequest>;
@@ -150,6 +175,9 @@ export type DeleteLedgerRequest = z.infer<typeof DeleteLedgerRequest>;
 export type LoadCardRequest = z.infer<typeof LoadCardRequest>;
 export type FeedbackRequest = z.infer<typeof FeedbackRequest>;
 export type GetFeedbackRequest = z.infer<typeof GetFeedbackRequest>;
+export type GetReminderRequest = z.infer<typeof GetReminderRequest>;
+export type ReminderSnoozeRequest = z.infer<typeof ReminderSnoozeRequest>;
+export type ReminderOpenRequest = z.infer<typeof ReminderOpenRequest>;
 
 /** Types of request a content script may send; everything else is for extension pages only. */
 export const CONTENT_REQUESTS: ReadonlySet<Request['type']> = new Set([

@@ -67,6 +67,11 @@ export interface ChromiumOptions {
   hostPort?: number;
   hosts?: string[];
   extraArgs?: string[];
+  /**
+   * Written as the fresh profile's `Default/Preferences` before launch: what a person set in the
+   * browser's own settings (e.g. notifications turned off for an extension).
+   */
+  profilePrefs?: Record<string, unknown>;
 }
 
 export interface ChromiumSession {
@@ -106,12 +111,11 @@ export async function launchChromium(opts: ChromiumOptions = {}): Promise<Chromi
   assertBuilt(DIST_CHROME);
   const profile = await mkdtemp(join(tmpdir(), 'rapport-chromium-'));
   // Developer mode, as for anyone who loads an unpacked build: without it Chromium disables a
-  // command-line extension that reloads itself ("unsupported developer extension").
+  // command-line extension that reloads itself ("unsupported developer extension"). A test may add
+  // preferences of its own (profilePrefs).
   await mkdir(join(profile, 'Default'), { recursive: true });
-  await writeFile(
-    join(profile, 'Default', 'Preferences'),
-    JSON.stringify({ extensions: { ui: { developer_mode: true } } }),
-  );
+  const prefs = { ...opts.profilePrefs, extensions: { ui: { developer_mode: true } } };
+  await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify(prefs));
   const args = [
     // The new headless mode loads extensions; Playwright's own headless shell does not.
     ...QUIET_CHROMIUM,

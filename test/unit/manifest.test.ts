@@ -18,8 +18,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * (and injects it into their open tabs); without a host grant it reaches no page.
  * `activeTab`: the popup reads the host of the tab it was opened on to offer coaching there;
  * it grants nothing on any other tab and shows no install warning.
+ * `notifications`: the executive's daily reminder (src/background/reminder/), one quiet one a day.
  */
-const APPROVED_PERMISSIONS = ['activeTab', 'alarms', 'scripting', 'storage'];
+const APPROVED_PERMISSIONS = ['activeTab', 'alarms', 'notifications', 'scripting', 'storage'];
 const APPROVED_HOSTS = [
   'https://*.facebook.com/*',
   'https://*.instagram.com/*',

@@ -77,6 +77,8 @@ export class HistorySummary {
   /** Fingerprint hash → the published entries holding it. */
   #index = new Map<number, PublishedEntry[]>();
   #waiting = new WaitingSet();
+  /** Published items per network: where the person usually writes (the reminder opens it). */
+  #perPlatform = new Map<Platform, number>();
 
   constructor(options: { classify?: Classify } = {}) {
     this.#classify = options.classify;
@@ -128,6 +130,7 @@ export class HistorySummary {
         }
       }
       insertSorted(this.#activity, t, num);
+      this.#perPlatform.set(event.platform, (this.#perPlatform.get(event.platform) ?? 0) + 1);
       for (const h of lookupKeys(published.fingerprint)) {
         const list = this.#index.get(h);
         if (list) list.push(published);
@@ -174,6 +177,9 @@ export class HistorySummary {
         removeSorted(this.#flaggable, p, time);
       }
       removeSorted(this.#activity, entry.t, num);
+      const left = (this.#perPlatform.get(p.platform) ?? 1) - 1;
+      if (left > 0) this.#perPlatform.set(p.platform, left);
+      else this.#perPlatform.delete(p.platform);
       for (const h of lookupKeys(p.fingerprint)) {
         const list = this.#index.get(h);
         const i = list ? list.indexOf(p) : -1;
@@ -198,6 +204,24 @@ export class HistorySummary {
     this.#activity = [];
     this.#index.clear();
     this.#waiting.clear();
+    this.#perPlatform.clear();
+  }
+
+  /** When the person published the item with this network id, if the ledger has it. */
+  publishedAt(platform: Platform, id: string): number | undefined {
+    const key = eventKey({ type: 'published', platform, kind: 'post', id, at: '' });
+    const entry = key === undefined ? undefined : this.#entries.get(key);
+    return entry?.type === 'published' ? entry.t : undefined;
+  }
+
+  /** The network with the most published items in the ledger; of a tie, the one that got there first. */
+  mostPublishedOn(): Platform | undefined {
+    let best: Platform | undefined;
+    let most = 0;
+    for (const [platform, n] of this.#perPlatform) {
+      if (n > most) [best, most] = [platform, n];
+    }
+    return best;
   }
 
   /** The first event at or before `now`: since when the ledger has been watching. */

@@ -127,6 +127,20 @@ describe('counts per window and activity', () => {
     expect(t.firstSeen(T)).toBe(T - 2 * H);
   });
 
+  it('knows when an item with a network id was published, and where the person publishes most', () => {
+    const t = new HistorySummary();
+    t.add({ at: ago(30), type: 'published', platform: 'linkedin', kind: 'post', id: 'urn:1' }, { key: 'a' });
+    t.add({ at: ago(20), type: 'published', platform: 'x', kind: 'post', id: '2' });
+    t.add({ at: ago(10), type: 'published', platform: 'x', kind: 'reply', id: '3' });
+    expect(t.publishedAt('x', '2')).toBe(T - 20 * H);
+    expect(t.publishedAt('linkedin', '2')).toBeUndefined();
+    expect(t.mostPublishedOn()).toBe('x');
+    t.remove(JSON.stringify(['published', 'x', '2']));
+    t.remove(JSON.stringify(['published', 'x', '3']));
+    expect(t.mostPublishedOn()).toBe('linkedin');
+    expect(t.publishedAt('x', '2')).toBeUndefined();
+  });
+
   it('skips events whose time does not parse', () => {
     const t = new HistorySummary();
     expect(t.add({ at: 'yesterday', type: 'published', platform: 'x', kind: 'post' })).toBe(false);
@@ -366,6 +380,13 @@ describe('against a plain walk over the raw events', () => {
         .slice(-10)
         .map(({ e }) => e.type === 'published' && e.promotional);
       expect(s.lastFlaggedPosts(now, 10).map((p) => p.promotional)).toEqual(lastTen);
+      const perPlatform = new Map<Platform, number>();
+      for (const { e } of unique) {
+        if (e.type === 'published') perPlatform.set(e.platform, (perPlatform.get(e.platform) ?? 0) + 1);
+      }
+      const most = Math.max(0, ...perPlatform.values());
+      const chosen = s.mostPublishedOn();
+      expect(chosen === undefined ? 0 : perPlatform.get(chosen)).toBe(most);
     }
   });
 });
