@@ -44,6 +44,7 @@ function cardScript(entry: string, fileName: string): Plugin {
   };
 }
 import { readersPlugin } from './scripts/build/readers-plugin.ts';
+import { storeLintPlugin } from './scripts/build/store-lint-plugin.ts';
 
 /**
  * public/ is copied whole into each build; these of its files are not for the extension, so they
@@ -69,6 +70,7 @@ export default defineConfig(({ mode }) => {
   const minify = !process.env.RAPPORT_NO_MINIFY;
   return {
     plugins: [
+      storeLintPlugin(),
       preact(),
       crx({
         manifest: createManifest(target),

@@ -47,16 +47,21 @@ export function createManifest(target: Target): ManifestV3 {
   if (target === 'firefox') {
     // Firefox MV3 runs an event page, not a service worker; it has no `key` and no managed_schema
     // (its managed storage comes from a native manifest, not from policy keys in the manifest).
+    const settings = {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none' as const] },
+      },
+      // Firefox for Android reads data_collection_permissions from 142 on (web-ext lint's
+      // KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION); desktop from 140. crxjs's manifest type
+      // does not know the key yet, hence the variable rather than a literal in the return.
+      gecko_android: { strict_min_version: '142.0' },
+    };
     return {
       ...common,
       background: { scripts: ['src/background/index.ts'] },
-      browser_specific_settings: {
-        gecko: {
-          id: GECKO_ID,
-          strict_min_version: '140.0',
-          data_collection_permissions: { required: ['none'] },
-        },
-      },
+      browser_specific_settings: settings,
     };
   }
   return {
