@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
-import { createManifest, type Target } from './src/manifest.ts';
+import { createManifest, type Target } from './scripts/build/manifest.ts';
 import { CARD_SCRIPT } from './src/shared/card-script.ts';
 
 /**
