@@ -11,6 +11,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
+      // Markup from a string is how injection starts; the build also turns Preact's innerHTML write
+      // into a textContent write (scripts/build/store-lint-plugin.ts), so this would render as text.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Build the elements instead: dangerouslySetInnerHTML renders as text in Rapport builds.',
+        },
+      ],
     },
   },
   {

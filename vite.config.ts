@@ -1,7 +1,9 @@
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
-import { createManifest, type Target } from './src/manifest.ts';
+import { createManifest, type Target } from './scripts/build/manifest.ts';
 import { CARD_SCRIPT } from './src/shared/card-script.ts';
 
 /**
@@ -42,6 +44,24 @@ function cardScript(entry: string, fileName: string): Plugin {
   };
 }
 import { readersPlugin } from './scripts/build/readers-plugin.ts';
+import { storeLintPlugin } from './scripts/build/store-lint-plugin.ts';
+
+/**
+ * public/ is copied whole into each build; these of its files are not for the extension, so they
+ * are removed from dist/<target>/ and never ship: the engine carries the default pack inside its
+ * own code (src/engine/default-pack.ts), and Firefox has no `storage.managed_schema` (its managed
+ * storage comes from policies.json or a native manifest).
+ */
+function dropUnshipped(outDir: string, target: Target): Plugin {
+  const names = target === 'firefox' ? ['default-pack.json', 'managed-schema.json'] : ['default-pack.json'];
+  return {
+    name: 'rapport:drop-unshipped',
+    apply: 'build',
+    closeBundle() {
+      for (const name of names) rmSync(join(outDir, name), { force: true });
+    },
+  };
+}
 
 // One config, two targets: `vite build --mode chrome` and `vite build --mode firefox`
 // (scripts/build.js runs both), each into its own dist/<target>/ folder.
@@ -50,6 +70,7 @@ export default defineConfig(({ mode }) => {
   const minify = !process.env.RAPPORT_NO_MINIFY;
   return {
     plugins: [
+      storeLintPlugin(),
       preact(),
       crx({
         manifest: createManifest(target),
@@ -63,6 +84,7 @@ export default defineConfig(({ mode }) => {
       // Each network's comment reader, built apart and injected by the worker only on that
       // network's pages, so the main content script does not carry them (scripts/build/readers-plugin.ts).
       readersPlugin({ minify, target: 'es2022', mode }),
+      dropUnshipped(resolve(import.meta.dirname, 'dist', target), target),
     ],
     build: {
       outDir: `dist/${target}`,

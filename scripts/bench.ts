@@ -16,6 +16,7 @@ import { runEngineBench, type EngineBenchResult } from './bench/engine.ts';
 import { engineReport, historyReport, table, targetsReport } from './bench/report.ts';
 import { engineTargets, historyTargets, linearity, type Linearity, type Target } from './bench/targets.ts';
 import { runHistoryBench, type HistoryBenchResult } from './bench/history.ts';
+import { cliStartTarget, runCliStartBench, type CliStartResult } from './bench/cli-start.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = new Set(process.argv.slice(2));
@@ -66,6 +67,15 @@ async function main(): Promise<void> {
     targets.push(...historyTargets(null, '--no-engine'));
   }
 
+  let cli: CliStartResult | { skipped: string } | null = null;
+  if (!args.has('--no-engine')) {
+    log('bench: rapport CLI start (fresh process per call)');
+    cli = runCliStartBench(ROOT, quick ? 5 : 15);
+    targets.push(cliStartTarget(cli));
+  } else {
+    targets.push(cliStartTarget(null, '--no-engine'));
+  }
+
   let browser: BrowserBenchResult;
   if (args.has('--no-browser')) {
     browser = { skipped: '--no-browser' };
@@ -90,6 +100,7 @@ async function main(): Promise<void> {
     pack: engine?.pack ?? null,
     engine: engine ? { gcBetweenPhases: engine.gcBetweenPhases, sizes: engine.sizes, linearity: lin } : null,
     history,
+    cli,
     browser,
     targets,
   };

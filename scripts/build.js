@@ -1,5 +1,6 @@
-// Builds the unpacked extension for both targets: dist/chrome/ and dist/firefox/.
-// Each target is its own `vite build` process so no plugin state leaks from one build into the other.
+// Builds the unpacked extension for both targets, dist/chrome/ and dist/firefox/, and the `rapport`
+// command, dist/cli/ (scripts/build-cli.js). `node scripts/build.js chrome` builds one of them.
+// Each target is its own process so no plugin state leaks from one build into the other.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -7,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-const targets = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['chrome', 'firefox'];
+const TARGETS = ['chrome', 'firefox', 'cli'];
+const targets = process.argv.slice(2).length > 0 ? process.argv.slice(2) : TARGETS;
 
 function sizeOf(dir) {
   let bytes = 0;
@@ -28,12 +30,13 @@ function sizeOf(dir) {
 
 const summary = [];
 for (const target of targets) {
-  if (target !== 'chrome' && target !== 'firefox') {
-    console.error(`build: unknown target "${target}" (expected chrome or firefox)`);
+  if (!TARGETS.includes(target)) {
+    console.error(`build: unknown target "${target}" (expected ${TARGETS.join(', ')})`);
     process.exit(2);
   }
   console.log(`\nbuild: ${target}`);
-  const run = spawnSync(process.execPath, [vite, 'build', '--mode', target], { cwd: root, stdio: 'inherit' });
+  const args = target === 'cli' ? [join(root, 'scripts', 'build-cli.js')] : [vite, 'build', '--mode', target];
+  const run = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   if (run.status !== 0) {
     console.error(`build: ${target} failed`);
     process.exit(run.status ?? 1);

@@ -1,5 +1,6 @@
 // `npm test`: everything CI checks, in order, stopping at the first failure with its label.
-// typecheck → lint → format → build → unit tests → browser tests (real Chromium and Firefox).
+// typecheck → lint → format → build → web-ext lint (Firefox build) → unit tests → browser tests
+// (real Chromium and Firefox).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,6 +51,19 @@ const steps = [
   { label: 'lint', cmd: bin('eslint'), args: ['.'] },
   { label: 'format', cmd: bin('prettier'), args: ['--check', '.'] },
   { label: 'build', cmd: process.execPath, args: [join(root, 'scripts', 'build.js')] },
+  // Mozilla's linter, as addons.mozilla.org runs it on an upload; a warning fails the step too.
+  {
+    label: 'web-ext lint',
+    cmd: bin('web-ext'),
+    args: [
+      'lint',
+      '--source-dir',
+      join(root, 'dist', 'firefox'),
+      '--warnings-as-errors',
+      '--no-config-discovery',
+      '--no-input',
+    ],
+  },
   vitest('unit'),
   vitest('browser'),
 ];

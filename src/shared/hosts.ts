@@ -3,21 +3,13 @@
  * person adds at run time through the optional host permission for any https site, one host each.
  * Pure: the options page, the popup and the worker share these checks.
  */
+import { host_permissions } from '../../manifest.json' with { type: 'json' };
 
-/** Match patterns of the networks Rapport coaches on, https only. */
-export const SUPPORTED_HOST_PATTERNS = [
-  'https://x.com/*',
-  'https://twitter.com/*',
-  'https://*.linkedin.com/*',
-  'https://*.facebook.com/*',
-  'https://*.instagram.com/*',
-  'https://*.threads.net/*',
-  'https://*.threads.com/*',
-  'https://bsky.app/*',
-  'https://mastodon.social/*',
-  'https://*.reddit.com/*',
-  'https://*.youtube.com/*',
-];
+/**
+ * Match patterns of the networks Rapport coaches on, https only: the manifest's host permissions
+ * (manifest.json is their one source; its content script matches the same list).
+ */
+export const SUPPORTED_HOST_PATTERNS: readonly string[] = host_permissions;
 
 export type HostCheck = { ok: true; host: string } | { ok: false; error: string };
 

@@ -1,4 +1,4 @@
-/** The real entry points, as a person runs them: few spawns, since each one starts Node and tsx. */
+/** The real entry points, as a person runs them: few spawns, since each one starts Node (and tsx, if the CLI build is stale). */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,0 +1,68 @@
+// Builds the `rapport` command to plain JavaScript: dist/cli/rapport.js, one ES module for Node 20
+// with the engine, zod, re2js and the default pack inside, so an installed package needs no
+// dependency and no TypeScript loader. Beside it, dist/cli/inputs.json lists the repository files
+// it was built from, so bin/rapport.js can tell, inside the repository, when the build is stale.
+// Each file is written beside its place and renamed over it: a `rapport` started during a build
+// (tests run one while another builds) reads the old file or the new one, never half of one.
+import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = join(root, 'dist', 'cli');
+
+/** The repository files the bundle holds (not node_modules): what a stale check must look at. */
+function inputsOf(chunk) {
+  const ids = new Set();
+  for (const id of chunk.moduleIds) {
+    const file = id.split('?')[0];
+    if (!isAbsolute(file)) continue;
+    const path = relative(root, file);
+    if (path.startsWith('..') || path.split(sep).includes('node_modules')) continue;
+    ids.add(path.split(sep).join('/'));
+  }
+  return [...ids].sort();
+}
+
+function writeAtomically(path, text) {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+const started = Date.now();
+const result = await build({
+  configFile: false,
+  root,
+  logLevel: 'warn',
+  // public/ holds the extension's files; the default pack is imported into the bundle instead.
+  publicDir: false,
+  // Everything but Node's own modules goes into the bundle.
+  ssr: { noExternal: true, target: 'node' },
+  build: {
+    ssr: 'src/cli/bin.ts',
+    write: false,
+    target: 'node20',
+    // Readable stack traces in "internal error" reports; size does not matter here.
+    minify: false,
+    rollupOptions: { output: { format: 'es', entryFileNames: 'rapport.js' } },
+  },
+});
+const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+const chunks = outputs.filter((o) => o.type === 'chunk');
+const entry = chunks.find((o) => o.isEntry);
+if (!entry || chunks.length !== 1) {
+  throw new Error(
+    `build-cli: expected one self-contained chunk, got ${chunks.map((c) => c.fileName).join(', ')}`,
+  );
+}
+const inputs = inputsOf(entry);
+if (!inputs.includes('src/cli/bin.ts')) throw new Error('build-cli: the bundle does not hold src/cli/bin.ts');
+mkdirSync(outDir, { recursive: true });
+writeAtomically(join(outDir, 'inputs.json'), JSON.stringify({ inputs }, null, 2) + '\n');
+writeAtomically(join(outDir, 'rapport.js'), entry.code);
+const bytes = statSync(join(outDir, 'rapport.js')).size;
+console.log(
+  `build: cli → dist/cli/rapport.js, ${(bytes / 1024).toFixed(1)} KiB in ${Date.now() - started} ms`,
+);
