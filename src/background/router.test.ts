@@ -34,6 +34,10 @@ function setup() {
     'load-card': vi.fn<Handlers['load-card']>(async () => ({ ok: true as const })),
     feedback: vi.fn<Handlers['feedback']>(async () => ({ ok: true as const })),
     'get-feedback': vi.fn<Handlers['get-feedback']>(async () => ({ ok: true as const, feedback: {} })),
+    'get-pack': vi.fn<Handlers['get-pack']>(async () => ({
+      ok: true as const,
+      pack: { source: 'default' as const, name: 'p', version: '1', status: 'ok' as const },
+    })),
   };
   return { handlers, route: createRouter({ ownId: OWN_ID, extensionOrigin: ORIGIN, handlers }) };
 }
@@ -136,6 +140,16 @@ describe('router', () => {
     });
     expect(handlers['get-feedback']).not.toHaveBeenCalled();
     expect(await route({ type: 'get-feedback' }, page)).toEqual({ ok: true, feedback: {} });
+  });
+
+  it('gives the active pack to extension pages only', async () => {
+    const { handlers, route } = setup();
+    expect(await route({ type: 'get-pack' }, content)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('web page'),
+    });
+    expect(handlers['get-pack']).not.toHaveBeenCalled();
+    expect(await route({ type: 'get-pack' }, page)).toMatchObject({ ok: true, pack: { name: 'p' } });
   });
 
   it('refuses feedback that is not about one nudge id', async () => {

@@ -21,6 +21,8 @@ import {
   type GetEngagementRequest,
   type GetFeedbackRequest,
   type GetInstancesRequest,
+  type GetPackRequest,
+  type PackResponse,
   type InstancesResponse,
   type LoadCardRequest,
   type NoReplyNeededRequest,
@@ -45,7 +47,8 @@ export type Reply =
   | InstancesResponse
   | EngagementResponse
   | FeedbackResponse
-  | ExportLedgerResponse;
+  | ExportLedgerResponse
+  | PackResponse;
 
 export interface Handlers {
   score(req: ScoreRequest, sender: Sender): Promise<ScoreResponse>;
@@ -61,6 +64,7 @@ export interface Handlers {
   'load-card'(req: LoadCardRequest, sender: Sender): Promise<AckResponse>;
   feedback(req: FeedbackRequest, sender: Sender): Promise<AckResponse>;
   'get-feedback'(req: GetFeedbackRequest, sender: Sender): Promise<FeedbackResponse>;
+  'get-pack'(req: GetPackRequest, sender: Sender): Promise<PackResponse>;
 }
 
 export interface RouterOptions {
@@ -115,6 +119,8 @@ export function createRouter({ ownId, extensionOrigin, handlers }: RouterOptions
           return await handlers.feedback(req, sender);
         case 'get-feedback':
           return await handlers['get-feedback'](req, sender);
+        case 'get-pack':
+          return await handlers['get-pack'](req, sender);
       }
     } catch (error) {
       return fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);

@@ -121,6 +121,9 @@ export const FeedbackRequest = z.object({
 /** Options page/popup → worker: the "not helpful" counts per nudge id. Refused from content scripts. */
 export const GetFeedbackRequest = z.object({ type: z.literal('get-feedback') });
 
+/** Options page → worker: the rule pack in use (answered `PackResponse`). Refused from content scripts. */
+export const GetPackRequest = z.object({ type: z.literal('get-pack') });
+
 export const Request = z.discriminatedUnion('type', [
   ScoreRequest,
   PublishedRequest,
@@ -135,6 +138,7 @@ export const Request = z.discriminatedUnion('type', [
   LoadCardRequest,
   FeedbackRequest,
   GetFeedbackRequest,
+  GetPackRequest,
 ]);
 export type Request = z.infer<typeof Request>;
 export type ScoreRequest = z.infer<typeof ScoreRequest>;
@@ -150,6 +154,7 @@ export type DeleteLedgerRequest = z.infer<typeof DeleteLedgerRequest>;
 export type LoadCardRequest = z.infer<typeof LoadCardRequest>;
 export type FeedbackRequest = z.infer<typeof FeedbackRequest>;
 export type GetFeedbackRequest = z.infer<typeof GetFeedbackRequest>;
+export type GetPackRequest = z.infer<typeof GetPackRequest>;
 
 /** Types of request a content script may send; everything else is for extension pages only. */
 export const CONTENT_REQUESTS: ReadonlySet<Request['type']> = new Set([
@@ -248,3 +253,18 @@ export const FeedbackResponse = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type FeedbackResponse = z.infer<typeof FeedbackResponse>;
+
+/** The active rule pack as the options page shows it (product.md, "Contracts": data-pack-*). */
+export const PackInfo = z.object({
+  source: z.enum(['default', 'policy', 'url']),
+  name: z.string().check(z.maxLength(200)),
+  version: z.string().check(z.maxLength(100)),
+  status: z.enum(['ok', 'expired', 'refused']),
+});
+export type PackInfo = z.infer<typeof PackInfo>;
+
+export const PackResponse = z.union([
+  z.object({ ok: z.literal(true), pack: PackInfo }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type PackResponse = z.infer<typeof PackResponse>;
