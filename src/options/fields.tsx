@@ -3,7 +3,7 @@
  * above it: `reminder` locks `reminder.hour`), with the reason said next to it; and a text-like
  * input that validates as the person types and saves only a valid value.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 
 export function isLocked(locked: readonly string[], key: string): boolean {
   return locked.some((k) => k === key || key.startsWith(`${k}.`));
@@ -41,13 +41,20 @@ interface ValidatedProps {
 
 export function ValidatedInput(props: ValidatedProps) {
   const { name, label, value } = props;
-  const [text, setText] = useState(value);
-  const [error, setError] = useState<string | null>(null);
-  // A change saved elsewhere (or a repair) shows here unless the person is mid-edit with an error.
-  useEffect(() => {
-    setText(value);
-    setError(null);
-  }, [value]);
+  // The person's edit, tied to the saved value it started from: once that value changes (saved
+  // here, elsewhere, or repaired) the field shows it. Derived rather than reset in an effect, which
+  // would run after paint and could wipe what was typed meanwhile.
+  const [edit, setEdit] = useState<{ base: string; text: string; error: string | null }>({
+    base: value,
+    text: value,
+    error: null,
+  });
+  const { text, error } = edit.base === value ? edit : { text: value, error: null };
+  const update = (next: string) => {
+    const problem = props.check(next);
+    setEdit({ base: value, text: next, error: problem });
+    return problem;
+  };
   const id = `field-${name.replace(/\W/g, '-')}`;
   const errorId = `${id}-error`;
   const helpId = `${id}-help`;
@@ -68,16 +75,10 @@ export function ValidatedInput(props: ValidatedProps) {
           error !== null && errorId,
           props.locked && lockId(name),
         )}
-        onInput={(event) => {
-          const next = event.currentTarget.value;
-          setText(next);
-          setError(props.check(next));
-        }}
+        onInput={(event) => void update(event.currentTarget.value)}
         onChange={(event) => {
           const next = event.currentTarget.value;
-          const problem = props.check(next);
-          setError(problem);
-          if (problem === null && next !== value) props.commit(next);
+          if (update(next) === null && next !== value) props.commit(next);
         }}
       />
       {props.help && (
