@@ -103,14 +103,14 @@ describe('options page', () => {
 
     named('role', 'executive').click();
     await vi.waitFor(() => expect(stored().role).toBe('executive'));
-    expect(status()).toBe('Role saved.');
+    expect(status()).toBe('Saved: role executive.');
     // An executive's reminder is on by default; the switch follows the role.
     expect(stored().reminder.enabled).toBe(true);
     await vi.waitFor(() => expect(named('reminder.enabled').checked).toBe(true));
 
     edit(named<HTMLSelectElement>('reminder.hour'), '17');
     await vi.waitFor(() => expect(stored().reminder.hour).toBe(17));
-    expect(status()).toBe('Reminder hour saved.');
+    expect(status()).toBe('Saved: reminder at 17:00.');
 
     named('sites.x').click();
     await vi.waitFor(() => expect(stored().sites.x).toBe(false));
@@ -124,7 +124,7 @@ describe('options page', () => {
     await vi.waitFor(() => expect(stored().quietHours.start).toBe('21:30'));
     edit(named('retentionDays'), '30');
     await vi.waitFor(() => expect(stored().retentionDays).toBe(30));
-    expect(status()).toBe('Retention saved.');
+    expect(status()).toBe('Saved: keep for 30 days.');
   });
 
   it('validates inline: a bad value is described, marked invalid and never saved', async () => {

@@ -16,7 +16,7 @@ interface Props {
 
 export function Networks({ settings, locked, save, instances }: Props) {
   const toggle = (platform: Platform, on: boolean) =>
-    save({ sites: { [platform]: on } }, platformName(platform));
+    save({ sites: { [platform]: on } }, `${platformName(platform)} ${on ? 'on' : 'off'}`);
   return (
     <section aria-labelledby="networks-title">
       <h2 id="networks-title">Networks</h2>

@@ -78,7 +78,7 @@ export function Privacy({ settings, locked, save, connector }: Props) {
         locked={isLocked(locked, 'retentionDays')}
         help="From 7 to 365 days; older entries are deleted."
         check={checkDays}
-        commit={(text) => save({ retentionDays: Number(text) }, 'Retention')}
+        commit={(text) => save({ retentionDays: Number(text) }, `keep for ${text} days`)}
       />
       <div class="actions">
         <button type="button" disabled={busy} onClick={() => void exportAll()}>

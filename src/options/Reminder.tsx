@@ -39,7 +39,7 @@ export function Reminder({ settings, locked, save, connector }: Props) {
     const days = new Set(reminder.weekdays);
     if (on) days.add(day);
     else days.delete(day);
-    save({ reminder: { weekdays: [...days].sort((a, b) => a - b) } }, 'Weekdays');
+    save({ reminder: { weekdays: [...days].sort((a, b) => a - b) } }, 'weekdays');
   };
   return (
     <section aria-labelledby="reminder-title">
@@ -57,7 +57,12 @@ export function Reminder({ settings, locked, save, connector }: Props) {
           checked={reminder.enabled}
           disabled={lockedKey('reminder.enabled')}
           aria-describedby={describedBy(lockedKey('reminder.enabled') && lockId('reminder.enabled'))}
-          onChange={(event) => save({ reminder: { enabled: event.currentTarget.checked } }, 'Reminder')}
+          onChange={(event) =>
+            save(
+              { reminder: { enabled: event.currentTarget.checked } },
+              `reminder ${event.currentTarget.checked ? 'on' : 'off'}`,
+            )
+          }
         />
         <label for="reminder-enabled">Remind me once a day</label>
         {lockedKey('reminder.enabled') && <LockedNote name="reminder.enabled" />}
@@ -71,7 +76,10 @@ export function Reminder({ settings, locked, save, connector }: Props) {
           disabled={lockedKey('reminder.hour')}
           aria-describedby={describedBy(lockedKey('reminder.hour') && lockId('reminder.hour'))}
           onChange={(event) =>
-            save({ reminder: { hour: Number(event.currentTarget.value) } }, 'Reminder hour')
+            save(
+              { reminder: { hour: Number(event.currentTarget.value) } },
+              `reminder at ${hourText(Number(event.currentTarget.value))}`,
+            )
           }
         >
           {HOURS.map((h) => (
@@ -113,7 +121,7 @@ export function Reminder({ settings, locked, save, connector }: Props) {
           value={quietHours.start}
           locked={lockedKey('quietHours.start')}
           check={checkTime}
-          commit={(start) => save({ quietHours: { start } }, 'Quiet hours')}
+          commit={(start) => save({ quietHours: { start } }, `quiet from ${start}`)}
         />
         <ValidatedInput
           name="quietHours.end"
@@ -122,7 +130,7 @@ export function Reminder({ settings, locked, save, connector }: Props) {
           value={quietHours.end}
           locked={lockedKey('quietHours.end')}
           check={checkTime}
-          commit={(end) => save({ quietHours: { end } }, 'Quiet hours')}
+          commit={(end) => save({ quietHours: { end } }, `quiet until ${end}`)}
         />
       </fieldset>
       <Snooze connector={connector} />

@@ -33,12 +33,15 @@ export function You({ settings, locked, save }: Props) {
   const reminderLocked = isLocked(locked, 'reminder.enabled');
   const chooseRole = (role: Role) =>
     // The reminder's default follows the role (on for executives, off for employees).
-    save(reminderLocked ? { role } : { role, reminder: { enabled: role === 'executive' } }, 'Role');
+    save(
+      reminderLocked ? { role } : { role, reminder: { enabled: role === 'executive' } },
+      `role ${ROLE_TEXT[role].label.toLowerCase()}`,
+    );
   const toggleGoal = (goal: Goal, on: boolean) => {
     const chosen = new Set(settings.goals);
     if (on) chosen.add(goal);
     else chosen.delete(goal);
-    save({ goals: GOALS.filter((g) => chosen.has(g)) }, 'Goals');
+    save({ goals: GOALS.filter((g) => chosen.has(g)) }, 'goals');
   };
   return (
     <section aria-labelledby="you-title">

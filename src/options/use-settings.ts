@@ -13,7 +13,7 @@ export interface SettingsState {
   locked: readonly string[];
   /** Stored values that were not valid when the page opened, and were replaced by their default. */
   repaired: SettingsRepair[];
-  /** The last save's outcome, for the live region. */
+  /** The last save's outcome, for the live region; `label` says what changed ("role executive"). */
   status: { kind: 'saved' | 'error'; text: string } | null;
   save(patch: SettingsPatch, label: string): Promise<void>;
 }
@@ -51,11 +51,11 @@ export function useSettings(connector: OptionsConnector): SettingsState {
       setSettings(result.settings);
       setStatus(
         result.repairs.length > 0
-          ? { kind: 'error', text: `${label} not saved: ${result.repairs[0]!.reason}.` }
-          : { kind: 'saved', text: `${label} saved.` },
+          ? { kind: 'error', text: `Not saved (${label}): ${result.repairs[0]!.reason}.` }
+          : { kind: 'saved', text: `Saved: ${label}.` },
       );
     } catch (error) {
-      setStatus({ kind: 'error', text: `${label} not saved: ${String(error)}` });
+      setStatus({ kind: 'error', text: `Not saved (${label}): ${String(error)}` });
     }
   }
 
