@@ -57,7 +57,10 @@ const route = createRouter({
   extensionOrigin: browser.runtime.getURL(''),
   handlers: {
     // A network the person turned off is neither coached nor recorded (src/background/site-gate.ts).
-    score: gateBySite(createScoreHandler(store, () => new Date(), history), sites),
+    score: gateBySite(
+      createScoreHandler(store, () => new Date(), history),
+      sites,
+    ),
     published: gateBySite(handlePublished, sites),
     'comments-seen': gateBySite(createCommentsSeenHandler(ledger, readerGate), sites),
     'get-current': createGetCurrentHandler(store),

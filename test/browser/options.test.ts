@@ -1,10 +1,13 @@
 /**
  * The options page with the built extension, in Chromium and Firefox: the role and the reminder
- * hour chosen on the page are in storage.local and on the page after it loads again; a corrupt
+ * hour chosen on the page are in storage.local and on the page after it loads again, beside the
+ * rule pack the worker names; a corrupt
  * stored value shows repaired while the others survive; turning X off on the page removes the
  * indicator on x.com at once, the next draft there is neither scored nor recorded, and turning X
  * back on coaches and records again.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   OPTIONS_PATH,
@@ -17,6 +20,9 @@ import { startFixtureServer, type FixtureServer } from './server.ts';
 import { PROMO, hasNudge, playwrightTab, puppeteerTab, ready, settledScored, type Tab } from './tab.ts';
 
 const EDITOR = '[data-testid="tweetTextarea_0"]';
+const builtInPack = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../public/default-pack.json', import.meta.url)), 'utf8'),
+) as { name: string; version: string };
 
 interface Harness {
   options(): Promise<Tab>;
@@ -90,6 +96,16 @@ function fieldValue(name: string): string | null {
   return document.querySelector<HTMLInputElement>(`[name="${name}"]`)?.value ?? null;
 }
 
+function packShown(): Record<string, string | undefined> {
+  const el = document.querySelector<HTMLElement>('[data-pack-source]');
+  return {
+    source: el?.dataset.packSource,
+    name: el?.dataset.packName,
+    version: el?.dataset.packVersion,
+    status: el?.dataset.packStatus,
+  };
+}
+
 // ---- evaluated in the x.com page ----
 
 function noIndicator(): boolean {
@@ -123,6 +139,13 @@ function suite(h: () => Harness) {
     const again = await openOptions();
     expect(await again.eval(checked, 'role-executive')).toBe(true);
     expect(await again.eval(fieldValue, 'reminder.hour')).toBe('17');
+    // The rule pack the worker answers with: the built-in one, as the file in public/ names it.
+    expect(await again.eval(packShown, null)).toEqual({
+      source: 'default',
+      name: builtInPack.name,
+      version: builtInPack.version,
+      status: 'ok',
+    });
     const stored = await again.eval(storedSettings, null);
     expect(stored.role).toBe('executive');
     expect(stored.reminder).toMatchObject({ enabled: true, hour: 17 });
