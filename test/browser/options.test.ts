@@ -1,7 +1,8 @@
 /**
  * The options page with the built extension, in Chromium and Firefox: the role and the reminder
  * hour chosen on the page are in storage.local and on the page after it loads again, beside the
- * rule pack the worker names; a corrupt
+ * rule pack the worker names; a retention typed out of range is refused inline, a valid one reaches
+ * the worker's export; a corrupt
  * stored value shows repaired while the others survive; turning X off on the page removes the
  * indicator on x.com at once, the next draft there is neither scored nor recorded, and turning X
  * back on coaches and records again.
@@ -96,6 +97,23 @@ function fieldValue(name: string): string | null {
   return document.querySelector<HTMLInputElement>(`[name="${name}"]`)?.value ?? null;
 }
 
+/** The field is marked invalid and the message it points to says `text`. */
+function invalidSaying({ name, text }: { name: string; text: string }): boolean {
+  const field = document.querySelector(`[name="${name}"]`);
+  if (field?.getAttribute('aria-invalid') !== 'true') return false;
+  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ');
+  return ids.some((id) => document.getElementById(id)?.textContent?.includes(text) === true);
+}
+
+/** The retention the worker puts in an export: the settings as the worker keeps them. */
+async function exportedRetentionIs(days: number): Promise<boolean> {
+  const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+  const reply = (await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'export-ledger' })) as {
+    json?: string;
+  };
+  return (JSON.parse(reply.json ?? '{}') as { retentionDays?: number }).retentionDays === days;
+}
+
 function packShown(): Record<string, string | undefined> {
   const el = document.querySelector<HTMLElement>('[data-pack-source]');
   return {
@@ -120,6 +138,15 @@ function editorText(text: string): boolean {
   return (window as unknown as { __fixture: { read(b: string): string } }).__fixture.read('post') === text;
 }
 
+/** Polls an asynchronous check from here (Tab.waitFor takes only synchronous page functions). */
+async function eventually(check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 function suite(h: () => Harness) {
   async function openOptions(): Promise<Tab> {
     const tab = await h().options();
@@ -134,6 +161,20 @@ function suite(h: () => Harness) {
     await options.waitFor(saidSaved, 'Saved: role executive.');
     await options.eval(choose, { name: 'reminder.hour', value: '17' });
     await options.waitFor(saidSaved, 'Saved: reminder at 17:00.');
+    // A typed value is checked as it is typed, and only a valid one is saved; the worker follows.
+    await options.click('[name="retentionDays"]');
+    await options.press('Control+a');
+    await options.type('3');
+    await options.press('Tab');
+    await options.waitFor(invalidSaying, { name: 'retentionDays', text: 'from 7 to 365' });
+    expect((await options.eval(storedSettings, null)).retentionDays).toBe(90);
+    await options.click('[name="retentionDays"]');
+    await options.press('Control+a');
+    await options.type('30');
+    await options.press('Tab');
+    await options.waitFor(saidSaved, 'Saved: keep for 30 days.');
+    // storage.onChanged reaches the worker on its own schedule: wait for it rather than race it.
+    await eventually(async () => await options.eval(exportedRetentionIs, 30));
     await options.close();
 
     const again = await openOptions();
@@ -216,10 +257,7 @@ function suite(h: () => Harness) {
     await x.waitFor(publishedCount, 2);
     // One port, in order: once the later publish is in the ledger, the earlier one would be too.
     let texts: string[] = [];
-    for (let i = 0; i < 100 && !texts.includes(onText); i++) {
-      texts = await options.eval(ledgerTexts, null);
-      if (!texts.includes(onText)) await new Promise((r) => setTimeout(r, 100));
-    }
+    await eventually(async () => (texts = await options.eval(ledgerTexts, null)).includes(onText));
     expect(texts).toContain(onText);
     expect(texts).not.toContain(offText);
     expect(x.errors).toEqual([]);
