@@ -78,6 +78,17 @@ async function ledgerTexts(): Promise<string[]> {
   return (JSON.parse(reply.json) as { events: { text?: string }[] }).events.map((e) => e.text ?? '');
 }
 
+async function publishOnX(text: string): Promise<unknown> {
+  const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+  return (g.browser ?? g.chrome)!.runtime.sendMessage({
+    type: 'published',
+    platform: 'x',
+    kind: 'post',
+    at: new Date().toISOString(),
+    text,
+  });
+}
+
 /** Chooses an option of a select as the keyboard or the mouse would: the value, then `change`. */
 function choose({ name, value }: { name: string; value: string }): void {
   const select = document.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
@@ -241,6 +252,11 @@ function suite(h: () => Harness) {
     await x.waitFor(publishedCount, 1);
     expect(await x.eval(noIndicator, null)).toBe(true);
     expect(await options.eval(scoredDrafts, null)).toBe(scoredBefore);
+    // The worker refuses X too, whoever asks (a page that has not caught up, an old content script).
+    expect(await options.eval(publishOnX, offText)).toEqual({
+      ok: false,
+      error: 'refused: Rapport is turned off on x',
+    });
 
     await options.click('#site-x');
     await options.waitFor(saidSaved, 'Saved: X on.');
