@@ -108,7 +108,7 @@ export function Reminder({ settings, locked, save, connector }: Props) {
         ))}
         {lockedKey('reminder.weekdays') && <LockedNote name="reminder.weekdays" />}
       </fieldset>
-      <fieldset>
+      <fieldset aria-describedby="quiet-help">
         <legend>Quiet hours</legend>
         <p class="help" id="quiet-help">
           No reminder between these times. A start after the end crosses midnight (19:00 to 08:00 is the
