@@ -74,9 +74,9 @@ function main(): void {
   });
   const app: App = {
     stop() {
-      stopWatch();
       started.stop();
       channel.close();
+      stopWatch();
     },
   };
   holder[INSTANCE] = app;

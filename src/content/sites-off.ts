@@ -46,5 +46,11 @@ export function watchSitesOff(storage: SitesStorage | undefined, onOff: (off: st
     (got) => last === undefined && tell(offOf(got['settings'])),
     () => last === undefined && tell(''),
   );
-  return () => storage?.onChanged.removeListener(listener);
+  return () => {
+    try {
+      storage?.onChanged.removeListener(listener);
+    } catch {
+      // An orphan (extension reloaded) hears no more changes anyway.
+    }
+  };
 }
