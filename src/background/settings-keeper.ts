@@ -16,6 +16,9 @@ export interface SettingsKeeper {
   latest(): Settings;
 }
 
+/** How long a caller waits for the first read before the defaults stand in. */
+export const READ_WAIT_MS = 1000;
+
 export function keepSettings(
   store: SettingsStore,
   log: (error: unknown) => void = (error) => console.error('Rapport: settings not read:', error),
@@ -38,5 +41,19 @@ export function keepSettings(
     return loading;
   };
   void get().catch(log);
-  return { store, get, latest: () => current ?? defaultSettings() };
+  return {
+    store,
+    // Never held up for long by a read that has not settled (seen right after runtime.reload() on a
+    // busy browser): the defaults stand in until it does, and the content script gates too.
+    get: () =>
+      current
+        ? Promise.resolve(current)
+        : Promise.race([
+            get(),
+            new Promise<Settings>((resolve) =>
+              setTimeout(() => resolve(current ?? defaultSettings()), READ_WAIT_MS),
+            ),
+          ]),
+    latest: () => current ?? defaultSettings(),
+  };
 }
