@@ -2,8 +2,8 @@
  * The worker's side of the settings: one store kept in memory by its watch, and `sites.<id> = false`
  * refusing score, published and comments-seen (and the reader injection) for that network.
  */
-import { describe, expect, it } from 'vitest';
-import { keepSettings } from '../../../src/background/settings-keeper.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { keepSettings, READ_WAIT_MS } from '../../../src/background/settings-keeper.ts';
 import { gateBySite } from '../../../src/background/site-gate.ts';
 import { createReaderGate } from '../../../src/background/reader-gate.ts';
 import { createReaderTrigger } from '../../../src/background/readers.ts';
@@ -41,6 +41,26 @@ describe('worker settings', () => {
     expect((await keeper.get()).retentionDays).toBe(30);
     expect(keeper.latest().sites.x).toBe(false);
     expect(reads).toBe(readsAfterUpdate);
+  });
+
+  it('does not hold callers up behind a first read that never settles', async () => {
+    vi.useFakeTimers();
+    try {
+      const storage = fakeStorage();
+      const store = createSettingsStore(
+        { get: () => new Promise(() => undefined), set: storage.area.set },
+        storage.onChanged,
+      );
+      const keeper = keepSettings(store);
+      const pending = keeper.get();
+      await vi.advanceTimersByTimeAsync(READ_WAIT_MS);
+      expect((await pending).sites.x).toBe(true);
+      // A change still arrives through the watch, and wins from then on.
+      await storage.area.set({ settings: { sites: { x: false } } });
+      expect((await keeper.get()).sites.x).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('starts new installs as employees, with every network on', async () => {
