@@ -9,7 +9,7 @@ import { createRouter } from './router.ts';
 import { servePort } from './content-port.ts';
 import { createScoreHandler } from './handlers/score.ts';
 import { handlePublished } from './handlers/published.ts';
-import { ledger, DEFAULT_RETENTION_DAYS } from './ledger.ts';
+import { ledger, useRetentionDays } from './ledger.ts';
 import { keepHistory } from './history-keeper.ts';
 import { createExportLedgerHandler } from './handlers/export-ledger.ts';
 import { createDeleteLedgerHandler } from './handlers/delete-ledger.ts';
@@ -29,9 +29,20 @@ import { createReaderTrigger } from './readers.ts';
 import { instanceHosts } from '../shared/hosts.ts';
 import { createSettingsStore } from '../shared/settings-store.ts';
 import { startReminder } from './reminder-worker.ts';
+import { keepSettings } from './settings-keeper.ts';
+import { gateBySite } from './site-gate.ts';
+import { createGetPackHandler } from './handlers/get-pack.ts';
+import { activePack } from './active-pack.ts';
 
 // MV3's content security policy forbids the `new Function` probe zod runs by default.
 z.config({ jitless: true });
+
+// The person's settings: one store, kept in memory and followed through storage.onChanged. New
+// installs start as employees; the admin issue's policy `defaultRole` goes in createSettingsStore's
+// third argument.
+const settings = keepSettings(createSettingsStore(browser.storage.local, browser.storage.onChanged));
+const sites = async () => (await settings.get()).sites;
+useRetentionDays(() => settings.latest().retentionDays);
 
 const store = createCurrentStore(browser.storage.session);
 // The history summary, rebuilt from the ledger now (the worker just started) and then kept up to
@@ -41,24 +52,27 @@ void history.summary().catch((error: unknown) => console.error('Rapport: history
 const syncInstances = createInstanceSync(browserInstanceApis());
 const feedback = createFeedbackHandlers(browser.storage.local);
 const readerGate = createReaderGate(browser.storage.session);
-const settings = createSettingsStore(browser.storage.local, browser.storage.onChanged);
 // The daily reminder: its alarms, notification clicks and buttons (src/background/reminder/).
-const reminder = startReminder(history, settings);
+const reminder = startReminder(history, settings.store);
 
 const route = createRouter({
   ownId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   handlers: {
-    score: createScoreHandler(store, () => new Date(), history),
-    published: handlePublished,
-    'comments-seen': createCommentsSeenHandler(ledger, readerGate),
+    // A network the person turned off is neither coached nor recorded (src/background/site-gate.ts).
+    score: gateBySite(
+      createScoreHandler(store, () => new Date(), history),
+      sites,
+    ),
+    published: gateBySite(handlePublished, sites),
+    'comments-seen': gateBySite(createCommentsSeenHandler(ledger, readerGate), sites),
     'get-current': createGetCurrentHandler(store),
     'get-instances': createGetInstancesHandler(() => browser.permissions.getAll()),
     'apply-instances': createApplyInstancesHandler(syncInstances),
     'export-ledger': createExportLedgerHandler(
       ledger,
       () => new Date(),
-      () => DEFAULT_RETENTION_DAYS,
+      () => settings.latest().retentionDays,
     ),
     'delete-ledger': createDeleteLedgerHandler(ledger),
     'get-engagement': createGetEngagementHandler(ledger),
@@ -73,6 +87,7 @@ const route = createRouter({
     feedback: feedback.feedback,
     'get-feedback': feedback.getFeedback,
     ...reminder,
+    'get-pack': createGetPackHandler(activePack),
   },
 });
 
@@ -102,6 +117,7 @@ const readers = createReaderTrigger({
     await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [file] });
   },
   gate: readerGate,
+  enabled: async (id) => (await sites())[id],
 });
 browser.tabs.onUpdated.addListener((tabId, change, tab) => void readers.onUpdated(tabId, change, tab));
 browser.tabs.onRemoved.addListener((tabId) => readers.onRemoved(tabId));

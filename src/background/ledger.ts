@@ -42,7 +42,7 @@ export interface Ledger {
 export interface LedgerOptions {
   name?: string;
   maxEvents?: number;
-  /** Days a record is kept (the settings page will set it; 7–365 there). */
+  /** Days a record is kept (`retentionDays` in the settings, 7–365). */
   retentionDays?: number | (() => number);
   now?: () => Date;
   /** Flags a published text as promotional when it is recorded (the active pack's classifier). */
@@ -168,5 +168,17 @@ function describeKey(value: unknown): string {
   return typeof key === 'string' ? key.slice(0, 200) : '(without a key)';
 }
 
+/**
+ * How long the worker's ledger keeps a record: the person's `retentionDays`. A hook rather than an
+ * option because this one ledger is shared by every handler; index.ts points it at the settings.
+ */
+let workerRetentionDays: () => number = () => DEFAULT_RETENTION_DAYS;
+export function useRetentionDays(days: () => number): void {
+  workerRetentionDays = days;
+}
+
 /** The worker's ledger. */
-export const ledger: Ledger = createLedger({ classify: classifyPublished });
+export const ledger: Ledger = createLedger({
+  classify: classifyPublished,
+  retentionDays: () => workerRetentionDays(),
+});

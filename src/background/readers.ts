@@ -14,6 +14,8 @@ export interface ReaderApis {
   /** Runs a built reader file in the tab's top frame. */
   inject(tabId: number, file: string): Promise<void>;
   gate: ReaderGate;
+  /** False for a network the person turned off (`sites.<id>`): its reader is not injected. */
+  enabled?(id: ReaderId): boolean | Promise<boolean>;
   now?(): number;
 }
 
@@ -47,7 +49,7 @@ export function createReaderTrigger(apis: ReaderApis) {
     if (previous?.url === url && now() - previous.at < SAME_VIEW_MS) return null;
     lastView.set(tabId, { url, at: now() });
     const id = readerFor(url, await apis.instances());
-    if (!id || !(await apis.gate.tryStart(id))) return null;
+    if (!id || (apis.enabled && !(await apis.enabled(id))) || !(await apis.gate.tryStart(id))) return null;
     try {
       await apis.inject(tabId, readerFile(id));
       return id;

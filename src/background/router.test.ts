@@ -39,6 +39,10 @@ function setup() {
     'get-reminder': vi.fn<Handlers['get-reminder']>(async () => ({ ok: true as const, reminder })),
     'reminder-snooze': vi.fn<Handlers['reminder-snooze']>(async () => ({ ok: true as const, reminder })),
     'reminder-open': vi.fn<Handlers['reminder-open']>(async () => ({ ok: true as const, reminder })),
+    'get-pack': vi.fn<Handlers['get-pack']>(async () => ({
+      ok: true as const,
+      pack: { source: 'default' as const, name: 'p', version: '1', status: 'ok' as const },
+    })),
   };
   return { handlers, route: createRouter({ ownId: OWN_ID, extensionOrigin: ORIGIN, handlers }) };
 }
@@ -141,6 +145,16 @@ describe('router', () => {
     });
     expect(handlers['get-feedback']).not.toHaveBeenCalled();
     expect(await route({ type: 'get-feedback' }, page)).toEqual({ ok: true, feedback: {} });
+  });
+
+  it('gives the active pack to extension pages only', async () => {
+    const { handlers, route } = setup();
+    expect(await route({ type: 'get-pack' }, content)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('web page'),
+    });
+    expect(handlers['get-pack']).not.toHaveBeenCalled();
+    expect(await route({ type: 'get-pack' }, page)).toMatchObject({ ok: true, pack: { name: 'p' } });
   });
 
   it('refuses feedback that is not about one nudge id', async () => {

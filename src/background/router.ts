@@ -24,6 +24,8 @@ import {
   type ReminderOpenRequest,
   type ReminderSnoozeRequest,
   type GetInstancesRequest,
+  type GetPackRequest,
+  type PackResponse,
   type InstancesResponse,
   type LoadCardRequest,
   type NoReplyNeededRequest,
@@ -50,7 +52,8 @@ export type Reply =
   | EngagementResponse
   | FeedbackResponse
   | ExportLedgerResponse
-  | ReminderResponse;
+  | ReminderResponse
+  | PackResponse;
 
 export interface Handlers {
   score(req: ScoreRequest, sender: Sender): Promise<ScoreResponse>;
@@ -69,6 +72,7 @@ export interface Handlers {
   'get-reminder'(req: GetReminderRequest, sender: Sender): Promise<ReminderResponse>;
   'reminder-snooze'(req: ReminderSnoozeRequest, sender: Sender): Promise<ReminderResponse>;
   'reminder-open'(req: ReminderOpenRequest, sender: Sender): Promise<ReminderResponse>;
+  'get-pack'(req: GetPackRequest, sender: Sender): Promise<PackResponse>;
 }
 
 export interface RouterOptions {
@@ -129,6 +133,8 @@ export function createRouter({ ownId, extensionOrigin, handlers }: RouterOptions
           return await handlers['reminder-snooze'](req, sender);
         case 'reminder-open':
           return await handlers['reminder-open'](req, sender);
+        case 'get-pack':
+          return await handlers['get-pack'](req, sender);
       }
     } catch (error) {
       return fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);

@@ -25,10 +25,17 @@ export interface AppOptions {
   where?(): Where;
   url?(): string;
   debounceMs?: number;
+  /** True for a network the person turned off (`sites.<id>`): its editors are not coached. */
+  off?(platform: string): boolean;
 }
 
 export interface App {
   stop(): void;
+}
+
+export interface StartedApp extends App {
+  /** `off` changed: stop coaching editors of networks now off, pick up the focused one if now on. */
+  refresh(): void;
 }
 
 /** The extension was reloaded or removed under this page: stop quietly. */
@@ -41,7 +48,7 @@ export class ContextInvalidated extends Error {
 /** Editors kept tracked after losing focus (for publish confirmation and the indicator). */
 const MAX_TRACKERS = 8;
 
-export function startApp(options: AppOptions): App {
+export function startApp(options: AppOptions): StartedApp {
   const { doc } = options;
   const win = doc.defaultView!;
   const where =
@@ -156,7 +163,7 @@ export function startApp(options: AppOptions): App {
   function focusEditor(target: Element): void {
     const root = editorRootOf(target);
     const adapter = root ? adapterFor(where(), doc) : null;
-    if (!root || !adapter) {
+    if (!root || !adapter || options.off?.(adapter.platform)) {
       blurActive();
       return;
     }
@@ -263,5 +270,19 @@ export function startApp(options: AppOptions): App {
     indicator = null;
   }
 
-  return { stop };
+  function refresh(): void {
+    if (stopped) return;
+    for (const tracker of [...trackers.values()]) {
+      if (options.off?.(tracker.adapter.platform)) drop(tracker);
+    }
+    // Turned off: the indicator goes, not just hides; turned on: the focused editor is coached again.
+    if (!active && indicator) {
+      indicator.destroy();
+      indicator = null;
+    }
+    const focused = deepActiveElement(doc);
+    if (focused && !active) focusEditor(focused);
+  }
+
+  return { stop, refresh };
 }

@@ -10,6 +10,7 @@ import { runtime } from './runtime.ts';
 import { createChannel } from './channel.ts';
 import type { AnswerFlags } from '../shared/port.ts';
 import { CARD_GLOBAL, type CreateCard } from './card/types.ts';
+import { watchSitesOff, type SitesStorage } from './sites-off.ts';
 
 // MV3's content security policy forbids the `new Function` probe zod runs by default.
 z.config({ jitless: true });
@@ -63,11 +64,19 @@ function main(): void {
   // An instance from an older version lives in another world; it hears this DOM event and stops
   // if its extension context is gone. The page can send it too, so a live instance ignores it.
   document.dispatchEvent(new CustomEvent(TAKEOVER));
-  const started = startApp({ doc: document, send, loadCard });
+  let off = '';
+  const started = startApp({ doc: document, send, loadCard, off: (p) => off.split(' ').includes(p) });
+  // `sites.<id> = false` on the options page reaches this page at once (storage.onChanged).
+  const g = globalThis as { browser?: { storage?: SitesStorage }; chrome?: { storage?: SitesStorage } };
+  const stopWatch = watchSitesOff(g.browser?.storage ?? g.chrome?.storage, (now) => {
+    off = now;
+    started.refresh();
+  });
   const app: App = {
     stop() {
       started.stop();
       channel.close();
+      stopWatch();
     },
   };
   holder[INSTANCE] = app;

@@ -79,7 +79,7 @@ export function Instances({ connector }: { connector: InstancesConnector }) {
   const invalid = message?.kind === 'error';
   return (
     <section class="instances" aria-labelledby="instances-title">
-      <h2 id="instances-title">Other Mastodon instances</h2>
+      <h3 id="instances-title">Other Mastodon instances</h3>
       <p id="instance-help">
         Rapport coaches on mastodon.social out of the box. If you post from another instance, add its host
         name, like fosstodon.org; your browser asks whether Rapport may read that site.

@@ -142,6 +142,8 @@ export const ReminderSnoozeRequest = z.object({
  * pages only.
  */
 export const ReminderOpenRequest = z.object({ type: z.literal('reminder-open') });
+/** Options page → worker: the rule pack in use (answered `PackResponse`). Refused from content scripts. */
+export const GetPackRequest = z.object({ type: z.literal('get-pack') });
 
 export const Request = z.discriminatedUnion('type', [
   ScoreRequest,
@@ -160,6 +162,7 @@ export const Request = z.discriminatedUnion('type', [
   GetReminderRequest,
   ReminderSnoozeRequest,
   ReminderOpenRequest,
+  GetPackRequest,
 ]);
 export type Request = z.infer<typeof Request>;
 export type ScoreRequest = z.infer<typeof ScoreRequest>;
@@ -178,6 +181,7 @@ export type GetFeedbackRequest = z.infer<typeof GetFeedbackRequest>;
 export type GetReminderRequest = z.infer<typeof GetReminderRequest>;
 export type ReminderSnoozeRequest = z.infer<typeof ReminderSnoozeRequest>;
 export type ReminderOpenRequest = z.infer<typeof ReminderOpenRequest>;
+export type GetPackRequest = z.infer<typeof GetPackRequest>;
 
 /** Types of request a content script may send; everything else is for extension pages only. */
 export const CONTENT_REQUESTS: ReadonlySet<Request['type']> = new Set([
@@ -276,3 +280,18 @@ export const FeedbackResponse = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type FeedbackResponse = z.infer<typeof FeedbackResponse>;
+
+/** The active rule pack as the options page shows it (product.md, "Contracts": data-pack-*). */
+export const PackInfo = z.object({
+  source: z.enum(['default', 'policy', 'url']),
+  name: z.string().check(z.maxLength(200)),
+  version: z.string().check(z.maxLength(100)),
+  status: z.enum(['ok', 'expired', 'refused']),
+});
+export type PackInfo = z.infer<typeof PackInfo>;
+
+export const PackResponse = z.union([
+  z.object({ ok: z.literal(true), pack: PackInfo }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type PackResponse = z.infer<typeof PackResponse>;

@@ -1,0 +1,106 @@
+/**
+ * The options page's way to its data: the settings store, the worker's messages and the reminder's
+ * state. The page depends on the OptionsConnector interface, so tests render it with a mock
+ * (connector-mock.ts) and no extension around it.
+ */
+import * as z from 'zod/mini';
+import browser from 'webextension-polyfill';
+import { AckResponse, ExportLedgerResponse, FeedbackResponse, PackResponse } from '../shared/messages.ts';
+import type { Settings, SettingsRepair } from '../shared/settings.ts';
+import { createSettingsStore, type SettingsPatch } from '../shared/settings-store.ts';
+
+/** What the options page shows of the reminder's state (storage.local `reminderState`). */
+export interface ReminderView {
+  /** ISO time the person snoozed the reminder until; absent when not snoozed. */
+  snoozedUntil?: string;
+}
+
+export interface SettingsResult {
+  settings: Settings;
+  repairs: SettingsRepair[];
+}
+
+export interface OptionsConnector {
+  /** The stored settings, repaired field by field. */
+  settings(): Promise<SettingsResult>;
+  /** Saves a patch; a refused value is named in `repairs` and the stored one kept. */
+  update(patch: SettingsPatch): Promise<SettingsResult>;
+  /** Follows changes made elsewhere (the popup, another options tab); returns a stop. */
+  watch(cb: (settings: Settings) => void): () => void;
+  /**
+   * Setting keys the organisation set (policy `lockedSettings`): shown read-only. Empty until the
+   * admin issue reads the policy.
+   */
+  locked(): Promise<string[]>;
+  reminder(): Promise<ReminderView>;
+  watchReminder(cb: (view: ReminderView) => void): () => void;
+  /** Ends a snooze now. */
+  cancelSnooze(): Promise<AckResponse>;
+  pack(): Promise<PackResponse>;
+  feedback(): Promise<FeedbackResponse>;
+  exportLedger(): Promise<ExportLedgerResponse>;
+  deleteLedger(): Promise<AckResponse>;
+  /** Saves text as a file in the person's downloads. */
+  download(filename: string, text: string): void;
+}
+
+export const REMINDER_STATE_KEY = 'reminderState';
+
+/**
+ * The reminder helper owns this key's schema (src/background/reminder/state.ts); only the part
+ * shown here is read, and anything else reads as "not snoozed".
+ */
+const SnoozeView = z.object({ snoozedUntil: z.optional(z.iso.datetime({ offset: true })) });
+
+function reminderView(stored: unknown): ReminderView {
+  const parsed = SnoozeView.safeParse(stored);
+  return parsed.success && parsed.data.snoozedUntil ? { snoozedUntil: parsed.data.snoozedUntil } : {};
+}
+
+async function ask<T>(
+  message: unknown,
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+): Promise<T | { ok: false; error: string }> {
+  const reply: unknown = await browser.runtime.sendMessage(message);
+  const parsed = schema.safeParse(reply);
+  return parsed.success ? parsed.data : { ok: false, error: 'unexpected reply from the worker' };
+}
+
+export function createBrowserConnector(): OptionsConnector {
+  const store = createSettingsStore(browser.storage.local, browser.storage.onChanged);
+  return {
+    settings: () => store.read(),
+    update: (patch) => store.update(patch),
+    watch: (cb) => store.watch(cb),
+    // TODO(admin issue): the policy's lockedSettings.
+    locked: async () => [],
+    reminder: async () =>
+      reminderView((await browser.storage.local.get(REMINDER_STATE_KEY))[REMINDER_STATE_KEY]),
+    watchReminder(cb) {
+      const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+        const change = changes[REMINDER_STATE_KEY];
+        if (area === 'local' && change) cb(reminderView(change.newValue));
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+    // TODO(lead): `reminder-snooze` is the reminder helper's message; until it is merged the worker
+    // refuses it and the page says so.
+    cancelSnooze: () => ask({ type: 'reminder-snooze', until: null }, AckResponse),
+    pack: () => ask({ type: 'get-pack' }, PackResponse),
+    feedback: () => ask({ type: 'get-feedback' }, FeedbackResponse),
+    exportLedger: () => ask({ type: 'export-ledger' }, ExportLedgerResponse),
+    deleteLedger: () => ask({ type: 'delete-ledger' }, AckResponse),
+    download(filename, text) {
+      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filename;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // Revoked later: the download reads the blob after the click returns.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The settings as the options page holds them: read once, followed through the store's watch
+ * (another tab, the popup), saved field by field on change, with a polite "saved" message.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings, SettingsRepair } from '../shared/settings.ts';
+import type { SettingsPatch } from '../shared/settings-store.ts';
+import type { OptionsConnector } from './connector.ts';
+
+export interface SettingsState {
+  settings: Settings | null;
+  /** Keys the organisation set (read-only here). */
+  locked: readonly string[];
+  /** Stored values that were not valid when the page opened, and were replaced by their default. */
+  repaired: SettingsRepair[];
+  /** The last save's outcome, for the live region; `label` says what changed ("role executive"). */
+  status: { kind: 'saved' | 'error'; text: string } | null;
+  save(patch: SettingsPatch, label: string): Promise<void>;
+}
+
+export function useSettings(connector: OptionsConnector): SettingsState {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [locked, setLocked] = useState<readonly string[]>([]);
+  const [repaired, setRepaired] = useState<SettingsRepair[]>([]);
+  const [status, setStatus] = useState<SettingsState['status']>(null);
+
+  useEffect(() => {
+    let alive = true;
+    const stop = connector.watch((next) => alive && setSettings(next));
+    connector.settings().then(
+      (result) => {
+        if (!alive) return;
+        setSettings((now) => now ?? result.settings);
+        setRepaired(result.repairs);
+      },
+      (error: unknown) => alive && setStatus({ kind: 'error', text: `Settings not read: ${String(error)}` }),
+    );
+    connector.locked().then(
+      (keys) => alive && setLocked(keys),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [connector]);
+
+  async function save(patch: SettingsPatch, label: string): Promise<void> {
+    try {
+      const result = await connector.update(patch);
+      setSettings(result.settings);
+      setStatus(
+        result.repairs.length > 0
+          ? { kind: 'error', text: `Not saved (${label}): ${result.repairs[0]!.reason}.` }
+          : { kind: 'saved', text: `Saved: ${label}.` },
+      );
+    } catch (error) {
+      setStatus({ kind: 'error', text: `Not saved (${label}): ${String(error)}` });
+    }
+  }
+
+  return { settings, locked, repaired, status, save };
+}
