@@ -8,6 +8,7 @@ import browser from 'webextension-polyfill';
 import { AckResponse, ExportLedgerResponse, FeedbackResponse, PackResponse } from '../shared/messages.ts';
 import type { Settings, SettingsRepair } from '../shared/settings.ts';
 import { createSettingsStore, type SettingsPatch } from '../shared/settings-store.ts';
+import { ask, downloadJson } from '../shared/page-worker.ts';
 
 /** What the options page shows of the reminder's state (storage.local `reminderState`). */
 export interface ReminderView {
@@ -57,15 +58,6 @@ function reminderView(stored: unknown): ReminderView {
   return parsed.success && parsed.data.snoozedUntil ? { snoozedUntil: parsed.data.snoozedUntil } : {};
 }
 
-async function ask<T>(
-  message: unknown,
-  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
-): Promise<T | { ok: false; error: string }> {
-  const reply: unknown = await browser.runtime.sendMessage(message);
-  const parsed = schema.safeParse(reply);
-  return parsed.success ? parsed.data : { ok: false, error: 'unexpected reply from the worker' };
-}
-
 export function createBrowserConnector(): OptionsConnector {
   const store = createSettingsStore(browser.storage.local, browser.storage.onChanged);
   return {
@@ -91,16 +83,6 @@ export function createBrowserConnector(): OptionsConnector {
     feedback: () => ask({ type: 'get-feedback' }, FeedbackResponse),
     exportLedger: () => ask({ type: 'export-ledger' }, ExportLedgerResponse),
     deleteLedger: () => ask({ type: 'delete-ledger' }, AckResponse),
-    download(filename, text) {
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Revoked later: the download reads the blob after the click returns.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    },
+    download: downloadJson,
   };
 }

@@ -15,6 +15,7 @@ import {
 import { ReminderResponse } from '../shared/reminder-task.ts';
 import type { Platform } from '../engine/types.ts';
 import { createEngagementCache } from './engagement-cache.ts';
+import { ask, downloadJson } from '../shared/page-worker.ts';
 
 export interface PopupConnector {
   /** The latest scored draft in the tab the popup is about. */
@@ -47,15 +48,6 @@ export interface PopupConnector {
 }
 
 /** Sends a request and parses the answer with its schema; a reply that does not fit is an error. */
-async function ask<T>(
-  message: unknown,
-  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
-): Promise<T | { ok: false; error: string }> {
-  const reply: unknown = await browser.runtime.sendMessage(message);
-  const parsed = schema.safeParse(reply);
-  return parsed.success ? parsed.data : { ok: false, error: 'unexpected reply from the worker' };
-}
-
 /**
  * Which tab the popup describes: `?tab=<id>` when the popup is opened as a page (tests, debugging),
  * otherwise the active tab of the current window.
@@ -104,16 +96,6 @@ export function createBrowserConnector(): PopupConnector {
     getReminder: () => ask({ type: 'get-reminder' }, ReminderResponse),
     snoozeReminder: (until) => ask({ type: 'reminder-snooze', until }, ReminderResponse),
     openReminder: () => ask({ type: 'reminder-open' }, ReminderResponse),
-    download(filename, text) {
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Revoked later: the download reads the blob after the click returns.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    },
+    download: downloadJson,
   };
 }
