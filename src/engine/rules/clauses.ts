@@ -157,9 +157,9 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       for (const bits of requires) if ((present & bits) === 0) return null;
 
       const clauseCount = doc.questionClause.length;
-      const marks = new Int32Array(clauseCount);
+      const marks: number[] = new Array<number>(clauseCount).fill(0);
       const found: Match[][] = tags.map(() => []);
-      const marked = new Int32Array(tags.length);
+      const marked: number[] = new Array<number>(tags.length).fill(0);
       const mark = (i: number, m: Match): void => {
         const t = tags[i]!;
         const c = doc.clause[m.first]!;

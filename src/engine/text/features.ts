@@ -42,13 +42,13 @@ export interface Doc {
    * yours", "👉 Order today", "Please register"): a sentence start, a word after a comma, dash,
    * bullet or emoji, or after a lead-in word ("please", "just", "jetzt") that itself opens one.
    */
-  lead: Uint8Array;
+  lead: number[];
   /** Per token: the index of its clause (sentences and lines; a colon also ends one). */
-  clause: Int32Array;
+  clause: number[];
   /** Clauses holding at least one word-like token. */
   clauses: number;
   /** Per clause: 1 when it ends with a question mark. */
-  questionClause: Uint8Array;
+  questionClause: number[];
   language: Language;
 }
 
@@ -113,8 +113,11 @@ export function analyse(text: string): Doc {
     'abstract-words': 0,
     'abstract-share': 0,
   };
-  const lead = new Uint8Array(tokens.length);
-  const clause = new Int32Array(tokens.length);
+  // Plain arrays, not typed ones: a typed array past 64 bytes is allocated outside the JS heap
+  // and costs microseconds each, more than this whole pass on a short draft.
+  const n = tokens.length;
+  const lead: number[] = new Array<number>(n).fill(0);
+  const clause: number[] = new Array<number>(n).fill(0);
   let c = 0;
   let clauseHasWord = false;
   let clauses = 0;
@@ -205,7 +208,7 @@ export function analyse(text: string): Doc {
     }
   }
   if (clauseHasWord) clauses++;
-  const questionClause = new Uint8Array(c + 1);
+  const questionClause: number[] = new Array<number>(c + 1).fill(0);
   for (const q of questions) questionClause[q] = 1;
   if (f['first-sentence-chars'] < 0) f['first-sentence-chars'] = text.trimEnd().length;
   f['abstract-share'] = f.words ? Math.round((100 * f['abstract-words']) / f.words) : 0;

@@ -55,7 +55,8 @@ function scriptOf(c: number): string | null {
 /** The language with the most evidence; Latin-script votes need two clues and a clear lead. */
 /** Counts the evidence as `analyse` reads the words; `result()` decides. */
 export class LanguageVotes {
-  readonly votes = new Float64Array(LANGS.length);
+  // A plain array: a typed one is allocated off the JS heap, which costs more than the vote.
+  readonly votes: number[] = new Array<number>(LANGS.length).fill(0);
   scripts: Map<string, number> | null = null;
   words = 0;
   scripted = 0;

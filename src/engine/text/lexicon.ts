@@ -117,8 +117,13 @@ export class Lexicon {
   private readonly headFilter = new Uint8Array(1 << 16);
   private readonly prefixFilter = new Uint8Array(1 << 16);
   // Scratch space reused across calls: matching allocates only its results.
+  // Typed arrays past 64 bytes live outside the JS heap and cost microseconds to allocate, so
+  // they are kept and grown, never made per call.
   private best = new Int32Array(0);
   private touched = new Int32Array(0);
+  private lastEnd = new Int32Array(0);
+  private pos = new Int32Array(64);
+  private sentence = new Int32Array(64);
 
   constructor(lists: ReadonlyMap<string, readonly string[]>) {
     this.names = [...lists.keys()];
@@ -169,8 +174,13 @@ export class Lexicon {
   /** Matches per list name; within one list the longest match wins and matches do not overlap. */
   match(tokens: readonly Token[]): Map<string, Match[]> {
     // Positions of matchable tokens, and the sentence each belongs to.
-    const pos = new Int32Array(tokens.length);
-    const sentence = new Int32Array(tokens.length);
+    if (this.pos.length < tokens.length) {
+      const size = Math.max(tokens.length, this.pos.length * 2);
+      this.pos = new Int32Array(size);
+      this.sentence = new Int32Array(size);
+    }
+    const pos = this.pos;
+    const sentence = this.sentence;
     let count = 0;
     let s = 0;
     for (let i = 0; i < tokens.length; i++) {
@@ -184,7 +194,8 @@ export class Lexicon {
     }
     const out = new Map<string, Match[]>();
     const lists = this.names.length;
-    const lastEnd = new Int32Array(lists);
+    const lastEnd = this.lastEnd.length === lists ? this.lastEnd : (this.lastEnd = new Int32Array(lists));
+    lastEnd.fill(0);
     const best = this.best.length === lists ? this.best : (this.best = new Int32Array(lists));
     const touched = this.touched.length === lists ? this.touched : (this.touched = new Int32Array(lists));
     const env: Scan = { tokens, pos, sentence, count, best, touched, nTouched: 0 };
