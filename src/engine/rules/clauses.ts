@@ -10,6 +10,7 @@ import { Num, TermRef } from '../pack/schema-parts.ts';
 import { matchEvidence, type RuleType } from './rule-type.ts';
 import { placed, widest } from './signal-sum.ts';
 import type { Match } from '../text/lexicon.ts';
+import { KINDS, type Kind } from '../types.ts';
 
 const TOKEN_TAGS = [
   'price',
@@ -39,6 +40,11 @@ const Tag = z
     weight: Num,
     /** The tag marks at most this many clauses (a cost breakdown is not six offers). */
     maxClauses: z.number().int().min(1).max(1000).optional(),
+    /**
+     * The kinds of draft the tag reads (all when absent): "you're right" engages the person a
+     * reply answers, while in a post it is only a turn of phrase.
+     */
+    kinds: z.array(z.enum(KINDS)).min(1).optional(),
   })
   .refine((t) => (t.terms === undefined) !== (t.token === undefined), {
     message: 'a tag needs exactly one of "terms" or "token"',
@@ -79,6 +85,7 @@ interface CompiledTag {
   pitch: boolean;
   weight: number;
   maxClauses: number;
+  kinds: ReadonlySet<Kind> | null;
 }
 
 export const clauses: RuleType<z.infer<typeof Params>> = {
@@ -95,7 +102,12 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       pitch: t.role === 'pitch',
       weight: ctx.num(t.weight, `${path}.tags[${i}].weight`),
       maxClauses: t.maxClauses ?? Infinity,
+      kinds: t.kinds ? new Set(t.kinds) : null,
     }));
+    // Per kind of draft, the bits of the tags that do not read it.
+    const offFor = new Map(
+      KINDS.map((k) => [k, tags.reduce((bits, t) => (t.kinds && !t.kinds.has(k) ? bits | t.bit : bits), 0)]),
+    );
     const names = new Map(tags.map((t) => [t.name, t.bit]));
     const requires = (params.requires ?? []).map((group, i) => {
       let bits = 0;
@@ -142,12 +154,14 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       'opening-question': 'questions',
     } as const;
 
-    return ({ doc, hits }) => {
+    return ({ doc, hits, draft }) => {
+      const off = offFor.get(draft.kind) ?? 0;
       // Presence first, from the lexicon and the feature counts: most drafts stop here.
       let present = 0;
       const termMatches: (readonly Match[] | undefined)[] = [];
       for (let i = 0; i < tags.length; i++) {
         const t = tags[i]!;
+        if (t.bit & off) continue;
         if (t.list !== undefined) {
           const ms = placed(doc, hits.get(t.list) ?? [], t.at);
           termMatches[i] = ms;
@@ -162,6 +176,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       const marked: number[] = new Array<number>(tags.length).fill(0);
       const mark = (i: number, m: Match): void => {
         const t = tags[i]!;
+        if (t.bit & off) return;
         const c = doc.clause[m.first]!;
         if (!(marks[c]! & t.bit)) {
           if (marked[i]! >= t.maxClauses) return;
@@ -184,8 +199,9 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       // The opening clause, when a question and not the whole draft, is a hook (see Tag.token).
       const hookFirst = clauseCount > 1 && doc.questionClause[0] === 1;
       for (const t of questionTags)
-        for (let c = hookFirst ? 1 : 0; c < clauseCount; c++) if (doc.questionClause[c]) marks[c]! |= t.bit;
-      if (hookFirst) for (const t of openingTags) marks[0]! |= t.bit;
+        if (!(t.bit & off))
+          for (let c = hookFirst ? 1 : 0; c < clauseCount; c++) if (doc.questionClause[c]) marks[c]! |= t.bit;
+      if (hookFirst) for (const t of openingTags) if (!(t.bit & off)) marks[0]! |= t.bit;
 
       let pitch = 0;
       let substance = 0;

@@ -61,7 +61,8 @@ const ABSTRACT =
   /(?:tions?|sions?|ments?|ities|ity|ness|ances?|ences?|i[sz]ations?|isms?|ungen|ung|keit|heit|tät|ciones|ción|mientos?|dades|dad|ções|ção|ité|ités|ique|iques|ível|ável|-(?:focused|based|driven|centric|oriented|enabled|powered|facing|first|ready|proof|led|wide|native|forward|positive|agnostic|grade|class|scale))$/;
 
 // Characters after which the next word opens a clause of its own.
-const CLAUSE_OPENERS = new Set([...',;(–—-•·|→>*/"“'].map((ch) => ch.charCodeAt(0)));
+// "+" joins asks as a clause does ("RT + follow to win").
+const CLAUSE_OPENERS = new Set([...',;(–—-•·|→>*/"“+'].map((ch) => ch.charCodeAt(0)));
 // The last letters ABSTRACT's endings can have: most words skip the regular expression.
 const ABSTRACT_END = new Set([...'nstyegdoélmcf'].map((ch) => ch.charCodeAt(0)));
 

@@ -1,7 +1,7 @@
 /** The `clauses` rule type and the clause analysis it reads (leads, clause index, questions). */
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/engine/text/features.ts';
-import { compileError, fired, pack, run } from './helpers.ts';
+import { compileError, fired, pack, packJson, run } from './helpers.ts';
 
 const leads = (text: string): string[] => {
   const doc = analyse(text);
@@ -99,6 +99,30 @@ describe('the clauses rule type', () => {
     const p = pack(rule({ requires: [['ask'], ['offer', 'price']] }), SELL);
     expect(fired(p, 'Book now. Order today.')).toEqual([]);
     expect(fired(p, 'Book now. Only $5.')).toEqual(['pitch']);
+  });
+
+  it('kinds: a tag reads only the kinds of draft it names', () => {
+    const withKinds = rule({ substanceRatio: 0.5 }).map((r) => ({
+      ...r,
+      params: {
+        ...r.params,
+        tags: r.params.tags.map((t) => (t.name === 'why' ? { ...t, kinds: ['reply'] } : t)),
+      },
+    }));
+    const p = pack(withKinds, SELL);
+    const text = 'Book now. First lesson free. We learned it the hard way.';
+    expect(fired(p, text, { kind: 'reply' })).toEqual([]);
+    expect(fired(p, text, { kind: 'post' })).toEqual(['pitch']);
+    const bad = [
+      {
+        ...withKinds[0]!,
+        params: {
+          ...withKinds[0]!.params,
+          tags: [{ name: 'x', terms: 'why', role: 'pitch', weight: 1, kinds: ['tweet'] }],
+        },
+      },
+    ];
+    expect(compileError(packJson(bad, SELL))).toMatch(/kinds/);
   });
 
   it('an opening question that more follows is a hook, not a question to the reader', () => {

@@ -22,6 +22,7 @@ const SETS = {
   frozen: resolve(repoRoot, 'test/eval/frozen.jsonl'),
   blind: resolve(repoRoot, 'test/eval/blind.jsonl'),
   sealed: resolve(repoRoot, 'test/eval/sealed.jsonl'),
+  'dev-d': resolve(repoRoot, 'test/eval/dev-d.jsonl'),
 };
 
 function load(path: string): EvalRow[] {
