@@ -266,6 +266,13 @@ export function tokenize(text: string): Token[] {
       c === 0xff01 ||
       c === 0x3002
     ) {
+      // A full stop between a word and a lower-case letter with no space ("Node.text", "e.g",
+      // "config.yaml") joins the parts of a name; "shipped.Then" is still a sentence end.
+      const after = text.charCodeAt(i + 1);
+      if (c === 46 && i > 0 && after >= 97 && after <= 122 && isWordChar(text, i - 1)) {
+        i++;
+        continue;
+      }
       let j = i + 1;
       while (j < n && text.charCodeAt(j) === c) j++;
       const norm =

@@ -56,6 +56,11 @@ describe('tokenize: links', () => {
     expect(ofKind('I like e.g. apples', 'url')).toEqual([]);
   });
 
+  it('joins a name with a full stop inside ("Node.text") instead of ending a sentence there', () => {
+    expect(ofKind('Node.text is now a property.', 'punct')).toEqual(['.']);
+    expect(ofKind('We shipped.Then we rested.', 'punct')).toEqual(['.', '.']);
+  });
+
   it('keeps #fragments and @paths inside the link', () => {
     const text = 'Visit https://shop.example.com/#sale or http://example.com/@shopnow';
     expect(ofKind(text, 'url')).toEqual(['https://shop.example.com/#sale', 'http://example.com/@shopnow']);
