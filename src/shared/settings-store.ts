@@ -54,23 +54,31 @@ export function createSettingsStore(
     const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
     return repairSettings(stored, await defaultRole());
   };
+  // Updates from one page run one after another: two quick clicks each read what the other wrote
+  // instead of both reading the same old value and the second write undoing the first.
+  let queue: Promise<unknown> = Promise.resolve();
+  const applyPatch = async (patch: SettingsPatch) => {
+    const { settings: current } = await read();
+    const merged = {
+      ...current,
+      ...patch,
+      sites: { ...current.sites, ...patch.sites },
+      reminder: { ...current.reminder, ...patch.reminder },
+      quietHours: { ...current.quietHours, ...patch.quietHours },
+    };
+    const result = repairSettings(merged, current.role);
+    // A refused value in the patch keeps what was stored, not the default.
+    for (const { key } of result.repairs) keepCurrent(result.settings, current, key);
+    await area.set({ [SETTINGS_KEY]: result.settings });
+    return result;
+  };
   return {
     read,
     get: async () => (await read()).settings,
-    async update(patch) {
-      const { settings: current } = await read();
-      const merged = {
-        ...current,
-        ...patch,
-        sites: { ...current.sites, ...patch.sites },
-        reminder: { ...current.reminder, ...patch.reminder },
-        quietHours: { ...current.quietHours, ...patch.quietHours },
-      };
-      const result = repairSettings(merged, current.role);
-      // A refused value in the patch keeps what was stored, not the default.
-      for (const { key } of result.repairs) keepCurrent(result.settings, current, key);
-      await area.set({ [SETTINGS_KEY]: result.settings });
-      return result;
+    update(patch) {
+      const run = queue.then(() => applyPatch(patch));
+      queue = run.catch(() => undefined);
+      return run;
     },
     watch(cb) {
       const listener = (changes: Record<string, StorageChange>, areaName: string) => {

@@ -102,4 +102,34 @@ describe('settings store', () => {
     expect(settings.retentionDays).toBe(30);
     expect((await store.get()).retentionDays).toBe(30);
   });
+  it('runs updates one after another: two at once both land', async () => {
+    const f = fakeArea();
+    const store = createSettingsStore(f.area, f.onChanged);
+    await Promise.all([
+      store.update({ goals: ['answers'] }),
+      store.update({ reminder: { weekdays: [2, 3] } }),
+      store.update({ retentionDays: 30 }),
+    ]);
+    const after = await store.get();
+    expect(after.goals).toEqual(['answers']);
+    expect(after.reminder.weekdays).toEqual([2, 3]);
+    expect(after.retentionDays).toBe(30);
+  });
+
+  it('a failed write does not stop the next update', async () => {
+    const f = fakeArea();
+    const set = f.area.set;
+    let fail = true;
+    f.area.set = async (items) => {
+      if (fail) {
+        fail = false;
+        throw new Error('quota');
+      }
+      await set(items);
+    };
+    const store = createSettingsStore(f.area, f.onChanged);
+    await expect(store.update({ retentionDays: 30 })).rejects.toThrow('quota');
+    await store.update({ retentionDays: 40 });
+    expect((await store.get()).retentionDays).toBe(40);
+  });
 });
