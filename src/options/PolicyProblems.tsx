@@ -1,0 +1,36 @@
+/**
+ * The admin's policy values the extension could not use, each named with its reason, so the person
+ * (and the admin who asks them) can see why a setting is not what the organisation meant. Shown
+ * only when there is one; a key kept at its last good value is listed too.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { PolicyProblem } from '../shared/policy.ts';
+import type { OptionsConnector } from './connector.ts';
+
+export function PolicyProblems({ connector }: { connector: OptionsConnector }) {
+  const [problems, setProblems] = useState<PolicyProblem[]>([]);
+  useEffect(() => {
+    let alive = true;
+    connector.policyProblems().then(
+      (list) => alive && setProblems(list),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [connector]);
+  if (problems.length === 0) return null;
+  return (
+    <section class="notice" aria-labelledby="policy-problems-title" data-policy-problems={problems.length}>
+      <h2 id="policy-problems-title">Your organisation's policy</h2>
+      <p>Some of its values could not be used and are ignored:</p>
+      <ul>
+        {problems.map((p) => (
+          <li key={p.key} data-policy-problem={p.key}>
+            <code>{p.key || '(the whole policy)'}</code>: {p.reason}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
