@@ -34,10 +34,12 @@ export interface PolicyKeeper {
   /** Calls back when the policy in effect changes (not for a repeated event); returns a stop. */
   watch(cb: (state: PolicyState) => void): () => void;
   /** Reads the managed area again (what a `managed` storage change does). */
-  refresh(): Promise<void>;
+  refresh(): Promise<boolean>;
 }
 
 export const READ_WAIT_MS = 1000;
+/** When an empty first read of the managed area is tried again (ms after the one before). */
+export const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15_000, 30_000];
 
 const Problems = z.array(z.object({ key: z.string(), reason: z.string() })).check(z.maxLength(32));
 const Cache = z.object({ policy: z.unknown(), problems: Problems });
@@ -60,7 +62,9 @@ export function keepPolicy(deps: {
   local: StorageAreaLike;
   onChanged: StorageChangedLike;
   log?: (message: string, error?: unknown) => void;
+  retryDelays?: number[];
 }): PolicyKeeper {
+  const retryDelays = deps.retryDelays ?? RETRY_DELAYS_MS;
   const log = deps.log ?? ((message, error) => console.warn(`Rapport: ${message}`, error ?? ''));
   let current: PolicyState | undefined;
   const watchers = new Set<(state: PolicyState) => void>();
@@ -86,24 +90,41 @@ export function keepPolicy(deps: {
   // One read at a time, in order: Chromium sends a change twice, and the second read must not
   // overtake the first. Each read takes the whole area afresh, so a repeat changes nothing.
   let queue: Promise<void> = Promise.resolve();
-  const readManaged = async () => {
+  /** Reads the area; false when it was empty or unreadable (nothing adopted). */
+  const readManaged = async (): Promise<boolean> => {
     let raw: Record<string, unknown>;
     try {
-      if (!deps.managed) return;
+      if (!deps.managed) return false;
       raw = await deps.managed.get();
     } catch {
-      return; // no policy configured (or none readable): the cache stands
+      return false; // no policy configured (or none readable): the cache stands
     }
     await cacheRead;
-    if (typeof raw !== 'object' || raw === null || Object.keys(raw).length === 0) return;
+    if (typeof raw !== 'object' || raw === null || Object.keys(raw).length === 0) return false;
     adopt(merge(current?.policy ?? {}, raw), true);
+    return true;
   };
-  const refresh = () => (queue = queue.then(readManaged, readManaged));
+  const refresh = (): Promise<boolean> => {
+    const run = queue.then(readManaged, readManaged);
+    queue = run.then(() => undefined);
+    return run;
+  };
 
   deps.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void refresh();
   });
   const first = refresh();
+  // Chromium fills the managed area a second or two after a browser starts, without a change event
+  // (seen with a policy file present from the start: the worker's first read was {} and stayed so
+  // until read again). An empty first read is tried again, less and less often, for about a minute;
+  // later changes arrive as events.
+  void first.then(async (found) => {
+    for (const delay of retryDelays) {
+      if (found) return;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      found = await refresh();
+    }
+  });
   // Ready when either source has answered: the cache (when it held a policy) or the managed area.
   const ready = Promise.race([cacheRead.then(() => (current ? undefined : first)), first]);
 

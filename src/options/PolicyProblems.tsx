@@ -11,12 +11,17 @@ export function PolicyProblems({ connector }: { connector: OptionsConnector }) {
   const [problems, setProblems] = useState<PolicyProblem[]>([]);
   useEffect(() => {
     let alive = true;
-    connector.policyProblems().then(
-      (list) => alive && setProblems(list),
-      () => undefined,
-    );
+    const read = () =>
+      connector.policyProblems().then(
+        (list) => alive && setProblems(list),
+        () => undefined,
+      );
+    void read();
+    // The policy can arrive or change while the page is open (the watch hears its cache).
+    const stop = connector.watch(() => void read());
     return () => {
       alive = false;
+      stop();
     };
   }, [connector]);
   if (problems.length === 0) return null;

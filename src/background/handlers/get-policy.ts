@@ -9,6 +9,11 @@ import type { PolicyKeeper } from '../policy-keeper.ts';
 export function createGetPolicyHandler(policy: Pick<PolicyKeeper, 'get'>) {
   return async function getPolicy(_req: GetPolicyRequest): Promise<PolicyResponse> {
     const { policy: p, problems } = await policy.get();
-    return { ok: true, locked: lockedKeys(p), problems: problems.slice(0, 32) };
+    // zod's reasons can list every allowed value: shortened to what the page has room for.
+    const shown = problems.slice(0, 32).map(({ key, reason }) => ({
+      key: key.slice(0, 60),
+      reason: reason.length > 200 ? `${reason.slice(0, 199)}…` : reason,
+    }));
+    return { ok: true, locked: lockedKeys(p), problems: shown };
   };
 }

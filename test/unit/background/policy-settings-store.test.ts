@@ -21,7 +21,7 @@ function fakePolicy(policy: Policy): PolicyKeeper & { set(p: Policy): void } {
       watchers.add(cb);
       return () => void watchers.delete(cb);
     },
-    refresh: async () => undefined,
+    refresh: async () => true,
     set(p) {
       state = { policy: p, problems: [] };
       for (const cb of watchers) cb(state);
