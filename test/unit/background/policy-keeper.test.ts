@@ -171,6 +171,30 @@ describe('policy keeper', () => {
     await vi.waitFor(() => expect(k.latest().policy).toEqual({ defaultRole: 'executive' }));
   });
 
+  it('reads an empty first managed area again (Chromium fills it late, without an event), then stops', async () => {
+    const f = fakes({});
+    const k = keepPolicy({
+      managed: f.managed,
+      local: f.area,
+      onChanged: f.onChanged,
+      retryDelays: [5, 300, 300, 300],
+    });
+    await vi.waitFor(() => expect(f.managed.reads).toBe(2), { interval: 5 });
+    f.managed.value = { disabledSites: ['threads'] }; // arrives, with no change event
+    await vi.waitFor(() => expect(k.latest().policy).toEqual({ disabledSites: ['threads'] }));
+    const reads = f.managed.reads;
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(f.managed.reads).toBe(reads);
+  });
+
+  it('gives up re-reading a managed area that stays missing', async () => {
+    const f = fakes(new Error('Managed storage manifest not found'));
+    keepPolicy({ managed: f.managed, local: f.area, onChanged: f.onChanged, retryDelays: [5, 5] });
+    await vi.waitFor(() => expect(f.managed.reads).toBe(3));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(f.managed.reads).toBe(3);
+  });
+
   it('shares the cache key with the content script', () => {
     expect(POLICY_KEY).toBe(POLICY_CACHE_KEY);
   });
