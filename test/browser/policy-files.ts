@@ -5,15 +5,17 @@
  *   namespace (`unshare -m`) where a temporary folder is bind-mounted over `/etc/chromium`, so the
  *   test's policy file is the only one it sees and nothing else on the machine sees it. Needs
  *   root (or CAP_SYS_ADMIN), as writing the real folder would.
- * - Firefox reads `~/.mozilla/managed-storage/<gecko id>.json` (the managed-storage manifest) at
- *   start; the browser gets a HOME of its own holding it.
+ * - Firefox reads `policies.json` in its installation's `distribution` folder at start: the same
+ *   private mount puts a temporary folder there. Or it reads
+ *   `~/.mozilla/managed-storage/<gecko id>.json` (the managed-storage manifest) at start: the
+ *   browser gets a HOME of its own holding it.
  */
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CHROME_EXTENSION_ID, GECKO_ID } from '../../src/shared/ids.ts';
-import { CHROMIUM_PATH } from './launch.ts';
+import { CHROMIUM_PATH, FIREFOX_PATH } from './launch.ts';
 
 export interface ChromiumPolicy {
   /** The wrapper to launch instead of Chromium (ChromiumOptions.executablePath). */
@@ -64,4 +66,31 @@ export async function firefoxPolicy(policy: unknown): Promise<FirefoxPolicy> {
     JSON.stringify({ name: GECKO_ID, description: 'Rapport test policy', type: 'storage', data: policy }),
   );
   return { env: { ...process.env, HOME: home }, remove: () => rm(home, { recursive: true, force: true }) };
+}
+
+export interface FirefoxPoliciesJson {
+  /** The wrapper to launch instead of Firefox (FirefoxOptions.executablePath). */
+  executablePath: string;
+  remove(): Promise<void>;
+}
+
+/** `policies.json` with `3rdparty.Extensions.<gecko id>`, as an admin deploys it. */
+export async function firefoxPoliciesJson(policy: unknown): Promise<FirefoxPoliciesJson> {
+  const dir = await mkdtemp(join(tmpdir(), 'rapport-ff-policy-'));
+  const distribution = join(dirname(await realpath(FIREFOX_PATH)), 'distribution');
+  const ours = join(dir, 'distribution');
+  // Keep what the package ships there (search plugins); add the policy.
+  if (existsSync(distribution)) await cp(`${distribution}/`, `${ours}/`, { recursive: true });
+  else await mkdir(ours, { recursive: true });
+  await writeFile(
+    join(ours, 'policies.json'),
+    JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } }, null, 2),
+  );
+  const executablePath = join(dir, 'firefox-with-policy');
+  await writeFile(
+    executablePath,
+    `#!/bin/sh\nexec unshare -m sh -c 'mount --bind "$0" "${distribution}" && exec ${FIREFOX_PATH} "$@"' '${ours}' "$@"\n`,
+    { mode: 0o755 },
+  );
+  return { executablePath, remove: () => rm(dir, { recursive: true, force: true }) };
 }

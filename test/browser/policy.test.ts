@@ -1,7 +1,7 @@
 /**
  * The admin's managed policy with the built extension, set the way an admin sets it: a real
- * Chromium policy file (/etc/chromium/policies/managed, in a private mount namespace) and Firefox's
- * managed-storage manifest. On a new install: the role is the policy's defaultRole and the reminder
+ * Chromium policy file (/etc/chromium/policies/managed) and Firefox's policies.json (its
+ * distribution folder), each in a private mount namespace, and Firefox's managed-storage manifest. On a new install: the role is the policy's defaultRole and the reminder
  * the admin's schedule (the worker's alarm at that hour); locked settings are read-only on the
  * options page and the worker refuses writes to them, even ones made behind its back; a disabled
  * site is shown locked off, never coached and refused by the worker; a broken value is ignored and
@@ -16,7 +16,14 @@ import {
   type ChromiumSession,
   type FirefoxSession,
 } from './launch.ts';
-import { chromiumPolicy, firefoxPolicy, type ChromiumPolicy, type FirefoxPolicy } from './policy-files.ts';
+import {
+  chromiumPolicy,
+  firefoxPolicy,
+  firefoxPoliciesJson,
+  type ChromiumPolicy,
+  type FirefoxPolicy,
+  type FirefoxPoliciesJson,
+} from './policy-files.ts';
 import { startFixtureServer, type FixtureServer } from './server.ts';
 import { PROMO, hasNudge, playwrightTab, puppeteerTab, ready, type Tab } from './tab.ts';
 
@@ -307,6 +314,30 @@ describe('managed policy in Firefox (the managed-storage manifest)', () => {
     server = await startFixtureServer();
     policy = await firefoxPolicy(POLICY);
     session = await launchFirefox({ env: policy.env });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+    await policy?.remove();
+  });
+  suite(() => ({
+    options: async () => puppeteerTab(await session.extensionPage(OPTIONS_PATH)),
+    async open(host, path) {
+      const tab = puppeteerTab(await session.page());
+      await tab.goto(server.portUrl(host, path));
+      return tab;
+    },
+  }));
+});
+
+describe('managed policy in Firefox (policies.json in the distribution folder)', () => {
+  let server: FixtureServer;
+  let policy: FirefoxPoliciesJson;
+  let session: FirefoxSession;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    policy = await firefoxPoliciesJson(POLICY);
+    session = await launchFirefox({ executablePath: policy.executablePath });
   });
   afterAll(async () => {
     await session?.close();
