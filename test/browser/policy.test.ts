@@ -111,7 +111,21 @@ function hasProblemList(): boolean {
   return document.querySelector('[data-policy-problem]') !== null;
 }
 
+async function ledgerTexts(): Promise<string[]> {
+  const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+  const reply = (await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'export-ledger' })) as {
+    ok: boolean;
+    json?: string;
+  };
+  if (!reply.ok || !reply.json) throw new Error('export-ledger refused');
+  return (JSON.parse(reply.json) as { events: { text?: string }[] }).events.map((e) => e.text ?? '');
+}
+
 // ---- evaluated in the x.com page ----
+
+function publishedCount(n: number): boolean {
+  return document.querySelectorAll('#fixture-published li').length === n;
+}
 
 function noIndicator(): boolean {
   return document.querySelector('rapport-indicator') === null;
@@ -223,6 +237,11 @@ function suite(h: () => Harness) {
     await x.type(PROMO);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(await x.eval(noIndicator, null)).toBe(true);
+    // The page publishes the draft: nothing is recorded.
+    await x.press('Control+Enter');
+    await x.waitFor(publishedCount, 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await options.eval(ledgerTexts, null)).not.toContain(PROMO);
     const published = (platform: string) => ({
       type: 'published',
       platform,
