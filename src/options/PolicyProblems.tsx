@@ -28,7 +28,10 @@ export function PolicyProblems({ connector }: { connector: OptionsConnector }) {
   return (
     <section class="notice" aria-labelledby="policy-problems-title" data-policy-problems={problems.length}>
       <h2 id="policy-problems-title">Your organisation's policy</h2>
-      <p>Some of its values could not be used and are ignored:</p>
+      <p>
+        Some of its values could not be used. Each is ignored, or keeps the last good value your browser
+        received:
+      </p>
       <ul>
         {problems.map((p) => (
           <li key={p.key} data-policy-problem={p.key}>
