@@ -27,20 +27,33 @@ import { createCommentsSeenHandler } from './handlers/comments-seen.ts';
 import { createReaderGate } from './reader-gate.ts';
 import { createReaderTrigger } from './readers.ts';
 import { instanceHosts } from '../shared/hosts.ts';
-import { createSettingsStore } from '../shared/settings-store.ts';
 import { startReminder } from './reminder-worker.ts';
 import { keepSettings } from './settings-keeper.ts';
 import { gateBySite } from './site-gate.ts';
 import { createGetPackHandler } from './handlers/get-pack.ts';
 import { activePack } from './active-pack.ts';
+import { keepPolicy } from './policy-keeper.ts';
+import { createPolicySettingsStore } from './policy-settings-store.ts';
+import { createGetSettingsHandler } from './handlers/get-settings.ts';
+import { createUpdateSettingsHandler } from './handlers/update-settings.ts';
+import { createGetPolicyHandler } from './handlers/get-policy.ts';
 
 // MV3's content security policy forbids the `new Function` probe zod runs by default.
 z.config({ jitless: true });
 
-// The person's settings: one store, kept in memory and followed through storage.onChanged. New
-// installs start as employees; the admin issue's policy `defaultRole` goes in createSettingsStore's
-// third argument.
-const settings = keepSettings(createSettingsStore(browser.storage.local, browser.storage.onChanged));
+// The admin's managed policy (src/background/policy-keeper.ts), cached in storage.local and
+// followed live. The pack sync reads it too.
+const policy = keepPolicy({
+  managed: browser.storage.managed,
+  local: browser.storage.local,
+  onChanged: browser.storage.onChanged,
+});
+// The person's settings under that policy: one store, kept in memory and followed through
+// storage.onChanged; the policy's defaultRole and reminder are the defaults of a new install,
+// its locked keys and disabled sites win over what is stored.
+const settings = keepSettings(
+  createPolicySettingsStore(browser.storage.local, browser.storage.onChanged, policy),
+);
 const sites = async () => (await settings.get()).sites;
 useRetentionDays(() => settings.latest().retentionDays);
 
@@ -88,6 +101,9 @@ const route = createRouter({
     'get-feedback': feedback.getFeedback,
     ...reminder,
     'get-pack': createGetPackHandler(activePack),
+    'get-settings': createGetSettingsHandler(settings.store),
+    'update-settings': createUpdateSettingsHandler(settings.store),
+    'get-policy': createGetPolicyHandler(policy),
   },
 });
 

@@ -43,6 +43,21 @@ function setup() {
       ok: true as const,
       pack: { source: 'default' as const, name: 'p', version: '1', status: 'ok' as const },
     })),
+    'get-settings': vi.fn<Handlers['get-settings']>(async () => ({
+      ok: true as const,
+      settings: {},
+      repairs: [],
+    })),
+    'update-settings': vi.fn<Handlers['update-settings']>(async () => ({
+      ok: true as const,
+      settings: {},
+      repairs: [],
+    })),
+    'get-policy': vi.fn<Handlers['get-policy']>(async () => ({
+      ok: true as const,
+      locked: [],
+      problems: [],
+    })),
   };
   return { handlers, route: createRouter({ ownId: OWN_ID, extensionOrigin: ORIGIN, handlers }) };
 }

@@ -26,6 +26,11 @@ import {
   type GetInstancesRequest,
   type GetPackRequest,
   type PackResponse,
+  type GetSettingsRequest,
+  type UpdateSettingsRequest,
+  type SettingsResponse,
+  type GetPolicyRequest,
+  type PolicyResponse,
   type InstancesResponse,
   type LoadCardRequest,
   type NoReplyNeededRequest,
@@ -53,7 +58,9 @@ export type Reply =
   | FeedbackResponse
   | ExportLedgerResponse
   | ReminderResponse
-  | PackResponse;
+  | PackResponse
+  | SettingsResponse
+  | PolicyResponse;
 
 export interface Handlers {
   score(req: ScoreRequest, sender: Sender): Promise<ScoreResponse>;
@@ -73,6 +80,9 @@ export interface Handlers {
   'reminder-snooze'(req: ReminderSnoozeRequest, sender: Sender): Promise<ReminderResponse>;
   'reminder-open'(req: ReminderOpenRequest, sender: Sender): Promise<ReminderResponse>;
   'get-pack'(req: GetPackRequest, sender: Sender): Promise<PackResponse>;
+  'get-settings'(req: GetSettingsRequest, sender: Sender): Promise<SettingsResponse>;
+  'update-settings'(req: UpdateSettingsRequest, sender: Sender): Promise<SettingsResponse>;
+  'get-policy'(req: GetPolicyRequest, sender: Sender): Promise<PolicyResponse>;
 }
 
 export interface RouterOptions {
@@ -135,6 +145,12 @@ export function createRouter({ ownId, extensionOrigin, handlers }: RouterOptions
           return await handlers['reminder-open'](req, sender);
         case 'get-pack':
           return await handlers['get-pack'](req, sender);
+        case 'get-settings':
+          return await handlers['get-settings'](req, sender);
+        case 'update-settings':
+          return await handlers['update-settings'](req, sender);
+        case 'get-policy':
+          return await handlers['get-policy'](req, sender);
       }
     } catch (error) {
       return fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);

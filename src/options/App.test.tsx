@@ -198,6 +198,18 @@ describe('options page', () => {
     expect(root.querySelector('#locked-sites-linkedin')).toBeNull();
   });
 
+  it('lists the policy values that could not be used, and nothing when there are none', async () => {
+    const { root } = await mount({
+      policyProblems: [{ key: 'lockedSettings', reason: 'Invalid option: expected one of "role"|…' }],
+    });
+    await vi.waitFor(() => expect(root.querySelector('[data-policy-problem]')).not.toBeNull());
+    const items = [...root.querySelectorAll('[data-policy-problem]')];
+    expect(items.map((li) => li.getAttribute('data-policy-problem'))).toEqual(['lockedSettings']);
+    expect(items[0]!.textContent).toContain('Invalid option');
+    const clean = await mount();
+    expect(clean.root.querySelector('[data-policy-problems]')).toBeNull();
+  });
+
   it('names the rule pack in data-pack-* and counts "not helpful" per nudge', async () => {
     const { root } = await mount({
       pack: { source: 'default', name: 'rapport-default', version: '1.2.3', status: 'ok' },

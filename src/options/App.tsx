@@ -6,6 +6,7 @@
 import type { OptionsConnector } from './connector.ts';
 import type { InstancesConnector } from './instances-connector.ts';
 import { Networks } from './Networks.tsx';
+import { PolicyProblems } from './PolicyProblems.tsx';
 import { NotHelpful } from './NotHelpful.tsx';
 import { Privacy } from './Privacy.tsx';
 import { Reminder } from './Reminder.tsx';
@@ -40,6 +41,7 @@ export function App({
           {repaired.map((r) => r.key || 'all').join(', ')}.
         </p>
       )}
+      <PolicyProblems connector={connector} />
       {settings === null ? (
         <p class="muted">Loading…</p>
       ) : (

@@ -5,11 +5,13 @@
 import type { AckResponse, ExportLedgerResponse, FeedbackCounts, PackInfo } from '../shared/messages.ts';
 import { createSettingsStore, type StorageChange } from '../shared/settings-store.ts';
 import type { OptionsConnector, ReminderView } from './connector.ts';
+import type { PolicyProblem } from '../shared/policy.ts';
 
 export interface MockOptions {
   /** What storage.local holds under `settings` at open (anything: it is repaired on read). */
   stored?: unknown;
   locked?: string[];
+  policyProblems?: PolicyProblem[];
   reminder?: ReminderView;
   pack?: PackInfo;
   feedback?: FeedbackCounts;
@@ -52,6 +54,7 @@ export function createMockConnector(options: MockOptions = {}) {
     update: (patch) => store.update(patch),
     watch: (cb) => store.watch(cb),
     locked: async () => options.locked ?? [],
+    policyProblems: async () => options.policyProblems ?? [],
     reminder: async () => state.reminder,
     watchReminder(cb) {
       reminderWatchers.add(cb);

@@ -5,9 +5,17 @@
  */
 import * as z from 'zod/mini';
 import browser from 'webextension-polyfill';
-import { AckResponse, ExportLedgerResponse, FeedbackResponse, PackResponse } from '../shared/messages.ts';
-import type { Settings, SettingsRepair } from '../shared/settings.ts';
-import { createSettingsStore, type SettingsPatch } from '../shared/settings-store.ts';
+import {
+  AckResponse,
+  ExportLedgerResponse,
+  FeedbackResponse,
+  PackResponse,
+  PolicyResponse,
+  SettingsResponse,
+} from '../shared/messages.ts';
+import { POLICY_CACHE_KEY, type PolicyProblem } from '../shared/policy.ts';
+import { repairSettings, SETTINGS_KEY, type Settings, type SettingsRepair } from '../shared/settings.ts';
+import type { SettingsPatch } from '../shared/settings-store.ts';
 import { ask, downloadJson } from '../shared/page-worker.ts';
 
 /** What the options page shows of the reminder's state (storage.local `reminderState`). */
@@ -29,10 +37,12 @@ export interface OptionsConnector {
   /** Follows changes made elsewhere (the popup, another options tab); returns a stop. */
   watch(cb: (settings: Settings) => void): () => void;
   /**
-   * Setting keys the organisation set (policy `lockedSettings`): shown read-only. Empty until the
-   * admin issue reads the policy.
+   * Setting keys the organisation set (policy `lockedSettings`, and each of its `disabledSites`):
+   * shown read-only.
    */
   locked(): Promise<string[]>;
+  /** Policy keys the worker could not use (or kept at their last good value), and why. */
+  policyProblems(): Promise<PolicyProblem[]>;
   reminder(): Promise<ReminderView>;
   watchReminder(cb: (view: ReminderView) => void): () => void;
   /** Ends a snooze now. */
@@ -58,14 +68,39 @@ function reminderView(stored: unknown): ReminderView {
   return parsed.success && parsed.data.snoozedUntil ? { snoozedUntil: parsed.data.snoozedUntil } : {};
 }
 
+/** The worker's settings answer, repaired like a read (the worker's reply is not trusted blindly). */
+async function settingsOf(message: unknown): Promise<SettingsResult> {
+  const reply = await ask(message, SettingsResponse);
+  if (!reply.ok) throw new Error(reply.error);
+  return { settings: repairSettings(reply.settings).settings, repairs: reply.repairs };
+}
+
+async function policyOf(): Promise<{ locked: string[]; problems: PolicyProblem[] }> {
+  const reply = await ask({ type: 'get-policy' }, PolicyResponse);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply;
+}
+
 export function createBrowserConnector(): OptionsConnector {
-  const store = createSettingsStore(browser.storage.local, browser.storage.onChanged);
+  // Settings go through the worker: it applies the admin's policy to what is stored and refuses a
+  // write to a locked key (src/background/policy-settings-store.ts).
   return {
-    settings: () => store.read(),
-    update: (patch) => store.update(patch),
-    watch: (cb) => store.watch(cb),
-    // TODO(admin issue): the policy's lockedSettings.
-    locked: async () => [],
+    settings: () => settingsOf({ type: 'get-settings' }),
+    update: (patch) => settingsOf({ type: 'update-settings', patch }),
+    watch(cb) {
+      // A change of the stored settings or of the cached policy: ask for the effective settings.
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area !== 'local' || !(SETTINGS_KEY in changes || POLICY_CACHE_KEY in changes)) return;
+        settingsOf({ type: 'get-settings' }).then(
+          (result) => cb(result.settings),
+          () => undefined,
+        );
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+    locked: async () => (await policyOf()).locked,
+    policyProblems: async () => (await policyOf()).problems,
     reminder: async () =>
       reminderView((await browser.storage.local.get(REMINDER_STATE_KEY))[REMINDER_STATE_KEY]),
     watchReminder(cb) {

@@ -26,7 +26,17 @@ export function useSettings(connector: OptionsConnector): SettingsState {
 
   useEffect(() => {
     let alive = true;
-    const stop = connector.watch((next) => alive && setSettings(next));
+    const readLocked = () =>
+      connector.locked().then(
+        (keys) => alive && setLocked(keys),
+        () => undefined,
+      );
+    // A change may be the admin's policy arriving or changing: its locks follow.
+    const stop = connector.watch((next) => {
+      if (!alive) return;
+      setSettings(next);
+      void readLocked();
+    });
     connector.settings().then(
       (result) => {
         if (!alive) return;
@@ -35,10 +45,7 @@ export function useSettings(connector: OptionsConnector): SettingsState {
       },
       (error: unknown) => alive && setStatus({ kind: 'error', text: `Settings not read: ${String(error)}` }),
     );
-    connector.locked().then(
-      (keys) => alive && setLocked(keys),
-      () => undefined,
-    );
+    void readLocked();
     return () => {
       alive = false;
       stop();

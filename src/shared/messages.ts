@@ -145,6 +145,36 @@ export const ReminderOpenRequest = z.object({ type: z.literal('reminder-open') }
 /** Options page → worker: the rule pack in use (answered `PackResponse`). Refused from content scripts. */
 export const GetPackRequest = z.object({ type: z.literal('get-pack') });
 
+/**
+ * Extension pages → worker: the settings in effect (stored settings under the admin's policy),
+ * answered `SettingsResponse`. Refused from content scripts.
+ */
+export const GetSettingsRequest = z.object({ type: z.literal('get-settings') });
+/**
+ * Extension pages → worker: save a settings patch. The worker refuses a key the policy locks and
+ * repairs any bad value (named in `repairs`, never stored), so values are checked there, field by
+ * field; here only the patch's shape.
+ */
+export const UpdateSettingsRequest = z.object({
+  type: z.literal('update-settings'),
+  patch: z.object({
+    role: z.optional(z.string().check(z.maxLength(40))),
+    sites: z.optional(z.record(z.string().check(z.maxLength(40)), z.boolean())),
+    reminder: z.optional(
+      z.object({
+        enabled: z.optional(z.boolean()),
+        hour: z.optional(z.number()),
+        weekdays: z.optional(z.array(z.number()).check(z.maxLength(7))),
+      }),
+    ),
+    quietHours: z.optional(z.object({ start: z.optional(z.string()), end: z.optional(z.string()) })),
+    goals: z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10))),
+    retentionDays: z.optional(z.number()),
+  }),
+});
+/** Extension pages → worker: the policy's locked keys and its problems (answered `PolicyResponse`). */
+export const GetPolicyRequest = z.object({ type: z.literal('get-policy') });
+
 export const Request = z.discriminatedUnion('type', [
   ScoreRequest,
   PublishedRequest,
@@ -163,6 +193,9 @@ export const Request = z.discriminatedUnion('type', [
   ReminderSnoozeRequest,
   ReminderOpenRequest,
   GetPackRequest,
+  GetSettingsRequest,
+  UpdateSettingsRequest,
+  GetPolicyRequest,
 ]);
 export type Request = z.infer<typeof Request>;
 export type ScoreRequest = z.infer<typeof ScoreRequest>;
@@ -182,6 +215,9 @@ export type GetReminderRequest = z.infer<typeof GetReminderRequest>;
 export type ReminderSnoozeRequest = z.infer<typeof ReminderSnoozeRequest>;
 export type ReminderOpenRequest = z.infer<typeof ReminderOpenRequest>;
 export type GetPackRequest = z.infer<typeof GetPackRequest>;
+export type GetSettingsRequest = z.infer<typeof GetSettingsRequest>;
+export type UpdateSettingsRequest = z.infer<typeof UpdateSettingsRequest>;
+export type GetPolicyRequest = z.infer<typeof GetPolicyRequest>;
 
 /** Types of request a content script may send; everything else is for extension pages only. */
 export const CONTENT_REQUESTS: ReadonlySet<Request['type']> = new Set([
@@ -295,3 +331,27 @@ export const PackResponse = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type PackResponse = z.infer<typeof PackResponse>;
+
+/** Settings as the worker answers them; `settings` is repaired by the reader (repairSettings). */
+export const SettingsResponse = z.union([
+  z.object({
+    ok: z.literal(true),
+    settings: z.unknown(),
+    repairs: z.array(z.object({ key: z.string(), reason: z.string() })),
+  }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type SettingsResponse = z.infer<typeof SettingsResponse>;
+
+/** The admin's policy as the options page shows it: keys it locks and keys it could not use. */
+export const PolicyResponse = z.union([
+  z.object({
+    ok: z.literal(true),
+    locked: z.array(z.string().check(z.maxLength(60))).check(z.maxLength(64)),
+    problems: z
+      .array(z.object({ key: z.string().check(z.maxLength(60)), reason: z.string().check(z.maxLength(300)) }))
+      .check(z.maxLength(32)),
+  }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type PolicyResponse = z.infer<typeof PolicyResponse>;

@@ -11,6 +11,12 @@ import * as z from 'zod/mini';
 import { PLATFORMS, type Platform } from '../engine/types.ts';
 import { HourSchema, RoleSchema, SETTING_KEYS, WeekdaySchema, type Role } from './settings.ts';
 
+/**
+ * storage.local key where the worker caches the last good policy (src/background/policy-keeper.ts);
+ * extension pages follow it, and the content script reads its disabledSites.
+ */
+export const POLICY_CACHE_KEY = 'managedPolicy';
+
 /** Inline packs larger than this are refused before parsing (the pack validator caps URL packs too). */
 export const MAX_INLINE_PACK_CHARS = 1_000_000;
 

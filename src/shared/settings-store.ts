@@ -5,7 +5,14 @@
  *
  * The store takes its storage area and change event as arguments so unit tests pass fakes.
  */
-import { repairSettings, SETTINGS_KEY, type Role, type Settings, type SettingsRepair } from './settings.ts';
+import {
+  repairSettings,
+  SETTINGS_KEY,
+  type ReminderSettings,
+  type Role,
+  type Settings,
+  type SettingsRepair,
+} from './settings.ts';
 
 export interface StorageAreaLike {
   get(keys: string): Promise<Record<string, unknown>>;
@@ -45,14 +52,24 @@ export interface SettingsStore {
   watch(cb: (settings: Settings) => void): () => void;
 }
 
+/** What a value that was never stored reads as: the admin's defaultRole and reminder schedule. */
+export interface SettingsDefaults {
+  role: Role;
+  reminder?: Partial<ReminderSettings>;
+}
+
 export function createSettingsStore(
   area: StorageAreaLike,
   onChanged: StorageChangedLike,
-  defaultRole: () => Role | Promise<Role> = () => 'employee',
+  defaults: () => Role | SettingsDefaults | Promise<Role | SettingsDefaults> = () => 'employee',
 ): SettingsStore {
+  // The defaults of the last read, for the watch (which cannot wait): a cleared store reads as them.
+  let last: SettingsDefaults = { role: 'employee' };
   const read = async () => {
     const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
-    return repairSettings(stored, await defaultRole());
+    const got = await defaults();
+    last = typeof got === 'string' ? { role: got } : got;
+    return repairSettings(stored, last.role, last.reminder);
   };
   // Updates from one page run one after another: two quick clicks each read what the other wrote
   // instead of both reading the same old value and the second write undoing the first.
@@ -66,7 +83,7 @@ export function createSettingsStore(
       reminder: { ...current.reminder, ...patch.reminder },
       quietHours: { ...current.quietHours, ...patch.quietHours },
     };
-    const result = repairSettings(merged, current.role);
+    const result = repairSettings(merged, current.role, last.reminder);
     // A refused value in the patch keeps what was stored, not the default.
     for (const { key } of result.repairs) keepCurrent(result.settings, current, key);
     await area.set({ [SETTINGS_KEY]: result.settings });
@@ -84,7 +101,7 @@ export function createSettingsStore(
       const listener = (changes: Record<string, StorageChange>, areaName: string) => {
         const change = changes[SETTINGS_KEY];
         if (areaName !== 'local' || !change) return;
-        cb(repairSettings(change.newValue).settings);
+        cb(repairSettings(change.newValue, last.role, last.reminder).settings);
       };
       onChanged.addListener(listener);
       return () => onChanged.removeListener(listener);

@@ -58,14 +58,19 @@ export const WORKDAYS = [1, 2, 3, 4, 5];
 
 /**
  * The defaults for a role. The reminder is on for executives, off for employees (they may opt
- * in). `role` comes from the admin's defaultRole on a new install, else employee.
+ * in). `role` comes from the admin's defaultRole on a new install, else employee; `reminder` is
+ * the admin's schedule (policy `reminder`), whose fields replace the built-in ones.
  */
-export function defaultSettings(role: Role = 'employee'): Settings {
+export function defaultSettings(role: Role = 'employee', reminder: Partial<ReminderSettings> = {}): Settings {
   return {
     schemaVersion: SETTINGS_VERSION,
     role,
     sites: Object.fromEntries(PLATFORMS.map((p) => [p, true])) as Record<Platform, boolean>,
-    reminder: { enabled: role === 'executive', hour: 9, weekdays: [...WORKDAYS] },
+    reminder: {
+      enabled: reminder.enabled ?? role === 'executive',
+      hour: reminder.hour ?? 9,
+      weekdays: [...(reminder.weekdays ?? WORKDAYS)],
+    },
     quietHours: { start: '19:00', end: '08:00' },
     goals: [],
     retentionDays: 90,
@@ -106,13 +111,14 @@ const WeekdaysSchema = z.array(WeekdaySchema).check(z.maxLength(7));
 export function repairSettings(
   stored: unknown,
   role: Role = 'employee',
+  reminderDefaults: Partial<ReminderSettings> = {},
 ): { settings: Settings; repairs: SettingsRepair[] } {
   const repairs: SettingsRepair[] = [];
   const raw: Obj = isObj(stored) ? stored : {};
   if (stored !== undefined && !isObj(stored)) repairs.push({ key: '', reason: 'not an object' });
 
   const chosenRole = pick(RoleSchema, raw['role'], role, 'role', repairs);
-  const base = defaultSettings(chosenRole);
+  const base = defaultSettings(chosenRole, reminderDefaults);
 
   const sites = { ...base.sites };
   if (raw['sites'] !== undefined) {

@@ -72,6 +72,8 @@ export interface ChromiumOptions {
    * browser's own settings (e.g. notifications turned off for an extension).
    */
   profilePrefs?: Record<string, unknown>;
+  /** Another Chromium to run, e.g. a wrapper that gives it its own policy folder (policy-files.ts). */
+  executablePath?: string;
 }
 
 export interface ChromiumSession {
@@ -133,7 +135,7 @@ export async function launchChromium(opts: ChromiumOptions = {}): Promise<Chromi
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
+      executablePath: opts.executablePath ?? CHROMIUM_PATH,
       headless: false, // headless comes from --headless=new above
       args,
       ignoreHTTPSErrors: opts.hostPort !== undefined,
@@ -168,6 +170,8 @@ export interface FirefoxOptions {
   prefs?: Record<string, unknown>;
   /** Environment of the browser process, e.g. a HOME holding ~/.mozilla/managed-storage. */
   env?: Record<string, string | undefined>;
+  /** Another Firefox to run, e.g. a wrapper that gives it its own policies.json (policy-files.ts). */
+  executablePath?: string;
 }
 
 export interface FirefoxSession {
@@ -209,7 +213,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
   assertBuilt(DIST_FIREFOX);
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX_PATH,
+    executablePath: opts.executablePath ?? FIREFOX_PATH,
     headless: true,
     acceptInsecureCerts: true,
     // WebDriver BiDi refuses to navigate to moz-extension:// pages without system access.

@@ -39,6 +39,18 @@ describe('networks turned off', () => {
     expect(seen).toEqual(['x', 'reddit x', '']);
   });
 
+  test('a network the admin disabled (the worker’s policy cache) is off whatever the setting says', async () => {
+    const storage = fakeStorage();
+    storage.data['settings'] = { sites: { x: true, reddit: false } };
+    storage.data['managedPolicy'] = { policy: { disabledSites: ['x', 'youtube'] }, problems: [] };
+    const seen: string[] = [];
+    watchSitesOff({ local: storage.area, onChanged: storage.onChanged }, (off) => seen.push(off));
+    await vi.waitFor(() => expect(seen).toEqual(['reddit x youtube']));
+    await storage.area.set({ managedPolicy: { policy: {}, problems: [] } });
+    await storage.area.set({ settings: { sites: {} } });
+    expect(seen).toEqual(['reddit x youtube', 'reddit', '']);
+  });
+
   test('counts as nothing off when storage cannot be read', async () => {
     const seen: string[] = [];
     watchSitesOff(undefined, (off) => seen.push(off));
