@@ -5,7 +5,8 @@
  * the worker's export; a corrupt
  * stored value shows repaired while the others survive; turning X off on the page removes the
  * indicator on x.com at once, the next draft there is neither scored nor recorded, and turning X
- * back on coaches and records again.
+ * back on coaches and records again; goals, weekdays and quiet hours ticked quickly one after
+ * another all land, the worker's reminder alarm follows the hour, and "Cancel snooze" ends a snooze.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -135,6 +136,39 @@ function packShown(): Record<string, string | undefined> {
   };
 }
 
+/** Ticks or unticks a checkbox as a click would, whatever its state now. */
+function setChecked({ id, on }: { id: string; on: boolean }): void {
+  const box = document.querySelector<HTMLInputElement>(`#${id}`)!;
+  if (box.checked !== on) box.click();
+}
+
+/** Types a time into a time field the way the page commits it: the value, then `change`. */
+function setTime({ name, value }: { name: string; value: string }): void {
+  const input = document.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** The local hour of the reminder's hour alarm, or null when there is none. */
+async function hourAlarmAt(): Promise<number | null> {
+  const g = globalThis as unknown as {
+    browser?: { alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined> } };
+    chrome?: { alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined> } };
+  };
+  const alarm = await (g.browser ?? g.chrome)!.alarms.get('rapport-reminder-hour');
+  return alarm ? new Date(alarm.scheduledTime).getHours() : null;
+}
+
+async function snooze(until: string | null): Promise<unknown> {
+  const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+  return (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'reminder-snooze', until });
+}
+
+function snoozedShown(): string | null {
+  return document.querySelector<HTMLElement>('.snooze')?.dataset.snoozed ?? null;
+}
+
 // ---- evaluated in the x.com page ----
 
 function noIndicator(): boolean {
@@ -224,6 +258,53 @@ function suite(h: () => Harness) {
     expect(
       await again.eval(() => document.querySelector('[data-repaired]')?.getAttribute('data-repaired'), null),
     ).toBe('reminder.weekdays retentionDays');
+    await again.close();
+  });
+
+  it('keeps goals, weekdays and quiet hours chosen on the page; the reminder alarm follows the hour; a snooze can be cancelled', async () => {
+    const options = await openOptions();
+    // The reminder is on (the role chosen above is executive), so the worker keeps its alarms.
+    await options.eval(setChecked, { id: 'reminder-enabled', on: true });
+    await options.eval(setChecked, { id: 'goal-answers', on: true });
+    await options.eval(setChecked, { id: 'goal-expertise', on: true });
+    await options.eval(setChecked, { id: 'weekday-6', on: true });
+    await options.eval(setChecked, { id: 'weekday-1', on: false });
+    await options.eval(setTime, { name: 'quietHours.start', value: '21:30' });
+    await options.eval(choose, { name: 'reminder.hour', value: '6' });
+    await eventually(async () => {
+      const s = await options.eval(storedSettings, null);
+      return (
+        JSON.stringify(s.goals) === '["answers","expertise"]' &&
+        JSON.stringify(s.reminder.weekdays) === '[2,3,4,5,6]' &&
+        (s.quietHours as { start?: string }).start === '21:30' &&
+        s.reminder.hour === 6
+      );
+    });
+    // The worker re-made the hour alarm for 06:00 local time.
+    await eventually(async () => (await options.eval(hourAlarmAt, null)) === 6);
+
+    // A snooze set elsewhere (the notification's button) shows here, and "Cancel snooze" ends it.
+    const until = new Date(Date.now() + 3 * 3_600_000).toISOString();
+    expect(await options.eval(snooze, until)).toMatchObject({ ok: true });
+    await options.waitFor(
+      (iso: string) => document.querySelector<HTMLElement>('.snooze')?.dataset.snoozed === iso,
+      until,
+    );
+    await options.click('.snooze button');
+    await options.waitFor(
+      () => document.querySelector<HTMLElement>('.snooze')?.dataset.snoozed === undefined,
+      null,
+    );
+    await options.close();
+
+    const again = await openOptions();
+    expect(await again.eval(checked, 'goal-answers')).toBe(true);
+    expect(await again.eval(checked, 'goal-conversations')).toBe(false);
+    expect(await again.eval(checked, 'weekday-6')).toBe(true);
+    expect(await again.eval(checked, 'weekday-1')).toBe(false);
+    expect(await again.eval(fieldValue, 'quietHours.start')).toBe('21:30');
+    expect(await again.eval(snoozedShown, null)).toBeNull();
+    expect(again.errors).toEqual([]);
     await again.close();
   });
 
