@@ -72,6 +72,8 @@ export interface ChromiumOptions {
    * browser's own settings (e.g. notifications turned off for an extension).
    */
   profilePrefs?: Record<string, unknown>;
+  /** Another Chromium launcher, e.g. a wrapper that mounts an enterprise policy folder first. */
+  executablePath?: string;
 }
 
 export interface ChromiumSession {
@@ -133,7 +135,7 @@ export async function launchChromium(opts: ChromiumOptions = {}): Promise<Chromi
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
+      executablePath: opts.executablePath ?? CHROMIUM_PATH,
       headless: false, // headless comes from --headless=new above
       args,
       ignoreHTTPSErrors: opts.hostPort !== undefined,
