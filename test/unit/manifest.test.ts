@@ -150,6 +150,7 @@ describe('target specifics', () => {
       'reminder',
       'rulePack',
       'rulePackPublicKeys',
+      'rulePackSignature',
       'rulePackUrl',
     ]);
   });
