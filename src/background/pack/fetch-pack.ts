@@ -45,17 +45,28 @@ async function readCapped(res: Response, cap: number): Promise<string> {
   return new TextDecoder().decode(bytes);
 }
 
-const INIT: RequestInit = { cache: 'no-store', credentials: 'omit', redirect: 'follow' };
+/** A host that accepts the connection and then never answers must not hold the keeper forever. */
+export const FETCH_TIMEOUT_MS = 30_000;
+
+const init = (timeoutMs: number, headers: Record<string, string> = {}): RequestInit => ({
+  cache: 'no-store',
+  credentials: 'omit',
+  redirect: 'follow',
+  headers,
+  // Covers reading the body too: a trickling response is cut off with the rest.
+  signal: AbortSignal.timeout(timeoutMs),
+});
 
 export async function fetchPack(
   fetchFn: FetchFn,
   url: string,
   etag: string | undefined,
   wantSignature: boolean,
+  timeoutMs = FETCH_TIMEOUT_MS,
 ): Promise<Fetched> {
   let res: Response;
   try {
-    res = await fetchFn(url, { ...INIT, headers: etag ? { 'If-None-Match': etag } : {} });
+    res = await fetchFn(url, init(timeoutMs, etag ? { 'If-None-Match': etag } : {}));
   } catch (error) {
     throw new FetchFailure(`could not fetch ${url}: ${(error as Error).message}`);
   }
@@ -73,7 +84,7 @@ export async function fetchPack(
   if (wantSignature) {
     let sig: Response;
     try {
-      sig = await fetchFn(`${url}.sig`, INIT);
+      sig = await fetchFn(`${url}.sig`, init(timeoutMs));
     } catch (error) {
       throw new FetchFailure(`could not fetch ${url}.sig: ${(error as Error).message}`);
     }

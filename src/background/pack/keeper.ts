@@ -47,6 +47,7 @@ export function createPackKeeper(deps: PackKeeperDeps): PackKeeper {
   let chain: Promise<void> = Promise.resolve();
   let active: { record: AcceptedPack; pack: CompiledPack } | undefined;
   let loadError: string | undefined;
+  let loaded: Promise<void> = Promise.resolve();
 
   const serial = (run: () => Promise<void>): Promise<void> => {
     const next = chain.then(run, run);
@@ -162,6 +163,8 @@ export function createPackKeeper(deps: PackKeeperDeps): PackKeeper {
   }
 
   async function info(): Promise<PackInfo> {
+    // At worker start, answer with the stored pack rather than the default it is replacing.
+    await loaded;
     const state = await readSync(deps.storage);
     const lastError = state.lastError ?? loadError;
     const common = {
@@ -193,7 +196,7 @@ export function createPackKeeper(deps: PackKeeperDeps): PackKeeper {
   }
 
   return {
-    load: () => serial(load),
+    load: () => (loaded = serial(load).catch(() => undefined)),
     sync: (options = {}) => serial(() => run(options.force ?? false)),
     info,
   };
