@@ -113,6 +113,8 @@ export async function startPackServer(): Promise<PackServer> {
 export interface PolicyHome {
   /** Chromium: a launcher that runs the browser with this policy file mounted (needs root). */
   chromium: string;
+  /** Rewrites Chromium's policy file; a running Chromium picks the change up within seconds. */
+  rewriteChromium(policy: Record<string, unknown>): Promise<void>;
   /** Firefox: the environment whose HOME holds the managed-storage manifest. */
   firefoxEnv: Record<string, string | undefined>;
   cleanup(): Promise<void>;
@@ -128,10 +130,10 @@ export async function writePolicy(policy: Record<string, unknown>): Promise<Poli
   const etc = join(dir, 'etc-chromium');
   await mkdir(join(etc, 'policies', 'managed'), { recursive: true });
   await copyFile('/etc/chromium/master_preferences', join(etc, 'master_preferences')).catch(() => undefined);
-  await writeFile(
-    join(etc, 'policies', 'managed', 'rapport.json'),
-    JSON.stringify({ '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: policy } } }),
-  );
+  const policyFile = join(etc, 'policies', 'managed', 'rapport.json');
+  const writeChromium = (p: Record<string, unknown>) =>
+    writeFile(policyFile, JSON.stringify({ '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: p } } }));
+  await writeChromium(policy);
   const chromium = join(dir, 'chromium-with-policy');
   await writeFile(
     chromium,
@@ -146,6 +148,7 @@ export async function writePolicy(policy: Record<string, unknown>): Promise<Poli
   );
   return {
     chromium,
+    rewriteChromium: writeChromium,
     firefoxEnv: { ...process.env, HOME: home },
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };

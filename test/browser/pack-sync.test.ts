@@ -306,6 +306,120 @@ describe('shared pack in Chromium (policy file)', () => {
   });
 });
 
+/** The worker's answer to get-pack, read from an extension page (no check: what is active now). */
+async function activeInfo(): Promise<Record<string, unknown>> {
+  const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+  const reply = (await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'get-pack' })) as {
+    pack?: Record<string, unknown>;
+  };
+  return reply.pack ?? {};
+}
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout = 20_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`not reached within ${timeout} ms: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('inline pack in the policy (rulePack + rulePackSignature)', () => {
+  let keys: KeyPair;
+  let policy: PolicyHome;
+  const v1 = pack('1.0.0', 'zephyr');
+  const v2 = pack('2.0.0', 'nebula');
+  const sign = (text: string) => signBytes(new TextEncoder().encode(text), keys.privateKey);
+  beforeAll(async () => {
+    keys = await generateKeyPair();
+    policy = await writePolicy({
+      rulePack: v1,
+      rulePackSignature: await sign(v1),
+      rulePackPublicKeys: [keys.publicKey],
+    });
+  });
+  afterAll(async () => {
+    await policy?.cleanup();
+  });
+
+  it('Chromium: applies the inline pack, follows live policy edits, refuses a tampered one', async () => {
+    const session = await launchChromium({ executablePath: policy.chromium });
+    try {
+      const first = playwrightTab(await session.extensionPage(OPTIONS_PATH));
+      // The worker reads the policy when it starts and again when Chromium reports it loaded.
+      await until(
+        async (): Promise<Record<string, unknown>> => await first.eval(activeInfo, null),
+        (info) => info['source'] === 'policy',
+      );
+      await first.close();
+      const page = playwrightTab(await session.extensionPage(OPTIONS_PATH));
+      await page.waitFor(checkIdle, null);
+      expect(await page.eval(packShown, null)).toMatchObject({
+        packSource: 'policy',
+        packVersion: '1.0.0',
+        packSignature: 'verified',
+        packStatus: 'ok',
+      });
+      expect((await page.eval(score, 'We talked about zephyr today.')).ids).toContain('acme-term');
+
+      // The admin edits the policy: a pack changed after signing is refused, v1 keeps scoring.
+      await policy.rewriteChromium({
+        rulePack: v2,
+        rulePackSignature: await sign(v1),
+        rulePackPublicKeys: [keys.publicKey],
+      });
+      const refused = await until(
+        async (): Promise<Record<string, unknown>> => await page.eval(activeInfo, null),
+        (info) => info['status'] === 'refused',
+      );
+      expect(refused).toMatchObject({ source: 'policy', version: '1.0.0' });
+      expect(String(refused['lastError'])).toMatch(/^refused: bad signature/);
+      expect((await page.eval(score, 'We talked about zephyr today.')).ids).toContain('acme-term');
+
+      // Signed properly, v2 takes over from the next draft.
+      await policy.rewriteChromium({
+        rulePack: v2,
+        rulePackSignature: await sign(v2),
+        rulePackPublicKeys: [keys.publicKey],
+      });
+      await until(
+        async (): Promise<Record<string, unknown>> => await page.eval(activeInfo, null),
+        (info) => info['version'] === '2.0.0' && info['status'] === 'ok',
+      );
+      expect((await page.eval(score, 'We talked about nebula today.')).ids).toContain('acme-term');
+      expect((await page.eval(score, 'We talked about zephyr today.')).ids).not.toContain('acme-term');
+      await page.close();
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('Firefox: applies the inline pack from the managed-storage manifest', async () => {
+    const session = await launchFirefox({ env: policy.firefoxEnv });
+    try {
+      const first = puppeteerTab(await session.extensionPage(OPTIONS_PATH));
+      await until(
+        async (): Promise<Record<string, unknown>> => await first.eval(activeInfo, null),
+        (info) => info['source'] === 'policy',
+      );
+      await first.close();
+      const page = puppeteerTab(await session.extensionPage(OPTIONS_PATH));
+      await page.waitFor(checkIdle, null);
+      expect(await page.eval(packShown, null)).toMatchObject({
+        packSource: 'policy',
+        packVersion: '1.0.0',
+        packSignature: 'verified',
+        packStatus: 'ok',
+      });
+      expect((await page.eval(score, 'We talked about zephyr today.')).ids).toContain('acme-term');
+      await page.close();
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 describe('shared pack in Firefox (managed-storage manifest)', () => {
   let fixtures: FixtureServer;
   let packs: PackServer;
