@@ -182,6 +182,28 @@ describe('pack keeper: URL packs', () => {
     expect((await keeper.info()).lastError).toBeUndefined();
   });
 
+  it('a 304 for a refused body keeps the refusal; a stale start checks, a fresh one only schedules', async () => {
+    const keeper = w.make();
+    w.serve({ status: 200, body: adminPack('1.0.0') });
+    await keeper.sync();
+    w.serve({ status: 200, body: '{"schema":', etag: '"bad"' });
+    await keeper.sync({ force: true });
+    await keeper.sync({ force: true });
+    expect(w.requests.at(-1)).toEqual({ url: URL, ifNoneMatch: '"bad"' });
+    expect(await keeper.info()).toMatchObject({ version: '1.0.0', status: 'refused' });
+
+    // A worker starting within the hour does not fetch; one starting later does.
+    const fresh = w.make();
+    await fresh.load();
+    const before = w.requests.length;
+    await fresh.sync();
+    expect(w.requests).toHaveLength(before);
+    expect(w.scheduled.at(-1)).toBeGreaterThan(w.now);
+    w.advance(REFRESH_MS + 1);
+    await w.make().sync();
+    expect(w.requests.length).toBeGreaterThan(before);
+  });
+
   it('keeps an expired pack working and says so', async () => {
     const keeper = w.make();
     w.serve({ status: 200, body: adminPack('1.0.0', { expires: '2026-06-01' }) });
