@@ -31,12 +31,14 @@ import { startReminder } from './reminder-worker.ts';
 import { keepSettings } from './settings-keeper.ts';
 import { gateBySite } from './site-gate.ts';
 import { createGetPackHandler } from './handlers/get-pack.ts';
-import { activePack } from './active-pack.ts';
 import { keepPolicy } from './policy-keeper.ts';
 import { createPolicySettingsStore } from './policy-settings-store.ts';
 import { createGetSettingsHandler } from './handlers/get-settings.ts';
 import { createUpdateSettingsHandler } from './handlers/update-settings.ts';
 import { createGetPolicyHandler } from './handlers/get-policy.ts';
+import { awaitPackLoad, builtInPack, installPack } from './active-pack.ts';
+import { createPackKeeper } from './pack/keeper.ts';
+import { PACK_ALARM } from './pack/backoff.ts';
 
 // MV3's content security policy forbids the `new Function` probe zod runs by default.
 z.config({ jitless: true });
@@ -67,6 +69,27 @@ const feedback = createFeedbackHandlers(browser.storage.local);
 const readerGate = createReaderGate(browser.storage.session);
 // The daily reminder: its alarms, notification clicks and buttons (src/background/reminder/).
 const reminder = startReminder(history, settings.store);
+
+// The admin's shared pack (src/background/pack/): the stored one is put back before drafts score,
+// then the policy's pack is checked when due, on its alarm and whenever the policy changes.
+const packKeeper = createPackKeeper({
+  storage: browser.storage.local,
+  policy: async () => (await policy.get()).policy,
+  fetch: (url, init) => fetch(url, init),
+  now: () => new Date(),
+  schedule: (when) => void browser.alarms.create(PACK_ALARM, { when }),
+  base: builtInPack,
+  install: installPack,
+});
+const logPackError = (error: unknown) => console.error('Rapport: rule pack not checked:', error);
+awaitPackLoad(packKeeper.load());
+void packKeeper.sync().catch(logPackError);
+// The policy keeper reports a change once (Chromium may send one edit twice), and not for an
+// empty or broken managed area, which never takes the pack away.
+policy.watch(() => void packKeeper.sync({ force: true }).catch(logPackError));
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === PACK_ALARM) void packKeeper.sync().catch(logPackError);
+});
 
 const route = createRouter({
   ownId: browser.runtime.id,
@@ -100,7 +123,7 @@ const route = createRouter({
     feedback: feedback.feedback,
     'get-feedback': feedback.getFeedback,
     ...reminder,
-    'get-pack': createGetPackHandler(activePack),
+    'get-pack': createGetPackHandler(packKeeper),
     'get-settings': createGetSettingsHandler(settings.store),
     'update-settings': createUpdateSettingsHandler(settings.store),
     'get-policy': createGetPolicyHandler(policy),

@@ -13,6 +13,7 @@ export * from './types.ts';
 export {
   compilePack,
   compilePackText,
+  isExpired,
   PackError,
   type CompiledPack,
   type CompileOptions,

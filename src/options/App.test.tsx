@@ -221,6 +221,7 @@ describe('options page', () => {
       packName: 'rapport-default',
       packVersion: '1.2.3',
       packStatus: 'ok',
+      packSignature: 'none',
     });
     expect(pack.textContent).toContain('1.2.3');
     await vi.waitFor(() => expect(root.querySelectorAll('[data-feedback-id]')).toHaveLength(2));

@@ -47,7 +47,8 @@ export interface OptionsConnector {
   watchReminder(cb: (view: ReminderView) => void): () => void;
   /** Ends a snooze now. */
   cancelSnooze(): Promise<AckResponse>;
-  pack(): Promise<PackResponse>;
+  /** `check`: have the worker check the policy's pack first ("Check now"). */
+  pack(check?: boolean): Promise<PackResponse>;
   feedback(): Promise<FeedbackResponse>;
   exportLedger(): Promise<ExportLedgerResponse>;
   deleteLedger(): Promise<AckResponse>;
@@ -114,7 +115,7 @@ export function createBrowserConnector(): OptionsConnector {
     // TODO(lead): `reminder-snooze` is the reminder helper's message; until it is merged the worker
     // refuses it and the page says so.
     cancelSnooze: () => ask({ type: 'reminder-snooze', until: null }, AckResponse),
-    pack: () => ask({ type: 'get-pack' }, PackResponse),
+    pack: (check = false) => ask({ type: 'get-pack', ...(check ? { check } : {}) }, PackResponse),
     feedback: () => ask({ type: 'get-feedback' }, FeedbackResponse),
     exportLedger: () => ask({ type: 'export-ledger' }, ExportLedgerResponse),
     deleteLedger: () => ask({ type: 'delete-ledger' }, AckResponse),

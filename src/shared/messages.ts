@@ -142,8 +142,11 @@ export const ReminderSnoozeRequest = z.object({
  * pages only.
  */
 export const ReminderOpenRequest = z.object({ type: z.literal('reminder-open') });
-/** Options page → worker: the rule pack in use (answered `PackResponse`). Refused from content scripts. */
-export const GetPackRequest = z.object({ type: z.literal('get-pack') });
+/**
+ * Options page → worker: the rule pack in use (answered `PackResponse`). `check`: fetch or re-read
+ * the policy's pack first ("Check now"), back-off notwithstanding. Refused from content scripts.
+ */
+export const GetPackRequest = z.object({ type: z.literal('get-pack'), check: z.optional(z.boolean()) });
 
 /**
  * Extension pages → worker: the settings in effect (stored settings under the admin's policy),
@@ -323,6 +326,13 @@ export const PackInfo = z.object({
   name: z.string().check(z.maxLength(200)),
   version: z.string().check(z.maxLength(100)),
   status: z.enum(['ok', 'expired', 'refused']),
+  /** verified: signed by one of rulePackPublicKeys; not-required: no keys set; none: built in. */
+  signature: z.optional(z.enum(['verified', 'not-required', 'none'])),
+  expires: z.optional(z.string().check(z.maxLength(40))),
+  /** When the worker last checked the policy's pack (ISO). */
+  lastCheck: z.optional(z.string().check(z.maxLength(40))),
+  /** Why the last check failed or its pack was refused. */
+  lastError: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type PackInfo = z.infer<typeof PackInfo>;
 

@@ -7,7 +7,7 @@ import type { ScoreRequest, ScoreResponse, ScoreResult } from '../../shared/mess
 import type { CurrentStore } from '../current.ts';
 import type { HistoryKeeper } from '../history-keeper.ts';
 import type { Sender } from '../router.ts';
-import { activePack } from '../active-pack.ts';
+import { loadedPack } from '../active-pack.ts';
 
 /** Raw events from the ledger, for views that list them (scoring reads the kept summary instead). */
 export interface HistorySource {
@@ -24,7 +24,8 @@ export function createScoreHandler(
     // The summary kept in memory (rebuilt once per worker start, not read per score). A ledger
     // that cannot be read must not stop coaching: draft nudges still come back.
     const summary = history ? await history.summary().catch(() => undefined) : undefined;
-    const checked = check({ text: req.text, platform: req.platform, kind: req.kind }, activePack(), {
+    const pack = await loadedPack();
+    const checked = check({ text: req.text, platform: req.platform, kind: req.kind }, pack, {
       now: at,
       ...(summary ? { summary } : {}),
     });

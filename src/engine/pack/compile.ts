@@ -68,6 +68,11 @@ export interface CompileOptions {
   now?: Date;
   /** Skip the examples (they are run separately by `rapport pack test`). */
   skipExamples?: boolean;
+  /**
+   * Compile a pack past its `expires` date. The worker keeps an expired pack working (and says so
+   * on the options page) rather than drop an organisation's terms on a calendar date.
+   */
+  allowExpired?: boolean;
 }
 
 const DEFAULT_BANDS = [
@@ -76,6 +81,11 @@ const DEFAULT_BANDS = [
   { min: 40, label: 'fair' },
   { min: 0, label: 'weak' },
 ];
+
+/** True when a pack's `expires` date is in the past at `now`. */
+export function isExpired(expires: string | undefined, now: Date): boolean {
+  return expires !== undefined && Date.parse(expires) < now.getTime();
+}
 
 /** Parses pack text (as fetched or read from disk) with a size cap and a clear JSON error. */
 export function compilePackText(text: string, base?: CompiledPack, options?: CompileOptions): CompiledPack {
@@ -107,7 +117,7 @@ export function compilePack(json: unknown, base?: CompiledPack, options: Compile
     ({ pack, exampleRules } = mergePacks(base.source, pack));
   }
   const now = options.now ?? new Date();
-  if (pack.expires !== undefined && Date.parse(pack.expires) < now.getTime())
+  if (!options.allowExpired && isExpired(pack.expires, now))
     problems.push(`expires: the pack expired on ${pack.expires}`);
 
   const lists = new Map<string, readonly string[]>();
@@ -115,7 +125,14 @@ export function compilePack(json: unknown, base?: CompiledPack, options: Compile
     lists.set(name, Array.isArray(list) ? list : (list.add ?? []));
   const org = pack.organisation ?? {};
   lists.set('org.names', org.names ?? []);
-  lists.set('org.products', org.products ?? []);
+  const required = Object.entries(org.productDisclosures ?? {});
+  // A product with a required disclosure is a product, whether or not `products` repeats it.
+  lists.set('org.products', [...(org.products ?? []), ...required.map(([product]) => product)]);
+  const productDisclosures = required.map(([product, phrases], i) => {
+    lists.set(`org.product:${i}`, [product]);
+    lists.set(`org.product:${i}.disclosures`, phrases);
+    return { product: `org.product:${i}`, disclosures: `org.product:${i}.disclosures` };
+  });
   lists.set('org.disclosures', org.disclosures ?? []);
   lists.set('org.confidential', org.confidential ?? []);
 
@@ -142,6 +159,7 @@ export function compilePack(json: unknown, base?: CompiledPack, options: Compile
     problem(path: string, message: string) {
       problems.push(`${path}: ${message}`);
     },
+    productDisclosures: () => productDisclosures,
   };
 
   const ids = new Set<string>();

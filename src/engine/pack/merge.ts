@@ -32,7 +32,9 @@ export function mergePacks(base: Pack, admin: Pack): Merged {
   // Organisation terms feed rules too (a confidential word may sit in a built-in example).
   const vocabularyChanged =
     Object.keys(admin.terms).length > 0 ||
-    Object.values(admin.organisation ?? {}).some((list) => list !== undefined && list.length > 0);
+    Object.values(admin.organisation ?? {}).some(
+      (list) => list !== undefined && Object.keys(list).length > 0,
+    );
   const adminIds = new Set(admin.rules.map((r) => r.id));
   const disabled = (rule: Rule): boolean =>
     adminIds.has(rule.id) || admin.disable.some((k) => matchesRule(k, rule));
@@ -71,7 +73,7 @@ export function mergePacks(base: Pack, admin: Pack): Merged {
     rules.push(rule);
     exampleRules.add(rule.id);
   }
-  const org = (k: keyof NonNullable<Pack['organisation']>): string[] => [
+  const org = (k: Exclude<keyof NonNullable<Pack['organisation']>, 'productDisclosures'>): string[] => [
     ...(base.organisation?.[k] ?? []),
     ...(admin.organisation?.[k] ?? []),
   ];
@@ -83,6 +85,11 @@ export function mergePacks(base: Pack, admin: Pack): Merged {
       products: org('products'),
       disclosures: org('disclosures'),
       confidential: org('confidential'),
+      // The admin's requirement for a product replaces the base pack's for the same product.
+      productDisclosures: {
+        ...base.organisation?.productDisclosures,
+        ...admin.organisation?.productDisclosures,
+      },
     },
     terms,
     thresholds: { ...base.thresholds, ...admin.thresholds },

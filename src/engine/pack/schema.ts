@@ -55,6 +55,14 @@ const Organisation = z.strictObject({
   products: z.array(z.string().min(1).max(200)).max(5000).optional(),
   disclosures: z.array(z.string().min(1).max(200)).max(1000).optional(),
   confidential: z.array(z.string().min(1).max(200)).max(5000).optional(),
+  /**
+   * The disclosure each product requires ("Acme Cloud": ["#AcmeEmployee", "I work at Acme"]). A
+   * product listed here counts as a product; when a draft names it, only these phrases disclose it
+   * (a generic "our" does not). Products not listed keep the pack's generic disclosures.
+   */
+  productDisclosures: z
+    .record(z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(50))
+    .optional(),
 });
 
 const TermEdit = z.union([

@@ -1,6 +1,8 @@
 /**
  * `disclosure`: the draft talks up the organisation's own products (from the pack) without a
- * disclosure the pack accepts ("#ad", "I work at …").
+ * disclosure the pack accepts ("#ad", "I work at …"). A product with its own required disclosure
+ * (`organisation.productDisclosures`) is disclosed only by that: the generic list holds words
+ * such as "our", so "Acme Cloud cut our deploy times in half" would otherwise pass.
  */
 import { z } from 'zod';
 import { TermRef } from '../pack/schema-parts.ts';
@@ -22,11 +24,23 @@ export const disclosure: RuleType<z.infer<typeof Params>> = {
     const subjects = ctx.terms(params.subjects, `${path}.subjects`);
     const disclosures = params.disclosures.map((name, i) => ctx.terms(name, `${path}.disclosures[${i}]`));
     const context = params.context === undefined ? undefined : ctx.terms(params.context, `${path}.context`);
+    // Only when this rule's subjects are the organisation's products do their requirements apply.
+    const required = params.subjects === 'org.products' ? ctx.productDisclosures() : [];
     return ({ doc, hits }) => {
       const named = hits.get(subjects);
-      if (!named?.length || disclosures.some((d) => hits.get(d)?.length)) return null;
+      if (!named?.length) return null;
       if (context !== undefined && !hits.get(context)?.length) return null;
-      const evidence = matchEvidence(doc.text, named);
+      // Products with a requirement the draft does not meet, then the others (generic disclosure).
+      const undisclosed = required.flatMap((r) => {
+        const product = hits.get(r.product);
+        return product?.length && !hits.get(r.disclosures)?.length ? product : [];
+      });
+      const spans = new Set(required.flatMap((r) => (hits.get(r.product) ?? []).map((m) => m.start)));
+      const others = named.filter((m) => !spans.has(m.start));
+      const generic = others.length > 0 && !disclosures.some((d) => hits.get(d)?.length);
+      const missing = [...undisclosed, ...(generic ? others : [])].sort((a, b) => a.start - b.start);
+      if (missing.length === 0) return null;
+      const evidence = matchEvidence(doc.text, missing);
       return { evidence, vars: { subject: evidence[0]?.text ?? '' } };
     };
   },

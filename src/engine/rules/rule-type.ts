@@ -35,6 +35,11 @@ export interface CompileContext {
   /** Resolves a term reference to the name of a list in the pack's lexicon. */
   terms(ref: TermRef, path: string): string;
   problem(path: string, message: string): void;
+  /**
+   * The organisation's per-product disclosure requirements, as term-list names: the product's
+   * own list and the list of phrases that disclose it.
+   */
+  productDisclosures(): readonly { product: string; disclosures: string }[];
 }
 
 export interface RuleType<P> {

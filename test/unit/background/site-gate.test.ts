@@ -151,12 +151,16 @@ describe('site gate', () => {
 
 describe('get-pack', () => {
   it("names the active pack's source, name, version and status", async () => {
-    const reply = await createGetPackHandler(() => ({ name: 'acme', version: '2.1.0' }))({
-      type: 'get-pack',
+    const info = { source: 'url', name: 'acme', version: '2.1.0', status: 'ok' } as const;
+    let synced = 0;
+    const handler = createGetPackHandler({
+      info: async () => info,
+      sync: async () => void synced++,
     });
-    expect(PackResponse.parse(reply)).toEqual({
-      ok: true,
-      pack: { source: 'default', name: 'acme', version: '2.1.0', status: 'ok' },
-    });
+    expect(PackResponse.parse(await handler({ type: 'get-pack' }))).toEqual({ ok: true, pack: info });
+    expect(synced).toBe(0);
+    // "Check now": the keeper checks first, and a failing check still answers with the pack.
+    expect(await handler({ type: 'get-pack', check: true })).toEqual({ ok: true, pack: info });
+    expect(synced).toBe(1);
   });
 });

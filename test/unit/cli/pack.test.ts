@@ -5,6 +5,8 @@ import { run, scratchDir } from './helpers.ts';
 
 const DEFAULT_PACK = join(process.cwd(), 'public', 'default-pack.json');
 
+const VALID = '{"schema":1,"name":"acme","version":"1.0.0","extends":"default"}';
+
 function keysFrom(stdout: string): { pub: string; priv: string } {
   const pub = /^public key: +(\S+)$/m.exec(stdout)?.[1];
   const priv = /^private key: +(\S+)$/m.exec(stdout)?.[1];
@@ -92,7 +94,7 @@ describe('rapport pack keygen, sign and verify', () => {
     expect(again.stderr).toContain('already exists');
 
     const target = join(dir, 'signed.json');
-    writeFileSync(target, '{"schema":1}');
+    writeFileSync(target, VALID);
     const sigPath = join(dir, 'elsewhere.sig');
     expect((await run(['pack', 'sign', target, '--key', `${name}.key`, '--sig', sigPath])).code).toBe(0);
     const verify = await run(['pack', 'verify', target, '--pub', `${name}.pub`, '--sig', sigPath]);
@@ -110,7 +112,7 @@ describe('rapport pack keygen, sign and verify', () => {
   it('explains swapped, garbage and missing keys and signatures', async () => {
     const { pub, priv } = keysFrom((await run(['pack', 'keygen'])).stdout);
     const target = join(dir, 'k.json');
-    writeFileSync(target, '{}');
+    writeFileSync(target, VALID);
 
     const publicAsPrivate = await run(['pack', 'sign', target, '--key', pub]);
     expect(publicAsPrivate.code).toBe(2);
@@ -133,6 +135,36 @@ describe('rapport pack keygen, sign and verify', () => {
     const garbage = await run(['pack', 'verify', target, '--pub', pub]);
     expect(garbage.code).toBe(1);
     expect(garbage.stderr).toContain('FAILED');
+  });
+});
+
+describe('rapport pack sign refuses a pack that does not validate', () => {
+  const dir = scratchDir();
+
+  it('names the problem, writes no signature and exits 1', async () => {
+    const { priv } = keysFrom((await run(['pack', 'keygen'])).stdout);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"schema":1,"name":"acme","version":"one"}');
+    const result = await run(['pack', 'sign', bad, '--key', priv]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('version');
+    expect(result.stderr).toContain('not signed');
+    expect(() => statSync(`${bad}.sig`)).toThrow();
+
+    const failing = join(dir, 'failing.json');
+    const rule = {
+      id: 'acme-words',
+      type: 'lexicon',
+      severity: 'warn',
+      message: { title: 'T', reason: 'R', suggestion: 'S' },
+      params: { terms: ['widget'] },
+      examples: { fire: ['nothing here'], pass: [] },
+    };
+    writeFileSync(failing, JSON.stringify({ schema: 1, name: 'acme', version: '1.0.0', rules: [rule] }));
+    const examples = await run(['pack', 'sign', failing, '--key', priv]);
+    expect(examples.code).toBe(1);
+    expect(examples.stderr).toContain('acme-words');
+    expect(() => statSync(`${failing}.sig`)).toThrow();
   });
 });
 
