@@ -32,6 +32,7 @@ import { keepSettings } from './settings-keeper.ts';
 import { gateBySite } from './site-gate.ts';
 import { createGetPackHandler } from './handlers/get-pack.ts';
 import { keepPolicy } from './policy-keeper.ts';
+import type { Policy } from '../shared/policy.ts';
 import { createPolicySettingsStore } from './policy-settings-store.ts';
 import { createGetSettingsHandler } from './handlers/get-settings.ts';
 import { createUpdateSettingsHandler } from './handlers/update-settings.ts';
@@ -74,7 +75,13 @@ const reminder = startReminder(history, settings.store);
 // then the policy's pack is checked when due, on its alarm and whenever the policy changes.
 const packKeeper = createPackKeeper({
   storage: browser.storage.local,
-  policy: async () => (await policy.get()).policy,
+  // Each check reads the managed area afresh (Chromium hands an extension its policy a moment after
+  // start, with no change event); the keeper keeps the last good policy if that read is empty.
+  policy: async () => {
+    await policy.get();
+    await policy.refresh().catch(() => false);
+    return policy.latest().policy;
+  },
   fetch: (url, init) => fetch(url, init),
   now: () => new Date(),
   schedule: (when) => void browser.alarms.create(PACK_ALARM, { when }),
@@ -83,10 +90,30 @@ const packKeeper = createPackKeeper({
 });
 const logPackError = (error: unknown) => console.error('Rapport: rule pack not checked:', error);
 awaitPackLoad(packKeeper.load());
-void packKeeper.sync().catch(logPackError);
+// The pack's own policy keys, as last synced: only a change to them checks the pack again at once
+// (the keeper's watch also reports the cached policy arriving at every worker start).
+const packPolicyKey = (p: Policy) =>
+  JSON.stringify([p.rulePackUrl, p.rulePack, p.rulePackSignature, p.rulePackPublicKeys]);
+let syncedPackPolicy: string | undefined;
+void policy
+  .get()
+  .then((state) => {
+    syncedPackPolicy ??= packPolicyKey(state.policy);
+    return packKeeper.sync();
+  })
+  .catch(logPackError);
 // The policy keeper reports a change once (Chromium may send one edit twice), and not for an
 // empty or broken managed area, which never takes the pack away.
-policy.watch(() => void packKeeper.sync({ force: true }).catch(logPackError));
+policy.watch((state) => {
+  const key = packPolicyKey(state.policy);
+  // Before the start-up check has read the policy, it is the one to act on what this reports.
+  if (syncedPackPolicy === undefined || key === syncedPackPolicy) {
+    syncedPackPolicy = key;
+    return;
+  }
+  syncedPackPolicy = key;
+  void packKeeper.sync({ force: true }).catch(logPackError);
+});
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === PACK_ALARM) void packKeeper.sync().catch(logPackError);
 });
