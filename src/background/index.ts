@@ -124,7 +124,12 @@ const route = createRouter({
   handlers: {
     // A network the person turned off is neither coached nor recorded (src/background/site-gate.ts).
     score: gateBySite(
-      createScoreHandler(store, () => new Date(), history),
+      createScoreHandler(
+        store,
+        () => new Date(),
+        history,
+        () => settings.latest().goals,
+      ),
       sites,
     ),
     published: gateBySite(handlePublished, sites),

@@ -33,6 +33,27 @@ describe('score handler', () => {
     expect(await store.get(5)).toBeNull();
   });
 
+  it("points a nudge's suggestion at the first of the person's goals that has a word for it", async () => {
+    const pitch = {
+      ...req,
+      text: 'Huge sale! 30% off every plan this week only. Buy now at https://shop.example.com',
+    };
+    const plain = await createScoreHandler(createMemoryStore(), () => at)(pitch, { id: 'me' });
+    const aimed = await createScoreHandler(
+      createMemoryStore(),
+      () => at,
+      undefined,
+      () => ['answers', 'expertise'],
+    )(pitch, { id: 'me' });
+    if (!plain.ok || !aimed.ok) throw new Error('not scored');
+    const before = plain.result.nudges.find((n) => n.id === 'pure-promotion');
+    const after = aimed.result.nudges.find((n) => n.id === 'pure-promotion');
+    expect(before?.suggestion).toBeTruthy();
+    expect(after?.suggestion.startsWith(before!.suggestion)).toBe(true);
+    expect(after?.suggestion).toContain('You want to answer questions');
+    expect(after?.suggestion).not.toContain('expertise');
+  });
+
   it('remembers nothing for a sender without a tab', async () => {
     const store = createMemoryStore();
     const reply = await createScoreHandler(store)(req, { id: 'me' });

@@ -8,6 +8,8 @@ import type { CurrentStore } from '../current.ts';
 import type { HistoryKeeper } from '../history-keeper.ts';
 import type { Sender } from '../router.ts';
 import { loadedPack } from '../active-pack.ts';
+import { withGoal } from '../goal-hints.ts';
+import type { Goal } from '../../shared/settings.ts';
 
 /** Raw events from the ledger, for views that list them (scoring reads the kept summary instead). */
 export interface HistorySource {
@@ -18,6 +20,8 @@ export function createScoreHandler(
   store: CurrentStore,
   now: () => Date = () => new Date(),
   history?: HistoryKeeper,
+  /** The person's goals (settings), which the suggestions point at. */
+  goals: () => readonly Goal[] = () => [],
 ) {
   return async function score(req: ScoreRequest, sender: Sender): Promise<ScoreResponse> {
     const at = now();
@@ -38,7 +42,7 @@ export function createScoreHandler(
         severity: n.severity,
         title: n.title,
         reason: n.reason,
-        suggestion: n.suggestion,
+        suggestion: withGoal(n.id, n.suggestion, goals()),
         evidence: n.evidence.map((e) => ({ text: e.text, start: e.start, end: e.end })),
       })),
       notes: [...checked.notes],
