@@ -57,6 +57,8 @@ const PLACEHOLDERS: Record<string, TokenKind> = {
   '<emoji>': 'emoji',
 };
 
+const PLAIN_WORD = /^[a-z]+$/;
+
 function parsePhrase(phrase: string): Part[] {
   const parts: Part[] = [];
   for (const piece of phrase.trim().toLowerCase().split(/\s+/)) {
@@ -66,6 +68,9 @@ function parsePhrase(phrase: string): Part[] {
     // Prefixes are indexed by their first three letters; shorter ones are not prefixes.
     else if (piece.endsWith('*') && piece.length > 3)
       parts.push({ type: PREFIX, value: piece.slice(0, -1).replace(/’/g, "'") });
+    // Most pieces are one plain word: what tokenize would answer, without running it (a pack has
+    // thousands of phrases, and compiling them is part of every worker start and CLI call).
+    else if (PLAIN_WORD.test(piece)) parts.push({ type: EXACT, value: piece });
     else
       for (const t of tokenize(piece))
         if (t.kind !== 'punct')
