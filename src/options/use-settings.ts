@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings, SettingsRepair } from '../shared/settings.ts';
-import type { SettingsPatch } from '../shared/settings-store.ts';
+import { mergePatch, type SettingsPatch } from '../shared/settings-store.ts';
 import type { OptionsConnector } from './connector.ts';
 
 export interface SettingsState {
@@ -81,14 +81,4 @@ export function useSettings(connector: OptionsConnector): SettingsState {
   }
 
   return { settings, locked, repaired, status, save };
-}
-
-function mergePatch(now: Settings, patch: SettingsPatch): Settings {
-  return {
-    ...now,
-    ...patch,
-    sites: { ...now.sites, ...patch.sites },
-    reminder: { ...now.reminder, ...patch.reminder },
-    quietHours: { ...now.quietHours, ...patch.quietHours },
-  } as Settings;
 }

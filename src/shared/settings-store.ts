@@ -76,14 +76,7 @@ export function createSettingsStore(
   let queue: Promise<unknown> = Promise.resolve();
   const applyPatch = async (patch: SettingsPatch) => {
     const { settings: current } = await read();
-    const merged = {
-      ...current,
-      ...patch,
-      sites: { ...current.sites, ...patch.sites },
-      reminder: { ...current.reminder, ...patch.reminder },
-      quietHours: { ...current.quietHours, ...patch.quietHours },
-    };
-    const result = repairSettings(merged, current.role, last.reminder);
+    const result = repairSettings(mergePatch(current, patch), current.role, last.reminder);
     // A refused value in the patch keeps what was stored, not the default.
     for (const { key } of result.repairs) keepCurrent(result.settings, current, key);
     await area.set({ [SETTINGS_KEY]: result.settings });
@@ -106,6 +99,21 @@ export function createSettingsStore(
       onChanged.addListener(listener);
       return () => onChanged.removeListener(listener);
     },
+  };
+}
+
+/**
+ * A patch laid over settings: top-level keys replace, sites/reminder/quietHours merge one level
+ * down. Not repaired: the store repairs what it writes; the options page shows it until the
+ * store's answer comes back.
+ */
+export function mergePatch(current: Settings, patch: SettingsPatch): Settings {
+  return {
+    ...current,
+    ...patch,
+    sites: { ...current.sites, ...patch.sites },
+    reminder: { ...current.reminder, ...patch.reminder },
+    quietHours: { ...current.quietHours, ...patch.quietHours },
   };
 }
 

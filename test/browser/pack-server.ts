@@ -4,17 +4,14 @@
  * real policy mechanisms that point the extension at it: a Chromium policy file in a private mount
  * namespace, Firefox's managed-storage manifest under a private HOME.
  */
-import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { CHROME_EXTENSION_ID, GECKO_ID } from '../../src/shared/ids.ts';
 import { CHROMIUM_PATH } from './launch.ts';
-
-const run = promisify(execFile);
+import { makeCertificate } from './server.ts';
 
 export interface Served {
   body: string;
@@ -40,34 +37,6 @@ export interface PackServer {
 
 export const PACK_HOST = 'packs.example';
 
-async function certificate(): Promise<{ key: Buffer; cert: Buffer }> {
-  const dir = await mkdtemp(join(tmpdir(), 'rapport-pack-cert-'));
-  try {
-    await run('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=rapport-packs',
-      '-addext',
-      `subjectAltName=DNS:${PACK_HOST},IP:127.0.0.1`,
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ]);
-    return { key: await readFile(join(dir, 'key.pem')), cert: await readFile(join(dir, 'cert.pem')) };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
 export async function startPackServer(): Promise<PackServer> {
   let served: Served = { body: '{}' };
   const requests: PackRequest[] = [];
@@ -76,7 +45,7 @@ export async function startPackServer(): Promise<PackServer> {
     'access-control-allow-headers': 'If-None-Match',
     'access-control-expose-headers': 'ETag',
   };
-  const server = createServer(await certificate(), (req, res) => {
+  const server = createServer(await makeCertificate([PACK_HOST]), (req, res) => {
     const path = new URL(req.url ?? '/', 'https://x').pathname;
     const ifNoneMatch = req.headers['if-none-match'];
     const answer = (status: number, body = '', headers: Record<string, string> = {}) => {

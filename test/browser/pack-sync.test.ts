@@ -18,37 +18,13 @@ import {
 } from './launch.ts';
 import { PACK_HOST, startPackServer, writePolicy, type PackServer, type PolicyHome } from './pack-server.ts';
 import { startFixtureServer, type FixtureServer } from './server.ts';
+import { adminPack } from '../unit/background/pack/packs.ts';
 import { hasNudge, playwrightTab, puppeteerTab, ready, type Tab } from './tab.ts';
 
 const EDITOR = '[data-testid="tweetTextarea_0"]';
-const MESSAGE = { title: 'Say it the Acme way', reason: 'R', suggestion: 'S' };
-
 /** An admin pack over the default: one lexicon rule `acme-term` for `term`, with its examples. */
-function pack(
-  version: string,
-  term: string,
-  extra: Record<string, unknown> = {},
-  rules: unknown[] = [],
-): string {
-  return JSON.stringify({
-    schema: 1,
-    name: 'acme',
-    version,
-    extends: 'default',
-    rules: [
-      {
-        id: 'acme-term',
-        type: 'lexicon',
-        severity: 'warn',
-        message: MESSAGE,
-        params: { terms: [term] },
-        examples: { fire: [`We talked about ${term} today.`], pass: ['Nothing to see here.'] },
-      },
-      ...rules,
-    ],
-    ...extra,
-  });
-}
+const pack = (version: string, term: string, extra: Record<string, unknown> = {}, rules: unknown[] = []) =>
+  adminPack(version, extra, term, rules);
 
 interface Harness {
   options(): Promise<Tab>;
@@ -325,6 +301,29 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout =
   }
 }
 
+/**
+ * Waits until the worker scores with the policy's inline v1 pack, then opens the options page
+ * again and checks it says so and that v1's term coaches. Returns that page.
+ */
+async function inlineV1Active(openOptions: () => Promise<Tab>): Promise<Tab> {
+  const first = await openOptions();
+  await until(
+    async (): Promise<Record<string, unknown>> => await first.eval(activeInfo, null),
+    (info) => info['source'] === 'policy',
+  );
+  await first.close();
+  const page = await openOptions();
+  await page.waitFor(checkIdle, null);
+  expect(await page.eval(packShown, null)).toMatchObject({
+    packSource: 'policy',
+    packVersion: '1.0.0',
+    packSignature: 'verified',
+    packStatus: 'ok',
+  });
+  expect((await page.eval(score, 'We talked about zephyr today.')).ids).toContain('acme-term');
+  return page;
+}
+
 describe('inline pack in the policy (rulePack + rulePackSignature)', () => {
   let keys: KeyPair;
   let policy: PolicyHome;
@@ -346,22 +345,8 @@ describe('inline pack in the policy (rulePack + rulePackSignature)', () => {
   it('Chromium: applies the inline pack, follows live policy edits, refuses a tampered one', async () => {
     const session = await launchChromium({ executablePath: policy.chromium });
     try {
-      const first = playwrightTab(await session.extensionPage(OPTIONS_PATH));
       // The worker reads the policy when it starts and again when Chromium reports it loaded.
-      await until(
-        async (): Promise<Record<string, unknown>> => await first.eval(activeInfo, null),
-        (info) => info['source'] === 'policy',
-      );
-      await first.close();
-      const page = playwrightTab(await session.extensionPage(OPTIONS_PATH));
-      await page.waitFor(checkIdle, null);
-      expect(await page.eval(packShown, null)).toMatchObject({
-        packSource: 'policy',
-        packVersion: '1.0.0',
-        packSignature: 'verified',
-        packStatus: 'ok',
-      });
-      expect((await page.eval(score, 'We talked about zephyr today.')).ids).toContain('acme-term');
+      const page = await inlineV1Active(async () => playwrightTab(await session.extensionPage(OPTIONS_PATH)));
 
       // The admin edits the policy: a pack changed after signing is refused, v1 keeps scoring.
       await policy.rewriteChromium({
@@ -398,21 +383,7 @@ describe('inline pack in the policy (rulePack + rulePackSignature)', () => {
   it('Firefox: applies the inline pack from the managed-storage manifest', async () => {
     const session = await launchFirefox({ env: policy.firefoxEnv });
     try {
-      const first = puppeteerTab(await session.extensionPage(OPTIONS_PATH));
-      await until(
-        async (): Promise<Record<string, unknown>> => await first.eval(activeInfo, null),
-        (info) => info['source'] === 'policy',
-      );
-      await first.close();
-      const page = puppeteerTab(await session.extensionPage(OPTIONS_PATH));
-      await page.waitFor(checkIdle, null);
-      expect(await page.eval(packShown, null)).toMatchObject({
-        packSource: 'policy',
-        packVersion: '1.0.0',
-        packSignature: 'verified',
-        packStatus: 'ok',
-      });
-      expect((await page.eval(score, 'We talked about zephyr today.')).ids).toContain('acme-term');
+      const page = await inlineV1Active(async () => puppeteerTab(await session.extensionPage(OPTIONS_PATH)));
       await page.close();
     } finally {
       await session.close();

@@ -66,7 +66,8 @@ const TYPES: Record<string, string> = {
 
 const run = promisify(execFile);
 
-async function makeCertificate(hosts: readonly string[]): Promise<{ key: Buffer; cert: Buffer }> {
+/** A throwaway self-signed certificate for `hosts` (and localhost, 127.0.0.1); the pack host uses it too. */
+export async function makeCertificate(hosts: readonly string[]): Promise<{ key: Buffer; cert: Buffer }> {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-cert-'));
   try {
     const names = [...hosts, 'localhost'].map((h) => `DNS:${h}`).join(',');

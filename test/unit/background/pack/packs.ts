@@ -1,10 +1,18 @@
-/** Admin packs for the pack keeper's tests: text as a server would serve it, and signing. */
+/**
+ * Admin packs for the pack keeper's tests (unit and browser: test/browser/pack-sync.test.ts): text
+ * as a server would serve it, and signing.
+ */
 import { generateKeyPair, signBytes, type KeyPair } from '../../../../src/shared/signing.ts';
 
 export const MESSAGE = { title: 'Mentions Zephyr', reason: 'R', suggestion: 'S' };
 
-/** An admin pack over the default with one lexicon rule for `term` and its own examples. */
-export function adminPack(version: string, extra: Record<string, unknown> = {}, term = 'zephyr'): string {
+/** An admin pack over the default with one lexicon rule for `term` and its own examples, plus `rules`. */
+export function adminPack(
+  version: string,
+  extra: Record<string, unknown> = {},
+  term = 'zephyr',
+  rules: unknown[] = [],
+): string {
   return JSON.stringify({
     schema: 1,
     name: 'acme',
@@ -19,6 +27,7 @@ export function adminPack(version: string, extra: Record<string, unknown> = {}, 
         params: { terms: [term] },
         examples: { fire: [`We talked about ${term} today.`], pass: ['Nothing to see here.'] },
       },
+      ...rules,
     ],
     ...extra,
   });
