@@ -5,6 +5,7 @@
 import { tokenize, type Token } from './tokenize.ts';
 import { LEAD_IN, PHATIC, STOPWORDS } from './stopwords.ts';
 import { LANGUAGE_BITS, LanguageVotes, type Language } from './language.ts';
+import { VOCABULARY } from './vocabulary.ts';
 
 export const FEATURES = [
   'chars',
@@ -75,7 +76,10 @@ const SECOND = 16;
 // One lookup per word instead of one per word class: this loop runs on every keystroke.
 const WORD_CLASS = new Map<string, number>();
 const mark = (words: Iterable<string>, bit: number): void => {
-  for (const w of words) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | bit);
+  for (const w of words) {
+    const word = VOCABULARY.intern(w);
+    WORD_CLASS.set(word, (WORD_CLASS.get(word) ?? 0) | bit);
+  }
 };
 mark(STOPWORDS, STOP);
 mark(PHATIC, GENERIC);
@@ -84,8 +88,10 @@ mark(['we', "we're", "we've", "we'd", "we'll", 'us', 'our', 'ours', 'ourselves']
 mark(['you', "you're", "you've", "you'd", "you'll", 'your', 'yours', 'yourself', "y'all"], SECOND);
 // The languages a word is a function word of ride in the same lookup, from bit LANG_SHIFT on.
 const LANG_SHIFT = 5;
-for (const [word, bits] of LANGUAGE_BITS)
+for (const [w, bits] of LANGUAGE_BITS) {
+  const word = VOCABULARY.intern(w);
   WORD_CLASS.set(word, (WORD_CLASS.get(word) ?? 0) | (bits << LANG_SHIFT));
+}
 
 export function analyse(text: string): Doc {
   const tokens = tokenize(text);

@@ -5,6 +5,7 @@
  * Phrases never span a sentence end, so "…shop. Now we…" is not "shop now".
  */
 import { tokenize, type Token, type TokenKind } from './tokenize.ts';
+import { VOCABULARY } from './vocabulary.ts';
 
 export interface Match {
   /** Index of the first and one past the last matched token in `Doc.tokens`. */
@@ -70,7 +71,7 @@ function parsePhrase(phrase: string): Part[] {
       parts.push({ type: PREFIX, value: piece.slice(0, -1).replace(/’/g, "'") });
     // Most pieces are one plain word: what tokenize would answer, without running it (a pack has
     // thousands of phrases, and compiling them is part of every worker start and CLI call).
-    else if (PLAIN_WORD.test(piece)) parts.push({ type: EXACT, value: piece });
+    else if (PLAIN_WORD.test(piece)) parts.push({ type: EXACT, value: VOCABULARY.intern(piece) });
     else
       for (const t of tokenize(piece))
         if (t.kind !== 'punct')
@@ -80,7 +81,7 @@ function parsePhrase(phrase: string): Part[] {
               t.kind === 'mention' ||
               t.kind === 'cashtag' ||
               t.kind === 'emoji'
-              ? { type: EXACT, value: t.norm }
+              ? { type: EXACT, value: VOCABULARY.intern(t.norm) }
               : { type: KIND, value: t.kind },
           );
   }

@@ -6,6 +6,8 @@
  * Hand-written over char codes: this runs on every debounced keystroke and must stay linear.
  */
 
+import { fold, hashStep, HASH_START, VOCABULARY } from './vocabulary.ts';
+
 export type TokenKind =
   'word' | 'url' | 'mention' | 'hashtag' | 'cashtag' | 'emoji' | 'number' | 'price' | 'percent' | 'punct';
 
@@ -225,14 +227,27 @@ export function tokenize(text: string): Token[] {
       let j = i + 1;
       let curly = false;
       let upper = c < 97 || c > 122;
+      // The word's hash as the vocabulary computes it, built while scanning (ASCII words only).
+      let ascii = c < 128;
+      let h = hashStep(HASH_START, fold(c));
       for (;;) {
         const d = text.charCodeAt(j);
-        if (d >= 97 && d <= 122) j++;
-        else if (isAsciiLetter(d) || isDigit(d) || (d >= 0xc0 && !isCjk(d) && isLetterAt(text, j))) {
+        if (d >= 97 && d <= 122) {
+          h = hashStep(h, d);
+          j++;
+        } else if (isAsciiLetter(d) || isDigit(d)) {
           upper = true;
+          h = hashStep(h, fold(d));
+          j++;
+        } else if (d >= 0xc0 && !isCjk(d) && isLetterAt(text, j)) {
+          upper = true;
+          ascii = false;
           j++;
         } else if ((d === 39 || d === 0x2019 || d === 45) && isLetterAt(text, j + 1)) {
           if (d === 0x2019) curly = true;
+          const e = text.charCodeAt(j + 1);
+          if (e >= 128) ascii = false;
+          h = hashStep(hashStep(h, fold(d)), fold(e));
           j += 2;
         } else break;
       }
@@ -247,11 +262,15 @@ export function tokenize(text: string): Token[] {
           continue;
         }
       }
-      const raw = text.slice(i, j);
-      // Most words are already lower-case ASCII: skip the copy that toLowerCase would make.
-      let norm = upper ? raw.toLowerCase() : raw;
-      if (curly) norm = norm.replace(/’/g, "'");
-      push('word', i, j, norm, raw.charCodeAt(0) !== norm.charCodeAt(0));
+      // A known word is its canonical string: no copy, and the maps keyed by it compare by identity.
+      let norm = ascii ? VOCABULARY.find(text, i, j, h) : undefined;
+      if (norm === undefined) {
+        const raw = text.slice(i, j);
+        // Most words are already lower-case ASCII: skip the copy that toLowerCase would make.
+        norm = upper ? raw.toLowerCase() : raw;
+        if (curly) norm = norm.replace(/’/g, "'");
+      }
+      push('word', i, j, norm, c !== norm.charCodeAt(0));
       i = j;
       continue;
     }

@@ -1,0 +1,84 @@
+/**
+ * The words the engine knows (function words, and every word a compiled pack names), each held
+ * as one canonical string. The tokenizer finds a word here straight from the draft's characters,
+ * hashing them as it scans, so a known word costs no slice, no lower-casing and no string hash;
+ * and since the maps that classify words are keyed by these same string objects, their lookups
+ * compare by identity. Unknown words take the ordinary path and are never added.
+ *
+ * One table for the process: packs add their words as they compile. It only caches spellings
+ * (results never depend on it), and it stops growing at a cap so a stream of packs cannot make
+ * it unbounded.
+ */
+
+/** Room for every word of many packs; past it, new words simply stay off the fast path. */
+const MAX_WORDS = 1 << 17;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** A word the fast path can hold: lower-case ASCII letters and digits, inner apostrophes and dashes. */
+const INTERNABLE = /^[a-z][a-z0-9'-]*$/;
+
+/** One step of the hash over a character already folded (see `fold`). */
+export function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, FNV_PRIME);
+}
+
+export const HASH_START = FNV_OFFSET;
+
+/** A draft character as the word's normal form has it: ASCII lower case, ’ as '. */
+export function fold(c: number): number {
+  if (c >= 65 && c <= 90) return c | 32;
+  return c === 0x2019 ? 39 : c;
+}
+
+class Vocabulary {
+  private slots = new Int32Array(1 << 14);
+  private readonly words: string[] = [];
+  private readonly hashes: number[] = [];
+
+  /** The canonical string for `word` (adding it when it fits the fast path), or `word` itself. */
+  intern(word: string): string {
+    if (!INTERNABLE.test(word)) return word;
+    let h = HASH_START;
+    for (let k = 0; k < word.length; k++) h = hashStep(h, word.charCodeAt(k));
+    const known = this.find(word, 0, word.length, h);
+    if (known !== undefined) return known;
+    if (this.words.length >= MAX_WORDS) return word;
+    if ((this.words.length + 1) * 2 > this.slots.length) this.grow();
+    this.words.push(word);
+    this.hashes.push(h);
+    this.place(this.words.length - 1, h);
+    return word;
+  }
+
+  /** The canonical word spelled by text[start, end) once folded, whose hash is `h`. */
+  find(text: string, start: number, end: number, h: number): string | undefined {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const length = end - start;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const id = slots[s]! - 1;
+      if (id < 0) return undefined;
+      if (this.hashes[id] !== h) continue;
+      const word = this.words[id]!;
+      if (word.length !== length) continue;
+      let k = 0;
+      while (k < length && fold(text.charCodeAt(start + k)) === word.charCodeAt(k)) k++;
+      if (k === length) return word;
+    }
+  }
+
+  private place(id: number, h: number): void {
+    const mask = this.slots.length - 1;
+    let s = h & mask;
+    while (this.slots[s] !== 0) s = (s + 1) & mask;
+    this.slots[s] = id + 1;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let id = 0; id < this.words.length; id++) this.place(id, this.hashes[id]!);
+  }
+}
+
+export const VOCABULARY = new Vocabulary();
