@@ -120,6 +120,8 @@ export function sumSignals(
  * widest match and drop ranges inside one already kept.
  */
 export function widest(groups: readonly (readonly Match[])[]): Match[] {
+  // One list's matches are already in order and never overlap (the lexicon keeps them so).
+  if (groups.length <= 1) return groups[0] ? [...groups[0]] : [];
   const sorted = groups.flat().sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Match[] = [];
   for (const m of sorted) if (!out.length || m.end > out[out.length - 1]!.end) out.push(m);

@@ -5,7 +5,7 @@
 import { tokenize, type Token } from './tokenize.ts';
 import { LEAD_IN, PHATIC, STOPWORDS } from './stopwords.ts';
 import { LANGUAGE_BITS, LanguageVotes, type Language } from './language.ts';
-import { VOCABULARY } from './vocabulary.ts';
+import { knownAbsent, VOCABULARY } from './vocabulary.ts';
 
 export const FEATURES = [
   'chars',
@@ -92,6 +92,19 @@ for (const [w, bits] of LANGUAGE_BITS) {
   const word = VOCABULARY.intern(w);
   WORD_CLASS.set(word, (WORD_CLASS.get(word) ?? 0) | (bits << LANG_SHIFT));
 }
+// The same classes by vocabulary id, for the words the tokenizer recognised (most of a draft).
+const CLASS_BY_ID: number[] = new Array<number>(VOCABULARY.size).fill(0);
+for (const [word, cls] of WORD_CLASS) {
+  const id = VOCABULARY.idOf(word);
+  if (id >= 0 && id < CLASS_BY_ID.length) CLASS_BY_ID[id] = cls;
+}
+
+function classOf(t: Token): number {
+  const id = t.id;
+  if (id < 0) return knownAbsent(id, CLASS_BY_ID.length) ? 0 : (WORD_CLASS.get(t.norm) ?? 0);
+  // Words a pack added after this table was made belong to no class.
+  return id < CLASS_BY_ID.length ? CLASS_BY_ID[id]! : 0;
+}
 
 export function analyse(text: string): Doc {
   const tokens = tokenize(text);
@@ -165,7 +178,7 @@ export function analyse(text: string): Doc {
     switch (kind) {
       case 'word': {
         const norm = t.norm;
-        const cls = WORD_CLASS.get(norm) ?? 0;
+        const cls = classOf(t);
         votes.add(norm, cls >>> LANG_SHIFT);
         const cp = norm.charCodeAt(0);
         if (norm.length === 1 && cp >= 0x3040) {

@@ -5,7 +5,7 @@
  * Phrases never span a sentence end, so "…shop. Now we…" is not "shop now".
  */
 import { tokenize, type Token, type TokenKind } from './tokenize.ts';
-import { VOCABULARY } from './vocabulary.ts';
+import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
 
 export interface Match {
   /** Index of the first and one past the last matched token in `Doc.tokens`. */
@@ -115,6 +115,10 @@ export class Lexicon {
    * then costs one more lookup instead of trying its dozens of phrases).
    */
   private readonly heads = new Map<string, Head>();
+  /** The same entries by vocabulary id, for head words the tokenizer recognises. */
+  private readonly headById: Array<Head | null> = [];
+  /** The vocabulary's size once this index was built: every head word it can hold is among those. */
+  private readonly vocabularySize: number;
   private readonly kindIndex = new Map<TokenKind, Phrase[]>();
   /** Phrases that open with a kind then a word ("<number> followers"), under kind then word. */
   private readonly kindPairs = new Map<TokenKind, Map<string, Phrase[]>>();
@@ -133,6 +137,13 @@ export class Lexicon {
 
   constructor(lists: ReadonlyMap<string, readonly string[]>) {
     this.names = [...lists.keys()];
+    // Past the vocabulary's cap a head word may be missing from it: then no token is ruled out.
+    this.vocabularySize = this.build(lists) ? VOCABULARY.size : 0;
+  }
+
+  /** Indexes every phrase; false when a head word the tokenizer looks up did not get an id. */
+  private build(lists: ReadonlyMap<string, readonly string[]>): boolean {
+    let complete = true;
     this.names.forEach((name, list) => {
       for (const phrase of lists.get(name) ?? []) {
         const parts = parsePhrase(phrase);
@@ -158,7 +169,14 @@ export class Lexicon {
           if (head.type === EXACT) {
             this.headFilter[wordSlot(head.value)] = 1;
             let entry = this.heads.get(head.value);
-            if (!entry) this.heads.set(head.value, (entry = { single: null, pairs: null }));
+            if (!entry) {
+              this.heads.set(head.value, (entry = { single: null, pairs: null }));
+              const id = VOCABULARY.idOf(head.value);
+              if (id >= 0) {
+                while (this.headById.length <= id) this.headById.push(null);
+                this.headById[id] = entry;
+              } else if (internable(head.value)) complete = false;
+            }
             if (second?.type === EXACT) {
               const byNext = (entry.pairs ??= new Map());
               const bucket = byNext.get(second.value);
@@ -175,6 +193,7 @@ export class Lexicon {
         }
       }
     });
+    return complete;
   }
 
   /** Matches per list name; within one list the longest match wins and matches do not overlap. */
@@ -205,10 +224,19 @@ export class Lexicon {
     const best = this.best.length === lists ? this.best : (this.best = new Int32Array(lists));
     const touched = this.touched.length === lists ? this.touched : (this.touched = new Int32Array(lists));
     const env: Scan = { tokens, pos, sentence, count, best, touched, nTouched: 0 };
+    const headById = this.headById;
     for (let p = 0; p < count; p++) {
       const t = tokens[pos[p]!]!;
       env.nTouched = 0;
-      const entry = this.headFilter[wordSlot(t.norm)] ? this.heads.get(t.norm) : undefined;
+      const id = t.id;
+      const entry =
+        id >= 0
+          ? id < headById.length
+            ? headById[id]
+            : null
+          : knownAbsent(id, this.vocabularySize) || !this.headFilter[wordSlot(t.norm)]
+            ? undefined
+            : this.heads.get(t.norm);
       if (entry) {
         if (entry.single) this.tryBucket(entry.single, env, p);
         if (entry.pairs && p + 1 < count && sentence[p + 1] === sentence[p]) {

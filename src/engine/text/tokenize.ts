@@ -6,7 +6,7 @@
  * Hand-written over char codes: this runs on every debounced keystroke and must stay linear.
  */
 
-import { fold, hashStep, HASH_START, VOCABULARY } from './vocabulary.ts';
+import { fold, hashStep, HASH_START, unknownId, VOCABULARY } from './vocabulary.ts';
 
 export type TokenKind =
   'word' | 'url' | 'mention' | 'hashtag' | 'cashtag' | 'emoji' | 'number' | 'price' | 'percent' | 'punct';
@@ -21,6 +21,12 @@ export interface Token {
   sentenceStart: boolean;
   /** Started with an upper-case letter (proper nouns mid-sentence carry specifics). */
   capital: boolean;
+  /**
+   * A word's id in the vocabulary (vocabulary.ts): tables indexed by it skip a map lookup. -1 when
+   * the word was not looked up (not ASCII, or not a word); -2 - n when it was looked up and was
+   * not among the vocabulary's first n words, so it is in no table made from those.
+   */
+  id: number;
 }
 
 const LETTER = /\p{L}|\p{M}/u;
@@ -115,18 +121,25 @@ export function tokenize(text: string): Token[] {
   let atStart = true;
   const n = text.length;
   let i = 0;
-  const push = (kind: TokenKind, start: number, end: number, norm: string, capital = false): void => {
+  const push = (
+    kind: TokenKind,
+    start: number,
+    end: number,
+    norm: string,
+    capital = false,
+    id = -1,
+  ): void => {
     if (kind === 'punct') {
-      tokens.push({ kind, start, end, norm, sentenceStart: false, capital });
+      tokens.push({ kind, start, end, norm, sentenceStart: false, capital, id });
       if (norm === '.' || norm === '!' || norm === '?' || norm === '\n' || norm === ':') atStart = true;
       return;
     }
     // Emoji in front of a sentence do not start it: the first word after them does.
     if (kind === 'emoji') {
-      tokens.push({ kind, start, end, norm, sentenceStart: false, capital });
+      tokens.push({ kind, start, end, norm, sentenceStart: false, capital, id });
       return;
     }
-    tokens.push({ kind, start, end, norm, sentenceStart: atStart, capital });
+    tokens.push({ kind, start, end, norm, sentenceStart: atStart, capital, id });
     atStart = false;
   };
 
@@ -263,14 +276,16 @@ export function tokenize(text: string): Token[] {
         }
       }
       // A known word is its canonical string: no copy, and the maps keyed by it compare by identity.
-      let norm = ascii ? VOCABULARY.find(text, i, j, h) : undefined;
+      let id = ascii ? VOCABULARY.findId(text, i, j, h) : -1;
+      if (ascii && id < 0) id = unknownId(VOCABULARY.size);
+      let norm = id >= 0 ? VOCABULARY.word(id) : undefined;
       if (norm === undefined) {
         const raw = text.slice(i, j);
         // Most words are already lower-case ASCII: skip the copy that toLowerCase would make.
         norm = upper ? raw.toLowerCase() : raw;
         if (curly) norm = norm.replace(/’/g, "'");
       }
-      push('word', i, j, norm, c !== norm.charCodeAt(0));
+      push('word', i, j, norm, c !== norm.charCodeAt(0), id);
       i = j;
       continue;
     }

@@ -18,6 +18,11 @@ const FNV_PRIME = 0x01000193;
 /** A word the fast path can hold: lower-case ASCII letters and digits, inner apostrophes and dashes. */
 const INTERNABLE = /^[a-z][a-z0-9'-]*$/;
 
+/** Whether the tokenizer would look this word up (every ASCII word it makes is such a word). */
+export function internable(word: string): boolean {
+  return INTERNABLE.test(word);
+}
+
 /** One step of the hash over a character already folded (see `fold`). */
 export function hashStep(h: number, c: number): number {
   return Math.imul(h ^ c, FNV_PRIME);
@@ -29,6 +34,16 @@ export const HASH_START = FNV_OFFSET;
 export function fold(c: number): number {
   if (c >= 65 && c <= 90) return c | 32;
   return c === 0x2019 ? 39 : c;
+}
+
+/** A token's id for a word looked up and not found among the vocabulary's first `size` words. */
+export function unknownId(size: number): number {
+  return -2 - size;
+}
+
+/** True when a token's id says its word is none of the vocabulary's first `size` words. */
+export function knownAbsent(id: number, size: number): boolean {
+  return id <= -2 && -2 - id >= size;
 }
 
 class Vocabulary {
@@ -51,20 +66,43 @@ class Vocabulary {
     return word;
   }
 
+  /** How many words it holds: ids run from 0 to size - 1. */
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** The word with this id. */
+  word(id: number): string {
+    return this.words[id]!;
+  }
+
+  /** The id of a word, or -1. */
+  idOf(word: string): number {
+    let h = HASH_START;
+    for (let k = 0; k < word.length; k++) h = hashStep(h, word.charCodeAt(k));
+    return this.findId(word, 0, word.length, h);
+  }
+
   /** The canonical word spelled by text[start, end) once folded, whose hash is `h`. */
   find(text: string, start: number, end: number, h: number): string | undefined {
+    const id = this.findId(text, start, end, h);
+    return id < 0 ? undefined : this.words[id];
+  }
+
+  /** The id of the word spelled by text[start, end) once folded, whose hash is `h`, or -1. */
+  findId(text: string, start: number, end: number, h: number): number {
     const slots = this.slots;
     const mask = slots.length - 1;
     const length = end - start;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const id = slots[s]! - 1;
-      if (id < 0) return undefined;
+      if (id < 0) return -1;
       if (this.hashes[id] !== h) continue;
       const word = this.words[id]!;
       if (word.length !== length) continue;
       let k = 0;
       while (k < length && fold(text.charCodeAt(start + k)) === word.charCodeAt(k)) k++;
-      if (k === length) return word;
+      if (k === length) return id;
     }
   }
 

@@ -40,3 +40,37 @@ describe('vocabulary fast path', () => {
     expect(words('#sale über')).toEqual(['über']);
   });
 });
+
+describe('token ids', () => {
+  it('marks a looked-up unknown word as absent from tables made before it, and only those', async () => {
+    const { knownAbsent } = await import('../../../src/engine/text/vocabulary.ts');
+    const [t] = tokenize('qwzzyx');
+    expect(t?.id).toBeLessThan(-1);
+    expect(knownAbsent(t!.id, VOCABULARY.size)).toBe(true);
+    // A table made after the word joined the vocabulary cannot rule it out.
+    VOCABULARY.intern('qwzzyx');
+    expect(knownAbsent(t!.id, VOCABULARY.size)).toBe(false);
+    expect(tokenize('qwzzyx')[0]?.id).toBe(VOCABULARY.idOf('qwzzyx'));
+  });
+
+  it('finds a phrase whose head joined the vocabulary after the tokens were made', async () => {
+    const { Lexicon } = await import('../../../src/engine/text/lexicon.ts');
+    const tokens = tokenize('Try the blorptastic grommet today');
+    const lexicon = new Lexicon(new Map([['x', ['blorptastic grommet']]]));
+    expect(
+      lexicon
+        .match(tokens)
+        .get('x')
+        ?.map((m) => [m.first, m.last]),
+    ).toEqual([[2, 4]]);
+    expect(lexicon.match(tokenize('BLORPTASTIC Grommet')).get('x')).toHaveLength(1);
+  });
+
+  it('leaves non-ASCII words to the maps', async () => {
+    const { Lexicon } = await import('../../../src/engine/text/lexicon.ts');
+    const lexicon = new Lexicon(new Map([['x', ['jetzt buchen', 'café']]]));
+    const hits = lexicon.match(tokenize('Jetzt buchen im Café'));
+    expect(hits.get('x')).toHaveLength(2);
+    expect(tokenize('Café')[0]?.id).toBe(-1);
+  });
+});
