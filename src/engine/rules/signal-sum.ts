@@ -115,6 +115,8 @@ export function sumSignals(
   return { score, positive, named };
 }
 
+const byStartThenWidest = (a: Match, b: Match): number => a.start - b.start || b.end - a.end;
+
 /**
  * Two lists may match the same words ("Shop" as a call to buy and in "Shop now"): keep the
  * widest match and drop ranges inside one already kept.
@@ -122,7 +124,9 @@ export function sumSignals(
 export function widest(groups: readonly (readonly Match[])[]): Match[] {
   // One list's matches are already in order and never overlap (the lexicon keeps them so).
   if (groups.length <= 1) return groups[0] ? [...groups[0]] : [];
-  const sorted = groups.flat().sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted: Match[] = [];
+  for (const group of groups) for (const m of group) sorted.push(m);
+  sorted.sort(byStartThenWidest);
   const out: Match[] = [];
   for (const m of sorted) if (!out.length || m.end > out[out.length - 1]!.end) out.push(m);
   return out;
