@@ -68,7 +68,8 @@ function parsePhrase(phrase: string): Part[] {
   const pieces = PLAIN_WORDS.test(phrase) ? phrase.split(' ') : phrase.trim().toLowerCase().split(/\s+/);
   for (const piece of pieces) {
     if (!piece) continue;
-    const kind = PLACEHOLDERS[piece];
+    // Placeholders open with "<"; looking every word up in the object would intern each one.
+    const kind = piece.charCodeAt(0) === 60 ? PLACEHOLDERS[piece] : undefined;
     if (kind) parts.push({ type: KIND, value: kind });
     // Prefixes are indexed by their first three letters; shorter ones are not prefixes.
     else if (piece.endsWith('*') && piece.length > 3)
