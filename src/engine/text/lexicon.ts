@@ -62,11 +62,11 @@ const PLAIN_WORD = /^[a-z]+$/;
 const PLAIN_WORDS = /^[a-z]+(?: [a-z]+)*$/;
 
 function parsePhrase(phrase: string): Part[] {
-  const parts: Part[] = [];
   // Four phrases in five are plain words (a pack has thousands, compiled on every worker start and
-  // CLI call): split them on their single spaces, without the copies trim and toLowerCase make.
-  const pieces = PLAIN_WORDS.test(phrase) ? phrase.split(' ') : phrase.trim().toLowerCase().split(/\s+/);
-  for (const piece of pieces) {
+  // CLI call): each piece is then an exact word, with no copy by trim or toLowerCase and no test.
+  if (PLAIN_WORDS.test(phrase)) return phrase.split(' ').map((word): Part => ({ type: EXACT, value: word }));
+  const parts: Part[] = [];
+  for (const piece of phrase.trim().toLowerCase().split(/\s+/)) {
     if (!piece) continue;
     // Placeholders open with "<"; looking every word up in the object would intern each one.
     const kind = piece.charCodeAt(0) === 60 ? PLACEHOLDERS[piece] : undefined;
