@@ -24,51 +24,55 @@ export const Message = z.strictObject({
   suggestion: z.string().min(1).max(400),
 });
 
-export const HistoryEventSchema = z.discriminatedUnion('type', [
-  z.object({
-    at: z.iso.datetime({ offset: true }),
-    type: z.literal('published'),
-    platform: Platform,
-    kind: Kind,
-    id: z.string().max(2048).optional(),
-    text: z.string().max(100_000).optional(),
-    to: z.string().max(2048).optional(),
-    promotional: z.boolean().optional(),
-  }),
-  z.object({
-    at: z.iso.datetime({ offset: true }),
-    type: z.literal('comment-received'),
-    platform: Platform,
-    id: z.string().min(1).max(2048),
-    on: z.string().max(2048).optional(),
-    from: z.string().max(200).optional(),
-    text: z.string().max(100_000).optional(),
-    url: z.string().max(2048).optional(),
-    exact: z.boolean().optional(),
-  }),
-  z.object({
-    at: z.iso.datetime({ offset: true }),
-    type: z.literal('replied'),
-    platform: Platform,
-    to: z.string().max(2048).optional(),
-    text: z.string().max(100_000).optional(),
-  }),
-  z.object({
-    at: z.iso.datetime({ offset: true }),
-    type: z.literal('no-reply-needed'),
-    platform: Platform,
-    to: z.string().min(1).max(2048),
-  }),
-]);
+export const HistoryEventSchema = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({
+      at: z.iso.datetime({ offset: true }),
+      type: z.literal('published'),
+      platform: Platform,
+      kind: Kind,
+      id: z.string().max(2048).optional(),
+      text: z.string().max(100_000).optional(),
+      to: z.string().max(2048).optional(),
+      promotional: z.boolean().optional(),
+    }),
+    z.object({
+      at: z.iso.datetime({ offset: true }),
+      type: z.literal('comment-received'),
+      platform: Platform,
+      id: z.string().min(1).max(2048),
+      on: z.string().max(2048).optional(),
+      from: z.string().max(200).optional(),
+      text: z.string().max(100_000).optional(),
+      url: z.string().max(2048).optional(),
+      exact: z.boolean().optional(),
+    }),
+    z.object({
+      at: z.iso.datetime({ offset: true }),
+      type: z.literal('replied'),
+      platform: Platform,
+      to: z.string().max(2048).optional(),
+      text: z.string().max(100_000).optional(),
+    }),
+    z.object({
+      at: z.iso.datetime({ offset: true }),
+      type: z.literal('no-reply-needed'),
+      platform: Platform,
+      to: z.string().min(1).max(2048),
+    }),
+  ]),
+);
 
-export const Example = z.union([
-  z.string().max(20_000),
-  z.strictObject({
-    text: z.string().max(20_000),
-    platform: Platform.optional(),
-    kind: Kind.optional(),
-    history: z.array(HistoryEventSchema).max(500).optional(),
-    now: z.iso.datetime({ offset: true }).optional(),
-  }),
-]);
+export const Example = z.lazy(() =>
+  z.union([
+    z.string().max(20_000),
+    z.strictObject({
+      text: z.string().max(20_000),
+      platform: Platform.optional(),
+      kind: Kind.optional(),
+      history: z.array(HistoryEventSchema).max(500).optional(),
+      now: z.iso.datetime({ offset: true }).optional(),
+    }),
+  ]),
+);
 export type Example = z.infer<typeof Example>;
