@@ -3,15 +3,19 @@ import { z } from 'zod';
 import { KINDS, PLATFORMS } from '../types.ts';
 
 /** A number, or the name of a value in the pack's `thresholds` (so admins tune one place). */
-export const Num = z.union([z.number().finite(), z.string().regex(/^[A-Za-z][\w.-]*$/, 'a threshold name')], {
-  error: 'expected a number or the name of a threshold',
-});
+export const Num = z.lazy(() =>
+  z.union([z.number().finite(), z.string().regex(/^[A-Za-z][\w.-]*$/, 'a threshold name')], {
+    error: 'expected a number or the name of a threshold',
+  }),
+);
 export type Num = z.infer<typeof Num>;
 
 /** A term list: the name of one in the pack's `terms`, or the phrases inline. */
-export const TermRef = z.union([z.string().min(1).max(100), z.array(z.string().min(1).max(200)).max(5000)], {
-  error: 'expected the name of a term list or a list of phrases',
-});
+export const TermRef = z.lazy(() =>
+  z.union([z.string().min(1).max(100), z.array(z.string().min(1).max(200)).max(5000)], {
+    error: 'expected the name of a term list or a list of phrases',
+  }),
+);
 export type TermRef = z.infer<typeof TermRef>;
 
 export const Platform = z.enum(PLATFORMS);
