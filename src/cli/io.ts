@@ -24,7 +24,11 @@ export function nodeIo(): Io {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Read when asked: touching process.stdin builds its stream (and loads tty or net), which a
+    // draft given as an argument never needs; that is a few milliseconds of every start.
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     readStdin: async (maxBytes) => {
       const chunks: Buffer[] = [];
       let size = 0;

@@ -1,12 +1,12 @@
 /** Loads the rule pack a command runs with: the built-in default, or an admin's file on top of it. */
 import {
-  compilePack,
   compilePackText,
-  defaultPackJson,
+  compileValidatedPack,
   PackError,
   type CompiledPack,
   type CompileOptions,
 } from '../engine/index.ts';
+import { builtInPack } from './built-in-pack.ts';
 import { CliError, EXIT } from './errors.ts';
 import { parseJson, readText } from './files.ts';
 import type { Io } from './io.ts';
@@ -15,7 +15,8 @@ import { printable } from './output.ts';
 export function compileDefaultPack(): CompiledPack {
   try {
     // Its examples run in the engine's own tests; running them on every invocation only slows start-up.
-    return compilePack(defaultPackJson, undefined, { skipExamples: true });
+    // Validated when the CLI was built (built-in-pack.ts), so no schema parse here.
+    return compileValidatedPack(builtInPack(), { skipExamples: true });
   } catch (error) {
     // The built-in pack is ours: if it does not compile, that is a bug, not the user's input.
     const detail = error instanceof PackError ? error.problems.join('; ') : String(error);

@@ -103,7 +103,21 @@ export function compilePackText(text: string, base?: CompiledPack, options?: Com
 export function compilePack(json: unknown, base?: CompiledPack, options: CompileOptions = {}): CompiledPack {
   const parsed = Pack.safeParse(json, REPORT_INPUT);
   if (!parsed.success) throw new PackError(describeIssues(parsed.error));
-  let pack = parsed.data;
+  return compileParsed(parsed.data, base, options);
+}
+
+/**
+ * The steps after the schema: `parsed` is `Pack`'s output. `ruleParams`, when given, holds each
+ * rule's params as its type's schema already parsed them (the built-in pack, checked at build time:
+ * validated.ts); without it every rule's params are parsed here.
+ */
+export function compileParsed(
+  parsed: Pack,
+  base: CompiledPack | undefined,
+  options: CompileOptions,
+  ruleParams?: readonly Record<string, unknown>[],
+): CompiledPack {
+  let pack = parsed;
   const problems: string[] = [];
   let exampleRules: Set<string> | null = null;
   if (pack.extends === 'default') {
@@ -175,7 +189,10 @@ export function compilePack(json: unknown, base?: CompiledPack, options: Compile
       );
       return;
     }
-    const params = type.params.safeParse(rule.params, REPORT_INPUT);
+    const checked = ruleParams?.[i];
+    const params = checked
+      ? { success: true as const, data: checked }
+      : type.params.safeParse(rule.params, REPORT_INPUT);
     if (!params.success) {
       problems.push(...describeIssues(params.error, `${path}.params`));
       return;

@@ -5,7 +5,7 @@ import type { RuleType } from './rule-type.ts';
 import { perMinute } from './per-minute.ts';
 import { HOUR } from '../history/time.ts';
 
-const Params = z.strictObject({ windowHours: Num.default(24), maxPosts: Num.default(5) });
+const Params = z.lazy(() => z.strictObject({ windowHours: Num.default(24), maxPosts: Num.default(5) }));
 
 export const burst: RuleType<z.infer<typeof Params>> = {
   type: 'burst',

@@ -24,57 +24,61 @@ const TOKEN_TAGS = [
   'opening-question',
 ] as const;
 
-const Tag = z
-  .strictObject({
-    name: z.string().min(1).max(60),
-    terms: TermRef.optional(),
-    /**
-     * A kind of token instead of terms; `question` marks a clause that ends with "?", except a
-     * draft's opening clause when more follows: that one is `opening-question`, because an ad's
-     * "Moving home this spring?" hooks the reader, while a question that asks them something
-     * comes after what the draft has to say (or is the whole draft).
-     */
-    token: z.enum(TOKEN_TAGS).optional(),
-    at: z.enum(['anywhere', 'start', 'lead']).default('anywhere'),
-    role: z.enum(['pitch', 'substance']),
-    weight: Num,
-    /** The tag marks at most this many clauses (a cost breakdown is not six offers). */
-    maxClauses: z.number().int().min(1).max(1000).optional(),
-    /**
-     * The kinds of draft the tag reads (all when absent): "you're right" engages the person a
-     * reply answers, while in a post it is only a turn of phrase.
-     */
-    kinds: z.array(z.enum(KINDS)).min(1).optional(),
-  })
-  .refine((t) => (t.terms === undefined) !== (t.token === undefined), {
-    message: 'a tag needs exactly one of "terms" or "token"',
-  });
+const Tag = z.lazy(() =>
+  z
+    .strictObject({
+      name: z.string().min(1).max(60),
+      terms: TermRef.optional(),
+      /**
+       * A kind of token instead of terms; `question` marks a clause that ends with "?", except a
+       * draft's opening clause when more follows: that one is `opening-question`, because an ad's
+       * "Moving home this spring?" hooks the reader, while a question that asks them something
+       * comes after what the draft has to say (or is the whole draft).
+       */
+      token: z.enum(TOKEN_TAGS).optional(),
+      at: z.enum(['anywhere', 'start', 'lead']).default('anywhere'),
+      role: z.enum(['pitch', 'substance']),
+      weight: Num,
+      /** The tag marks at most this many clauses (a cost breakdown is not six offers). */
+      maxClauses: z.number().int().min(1).max(1000).optional(),
+      /**
+       * The kinds of draft the tag reads (all when absent): "you're right" engages the person a
+       * reply answers, while in a post it is only a turn of phrase.
+       */
+      kinds: z.array(z.enum(KINDS)).min(1).optional(),
+    })
+    .refine((t) => (t.terms === undefined) !== (t.token === undefined), {
+      message: 'a tag needs exactly one of "terms" or "token"',
+    }),
+);
 
-const Params = z.strictObject({
-  tags: z.array(Tag).min(1).max(30),
-  /**
-   * Tags that must be present for the rule to fire: each entry is a tag, or a list of tags of
-   * which one is enough ("an ask" and "an offer": `[["cta", "link"], ["offer", "price"]]`).
-   */
-  requires: z.array(z.union([z.string(), z.array(z.string()).min(1)])).optional(),
-  /**
-   * Extra pitch weight for a clause that two tags mark together: a weak call to act with a link
-   * beside it ("Request your demo 👉 https://…") asks for more than either does alone.
-   */
-  pairs: z
-    .array(z.strictObject({ tags: z.tuple([z.string(), z.string()]), weight: Num }))
-    .max(20)
-    .optional(),
-  /** The pitch weight (summed over clauses, each clause capped at `clauseMax`) needed to fire. */
-  min: Num,
-  clauseMax: Num.default(4),
-  /** The share of the draft's clauses that must be pitch clauses. */
-  share: Num.default(0),
-  /** Substance (in clauses that do not pitch) above this keeps the rule quiet. */
-  maxSubstance: Num.default(Infinity),
-  /** …and so does substance at or above this share of the pitch weight. */
-  substanceRatio: Num.default(Infinity),
-});
+const Params = z.lazy(() =>
+  z.strictObject({
+    tags: z.array(Tag).min(1).max(30),
+    /**
+     * Tags that must be present for the rule to fire: each entry is a tag, or a list of tags of
+     * which one is enough ("an ask" and "an offer": `[["cta", "link"], ["offer", "price"]]`).
+     */
+    requires: z.array(z.union([z.string(), z.array(z.string()).min(1)])).optional(),
+    /**
+     * Extra pitch weight for a clause that two tags mark together: a weak call to act with a link
+     * beside it ("Request your demo 👉 https://…") asks for more than either does alone.
+     */
+    pairs: z
+      .array(z.strictObject({ tags: z.tuple([z.string(), z.string()]), weight: Num }))
+      .max(20)
+      .optional(),
+    /** The pitch weight (summed over clauses, each clause capped at `clauseMax`) needed to fire. */
+    min: Num,
+    clauseMax: Num.default(4),
+    /** The share of the draft's clauses that must be pitch clauses. */
+    share: Num.default(0),
+    /** Substance (in clauses that do not pitch) above this keeps the rule quiet. */
+    maxSubstance: Num.default(Infinity),
+    /** …and so does substance at or above this share of the pitch weight. */
+    substanceRatio: Num.default(Infinity),
+  }),
+);
 
 interface CompiledTag {
   name: string;

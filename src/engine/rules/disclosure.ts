@@ -8,13 +8,15 @@ import { z } from 'zod';
 import { TermRef } from '../pack/schema-parts.ts';
 import { matchEvidence, type RuleType } from './rule-type.ts';
 
-const Params = z.strictObject({
-  subjects: TermRef,
-  /** Names of term lists whose phrases count as a disclosure (the pack's and the organisation's). */
-  disclosures: z.array(z.string().min(1)).min(1).max(10),
-  /** When set, the subject must come with one of these (praise, a call to try or buy). */
-  context: TermRef.optional(),
-});
+const Params = z.lazy(() =>
+  z.strictObject({
+    subjects: TermRef,
+    /** Names of term lists whose phrases count as a disclosure (the pack's and the organisation's). */
+    disclosures: z.array(z.string().min(1)).min(1).max(10),
+    /** When set, the subject must come with one of these (praise, a call to try or buy). */
+    context: TermRef.optional(),
+  }),
+);
 
 export const disclosure: RuleType<z.infer<typeof Params>> = {
   type: 'disclosure',

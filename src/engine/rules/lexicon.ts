@@ -6,13 +6,15 @@ import { z } from 'zod';
 import { Num, TermRef } from '../pack/schema-parts.ts';
 import { matchEvidence, type RuleType } from './rule-type.ts';
 
-const Params = z.strictObject({
-  terms: TermRef,
-  min: Num.default(1),
-  /** Matches per 100 words at which `minForDensity` matches are already enough. */
-  density: Num.optional(),
-  minForDensity: Num.optional(),
-});
+const Params = z.lazy(() =>
+  z.strictObject({
+    terms: TermRef,
+    min: Num.default(1),
+    /** Matches per 100 words at which `minForDensity` matches are already enough. */
+    density: Num.optional(),
+    minForDensity: Num.optional(),
+  }),
+);
 
 export const lexicon: RuleType<z.infer<typeof Params>> = {
   type: 'lexicon',

@@ -13,18 +13,20 @@ import { measureLength } from '../text/length.ts';
 /** Evidence excerpts stop here: enough to find the spot, not a copy of the draft. */
 const EXCERPT = 80;
 
-const Limit = z.union([Num, z.partialRecord(Platform, Num)]);
+const Limit = z.lazy(() => z.union([Num, z.partialRecord(Platform, Num)]));
 
-const Params = z.strictObject({
-  measure: z.union([z.literal('length'), z.enum(FEATURES)]),
-  max: Limit,
-  /** For length: how many characters a URL counts as (X and Mastodon count every link as 23). */
-  urlLength: z.partialRecord(Platform, z.number().int().min(1).max(100)).optional(),
-  /** For length: networks that count CJK characters and emoji double (X). */
-  doubleWide: z.array(Platform).optional(),
-  /** Only measure drafts longer than this many characters (a fold only hides what is past it). */
-  whenLongerThan: Num.optional(),
-});
+const Params = z.lazy(() =>
+  z.strictObject({
+    measure: z.union([z.literal('length'), z.enum(FEATURES)]),
+    max: Limit,
+    /** For length: how many characters a URL counts as (X and Mastodon count every link as 23). */
+    urlLength: z.partialRecord(Platform, z.number().int().min(1).max(100)).optional(),
+    /** For length: networks that count CJK characters and emoji double (X). */
+    doubleWide: z.array(Platform).optional(),
+    /** Only measure drafts longer than this many characters (a fold only hides what is past it). */
+    whenLongerThan: Num.optional(),
+  }),
+);
 
 export const metric: RuleType<z.infer<typeof Params>> = {
   type: 'metric',

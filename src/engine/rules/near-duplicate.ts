@@ -9,12 +9,14 @@ import type { RuleType } from './rule-type.ts';
 import { DAY, platformName } from '../history/time.ts';
 import { fingerprint } from '../text/fingerprint.ts';
 
-const Params = z.strictObject({
-  windowDays: Num.default(14),
-  similarity: Num.default(0.6),
-  otherPlatformsOnly: z.boolean().default(true),
-  minWords: Num.default(6),
-});
+const Params = z.lazy(() =>
+  z.strictObject({
+    windowDays: Num.default(14),
+    similarity: Num.default(0.6),
+    otherPlatformsOnly: z.boolean().default(true),
+    minWords: Num.default(6),
+  }),
+);
 
 export const nearDuplicate: RuleType<z.infer<typeof Params>> = {
   type: 'near-duplicate',

@@ -11,11 +11,13 @@ export const MAX_PATTERN_LENGTH = 500;
 /** Regexes read at most this much of a draft: the engine's cap is for lexicons. */
 export const MAX_PATTERN_INPUT = 20_000;
 
-const Params = z.strictObject({
-  patterns: z.array(z.string().min(1).max(MAX_PATTERN_LENGTH)).min(1).max(50),
-  caseSensitive: z.boolean().default(false),
-  min: Num.default(1),
-});
+const Params = z.lazy(() =>
+  z.strictObject({
+    patterns: z.array(z.string().min(1).max(MAX_PATTERN_LENGTH)).min(1).max(50),
+    caseSensitive: z.boolean().default(false),
+    min: Num.default(1),
+  }),
+);
 
 export const pattern: RuleType<z.infer<typeof Params>> = {
   type: 'pattern',

@@ -8,12 +8,14 @@ import { Num } from '../pack/schema-parts.ts';
 import type { RuleType } from './rule-type.ts';
 import { perMinute } from './per-minute.ts';
 
-const Params = z.strictObject({
-  classifier: z.string().min(1),
-  last: Num.default(10),
-  maxShare: Num.default(0.2),
-  minPosts: Num.default(5),
-});
+const Params = z.lazy(() =>
+  z.strictObject({
+    classifier: z.string().min(1),
+    last: Num.default(10),
+    maxShare: Num.default(0.2),
+    minPosts: Num.default(5),
+  }),
+);
 
 export const ratio: RuleType<z.infer<typeof Params>> = {
   type: 'ratio',

@@ -46,6 +46,10 @@ export interface RuleType<P> {
   type: string;
   /** History rules read the history summary and say nothing without it. */
   history: boolean;
+  /**
+   * Wrapped in z.lazy: zod builds a schema (binding every method to it) when it is created, and a
+   * `rapport check` with the built-in pack never parses params, so it should not pay for building them.
+   */
   params: z.ZodType<P>;
   compile(params: P, ctx: CompileContext, path: string): Evaluate;
 }

@@ -12,28 +12,30 @@ import type { Kind as DraftKind } from '../types.ts';
 
 const NONE: readonly Match[] = [];
 
-export const Signal = z
-  .strictObject({
-    name: z.string().max(60).optional(),
-    terms: TermRef.optional(),
-    feature: z.enum(FEATURES).optional(),
-    /**
-     * `start`: only term matches that open a sentence; `lead`: that open a clause, after a
-     * comma, dash, emoji or a lead-in like "please" too (where imperatives stand).
-     */
-    at: z.enum(['anywhere', 'start', 'lead']).default('anywhere'),
-    /** With a feature: the signal counts once when the feature's value is within these bounds. */
-    atLeast: Num.optional(),
-    atMost: Num.optional(),
-    weight: Num,
-    /** Counts above this add nothing more. */
-    max: z.number().int().min(1).max(100).default(3),
-    /** Only for drafts of these kinds (a reply that engages the person replied to). */
-    kinds: z.array(Kind).min(1).optional(),
-  })
-  .refine((s) => (s.terms === undefined) !== (s.feature === undefined), {
-    message: 'a signal needs exactly one of "terms" or "feature"',
-  });
+export const Signal = z.lazy(() =>
+  z
+    .strictObject({
+      name: z.string().max(60).optional(),
+      terms: TermRef.optional(),
+      feature: z.enum(FEATURES).optional(),
+      /**
+       * `start`: only term matches that open a sentence; `lead`: that open a clause, after a
+       * comma, dash, emoji or a lead-in like "please" too (where imperatives stand).
+       */
+      at: z.enum(['anywhere', 'start', 'lead']).default('anywhere'),
+      /** With a feature: the signal counts once when the feature's value is within these bounds. */
+      atLeast: Num.optional(),
+      atMost: Num.optional(),
+      weight: Num,
+      /** Counts above this add nothing more. */
+      max: z.number().int().min(1).max(100).default(3),
+      /** Only for drafts of these kinds (a reply that engages the person replied to). */
+      kinds: z.array(Kind).min(1).optional(),
+    })
+    .refine((s) => (s.terms === undefined) !== (s.feature === undefined), {
+      message: 'a signal needs exactly one of "terms" or "feature"',
+    }),
+);
 export type Signal = z.infer<typeof Signal>;
 
 export interface CompiledSignal {

@@ -9,12 +9,14 @@ import { Num } from '../pack/schema-parts.ts';
 import { matchEvidence, type RuleType } from './rule-type.ts';
 import { compileSignals, Signal, sumSignals, widest } from './signal-sum.ts';
 
-const Params = z.strictObject({
-  signals: z.array(Signal).min(1).max(50),
-  threshold: Num,
-  /** At least one of these named signals must be present for the rule to fire. */
-  requires: z.array(z.string()).optional(),
-});
+const Params = z.lazy(() =>
+  z.strictObject({
+    signals: z.array(Signal).min(1).max(50),
+    threshold: Num,
+    /** At least one of these named signals must be present for the rule to fire. */
+    requires: z.array(z.string()).optional(),
+  }),
+);
 
 export const signals: RuleType<z.infer<typeof Params>> = {
   type: 'signals',

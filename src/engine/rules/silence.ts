@@ -5,7 +5,7 @@ import type { RuleType } from './rule-type.ts';
 import { perMinute } from './per-minute.ts';
 import { DAY } from '../history/time.ts';
 
-const Params = z.strictObject({ days: Num.default(7) });
+const Params = z.lazy(() => z.strictObject({ days: Num.default(7) }));
 
 export const silence: RuleType<z.infer<typeof Params>> = {
   type: 'silence',

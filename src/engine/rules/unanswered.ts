@@ -10,7 +10,7 @@ import type { Evidence } from '../types.ts';
 import { DAY, HOUR, platformName } from '../history/time.ts';
 import type { ReceivedEntry } from '../history/summary.ts';
 
-const Params = z.strictObject({ windowDays: Num.default(14), min: Num.default(1) });
+const Params = z.lazy(() => z.strictObject({ windowDays: Num.default(14), min: Num.default(1) }));
 
 /** Items named one by one in the evidence (the count covers them all). */
 const NAMED = 3;

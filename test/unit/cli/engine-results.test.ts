@@ -15,6 +15,7 @@ vi.mock('../../../src/engine/index.ts', async (importOriginal) => {
     ...real,
     check: vi.fn(),
     compilePack: vi.fn(),
+    compileValidatedPack: vi.fn(),
     compilePackText: vi.fn(),
     evaluate: vi.fn(),
     runExamples: vi.fn(),
@@ -53,6 +54,8 @@ describe('CLI presentation of engine results', () => {
 
   beforeEach(() => {
     vi.mocked(engine.compilePack).mockReset().mockReturnValue(PACK);
+    // The built-in pack compiles through the trusted path (it is validated when the CLI is built).
+    vi.mocked(engine.compileValidatedPack).mockReset().mockReturnValue(PACK);
     vi.mocked(engine.compilePackText).mockReset().mockReturnValue(PACK);
     vi.mocked(engine.check).mockReset().mockReturnValue(result());
     vi.mocked(engine.runExamples).mockReset().mockReturnValue([]);
@@ -199,7 +202,7 @@ describe('CLI presentation of engine results', () => {
   });
 
   it('treats a built-in pack that does not compile as an internal error', async () => {
-    vi.mocked(engine.compilePack).mockImplementation(() => {
+    vi.mocked(engine.compileValidatedPack).mockImplementation(() => {
       throw new engine.PackError(['rules: broken']);
     });
     const result = await run(['check', 'hi']);

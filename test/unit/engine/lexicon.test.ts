@@ -19,6 +19,14 @@ describe('Lexicon', () => {
     });
   });
 
+  it('reads only "<…>" pieces as placeholders, so a word named like an object key is a word', () => {
+    expect(
+      matches({ l: ['constructor', 'the constructor', '<percent> off'] }, 'The constructor: 20% off'),
+    ).toEqual({
+      l: ['The constructor', '20% off'],
+    });
+  });
+
   it('matches whole words only', () => {
     expect(matches({ l: ['sale'] }, 'wholesale salesman sale')).toEqual({ l: ['sale'] });
   });

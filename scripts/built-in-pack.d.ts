@@ -1,0 +1,4 @@
+// Types for scripts/built-in-pack.js (plain JavaScript: build-cli.js runs it without a loader).
+export declare const BUILT_IN_PACK_INPUTS: readonly string[];
+export declare function builtInPackModule(packText: string): Promise<string>;
+export declare function builtInPackPlugin(): { name: string; load(id: string): Promise<string | null> };

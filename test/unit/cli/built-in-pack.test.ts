@@ -1,0 +1,81 @@
+/**
+ * The built-in pack is validated at build time and compiled without the schema at run time: the
+ * build must refuse a pack that fails validation, and the trusted path must compile exactly what
+ * the validated one does.
+ */
+import { describe, expect, it } from 'vitest';
+import { builtInPackModule } from '../../../scripts/built-in-pack.js';
+import { builtInPack } from '../../../src/cli/built-in-pack.ts';
+import {
+  check,
+  compilePack,
+  compileValidatedPack,
+  defaultPackJson,
+  PackError,
+  validatePack,
+} from '../../../src/engine/index.ts';
+
+const DRAFTS = [
+  'Shipping notes for this week. What broke for you?',
+  'HUGE SALE!!! 50% off everything, buy now at https://shop.example 🔥🔥 #deal #sale',
+  'We are thrilled to announce our synergistic, best-in-class platform. Link in bio.',
+  'Estamos muy contentos de anunciar nuestro nuevo producto. ¡Compra ya con 20% de descuento!',
+  '',
+];
+
+const NOW = new Date('2025-06-01T12:00:00Z');
+
+function packWith(change: (pack: Record<string, unknown>) => void): string {
+  const pack = structuredClone(defaultPackJson) as Record<string, unknown>;
+  change(pack);
+  return JSON.stringify(pack);
+}
+
+describe('the built-in pack', () => {
+  it('compiles to the same pack through the trusted path as through the schema', () => {
+    const trusted = compileValidatedPack(builtInPack(), { skipExamples: true, now: NOW });
+    const parsed = compilePack(defaultPackJson, undefined, { skipExamples: true, now: NOW });
+    expect(trusted.source).toStrictEqual(parsed.source);
+    expect(trusted.lexicon.names).toStrictEqual(parsed.lexicon.names);
+    for (const key of ['name', 'version', 'expires', 'languages', 'bands', 'promotion', 'score'] as const)
+      expect(trusted[key]).toStrictEqual(parsed[key]);
+    expect(trusted.rules.map(({ evaluate: _, ...rule }) => rule)).toStrictEqual(
+      parsed.rules.map(({ evaluate: _, ...rule }) => rule),
+    );
+    for (const text of DRAFTS)
+      for (const kind of ['post', 'reply'] as const)
+        expect(check({ text, platform: 'x', kind }, trusted, { now: NOW })).toStrictEqual(
+          check({ text, platform: 'x', kind }, parsed, { now: NOW }),
+        );
+  });
+
+  it('goes into the bundle as the validated pack', async () => {
+    const text = await builtInPackModule(JSON.stringify(defaultPackJson));
+    const module = (await import(`data:text/javascript,${encodeURIComponent(text)}`)) as {
+      builtInPack(): unknown;
+    };
+    expect(module.builtInPack()).toStrictEqual(JSON.parse(JSON.stringify(validatePack(defaultPackJson))));
+    // Each call is a fresh copy: compiling may keep parts of it.
+    expect(module.builtInPack()).not.toBe(module.builtInPack());
+  });
+
+  it('stops the build when it does not pass the schema', async () => {
+    const bad = packWith((pack) => {
+      (pack.rules as Record<string, unknown>[])[0]!.severity = 'loud';
+    });
+    await expect(builtInPackModule(bad)).rejects.toThrow(/does not validate:\n {2}- rules\[0\]\.severity/);
+  });
+
+  it('stops the build when a rule’s params are wrong or the pack extends another', async () => {
+    const rule = (defaultPackJson as { rules: { params: Record<string, unknown> }[] }).rules.findIndex(
+      (r) => Object.keys(r.params).length > 0,
+    );
+    const badParams = packWith((pack) => {
+      (pack.rules as { params: Record<string, unknown> }[])[rule]!.params = { nonsense: true };
+    });
+    await expect(builtInPackModule(badParams)).rejects.toThrow(`rules[${rule}].params`);
+    expect(() => validatePack(JSON.parse(packWith((pack) => void (pack.extends = 'default'))))).toThrow(
+      PackError,
+    );
+  });
+});
