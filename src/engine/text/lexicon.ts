@@ -65,7 +65,8 @@ const PLAIN_WORDS = /^[a-z]+(?: [a-z]+)*$/;
 function parsePhrase(phrase: string): Part[] {
   // Four phrases in five are plain words (a pack has thousands, compiled on every worker start and
   // CLI call): each piece is then an exact word, with no copy by trim or toLowerCase and no test.
-  if (PLAIN_WORDS.test(phrase)) return phrase.split(' ').map((word): Part => ({ type: EXACT, value: word }));
+  if (PLAIN_WORDS.test(phrase))
+    return phrase.split(' ').map((word): Part => ({ type: EXACT, value: VOCABULARY.intern(word) }));
   const parts: Part[] = [];
   for (const piece of phrase.trim().toLowerCase().split(/\s+/)) {
     if (!piece) continue;
