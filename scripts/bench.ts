@@ -15,6 +15,7 @@ import { popupPaintTarget } from './bench/popup-paint.ts';
 import { runEngineBench, type EngineBenchResult } from './bench/engine.ts';
 import { engineReport, historyReport, table, targetsReport } from './bench/report.ts';
 import { engineTargets, historyTargets, linearity, type Linearity, type Target } from './bench/targets.ts';
+import { runLinearityBench } from './bench/linearity.ts';
 import { runHistoryBench, type HistoryBenchResult } from './bench/history.ts';
 import { cliStartTarget, runCliStartBench, type CliStartResult } from './bench/cli-start.ts';
 
@@ -51,7 +52,14 @@ async function main(): Promise<void> {
       batchTargetNs: 1_000_000,
       log,
     });
-    lin = linearity(engine);
+    log('bench: linearity (Rapport alone, every size in each round)');
+    const linRun = runLinearityBench(draftSets(), {
+      budgetSeconds: quick ? 2 : 8,
+      warmUpMs: quick ? 300 : 1_000,
+      batchTargetNs: 1_000_000,
+      log,
+    });
+    lin = linearity(linRun);
     targets.push(...engineTargets(engine, lin));
   }
   let history: HistoryBenchResult | null = null;

@@ -45,7 +45,7 @@ export function engineReport(engine: EngineBenchResult, lin: Linearity | null): 
     );
   }
   if (lin) {
-    out.push('\nRapport linearity');
+    out.push('\nRapport linearity (Rapport alone, every size in each round)');
     out.push(
       table(
         ['size', 'µs per 1,000 chars'],

@@ -54,19 +54,30 @@ function bySize(engine: EngineBenchResult, size: number): SizeResult | undefined
   return engine.sizes.find((s) => s.size === size);
 }
 
-export function linearity(engine: EngineBenchResult): Linearity | null {
+/** The sizes linearity is judged on: Rapport's own interleaved run (linearity.ts). */
+export interface LinearityInput {
+  sizes: ReadonlyArray<{
+    size: number;
+    chars: number[];
+    meanChars: number;
+    perDraftMedianUs: number[];
+    medianUs: number;
+  }>;
+}
+
+export function linearity(engine: LinearityInput): Linearity | null {
   const long = engine.sizes.filter((s) => s.size >= 3_000);
   if (long.length < 2) return null;
   const perKchar = long.map((s) => ({
     size: s.size,
-    usPerKchar: median(s.tools.rapport.perDraftMedianUs.map((us, i) => (us / (s.chars[i] ?? 1)) * 1000)),
+    usPerKchar: median(s.perDraftMedianUs.map((us, i) => (us / (s.chars[i] ?? 1)) * 1000)),
   }));
   const costs = perKchar.map((p) => p.usPerKchar);
   const xs = engine.sizes.flatMap((s) => s.chars);
-  const ys = engine.sizes.flatMap((s) => s.tools.rapport.perDraftMedianUs);
+  const ys = engine.sizes.flatMap((s) => s.perDraftMedianUs);
   const fit = linearFit(xs, ys);
-  const first = long[0] as SizeResult;
-  const last = long[long.length - 1] as SizeResult;
+  const first = long[0]!;
+  const last = long[long.length - 1]!;
   return {
     perKchar,
     ratio: Math.max(...costs) / Math.min(...costs),
@@ -75,9 +86,9 @@ export function linearity(engine: EngineBenchResult): Linearity | null {
     interceptUs: fit.intercept,
     exponent: growthExponent(
       first.meanChars,
-      first.tools.rapport.medianUs,
+      first.medianUs,
       last.meanChars,
-      last.tools.rapport.medianUs,
+      last.medianUs,
     ),
   };
 }
