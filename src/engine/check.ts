@@ -108,7 +108,8 @@ export function check(input: Draft, pack: CompiledPack, options: CheckOptions = 
       `The draft is ${input.text.length.toLocaleString('en')} characters; only the first ${MAX_DRAFT_CHARS.toLocaleString('en')} were coached.`,
     );
   }
-  const empty = draft.text.trim() === '';
+  // A test, not trim(): trim copies the whole draft to answer a yes/no question.
+  const empty = !/\S/.test(draft.text);
   if (empty) notes.push('Nothing to coach yet: the draft is empty.');
 
   const env = makeEnv(draft, pack, options);

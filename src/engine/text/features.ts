@@ -64,6 +64,10 @@ const ABSTRACT =
 // Characters after which the next word opens a clause of its own.
 // "+" joins asks as a clause does ("RT + follow to win").
 const CLAUSE_OPENERS = new Set([...',;(–—-•·|→>*/"“+'].map((ch) => ch.charCodeAt(0)));
+// The ASCII ones as a table: this is asked for most words of every draft.
+const ASCII_OPENER = new Uint8Array(128);
+for (const c of CLAUSE_OPENERS) if (c < 128) ASCII_OPENER[c] = 1;
+const opensClause = (c: number): boolean => (c < 128 ? ASCII_OPENER[c] === 1 : CLAUSE_OPENERS.has(c));
 // The last letters ABSTRACT's endings can have: most words skip the regular expression.
 const ABSTRACT_END = new Set([...'nstyegdoélmcf'].map((ch) => ch.charCodeAt(0)));
 
@@ -173,7 +177,7 @@ export function analyse(text: string): Doc {
     else {
       let k = t.start - 1;
       while (k >= 0 && text.charCodeAt(k) === 32) k--;
-      if (k >= 0 && CLAUSE_OPENERS.has(text.charCodeAt(k))) lead[i] = 1;
+      if (k >= 0 && opensClause(text.charCodeAt(k))) lead[i] = 1;
     }
     switch (kind) {
       case 'word': {

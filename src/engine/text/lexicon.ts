@@ -124,6 +124,8 @@ export class Lexicon {
   private readonly heads = new Map<string, Head>();
   /** The same entries by vocabulary id, for head words the tokenizer recognises. */
   private readonly headById: Array<Head | null> = [];
+  /** 1 for the vocabulary ids of words that are a phrase's second word: others skip the pair maps. */
+  private secondById = new Uint8Array(0);
   /** The vocabulary's size once this index was built: every head word it can hold is among those. */
   private readonly vocabularySize: number;
   private readonly kindIndex = new Map<TokenKind, Phrase[]>();
@@ -151,6 +153,7 @@ export class Lexicon {
   /** Indexes every phrase; false when a head word the tokenizer looks up did not get an id. */
   private build(lists: ReadonlyMap<string, readonly string[]>): boolean {
     let complete = true;
+    const seconds = new Set<string>();
     this.names.forEach((name, list) => {
       for (const phrase of lists.get(name) ?? []) {
         const parts = parsePhrase(phrase);
@@ -185,6 +188,7 @@ export class Lexicon {
               } else if (internable(head.value)) complete = false;
             }
             if (second?.type === EXACT) {
+              seconds.add(second.value);
               const byNext = (entry.pairs ??= new Map());
               const bucket = byNext.get(second.value);
               if (bucket) bucket.push(phraseEntry);
@@ -200,6 +204,11 @@ export class Lexicon {
         }
       }
     });
+    this.secondById = new Uint8Array(VOCABULARY.size);
+    for (const word of seconds) {
+      const id = VOCABULARY.idOf(word);
+      if (id >= 0) this.secondById[id] = 1;
+    }
     return complete;
   }
 
@@ -232,6 +241,7 @@ export class Lexicon {
     const touched = this.touched.length === lists ? this.touched : (this.touched = new Int32Array(lists));
     const env: Scan = { tokens, pos, sentence, count, best, touched, nTouched: 0 };
     const headById = this.headById;
+    const secondById = this.secondById;
     for (let p = 0; p < count; p++) {
       const t = tokens[pos[p]!]!;
       env.nTouched = 0;
@@ -247,7 +257,13 @@ export class Lexicon {
       if (entry) {
         if (entry.single) this.tryBucket(entry.single, env, p);
         if (entry.pairs && p + 1 < count && sentence[p + 1] === sentence[p]) {
-          const pair = entry.pairs.get(tokens[pos[p + 1]!]!.norm);
+          const next = tokens[pos[p + 1]!]!;
+          const nid = next.id;
+          const maybe =
+            nid >= 0
+              ? nid < secondById.length && secondById[nid] === 1
+              : !knownAbsent(nid, this.vocabularySize);
+          const pair = maybe ? entry.pairs.get(next.norm) : undefined;
           if (pair) this.tryBucket(pair, env, p);
         }
       }
