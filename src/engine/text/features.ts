@@ -3,7 +3,7 @@
  * that adding a rule never adds a pass over the text.
  */
 import { tokenize, type Token } from './tokenize.ts';
-import { LEAD_IN, PHATIC, STOPWORDS } from './stopwords.ts';
+import { LEAD_IN, PHATIC, REQUEST_CONTRACTED, REQUEST_MODALS, STOPWORDS, WANTING } from './stopwords.ts';
 import { LANGUAGE_BITS, LanguageVotes, type Language } from './language.ts';
 import { knownAbsent, VOCABULARY } from './vocabulary.ts';
 
@@ -110,6 +110,18 @@ function classOf(t: Token): number {
   return id < CLASS_BY_ID.length ? CLASS_BY_ID[id]! : 0;
 }
 
+/**
+ * Token i follows a request frame: "could you …" (a question), or "if you could …" / "if you'd …"
+ * (a condition). "You could …" alone is a suggestion, and "you can read more" information.
+ */
+function isRequest(tokens: readonly Token[], i: number): boolean {
+  const b = tokens[i - 1]!.norm;
+  const a = i >= 2 ? tokens[i - 2]!.norm : '';
+  if (REQUEST_CONTRACTED.has(b)) return a === 'if';
+  if (b === 'you') return REQUEST_MODALS.has(a);
+  return REQUEST_MODALS.has(b) && a === 'you' && i >= 3 && tokens[i - 3]!.norm === 'if';
+}
+
 export function analyse(text: string): Doc {
   const tokens = tokenize(text);
   const f: Record<Feature, number> = {
@@ -174,6 +186,8 @@ export function analyse(text: string): Doc {
     const prev = i > 0 ? tokens[i - 1]! : undefined;
     if (t.sentenceStart || prev === undefined || prev.kind === 'emoji' || prev.kind === 'punct') lead[i] = 1;
     else if (lead[i - 1] && prev.kind === 'word' && LEAD_IN.has(prev.norm)) lead[i] = 1;
+    else if (kind === 'word' && prev.kind === 'word' && isRequest(tokens, i) && !WANTING.has(t.norm))
+      lead[i] = 1;
     else {
       let k = t.start - 1;
       while (k >= 0 && text.charCodeAt(k) === 32) k--;

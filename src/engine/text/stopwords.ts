@@ -55,10 +55,20 @@ export const PHATIC: ReadonlySet<string> = new Set(
  */
 export const LEAD_IN: ReadonlySet<string> = new Set(
   `please pls plz just so then and or now simply also go come quickly finally
-  bitte jetzt einfach dann und gleich schnell
+  bitte jetzt einfach dann und gleich schnell hier
   por favor ya ahora y luego
   svp vite alors et maintenant
   agora já e então`
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * A request put as a question or a condition ("could you share", "if you could boost", "would
+ * you mind"): the verb after it is asked for as an imperative would be. Modal then "you", "you"
+ * then modal, or one contracted word.
+ */
+export const REQUEST_MODALS: ReadonlySet<string> = new Set(['could', 'would', 'can', 'will', 'might']);
+export const REQUEST_CONTRACTED: ReadonlySet<string> = new Set(["you'd", "you'll"]);
+/** Verbs of wanting: "would you like to…", "would you love…" offer, they do not ask for a like. */
+export const WANTING: ReadonlySet<string> = new Set(['like', 'love', 'prefer', 'want']);

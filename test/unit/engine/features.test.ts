@@ -101,3 +101,22 @@ describe('features', () => {
     expect(f('مرحبا بالعالم. שלום עולם!')).toMatchObject({ words: 4, sentences: 2, exclamations: 1 });
   });
 });
+
+describe('clause leads after a request frame', () => {
+  const leads = (text: string): string[] => {
+    const doc = analyse(text);
+    return doc.tokens.filter((_, i) => doc.lead[i] === 1).map((t) => t.norm);
+  };
+
+  it('takes the verb of "if you could …", "could you …" and "if you\'d …" as asked for', () => {
+    expect(leads('Cheers, if you could boost the original that would be grand')).toContain('boost');
+    expect(leads('Great thread, could you repost it later')).toContain('repost');
+    expect(leads('Thanks! if you’d share it with your team we would love that')).toContain('share');
+  });
+
+  it('leaves suggestions, information and wants alone', () => {
+    expect(leads('You could boost the signal with a better antenna')).not.toContain('boost');
+    expect(leads('Later you can read the whole report on the site')).not.toContain('read');
+    expect(leads('Tomorrow would you like to join us for lunch')).not.toContain('like');
+  });
+});
