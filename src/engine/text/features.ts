@@ -5,7 +5,7 @@
 import { tokenize, type Token } from './tokenize.ts';
 import { LEAD_IN, PHATIC, REQUEST_CONTRACTED, REQUEST_MODALS, STOPWORDS, WANTING } from './stopwords.ts';
 import { LANGUAGE_BITS, LanguageVotes, type Language } from './language.ts';
-import { knownAbsent, VOCABULARY } from './vocabulary.ts';
+import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
 
 export const FEATURES = [
   'chars',
@@ -98,14 +98,17 @@ for (const [w, bits] of LANGUAGE_BITS) {
 }
 // The same classes by vocabulary id, for the words the tokenizer recognised (most of a draft).
 const CLASS_BY_ID: number[] = new Array<number>(VOCABULARY.size).fill(0);
+// -1 when a classified word could not join the vocabulary: then an unknown id rules nothing out.
+let classTableSize = CLASS_BY_ID.length;
 for (const [word, cls] of WORD_CLASS) {
   const id = VOCABULARY.idOf(word);
   if (id >= 0 && id < CLASS_BY_ID.length) CLASS_BY_ID[id] = cls;
+  else if (internable(word)) classTableSize = -1;
 }
 
 function classOf(t: Token): number {
   const id = t.id;
-  if (id < 0) return knownAbsent(id, CLASS_BY_ID.length) ? 0 : (WORD_CLASS.get(t.norm) ?? 0);
+  if (id < 0) return knownAbsent(id, classTableSize) ? 0 : (WORD_CLASS.get(t.norm) ?? 0);
   // Words a pack added after this table was made belong to no class.
   return id < CLASS_BY_ID.length ? CLASS_BY_ID[id]! : 0;
 }

@@ -126,7 +126,10 @@ export class Lexicon {
   private readonly headById: Array<Head | null> = [];
   /** 1 for the vocabulary ids of words that are a phrase's second word: others skip the pair maps. */
   private secondById = new Uint8Array(0);
-  /** The vocabulary's size once this index was built: every head word it can hold is among those. */
+  /**
+   * The vocabulary's size once this index was built, when every head word it holds is among
+   * those; -1 when one could not join the vocabulary (see knownAbsent).
+   */
   private readonly vocabularySize: number;
   private readonly kindIndex = new Map<TokenKind, Phrase[]>();
   /** Phrases that open with a kind then a word ("<number> followers"), under kind then word. */
@@ -147,7 +150,7 @@ export class Lexicon {
   constructor(lists: ReadonlyMap<string, readonly string[]>) {
     this.names = [...lists.keys()];
     // Past the vocabulary's cap a head word may be missing from it: then no token is ruled out.
-    this.vocabularySize = this.build(lists) ? VOCABULARY.size : 0;
+    this.vocabularySize = this.build(lists) ? VOCABULARY.size : -1;
   }
 
   /** Indexes every phrase; false when a head word the tokenizer looks up did not get an id. */

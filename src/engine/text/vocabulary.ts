@@ -41,9 +41,13 @@ export function unknownId(size: number): number {
   return -2 - size;
 }
 
-/** True when a token's id says its word is none of the vocabulary's first `size` words. */
+/**
+ * True when a token's id says its word is none of the vocabulary's first `size` words, where a
+ * table made when the vocabulary had `size` words holds only vocabulary words. A table that holds
+ * words the vocabulary could not take (past its cap) passes -1: then nothing is ruled out.
+ */
 export function knownAbsent(id: number, size: number): boolean {
-  return id <= -2 && -2 - id >= size;
+  return size >= 0 && id <= -2 && -2 - id >= size;
 }
 
 class Vocabulary {
