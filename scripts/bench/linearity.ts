@@ -45,8 +45,11 @@ export function runLinearityBench(sets: readonly DraftSet[], opts: LinearityOpti
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
   // Warm-up, then size each draft's batch so a short draft's sample is not one timer tick.
   const estimates: number[][] = drafts.map(() => []);
-  while (elapsed() * 1000 < opts.warmUpMs) drafts.forEach((d, i) => estimates[i]?.push(timeSyncBatch(d.run, 1)));
-  drafts.forEach((d, i) => (d.calls = callsPerBatch(median(estimates[i]?.slice(1) ?? []), opts.batchTargetNs)));
+  while (elapsed() * 1000 < opts.warmUpMs)
+    drafts.forEach((d, i) => estimates[i]?.push(timeSyncBatch(d.run, 1)));
+  drafts.forEach(
+    (d, i) => (d.calls = callsPerBatch(median(estimates[i]?.slice(1) ?? []), opts.batchTargetNs)),
+  );
   const timedFrom = elapsed();
   const random = mulberry32(9);
   const order = drafts.map((_, i) => i);
@@ -68,9 +71,17 @@ export function runLinearityBench(sets: readonly DraftSet[], opts: LinearityOpti
     const mine = drafts.filter((d) => d.set === s);
     const perDraftMedianUs = mine.map((d) => median(d.samples));
     const chars = mine.map((d) => d.chars);
-    return { size: set.size, chars, meanChars: mean(chars), perDraftMedianUs, medianUs: median(perDraftMedianUs) };
+    return {
+      size: set.size,
+      chars,
+      meanChars: mean(chars),
+      perDraftMedianUs,
+      medianUs: median(perDraftMedianUs),
+    };
   });
   const seconds = elapsed();
-  opts.log(`  linearity: ${drafts.length} drafts of ${sets.length} sizes in each of ${rounds} rounds, ${seconds.toFixed(1)} s`);
+  opts.log(
+    `  linearity: ${drafts.length} drafts of ${sets.length} sizes in each of ${rounds} rounds, ${seconds.toFixed(1)} s`,
+  );
   return { rounds, seconds, sizes };
 }

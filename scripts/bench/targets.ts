@@ -84,12 +84,7 @@ export function linearity(engine: LinearityInput): Linearity | null {
     r2: fit.r2,
     slopeUsPerKchar: fit.slope * 1000,
     interceptUs: fit.intercept,
-    exponent: growthExponent(
-      first.meanChars,
-      first.medianUs,
-      last.meanChars,
-      last.medianUs,
-    ),
+    exponent: growthExponent(first.meanChars, first.medianUs, last.meanChars, last.medianUs),
   };
 }
 
