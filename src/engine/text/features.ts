@@ -22,6 +22,7 @@ export const FEATURES = [
   'prices',
   'percents',
   'questions',
+  'reader-questions',
   'exclamations',
   'first-singular',
   'first-plural',
@@ -142,6 +143,7 @@ export function analyse(text: string): Doc {
     prices: 0,
     percents: 0,
     questions: 0,
+    'reader-questions': 0,
     exclamations: 0,
     'first-singular': 0,
     'first-plural': 0,
@@ -251,6 +253,9 @@ export function analyse(text: string): Doc {
   if (clauseHasWord) clauses++;
   const questionClause: number[] = new Array<number>(c + 1).fill(0);
   for (const q of questions) questionClause[q] = 1;
+  // Questions put to readers: an opening question followed by more ("Tacos at home? We're now
+  // on …") is a hook, not a question anyone is asked to answer.
+  f['reader-questions'] = f.questions - (questionClause[0] === 1 && clauses > 1 ? 1 : 0);
   if (f['first-sentence-chars'] < 0) f['first-sentence-chars'] = text.trimEnd().length;
   f['abstract-share'] = f.words ? Math.round((100 * f['abstract-words']) / f.words) : 0;
   const language = votes.result();

@@ -120,3 +120,16 @@ describe('clause leads after a request frame', () => {
     expect(leads('Tomorrow would you like to join us for lunch')).not.toContain('like');
   });
 });
+
+describe('reader-questions', () => {
+  it('counts questions put to readers, not an opening hook followed by more', () => {
+    expect(analyse('Tacos at home? We deliver now. Order today.').features['reader-questions']).toBe(0);
+    expect(
+      analyse('Tacos at home? We deliver now. Which filling should we add?').features['reader-questions'],
+    ).toBe(1);
+    expect(analyse('Which filling should we add next?').features['reader-questions']).toBe(1);
+    expect(analyse('We passed 10k this week. What should we test next?').features['reader-questions']).toBe(
+      1,
+    );
+  });
+});
