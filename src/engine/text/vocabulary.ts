@@ -50,6 +50,13 @@ export function knownAbsent(id: number, size: number): boolean {
   return size >= 0 && id <= -2 && -2 - id >= size;
 }
 
+/** The hash the tokenizer builds while scanning, for a word already in normal form. */
+function hashOf(word: string): number {
+  let h = HASH_START;
+  for (let k = 0; k < word.length; k++) h = hashStep(h, word.charCodeAt(k));
+  return h;
+}
+
 class Vocabulary {
   private slots = new Int32Array(1 << 14);
   private readonly words: string[] = [];
@@ -58,10 +65,9 @@ class Vocabulary {
   /** The canonical string for `word` (adding it when it fits the fast path), or `word` itself. */
   intern(word: string): string {
     if (!INTERNABLE.test(word)) return word;
-    let h = HASH_START;
-    for (let k = 0; k < word.length; k++) h = hashStep(h, word.charCodeAt(k));
-    const known = this.find(word, 0, word.length, h);
-    if (known !== undefined) return known;
+    const h = hashOf(word);
+    const known = this.findId(word, 0, word.length, h);
+    if (known >= 0) return this.words[known]!;
     if (this.words.length >= MAX_WORDS) return word;
     if ((this.words.length + 1) * 2 > this.slots.length) this.grow();
     this.words.push(word);
@@ -82,15 +88,7 @@ class Vocabulary {
 
   /** The id of a word, or -1. */
   idOf(word: string): number {
-    let h = HASH_START;
-    for (let k = 0; k < word.length; k++) h = hashStep(h, word.charCodeAt(k));
-    return this.findId(word, 0, word.length, h);
-  }
-
-  /** The canonical word spelled by text[start, end) once folded, whose hash is `h`. */
-  find(text: string, start: number, end: number, h: number): string | undefined {
-    const id = this.findId(text, start, end, h);
-    return id < 0 ? undefined : this.words[id];
+    return this.findId(word, 0, word.length, hashOf(word));
   }
 
   /** The id of the word spelled by text[start, end) once folded, whose hash is `h`, or -1. */
