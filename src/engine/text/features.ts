@@ -77,6 +77,8 @@ const GENERIC = 2;
 const FIRST_SINGULAR = 4;
 const FIRST_PLURAL = 8;
 const SECOND = 16;
+/** Words a request frame ends with ("could", "you", "you'd"): only after one is isRequest asked. */
+const REQUEST_END = 32;
 
 // One lookup per word instead of one per word class: this loop runs on every keystroke.
 const WORD_CLASS = new Map<string, number>();
@@ -91,8 +93,9 @@ mark(PHATIC, GENERIC);
 mark(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself'], FIRST_SINGULAR);
 mark(['we', "we're", "we've", "we'd", "we'll", 'us', 'our', 'ours', 'ourselves'], FIRST_PLURAL);
 mark(['you', "you're", "you've", "you'd", "you'll", 'your', 'yours', 'yourself', "y'all"], SECOND);
+mark(['you', ...REQUEST_MODALS, ...REQUEST_CONTRACTED], REQUEST_END);
 // The languages a word is a function word of ride in the same lookup, from bit LANG_SHIFT on.
-const LANG_SHIFT = 5;
+const LANG_SHIFT = 6;
 for (const [w, bits] of LANGUAGE_BITS) {
   const word = VOCABULARY.intern(w);
   WORD_CLASS.set(word, (WORD_CLASS.get(word) ?? 0) | (bits << LANG_SHIFT));
@@ -164,9 +167,13 @@ export function analyse(text: string): Doc {
   let clauses = 0;
   const questions: number[] = [];
   const votes = new LanguageVotes();
+  // The previous token's word classes (0 when it was not a word).
+  let prevCls = 0;
   // One pass: this runs for every score.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    const before = prevCls;
+    prevCls = 0;
     clause[i] = c;
     if (t.sentenceStart) f.sentences++;
     const kind = t.kind;
@@ -191,7 +198,7 @@ export function analyse(text: string): Doc {
     const prev = i > 0 ? tokens[i - 1]! : undefined;
     if (t.sentenceStart || prev === undefined || prev.kind === 'emoji' || prev.kind === 'punct') lead[i] = 1;
     else if (lead[i - 1] && prev.kind === 'word' && LEAD_IN.has(prev.norm)) lead[i] = 1;
-    else if (kind === 'word' && prev.kind === 'word' && isRequest(tokens, i) && !WANTING.has(t.norm))
+    else if ((before & REQUEST_END) !== 0 && kind === 'word' && isRequest(tokens, i) && !WANTING.has(t.norm))
       lead[i] = 1;
     else {
       let k = t.start - 1;
@@ -202,6 +209,7 @@ export function analyse(text: string): Doc {
       case 'word': {
         const norm = t.norm;
         const cls = classOf(t);
+        prevCls = cls;
         votes.add(norm, cls >>> LANG_SHIFT);
         const cp = norm.charCodeAt(0);
         if (norm.length === 1 && cp >= 0x3040) {

@@ -135,6 +135,8 @@ export class Lexicon {
   /** Phrases that open with a kind then a word ("<number> followers"), under kind then word. */
   private readonly kindPairs = new Map<TokenKind, Map<string, Phrase[]>>();
   private readonly prefixIndex = new Map<number | string, Phrase[]>();
+  /** Vocabulary ids below this have their prefix phrases in `headById` (see foldPrefixes). */
+  private prefixesFolded = 0;
   /** A 1-bit-per-slot filter of head words (and prefixes), so most tokens skip the Map probe. */
   private readonly headFilter = new Uint8Array(1 << 16);
   private readonly prefixFilter = new Uint8Array(1 << 16);
@@ -212,7 +214,32 @@ export class Lexicon {
       const id = VOCABULARY.idOf(word);
       if (id >= 0) this.secondById[id] = 1;
     }
+    this.foldPrefixes();
     return complete;
+  }
+
+  /**
+   * Puts the prefix phrases a vocabulary word can open ("synerg*" for "synergy") in that word's
+   * entry by id, so a known word costs one array read and skips the prefix index while matching.
+   * Words the vocabulary gains later, and unknown words, still take the prefix index.
+   */
+  private foldPrefixes(): void {
+    const size = VOCABULARY.size;
+    while (this.headById.length < size) this.headById.push(null);
+    if (this.prefixIndex.size) {
+      for (let id = 0; id < size; id++) {
+        const word = VOCABULARY.word(id);
+        if (word.length < 3) continue;
+        const key = prefixKey(word);
+        if (!this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0]) continue;
+        const bucket = this.prefixIndex.get(key)?.filter((p) => word.startsWith(p.parts[0]!.value));
+        if (!bucket?.length) continue;
+        // A copy: the entry in `heads` serves words with no id, which take the prefix index anyway.
+        const entry = this.headById[id];
+        this.headById[id] = { single: [...(entry?.single ?? []), ...bucket], pairs: entry?.pairs ?? null };
+      }
+    }
+    this.prefixesFolded = size;
   }
 
   /** Matches per list name; within one list the longest match wins and matches do not overlap. */
@@ -278,7 +305,12 @@ export class Lexicon {
         const pair = byNext?.get(tokens[pos[p + 1]!]!.norm);
         if (pair) this.tryBucket(pair, env, p);
       }
-      if (this.prefixIndex.size && t.kind === 'word' && t.norm.length >= 3) {
+      if (
+        this.prefixIndex.size &&
+        t.kind === 'word' &&
+        t.norm.length >= 3 &&
+        !(id >= 0 && id < this.prefixesFolded)
+      ) {
         const key = prefixKey(t.norm);
         if (this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0]) {
           const pre = this.prefixIndex.get(key);
