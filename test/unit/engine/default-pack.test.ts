@@ -7,6 +7,7 @@ import { defaultPackJson, runExamples } from '../../../src/engine/index.ts';
 import { Pack, type Rule } from '../../../src/engine/pack/schema.ts';
 import type { Example } from '../../../src/engine/pack/schema-parts.ts';
 import { defaultPack, run } from './helpers.ts';
+import { tokenize } from '../../../src/engine/text/tokenize.ts';
 
 const source = Pack.parse(defaultPackJson);
 
@@ -71,5 +72,22 @@ describe('default pack examples', () => {
     const ids = source.rules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(defaultPack().rules.map((r) => r.id)).toEqual(ids);
+  });
+
+  it('every piece of every phrase is something a draft can hold (no piece the tokenizer drops)', () => {
+    // "% off" once compiled to "off", "/month" to "month" and "by hand?" to "hand": a piece that
+    // is punctuation, or carries punctuation matching ignores, widens the phrase silently.
+    const lossy: string[] = [];
+    for (const [name, list] of Object.entries(source.terms ?? {})) {
+      for (const phrase of list) {
+        for (const piece of phrase.trim().toLowerCase().split(/\s+/)) {
+          if (piece.startsWith('<') || piece.endsWith('*')) continue;
+          const words = tokenize(piece).filter((t) => t.kind !== 'punct');
+          const punct = /^[^\p{L}\p{N}\p{Extended_Pictographic}#@$+]|[?!¿¡]/u.test(piece);
+          if (words.length === 0 || punct) lossy.push(`${name}: "${phrase}"`);
+        }
+      }
+    }
+    expect(lossy).toEqual([]);
   });
 });
