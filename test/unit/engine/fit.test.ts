@@ -27,7 +27,9 @@ describe('fitThresholds', () => {
         name: 'acme',
         version: '1.0.0',
         extends: 'default',
-        thresholds: { 'promotion.min': 9 },
+        // Both routes to the nudge mistuned (with a call to act, and without one), so the drafts
+        // that the fit can win back depend on promotion.min alone.
+        thresholds: { 'promotion.min': 9, 'promotion.asklessMin': 9 },
       };
       const result = fitThresholds(mistuned, rows, defaultPack(), { only: ['promotion.min'] });
       expect(result.changed['promotion.min']?.from).toBe(9);
