@@ -1,11 +1,11 @@
 /**
  * Regression floor for the draft nudges on the labelled drafts: the shared dev set, the repo's
- * holdout, the development batches (dev-a to dev-e), the blind and sealed batches (1 to 4; their
+ * holdout, the development batches (dev-a to dev-g), the blind and sealed batches (1 to 5; their
  * misses were studied, so they are development data now) and the frozen batch (written before
  * tuning began and never tuned on), each at precision ≥ 0.9 and recall ≥ 0.85 per scored id, with a score that
  * ranks genuine drafts above flawed ones (ROC AUC ≥ 0.95, at most one flawed draft in twenty
  * banded "strong", no genuine draft given a draft-quality nudge beyond one in twenty).
- * sealed5.jsonl is the batch frozen before the latest tuning: it is reported (npx rapport eval),
+ * sealed6.jsonl is the batch frozen before the latest tuning: it is reported (npx rapport eval),
  * never tuned on and not a floor here.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -29,6 +29,9 @@ const SETS = {
   sealed3: resolve(repoRoot, 'test/eval/sealed3.jsonl'),
   sealed4: resolve(repoRoot, 'test/eval/sealed4.jsonl'),
   'dev-e': resolve(repoRoot, 'test/eval/dev-e.jsonl'),
+  sealed5: resolve(repoRoot, 'test/eval/sealed5.jsonl'),
+  'dev-f': resolve(repoRoot, 'test/eval/dev-f.jsonl'),
+  'dev-g': resolve(repoRoot, 'test/eval/dev-g.jsonl'),
 };
 
 function load(path: string): EvalRow[] {
