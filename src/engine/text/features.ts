@@ -110,6 +110,11 @@ for (const [word, cls] of WORD_CLASS) {
   else if (internable(word)) classTableSize = -1;
 }
 
+/** German lead-ins after which a short clause ends in its verb ("Jetzt kostenlos testen"). */
+const VERB_FINAL_LEADS: ReadonlySet<string> = new Set(['jetzt', 'hier', 'einfach', 'gleich', 'schnell']);
+/** Word-like tokens such a clause may hold (the lead-in, an object or adverb or two, the verb). */
+const VERB_FINAL_MAX = 4;
+
 function classOf(t: Token): number {
   const id = t.id;
   if (id < 0) return knownAbsent(id, classTableSize) ? 0 : (WORD_CLASS.get(t.norm) ?? 0);
@@ -169,6 +174,16 @@ export function analyse(text: string): Doc {
   const votes = new LanguageVotes();
   // The previous token's word classes (0 when it was not a word).
   let prevCls = 0;
+  // A short clause opened by a German lead-in ("Jetzt Demo buchen", "Hier Platz sichern") puts
+  // its call to act last: the opener's index, the clause's word-like tokens, and its last word.
+  let verbFinal = -1;
+  let clauseWords = 0;
+  let lastWord = -1;
+  const endClause = (): void => {
+    if (verbFinal >= 0 && clauseWords <= VERB_FINAL_MAX && lastWord > verbFinal) lead[lastWord] = 1;
+    verbFinal = -1;
+    clauseWords = 0;
+  };
   // One pass: this runs for every score.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -185,6 +200,7 @@ export function analyse(text: string): Doc {
       } else if (p === '!') f.exclamations++;
       else if (p === '\n') f.lines++;
       if (f['first-sentence-chars'] < 0) f['first-sentence-chars'] = t.end;
+      endClause();
       c++;
       if (clauseHasWord) clauses++;
       clauseHasWord = false;
@@ -195,6 +211,8 @@ export function analyse(text: string): Doc {
       continue;
     }
     clauseHasWord = true;
+    if (++clauseWords === 1 && kind === 'word' && VERB_FINAL_LEADS.has(t.norm)) verbFinal = i;
+    if (kind === 'word') lastWord = i;
     const prev = i > 0 ? tokens[i - 1]! : undefined;
     if (t.sentenceStart || prev === undefined || prev.kind === 'emoji' || prev.kind === 'punct') lead[i] = 1;
     else if (lead[i - 1] && prev.kind === 'word' && LEAD_IN.has(prev.norm)) lead[i] = 1;
@@ -258,6 +276,7 @@ export function analyse(text: string): Doc {
         break;
     }
   }
+  endClause();
   if (clauseHasWord) clauses++;
   const questionClause: number[] = new Array<number>(c + 1).fill(0);
   for (const q of questions) questionClause[q] = 1;

@@ -119,6 +119,13 @@ describe('clause leads after a request frame', () => {
     expect(leads('Later you can read the whole report on the site')).not.toContain('read');
     expect(leads('Tomorrow would you like to join us for lunch')).not.toContain('like');
   });
+
+  it('takes the last word of a short German clause opened by a lead-in as its call to act', () => {
+    expect(leads('Neue Version. Jetzt Demo buchen: https://example.de/demo')).toContain('buchen');
+    expect(leads('Hier kostenlos testen 👉 https://example.de')).toContain('testen');
+    // A longer clause after "jetzt" is a statement, not a call: its last word stays a word.
+    expect(leads('Jetzt haben wir endlich die neue Halle am Hafen eröffnet')).not.toContain('eröffnet');
+  });
 });
 
 describe('reader-questions', () => {
