@@ -12,6 +12,8 @@ import { placed, widest } from './signal-sum.ts';
 import type { Match } from '../text/lexicon.ts';
 import { KINDS, type Kind } from '../types.ts';
 
+const NONE: readonly Match[] = [];
+
 const TOKEN_TAGS = [
   'price',
   'percent',
@@ -167,7 +169,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         const t = tags[i]!;
         if (t.bit & off) continue;
         if (t.list !== undefined) {
-          const ms = placed(doc, hits.get(t.list) ?? [], t.at);
+          const ms = placed(doc, hits.get(t.list) ?? NONE, t.at);
           termMatches[i] = ms;
           if (ms.length) present |= t.bit;
         } else if (doc.features[COUNTS[t.token!]] > 0) present |= t.bit;
@@ -176,30 +178,36 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
 
       const clauseCount = doc.questionClause.length;
       const marks: number[] = new Array<number>(clauseCount).fill(0);
-      const found: Match[][] = tags.map(() => []);
-      const marked: number[] = new Array<number>(tags.length).fill(0);
-      const mark = (i: number, m: Match): void => {
-        const t = tags[i]!;
-        if (t.bit & off) return;
-        const c = doc.clause[m.first]!;
-        if (!(marks[c]! & t.bit)) {
-          if (marked[i]! >= t.maxClauses) return;
-          marked[i]!++;
-          marks[c]! |= t.bit;
+      // Marks each clause with the tags in it; with `found`, also keeps the matches for evidence
+      // (asked for only when the rule fires, so a quiet draft allocates no list per tag).
+      const markAll = (found: Match[][] | null): void => {
+        const marked: number[] = new Array<number>(tags.length).fill(0);
+        const mark = (i: number, m: Match): void => {
+          const t = tags[i]!;
+          if (t.bit & off) return;
+          const c = doc.clause[m.first]!;
+          if (!(marks[c]! & t.bit)) {
+            if (marked[i]! >= t.maxClauses) return;
+            marked[i]!++;
+            marks[c]! |= t.bit;
+          }
+          found?.[i]!.push(m);
+        };
+        for (let i = 0; i < tags.length; i++) {
+          const ms = termMatches[i];
+          if (ms) for (const m of ms) mark(i, m);
         }
-        found[i]!.push(m);
+        if (byKind.size) {
+          const tokens = doc.tokens;
+          for (const k of doc.others) {
+            const tok = tokens[k]!;
+            const list = byKind.get(tok.kind);
+            if (list)
+              for (const i of list) mark(i, { first: k, last: k + 1, start: tok.start, end: tok.end });
+          }
+        }
       };
-      termMatches.forEach((ms, i) => {
-        if (ms) for (const m of ms) mark(i, m);
-      });
-      if (byKind.size) {
-        const tokens = doc.tokens;
-        for (let k = 0; k < tokens.length; k++) {
-          const tok = tokens[k]!;
-          const list = tok.kind === 'word' ? undefined : byKind.get(tok.kind);
-          if (list) for (const i of list) mark(i, { first: k, last: k + 1, start: tok.start, end: tok.end });
-        }
-      }
+      markAll(null);
       // The opening clause, when a question and not the whole draft, is a hook (see Tag.token).
       const hookFirst = clauseCount > 1 && doc.questionClause[0] === 1;
       for (const t of questionTags)
@@ -231,6 +239,10 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       }
       if (pitch < min || substance > maxSubstance || substance >= substanceRatio * pitch) return null;
       if (pitchClauses < share * Math.max(doc.clauses, 1)) return null;
+      // It fires: mark again, this time keeping each tag's matches for the evidence.
+      const found: Match[][] = tags.map(() => []);
+      marks.fill(0);
+      markAll(found);
       const evidence = widest(
         tags.filter((t) => t.pitch && pitchBits & t.bit).map((t) => found[tags.indexOf(t)]!),
       );

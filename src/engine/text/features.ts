@@ -51,6 +51,8 @@ export interface Doc {
   clauses: number;
   /** Per clause: 1 when it ends with a question mark. */
   questionClause: number[];
+  /** Indexes of the tokens that are neither words, punctuation nor emoji (URLs, prices, numbers…). */
+  others: number[];
   language: Language;
 }
 
@@ -171,6 +173,7 @@ export function analyse(text: string): Doc {
   let clauseHasWord = false;
   let clauses = 0;
   const questions: number[] = [];
+  const others: number[] = [];
   const votes = new LanguageVotes();
   // The previous token's word classes (0 when it was not a word).
   let prevCls = 0;
@@ -223,6 +226,7 @@ export function analyse(text: string): Doc {
       while (k >= 0 && text.charCodeAt(k) === 32) k--;
       if (k >= 0 && opensClause(text.charCodeAt(k))) lead[i] = 1;
     }
+    if (kind !== 'word') others.push(i);
     switch (kind) {
       case 'word': {
         const norm = t.norm;
@@ -296,6 +300,7 @@ export function analyse(text: string): Doc {
     clause,
     clauses,
     questionClause,
+    others,
     language,
   };
 }

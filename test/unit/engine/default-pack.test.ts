@@ -79,7 +79,7 @@ describe('default pack examples', () => {
     // is punctuation, or carries punctuation matching ignores, widens the phrase silently.
     const lossy: string[] = [];
     for (const [name, list] of Object.entries(source.terms ?? {})) {
-      for (const phrase of list) {
+      for (const phrase of Array.isArray(list) ? list : (list.add ?? [])) {
         for (const piece of phrase.trim().toLowerCase().split(/\s+/)) {
           if (piece.startsWith('<') || piece.endsWith('*')) continue;
           const words = tokenize(piece).filter((t) => t.kind !== 'punct');
