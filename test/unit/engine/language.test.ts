@@ -11,6 +11,8 @@ describe('guessLanguage', () => {
     ['en', 'We moved the team to a four-day week and it worked for us'],
     ['es', 'Hoy abrimos la tienda con una oferta para los vecinos del barrio'],
     ['de', 'Wir haben die Preise nicht erhöht, und das ist auch gut so'],
+    // Short comments carry contractions and particles rather than articles.
+    ['de', 'Super Beitrag, danke fürs Teilen!'],
     ['fr', 'Nous avons ouvert une nouvelle boutique dans le centre pour vous'],
     ['pt', 'Nossa equipe não parou de trabalhar para você e para os clientes'],
     ['it', 'Questo è il nostro nuovo negozio, con una vista più bella della città'],
