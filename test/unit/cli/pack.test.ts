@@ -188,7 +188,7 @@ describe('rapport pack fit', () => {
         name: 'acme',
         version: '1.0.0',
         extends: 'default',
-        thresholds: { 'promotion.min': 9 },
+        thresholds: { 'promotion.min': 9, 'promotion.asklessMin': 9 },
       }),
     );
     const result = await run([
