@@ -252,7 +252,9 @@ export function analyse(text: string): Doc {
         if (cls & FIRST_SINGULAR) f['first-singular']++;
         else if (cls & FIRST_PLURAL) f['first-plural']++;
         else if (cls & SECOND) f['second-person']++;
-        if (t.capital && !t.sentenceStart && !(cls & FIRST_SINGULAR)) f['proper-nouns']++;
+        // After an emoji a capital opens a new thought ("… the studio 🖤 Double tap …"), not a name.
+        if (t.capital && !t.sentenceStart && !(cls & FIRST_SINGULAR) && prev?.kind !== 'emoji')
+          f['proper-nouns']++;
         if (norm.length >= 8 && ABSTRACT_END.has(norm.charCodeAt(norm.length - 1)) && ABSTRACT.test(norm))
           f['abstract-words']++;
         break;

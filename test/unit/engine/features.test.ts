@@ -77,6 +77,10 @@ describe('features', () => {
     expect(f('Yesterday I met Dana in Leeds.')['proper-nouns']).toBe(2);
   });
 
+  it('does not take a capital after an emoji for a name', () => {
+    expect(f('Lunch with Dana 🍜 Back at the desk now')['proper-nouns']).toBe(1);
+  });
+
   it('separates content words from stopwords and specific words from small talk', () => {
     const x = f('Good morning everyone, the cache cut build time');
     // "everyone", "the", "time" are stopwords; "good", "morning" are small talk.
