@@ -1,6 +1,6 @@
 /**
  * Regression floor for the draft nudges on the labelled drafts: the shared dev set, the repo's
- * holdout, the development batches (dev-a to dev-m), the blind and sealed batches (1 to 5; their
+ * holdout, the development batches (dev-a to dev-n), the blind and sealed batches (1 to 5; their
  * misses were studied, so they are development data now) and the frozen batch (written before
  * tuning began and never tuned on), each at precision ≥ 0.9 and recall ≥ 0.85 per scored id, with a score that
  * ranks genuine drafts above flawed ones (ROC AUC ≥ 0.95, at most one flawed draft in twenty
@@ -38,6 +38,7 @@ const SETS = {
   'dev-k': resolve(repoRoot, 'test/eval/dev-k.jsonl'),
   'dev-l': resolve(repoRoot, 'test/eval/dev-l.jsonl'),
   'dev-m': resolve(repoRoot, 'test/eval/dev-m.jsonl'),
+  'dev-n': resolve(repoRoot, 'test/eval/dev-n.jsonl'),
 };
 
 function load(path: string): EvalRow[] {
