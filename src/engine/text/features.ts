@@ -51,7 +51,7 @@ export interface Doc {
   clauses: number;
   /** Per clause: 1 when it ends with a question mark. */
   questionClause: number[];
-  /** Indexes of the tokens that are neither words, punctuation nor emoji (URLs, prices, numbers…). */
+  /** Indexes of the tokens that are neither words nor punctuation (URLs, prices, numbers, emoji…). */
   others: number[];
   language: Language;
 }
@@ -211,6 +211,7 @@ export function analyse(text: string): Doc {
     }
     if (kind === 'emoji') {
       f.emoji++;
+      others.push(i);
       continue;
     }
     clauseHasWord = true;

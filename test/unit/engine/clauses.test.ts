@@ -63,6 +63,27 @@ describe('the clauses rule type', () => {
     expect(n?.evidence.map((e) => e.text)).toEqual(['Book', 'free']);
   });
 
+  it('token tags read every kind of token, emoji included', () => {
+    const p = pack(
+      [
+        {
+          id: 'pitch',
+          type: 'clauses',
+          params: {
+            tags: [
+              { name: 'ask', terms: 'ask', at: 'lead', role: 'pitch', weight: 2 },
+              { name: 'pointer', token: 'emoji', role: 'pitch', weight: 2 },
+            ],
+            min: 3,
+          },
+        },
+      ],
+      SELL,
+    );
+    expect(fired(p, 'Book now 👉')).toEqual(['pitch']);
+    expect(fired(p, 'Book now')).toEqual([]);
+  });
+
   it('a call to act counts only where it opens a clause', () => {
     const p = pack(rule({}), SELL);
     expect(fired(p, 'We wrote a book. First lesson free.')).toEqual([]);

@@ -90,4 +90,21 @@ describe('default pack examples', () => {
     }
     expect(lossy).toEqual([]);
   });
+
+  it('pure-promotion/askless reads the clauses as pure-promotion does (shared tags stay identical)', () => {
+    // The second rule copies the first's tags in the pack file; a tag edited in one only would make
+    // the two routes to the nudge disagree about what a pitch is.
+    const tagsOf = (id: string) =>
+      new Map(
+        (
+          (source.rules.find((r) => r.id === id)?.params as { tags?: { name: string }[] } | undefined)
+            ?.tags ?? []
+        ).map((t) => [t.name, t]),
+      );
+    const main = tagsOf('pure-promotion');
+    const askless = tagsOf('pure-promotion/askless');
+    const shared = [...askless.keys()].filter((name) => main.has(name));
+    expect(shared.length).toBeGreaterThan(10);
+    for (const name of shared) expect(askless.get(name), name).toEqual(main.get(name));
+  });
 });
