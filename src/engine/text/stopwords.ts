@@ -38,6 +38,8 @@ export const PHATIC: ReadonlySet<string> = new Set(
   coffee tea lunch weather sunny rainy sun rain vibes vibe mood feeling feel love loving fun ahead back soon
   big news stay tuned coming exciting excited thanks thank cheers hello agreed agree true post lol haha wow omg
   first same said cool yay fun stuff
+  ha hah hahaha lmao jaja jajaja mdr kkk kkkk rsrs yep yup nope exactly indeed absolutely totally
+  appreciate appreciated much tuesdays wednesdays thursdays saturdays sundays
   feliz buen buena buenos buenas días día semana finde fin lunes viernes sábado domingo café calor frío lluvia sol
   gracias hola amigos banda listos genial
   schön schönen schöne guten gute tag woche wochenende montag freitag samstag sonntag kaffee wetter sonne regen

@@ -1,12 +1,12 @@
 /**
  * Regression floor for the draft nudges on the labelled drafts: the shared dev set, the repo's
- * holdout, the development batches (dev-a to dev-n), the blind and sealed batches (1 to 5; their
+ * holdout, the development batches (dev-a to dev-p), the blind and sealed batches (1 to 5; their
  * misses were studied, so they are development data now) and the frozen batch (written before
  * tuning began and never tuned on), each at precision ≥ 0.9 and recall ≥ 0.85 per scored id, with a score that
  * ranks genuine drafts above flawed ones (ROC AUC ≥ 0.95, at most one flawed draft in twenty
  * banded "strong", no genuine draft given a draft-quality nudge beyond one in twenty).
- * sealed6.jsonl is the batch frozen before the latest tuning: it is reported (npx rapport eval),
- * never tuned on and not a floor here.
+ * sealed6.jsonl to sealed9.jsonl are frozen batches: they are reported (npx rapport eval), never
+ * tuned on and not floors here.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -39,6 +39,8 @@ const SETS = {
   'dev-l': resolve(repoRoot, 'test/eval/dev-l.jsonl'),
   'dev-m': resolve(repoRoot, 'test/eval/dev-m.jsonl'),
   'dev-n': resolve(repoRoot, 'test/eval/dev-n.jsonl'),
+  'dev-o': resolve(repoRoot, 'test/eval/dev-o.jsonl'),
+  'dev-p': resolve(repoRoot, 'test/eval/dev-p.jsonl'),
 };
 
 function load(path: string): EvalRow[] {
