@@ -36,6 +36,17 @@ const PICTO = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 const DOMAIN =
   /[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:(?:com|org|net|io|co|app|dev|ly|shop|store|me|ai|gg|tv|us|uk|de|fr|eu|info|biz|social|link)(?![a-z0-9-])|[a-z]{2,24}(?=\/[^\s/]))(?:\/[^\s]*)?/iy;
 const TRAILING_URL_PUNCT = /[.,!?:;)\]}"'’»]+$/;
+// Currencies written with letters: "R1,200" (rand: three digits or a thousands group, so a road
+// "R35" or "R2-D2" stays a word),
+// "Rs 500", "Rp 25.000", and ISO codes before the amount ("CHF 45", "USD 1,200").
+const LETTER_CURRENCY =
+  /(?:R(?=\d{3}|\d[,.]\d{3})|R[sp]\.? ?|(?:USD|EUR|GBP|CHF|INR|AUD|CAD|NZD|SGD|MXN|BRL|ZAR|JPY|KES|NGN|PHP|HKD|SEK|NOK|DKK|PLN|AED) ?)(?=\d)/y;
+// …and after it ("45 CHF", "200 kr", "30 zł").
+const CURRENCY_AFTER =
+  /(?:USD|EUR|GBP|CHF|INR|AUD|CAD|NZD|SGD|MXN|BRL|ZAR|JPY|SEK|NOK|DKK|PLN|kr|zł)(?![\p{L}\d])/uy;
+/** Currency signs: $, £, ¥, the Currency Symbols block (€ ₹ ₱ ₦ ₩ ₺ ₽ ₫ ₪ …) and ฿. */
+const isCurrencySign = (c: number): boolean =>
+  c === 36 || c === 0xa3 || c === 0xa5 || (c >= 0x20a0 && c <= 0x20cf) || c === 0x0e3f;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** A space, or the no-break spaces that French and German put before units. */
@@ -183,7 +194,7 @@ export function tokenize(text: string): Token[] {
       i = j;
       continue;
     }
-    if (c === 36 /* $ */ || c === 0x20ac || c === 0xa3 || c === 0xa5 || c === 0x20b9) {
+    if (isCurrencySign(c)) {
       // "$45", and with one space as many write it ("R$ 180", "€ 12").
       const d = isSpace(text.charCodeAt(i + 1)) ? i + 2 : i + 1;
       if (isDigit(text.charCodeAt(d))) {
@@ -220,10 +231,18 @@ export function tokenize(text: string): Token[] {
         i = unit + 1;
         continue;
       }
-      if (next === 0x20ac || next === 0xa3 || next === 0x20b9 || (next === 0x5186 && unit === j)) {
+      if ((isCurrencySign(next) && next !== 36) || (next === 0x5186 && unit === j)) {
         push('price', i, unit + 1, '<price>');
         i = unit + 1;
         continue;
+      }
+      if (unit > j && (next === 107 || next === 122 || (next >= 65 && next <= 90))) {
+        CURRENCY_AFTER.lastIndex = unit;
+        if (CURRENCY_AFTER.test(text)) {
+          push('price', i, CURRENCY_AFTER.lastIndex, '<price>');
+          i = CURRENCY_AFTER.lastIndex;
+          continue;
+        }
       }
       // "10k", "9am", "3x", "v2" stay one number token.
       while (j < n && isWordChar(text, j)) j++;
@@ -236,6 +255,22 @@ export function tokenize(text: string): Token[] {
         push('word', i, i + 1, text[i] ?? '');
         i++;
         continue;
+      }
+      if (
+        c >= 65 &&
+        c <= 90 &&
+        (isDigit(text.charCodeAt(i + 1)) ||
+          isDigit(text.charCodeAt(i + 3)) ||
+          isDigit(text.charCodeAt(i + 4)))
+      ) {
+        LETTER_CURRENCY.lastIndex = i;
+        if (LETTER_CURRENCY.test(text)) {
+          let j = numberEnd(text, LETTER_CURRENCY.lastIndex);
+          if (/[kKmM]/.test(text[j] ?? '') && !isLetterAt(text, j + 1)) j++;
+          push('price', i, j, '<price>');
+          i = j;
+          continue;
+        }
       }
       let j = i + 1;
       let curly = false;

@@ -1,6 +1,6 @@
 /**
  * Regression floor for the draft nudges on the labelled drafts: the shared dev set, the repo's
- * holdout, the development batches (dev-a to dev-p), the blind and sealed batches (1 to 5; their
+ * holdout, the development batches (dev-a to dev-s), the blind and sealed batches (1 to 5; their
  * misses were studied, so they are development data now) and the frozen batch (written before
  * tuning began and never tuned on), each at precision ≥ 0.9 and recall ≥ 0.85 per scored id, with a score that
  * ranks genuine drafts above flawed ones (ROC AUC ≥ 0.95, at most one flawed draft in twenty
@@ -41,6 +41,9 @@ const SETS = {
   'dev-n': resolve(repoRoot, 'test/eval/dev-n.jsonl'),
   'dev-o': resolve(repoRoot, 'test/eval/dev-o.jsonl'),
   'dev-p': resolve(repoRoot, 'test/eval/dev-p.jsonl'),
+  'dev-q': resolve(repoRoot, 'test/eval/dev-q.jsonl'),
+  'dev-r': resolve(repoRoot, 'test/eval/dev-r.jsonl'),
+  'dev-s': resolve(repoRoot, 'test/eval/dev-s.jsonl'),
 };
 
 function load(path: string): EvalRow[] {

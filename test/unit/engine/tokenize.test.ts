@@ -121,6 +121,33 @@ describe('tokenize: numbers, prices, percentages', () => {
     },
   );
 
+  it.each([
+    'R1,200',
+    'R350',
+    'Rs 1,499',
+    'Rs. 500',
+    'Rp 25.000',
+    'CHF 45',
+    'USD 1,200',
+    '45 CHF',
+    '200 kr',
+    '30 zł',
+    '₱499',
+    '₦5,000',
+    '₩9,900',
+    '฿120',
+  ])('%j, a currency in letters or another sign, is one price', (price) => {
+    expect(toks(`only ${price} today`)).toEqual([
+      ['word', 'only'],
+      ['price', price],
+      ['word', 'today'],
+    ]);
+  });
+
+  it.each(['R35', 'R2', 'CHFX'])('%j (a road, a name) stays a word', (word) => {
+    expect(toks(`the ${word} today`).map(([kind]) => kind)).toEqual(['word', 'word', 'word']);
+  });
+
   it.each(['40%', '12.5%', '100%'])('%j is one percentage', (pct) => {
     expect(toks(`${pct} off`)).toEqual([
       ['percent', pct],
