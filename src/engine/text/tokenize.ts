@@ -38,9 +38,9 @@ const DOMAIN =
 const TRAILING_URL_PUNCT = /[.,!?:;)\]}"'’»]+$/;
 // Currencies written with letters: "R1,200" (rand: three digits or a thousands group, so a road
 // "R35" or "R2-D2" stays a word),
-// "Rs 500", "Rp 25.000", and ISO codes before the amount ("CHF 45", "USD 1,200").
+// "Rs 500", "Rp 25.000", "RM 45", "S/ 89", and ISO codes before the amount ("CHF 45", "USD 1,200").
 const LETTER_CURRENCY =
-  /(?:R(?=\d{3}|\d[,.]\d{3})|R[sp]\.? ?|(?:USD|EUR|GBP|CHF|INR|AUD|CAD|NZD|SGD|MXN|BRL|ZAR|JPY|KES|NGN|PHP|HKD|SEK|NOK|DKK|PLN|AED) ?)(?=\d)/y;
+  /(?:R(?=\d{3}|\d[,.]\d{3})|R[sp]\.? ?|RM ?|S\/ ?|(?:USD|EUR|GBP|CHF|INR|AUD|CAD|NZD|SGD|MXN|BRL|ZAR|JPY|KES|NGN|PHP|HKD|SEK|NOK|DKK|PLN|AED) ?)(?=\d)/y;
 // …and after it ("45 CHF", "200 kr", "30 zł").
 const CURRENCY_AFTER =
   /(?:USD|EUR|GBP|CHF|INR|AUD|CAD|NZD|SGD|MXN|BRL|ZAR|JPY|SEK|NOK|DKK|PLN|kr|zł)(?![\p{L}\d])/uy;
