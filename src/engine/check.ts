@@ -77,7 +77,13 @@ function makeEnv(draft: Draft, pack: CompiledPack, options: CheckOptions): RuleE
     (options.history
       ? summaryOf(options.history, pack, (other) => isPromotional(pack, other) ?? false)
       : undefined);
-  return { doc, hits: pack.lexicon.match(doc.tokens), draft, summary, now: options.now ?? new Date() };
+  return {
+    doc,
+    hits: pack.lexicon.match(doc.tokens, doc.language),
+    draft,
+    summary,
+    now: options.now ?? new Date(),
+  };
 }
 
 /**

@@ -3,6 +3,9 @@
  * tokens. A phrase is space-separated parts: a word ("offer"), a prefix ("synerg*"), or a
  * token-kind placeholder ("<percent> off", "<number> followers").
  * Phrases never span a sentence end, so "…shop. Now we…" is not "shop now".
+ * A phrase may end in "@xx", a language code: it then counts only in a draft of that language, so a
+ * word that is another language's commonplace ("car@fr" is "because", English "car" is not; "hier@fr"
+ * is "yesterday", German "hier" is "here") does not speak for that language.
  */
 import { tokenize, type Token, type TokenKind } from './tokenize.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
@@ -32,6 +35,8 @@ interface Scan {
   best: Int32Array;
   touched: Int32Array;
   nTouched: number;
+  /** The draft's language, for phrases tied to one. */
+  language: string | undefined;
 }
 
 interface Head {
@@ -46,6 +51,8 @@ interface Phrase {
   /** The index already guarantees an exact or kind head; a prefix head is checked again. */
   from: 0 | 1;
   list: number;
+  /** The one language the phrase counts in ("@xx"), or null for every language. */
+  lang: string | null;
 }
 
 const PLACEHOLDERS: Record<string, TokenKind> = {
@@ -59,6 +66,15 @@ const PLACEHOLDERS: Record<string, TokenKind> = {
 };
 
 const PLAIN_WORD = /^[a-z]+$/;
+/** A language suffix: "@" and a two-letter code right after the phrase's last character. */
+const LANG_SUFFIX = /(?<=\S)@([a-z]{2})$/;
+
+/** The phrase without its language suffix, and the language (null when it has none). */
+export function splitLanguage(phrase: string): [text: string, lang: string | null] {
+  if (phrase.charCodeAt(phrase.length - 3) !== 64 /* @ */) return [phrase, null];
+  const m = LANG_SUFFIX.exec(phrase);
+  return m ? [phrase.slice(0, m.index), m[1]!] : [phrase, null];
+}
 /** Plain words, one space apart: what trimming, lower-casing and splitting on spaces leaves as is. */
 const PLAIN_WORDS = /^[a-z]+(?: [a-z]+)*$/;
 
@@ -160,11 +176,12 @@ export class Lexicon {
     let complete = true;
     const seconds = new Set<string>();
     this.names.forEach((name, list) => {
-      for (const phrase of lists.get(name) ?? []) {
+      for (const source of lists.get(name) ?? []) {
+        const [phrase, lang] = splitLanguage(source);
         const parts = parsePhrase(phrase);
         const head = parts[0];
         if (!head) continue;
-        const phraseEntry: Phrase = { parts, list, from: head.type === PREFIX ? 0 : 1 };
+        const phraseEntry: Phrase = { parts, list, from: head.type === PREFIX ? 0 : 1, lang };
         if (head.type === KIND) {
           const kind = head.value as TokenKind;
           const second = parts[1];
@@ -242,8 +259,11 @@ export class Lexicon {
     this.prefixesFolded = size;
   }
 
-  /** Matches per list name; within one list the longest match wins and matches do not overlap. */
-  match(tokens: readonly Token[]): Map<string, Match[]> {
+  /**
+   * Matches per list name; within one list the longest match wins and matches do not overlap.
+   * `language` is the draft's (a phrase tied to another language, or any when it is unknown, is skipped).
+   */
+  match(tokens: readonly Token[], language?: string): Map<string, Match[]> {
     // Positions of matchable tokens, and the sentence each belongs to.
     if (this.pos.length < tokens.length) {
       const size = Math.max(tokens.length, this.pos.length * 2);
@@ -269,7 +289,7 @@ export class Lexicon {
     lastEnd.fill(0);
     const best = this.best.length === lists ? this.best : (this.best = new Int32Array(lists));
     const touched = this.touched.length === lists ? this.touched : (this.touched = new Int32Array(lists));
-    const env: Scan = { tokens, pos, sentence, count, best, touched, nTouched: 0 };
+    const env: Scan = { tokens, pos, sentence, count, best, touched, nTouched: 0, language };
     const headById = this.headById;
     const secondById = this.secondById;
     for (let p = 0; p < count; p++) {
@@ -339,7 +359,8 @@ export class Lexicon {
     const { tokens, pos, sentence, count, best, touched } = env;
     for (const phrase of bucket) {
       const n = phrase.parts.length;
-      if (p + n > count || n <= best[phrase.list]!) continue;
+      if (p + n > count || n <= best[phrase.list]! || (phrase.lang !== null && phrase.lang !== env.language))
+        continue;
       let ok = true;
       for (let k = phrase.from; k < n; k++) {
         if (sentence[p + k] !== sentence[p] || !partMatches(phrase.parts[k]!, tokens[pos[p + k]!]!)) {

@@ -8,6 +8,7 @@ import { Pack, type Rule } from '../../../src/engine/pack/schema.ts';
 import type { Example } from '../../../src/engine/pack/schema-parts.ts';
 import { defaultPack, run } from './helpers.ts';
 import { tokenize } from '../../../src/engine/text/tokenize.ts';
+import { splitLanguage } from '../../../src/engine/text/lexicon.ts';
 
 const source = Pack.parse(defaultPackJson);
 
@@ -80,7 +81,7 @@ describe('default pack examples', () => {
     const lossy: string[] = [];
     for (const [name, list] of Object.entries(source.terms ?? {})) {
       for (const phrase of Array.isArray(list) ? list : (list.add ?? [])) {
-        for (const piece of phrase.trim().toLowerCase().split(/\s+/)) {
+        for (const piece of splitLanguage(phrase)[0].trim().toLowerCase().split(/\s+/)) {
           if (piece.startsWith('<') || piece.endsWith('*')) continue;
           const words = tokenize(piece).filter((t) => t.kind !== 'punct');
           const punct = /^[^\p{L}\p{N}\p{Extended_Pictographic}#@$+]|[?!¿¡]/u.test(piece);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Lexicon } from '../../../src/engine/text/lexicon.ts';
+import { Lexicon, splitLanguage } from '../../../src/engine/text/lexicon.ts';
 import { tokenize } from '../../../src/engine/text/tokenize.ts';
 import { defaultPack, fired, run } from './helpers.ts';
 
 /** The matched substrings per list for `text` against inline lists. */
-function matches(lists: Record<string, string[]>, text: string): Record<string, string[]> {
+function matches(lists: Record<string, string[]>, text: string, language?: string): Record<string, string[]> {
   const lex = new Lexicon(new Map(Object.entries(lists)));
   const out: Record<string, string[]> = {};
-  for (const [name, found] of lex.match(tokenize(text)))
+  for (const [name, found] of lex.match(tokenize(text), language))
     out[name] = found.map((m) => text.slice(m.start, m.end));
   return out;
 }
@@ -25,6 +25,24 @@ describe('Lexicon', () => {
     ).toEqual({
       l: ['The constructor', '20% off'],
     });
+  });
+
+  it('counts a phrase tied to a language ("car@fr") only in a draft of that language', () => {
+    const lists = { because: ['car@fr', 'because'] };
+    expect(matches(lists, 'Je reste, car il pleut', 'fr')).toEqual({ because: ['car'] });
+    expect(matches(lists, 'The car is ready because we fixed it', 'en')).toEqual({ because: ['because'] });
+    // Too short to tell: only the untied phrase counts.
+    expect(matches(lists, 'car wash', 'und')).toEqual({});
+    expect(matches(lists, 'car wash')).toEqual({});
+  });
+
+  it('reads "@xx" as a language only at the end of a phrase, never a mention', () => {
+    expect(splitLanguage('car@fr')).toEqual(['car', 'fr']);
+    expect(splitLanguage('ab tag <number>@de')).toEqual(['ab tag <number>', 'de']);
+    expect(splitLanguage('follow @us')).toEqual(['follow @us', null]);
+    expect(splitLanguage('@fr')).toEqual(['@fr', null]);
+    expect(splitLanguage('mail@example')).toEqual(['mail@example', null]);
+    expect(matches({ l: ['follow @us'] }, 'Please follow @us today', 'en')).toEqual({ l: ['follow @us'] });
   });
 
   it('matches whole words only', () => {
