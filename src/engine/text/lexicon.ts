@@ -60,6 +60,8 @@ const PLACEHOLDERS: Record<string, TokenKind> = {
   '<percent>': 'percent',
   '<number>': 'number',
   '<url>': 'url',
+  '<email>': 'email',
+  '<phone>': 'phone',
   '<mention>': 'mention',
   '<hashtag>': 'hashtag',
   '<emoji>': 'emoji',

@@ -9,7 +9,18 @@
 import { fold, hashStep, HASH_START, unknownId, VOCABULARY } from './vocabulary.ts';
 
 export type TokenKind =
-  'word' | 'url' | 'mention' | 'hashtag' | 'cashtag' | 'emoji' | 'number' | 'price' | 'percent' | 'punct';
+  | 'word'
+  | 'url'
+  | 'email'
+  | 'phone'
+  | 'mention'
+  | 'hashtag'
+  | 'cashtag'
+  | 'emoji'
+  | 'number'
+  | 'price'
+  | 'percent'
+  | 'punct';
 
 export interface Token {
   kind: TokenKind;
@@ -68,6 +79,48 @@ function isLetterAt(text: string, i: number): boolean {
 function isWordChar(text: string, i: number): boolean {
   return isDigit(text.charCodeAt(i)) || isLetterAt(text, i);
 }
+
+/**
+ * The end of a telephone number starting at i ("+44 20 7946 0958", "(312) 555-0148", "083 555 0177",
+ * "05 61 00 00 00"), or -1: groups of digits joined by one space, dash or dot, 9 to 15 digits in
+ * all, with two groups of three or more digits or, opening with 0 or +, five groups (so
+ * "2014–2018", a date, a price or "10 12 14 16 18" sizes stay numbers).
+ */
+function phoneEnd(text: string, i: number): number {
+  let j = i;
+  if (text.charCodeAt(j) === 43 /* + */) j++;
+  let digits = 0;
+  let groups = 0;
+  let long = 0;
+  let end = -1;
+  for (;;) {
+    const paren = text.charCodeAt(j) === 40; /* ( */
+    if (paren) j++;
+    const start = j;
+    while (isDigit(text.charCodeAt(j))) j++;
+    const n = j - start;
+    if (n === 0 || n > 6) return -1;
+    if (paren) {
+      if (text.charCodeAt(j) !== 41 /* ) */) return -1;
+      j++;
+    }
+    digits += n;
+    groups++;
+    if (n >= 3) long++;
+    end = j;
+    if (digits > 15) return -1;
+    const sep = text.charCodeAt(j);
+    const after = text.charCodeAt(j + 1);
+    if ((sep === 32 || sep === 45 || sep === 46) && (isDigit(after) || after === 40)) j++;
+    else if (paren && isDigit(sep)) continue;
+    else break;
+  }
+  // Five short groups only in the French way, opening with 0 or +: "05 61 00 00 00", not sizes.
+  const c = text.charCodeAt(i);
+  return digits >= 9 && (long >= 2 || (groups >= 5 && (c === 48 || c === 43))) ? end : -1;
+}
+
+const EMAIL_DOMAIN = /@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/uy;
 
 /** "http://", "https://" or "www." at i, in any case, without allocating. */
 function urlStarts(text: string, i: number): boolean {
@@ -214,7 +267,18 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    if (isDigit(c)) {
+    if (isDigit(c) || ((c === 43 || c === 40) && isDigit(text.charCodeAt(i + 1)))) {
+      // A telephone number is a way to reach someone, not a figure that informs.
+      const phone = phoneEnd(text, i);
+      if (phone > 0) {
+        push('phone', i, phone, '<phone>');
+        i = phone;
+        continue;
+      }
+      if (!isDigit(c)) {
+        i++;
+        continue;
+      }
       // Keycap emoji ("1️⃣") are a digit, an optional variation selector and U+20E3.
       const k = text.charCodeAt(i + 1) === 0xfe0f ? i + 2 : i + 1;
       if (text.charCodeAt(k) === 0x20e3) {
@@ -298,6 +362,16 @@ export function tokenize(text: string): Token[] {
           h = hashStep(hashStep(h, fold(d)), fold(e));
           j += 2;
         } else break;
+      }
+      // A word right before "@domain.tld" is an e-mail address: a way to reach someone.
+      if (text.charCodeAt(j) === 64 && (i === 0 || !isWordChar(text, i - 1))) {
+        EMAIL_DOMAIN.lastIndex = j;
+        if (EMAIL_DOMAIN.test(text)) {
+          const end = EMAIL_DOMAIN.lastIndex - (text.charCodeAt(EMAIL_DOMAIN.lastIndex - 1) === 45 ? 1 : 0);
+          push('email', i, end, '<email>');
+          i = end;
+          continue;
+        }
       }
       // A word followed by ".letter" may be a bare domain ("shop.example.com/sale").
       if (text.charCodeAt(j) === 46 && isLetterAt(text, j + 1) && (i === 0 || !isWordChar(text, i - 1))) {

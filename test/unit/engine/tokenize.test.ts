@@ -148,6 +148,38 @@ describe('tokenize: numbers, prices, percentages', () => {
     expect(toks(`the ${word} today`).map(([kind]) => kind)).toEqual(['word', 'word', 'word']);
   });
 
+  it.each([
+    '(312) 555-0148',
+    '083 555 0177',
+    '07700 900 123',
+    '+44 20 7946 0958',
+    '+91 98200 00010',
+    '05 61 00 00 00',
+  ])('%j is one telephone number, not figures that inform', (phone) => {
+    expect(toks(`call ${phone} today`)).toEqual([
+      ['word', 'call'],
+      ['phone', phone],
+      ['word', 'today'],
+    ]);
+  });
+
+  it.each(['2014-2018', '10 12 14 16 18', '2024-03-18', '1,000 000'])('%j stays numbers', (text) => {
+    expect(toks(`in ${text} now`).every(([kind]) => kind !== 'phone')).toBe(true);
+  });
+
+  it('reads an e-mail address as one token, not a word and a mention', () => {
+    expect(toks('write to hello@example-print.co.uk today')).toEqual([
+      ['word', 'write'],
+      ['word', 'to'],
+      ['email', 'hello@example-print.co.uk'],
+      ['word', 'today'],
+    ]);
+    expect(toks('thanks @maria_b')).toEqual([
+      ['word', 'thanks'],
+      ['mention', '@maria_b'],
+    ]);
+  });
+
   it.each(['40%', '12.5%', '100%'])('%j is one percentage', (pct) => {
     expect(toks(`${pct} off`)).toEqual([
       ['percent', pct],
