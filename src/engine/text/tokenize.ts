@@ -92,7 +92,7 @@ function phoneEnd(text: string, i: number): number {
   let digits = 0;
   let groups = 0;
   let long = 0;
-  let end = -1;
+  let end: number;
   for (;;) {
     const paren = text.charCodeAt(j) === 40; /* ( */
     if (paren) j++;
