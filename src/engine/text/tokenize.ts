@@ -50,11 +50,14 @@ const TRAILING_URL_PUNCT = /[.,!?:;)\]}"'’»]+$/;
 // Currencies written with letters: "R1,200" (rand: three digits or a thousands group, so a road
 // "R35" or "R2-D2" stays a word),
 // "Rs 500", "Rp 25.000", "RM 45", "S/ 89", and ISO codes before the amount ("CHF 45", "USD 1,200").
-const LETTER_CURRENCY =
-  /(?:R(?=\d{3}|\d[,.]\d{3})|R[sp]\.? ?|RM ?|S\/ ?|(?:USD|EUR|GBP|CHF|INR|AUD|CAD|NZD|SGD|MXN|BRL|ZAR|JPY|KES|NGN|PHP|HKD|SEK|NOK|DKK|PLN|AED) ?)(?=\d)/y;
-// …and after it ("45 CHF", "200 kr", "30 zł").
-const CURRENCY_AFTER =
-  /(?:USD|EUR|GBP|CHF|INR|AUD|CAD|NZD|SGD|MXN|BRL|ZAR|JPY|SEK|NOK|DKK|PLN|kr|zł)(?![\p{L}\d])/uy;
+const ISO_CURRENCIES =
+  'USD|EUR|GBP|CHF|INR|AUD|CAD|NZD|SGD|MXN|BRL|ZAR|JPY|KES|NGN|PHP|HKD|SEK|NOK|DKK|PLN|AED';
+const LETTER_CURRENCY = new RegExp(
+  `(?:R(?=\\d{3}|\\d[,.]\\d{3})|R[sp]\\.? ?|RM ?|S\\/ ?|(?:${ISO_CURRENCIES}) ?)(?=\\d)`,
+  'y',
+);
+// …and after it ("45 CHF", "200 kr", "30 zł"); not PHP there, where "5 PHP devs" means the language.
+const CURRENCY_AFTER = new RegExp(`(?:${ISO_CURRENCIES.replace('|PHP', '')}|kr|zł)(?![\\p{L}\\d])`, 'uy');
 /** Currency signs: $, £, ¥, the Currency Symbols block (€ ₹ ₱ ₦ ₩ ₺ ₽ ₫ ₪ …) and ฿. */
 const isCurrencySign = (c: number): boolean =>
   c === 36 || c === 0xa3 || c === 0xa5 || (c >= 0x20a0 && c <= 0x20cf) || c === 0x0e3f;
@@ -169,6 +172,12 @@ function emojiEnd(text: string, i: number): number {
   }
 }
 
+/** The end of an amount from i: the number, and a "k" or "M" right after it ("$10k", "€1.5M"). */
+function amountEnd(text: string, i: number): number {
+  const j = numberEnd(text, i);
+  return /[kKmM]/.test(text[j] ?? '') && !isLetterAt(text, j + 1) ? j + 1 : j;
+}
+
 function numberEnd(text: string, i: number): number {
   let j = i;
   while (j < text.length) {
@@ -251,8 +260,7 @@ export function tokenize(text: string): Token[] {
       // "$45", and with one space as many write it ("R$ 180", "€ 12").
       const d = isSpace(text.charCodeAt(i + 1)) ? i + 2 : i + 1;
       if (isDigit(text.charCodeAt(d))) {
-        let j = numberEnd(text, d);
-        if (/[kKmM]/.test(text[j] ?? '') && !isLetterAt(text, j + 1)) j++;
+        const j = amountEnd(text, d);
         push('price', i, j, '<price>');
         i = j;
         continue;
@@ -329,8 +337,7 @@ export function tokenize(text: string): Token[] {
       ) {
         LETTER_CURRENCY.lastIndex = i;
         if (LETTER_CURRENCY.test(text)) {
-          let j = numberEnd(text, LETTER_CURRENCY.lastIndex);
-          if (/[kKmM]/.test(text[j] ?? '') && !isLetterAt(text, j + 1)) j++;
+          const j = amountEnd(text, LETTER_CURRENCY.lastIndex);
           push('price', i, j, '<price>');
           i = j;
           continue;
