@@ -110,20 +110,25 @@ describe('tokenize: mentions, hashtags, cashtags', () => {
 });
 
 describe('tokenize: numbers, prices, percentages', () => {
+  /** `text` between two words is one token of `kind`. */
+  const oneToken = (kind: string) => (text: string) => {
+    expect(toks(`only ${text} today`)).toEqual([
+      ['word', 'only'],
+      [kind, text],
+      ['word', 'today'],
+    ]);
+  };
+
   it.each(['$50', '$1,299.99', '€20', '20€', '£5', '5£', '¥300', '₹999', '$1.5M', '$10k'])(
     '%j is one price',
-    (price) => {
-      expect(toks(`only ${price} today`)).toEqual([
-        ['word', 'only'],
-        ['price', price],
-        ['word', 'today'],
-      ]);
-    },
+    oneToken('price'),
   );
 
   it.each([
     'R1,200',
     'R350',
+    'RM 45',
+    'S/ 89',
     'Rs 1,499',
     'Rs. 500',
     'Rp 25.000',
@@ -136,13 +141,7 @@ describe('tokenize: numbers, prices, percentages', () => {
     '₦5,000',
     '₩9,900',
     '฿120',
-  ])('%j, a currency in letters or another sign, is one price', (price) => {
-    expect(toks(`only ${price} today`)).toEqual([
-      ['word', 'only'],
-      ['price', price],
-      ['word', 'today'],
-    ]);
-  });
+  ])('%j, a currency in letters or another sign, is one price', oneToken('price'));
 
   it.each(['R35', 'R2', 'CHFX'])('%j (a road, a name) stays a word', (word) => {
     expect(toks(`the ${word} today`).map(([kind]) => kind)).toEqual(['word', 'word', 'word']);
@@ -155,13 +154,7 @@ describe('tokenize: numbers, prices, percentages', () => {
     '+44 20 7946 0958',
     '+91 98200 00010',
     '05 61 00 00 00',
-  ])('%j is one telephone number, not figures that inform', (phone) => {
-    expect(toks(`call ${phone} today`)).toEqual([
-      ['word', 'call'],
-      ['phone', phone],
-      ['word', 'today'],
-    ]);
-  });
+  ])('%j is one telephone number, not figures that inform', oneToken('phone'));
 
   it.each(['2014-2018', '10 12 14 16 18', '2024-03-18', '1,000 000'])('%j stays numbers', (text) => {
     expect(toks(`in ${text} now`).every(([kind]) => kind !== 'phone')).toBe(true);
