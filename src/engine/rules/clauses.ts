@@ -75,6 +75,11 @@ const Params = z.lazy(() =>
     clauseMax: Num.default(4),
     /** The share of the draft's clauses that must be pitch clauses. */
     share: Num.default(0),
+    /**
+     * A clause no tag marks that states something in at least `words` words (see
+     * Doc.statementWords) counts as `weight` of substance: what happened, how a thing works.
+     */
+    statement: z.strictObject({ words: Num, weight: Num }).optional(),
     /** Substance (in clauses that do not pitch) above this keeps the rule quiet. */
     maxSubstance: Num.default(Infinity),
     /** …and so does substance at or above this share of the pitch weight. */
@@ -138,6 +143,12 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     const share = ctx.num(params.share, `${path}.share`);
     const maxSubstance = ctx.num(params.maxSubstance, `${path}.maxSubstance`);
     const substanceRatio = ctx.num(params.substanceRatio, `${path}.substanceRatio`);
+    const statementMin = params.statement
+      ? ctx.num(params.statement.words, `${path}.statement.words`)
+      : Infinity;
+    const statementWeight = params.statement
+      ? ctx.num(params.statement.weight, `${path}.statement.weight`)
+      : 0;
     // Token tags by the kind of token they mark, and the feature that says whether any is there.
     const byKind = new Map<string, number[]>();
     tags.forEach((t, i) => {
@@ -221,7 +232,10 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       let pitchBits = 0;
       for (let c = 0; c < clauseCount; c++) {
         const m = marks[c]!;
-        if (m === 0) continue;
+        if (m === 0) {
+          if (doc.statementWords[c]! >= statementMin) substance += statementWeight;
+          continue;
+        }
         let p = 0;
         let s = 0;
         for (const t of tags) {

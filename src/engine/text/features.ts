@@ -51,6 +51,12 @@ export interface Doc {
   clauses: number;
   /** Per clause: 1 when it ends with a question mark. */
   questionClause: number[];
+  /**
+   * Per clause: its words when it states something, 0 when it addresses the reader ("your team
+   * will love…") or piles up abstractions ("holistic transformation solutions"). A long statement
+   * that sells nothing is narration (what happened, how a thing works), which an ad lacks.
+   */
+  statementWords: number[];
   /** Indexes of the tokens that are neither words nor punctuation (URLs, prices, numbers, emoji…). */
   others: number[];
   language: Language;
@@ -182,10 +188,20 @@ export function analyse(text: string): Doc {
   let verbFinal = -1;
   let clauseWords = 0;
   let lastWord = -1;
+  const statementWords: number[] = [];
+  // The counts where the clause began, for its statementWords.
+  let wordsAt = 0;
+  let secondAt = 0;
+  let abstractAt = 0;
   const endClause = (): void => {
     if (verbFinal >= 0 && clauseWords <= VERB_FINAL_MAX && lastWord > verbFinal) lead[lastWord] = 1;
     verbFinal = -1;
     clauseWords = 0;
+    const states = f['second-person'] === secondAt && f['abstract-words'] - abstractAt < 2;
+    statementWords.push(states ? f.words - wordsAt : 0);
+    wordsAt = f.words;
+    secondAt = f['second-person'];
+    abstractAt = f['abstract-words'];
   };
   // One pass: this runs for every score.
   for (let i = 0; i < tokens.length; i++) {
@@ -303,6 +319,7 @@ export function analyse(text: string): Doc {
     clause,
     clauses,
     questionClause,
+    statementWords,
     others,
     language,
   };

@@ -32,6 +32,13 @@ describe('clause analysis', () => {
     expect(doc.questionClause[clauseOf('ready')]).toBe(1);
     expect(doc.questionClause[clauseOf('plans')]).toBe(0);
   });
+
+  it('counts the words of clauses that state something, not those that address the reader', () => {
+    const doc = analyse(
+      'We stopped baking the big loaf in March. Your family will love it. Holistic integration solutions maximise transformation',
+    );
+    expect(doc.statementWords).toEqual([8, 0, 0]);
+  });
 });
 
 const SELL = {
@@ -101,6 +108,14 @@ describe('the clauses rule type', () => {
   it('a clause counts as what it does most: telling as much as selling is substance', () => {
     const p = pack(rule({ maxSubstance: 1 }), SELL);
     expect(fired(p, 'Book now. Order because we learned it works?')).toEqual([]);
+  });
+
+  it('statement: a long clause no tag marks is narration, which counts as substance', () => {
+    const p = pack(rule({ maxSubstance: 1, statement: { words: 6, weight: 2 } }), SELL);
+    expect(fired(p, 'Book now. First lesson free. The old hall flooded twice last winter.')).toEqual([]);
+    // Too short, or addressed to the reader: still the ad.
+    expect(fired(p, 'Book now. First lesson free. The hall flooded.')).toEqual(['pitch']);
+    expect(fired(p, 'Book now. First lesson free. Your kids will love the new hall.')).toEqual(['pitch']);
   });
 
   it('share: pitch clauses must be that share of all clauses', () => {
