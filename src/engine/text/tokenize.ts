@@ -51,7 +51,7 @@ const TRAILING_URL_PUNCT = /[.,!?:;)\]}"'’»]+$/;
 // "R35" or "R2-D2" stays a word),
 // "Rs 500", "Rp 25.000", "RM 45", "S/ 89", and ISO codes before the amount ("CHF 45", "USD 1,200").
 const ISO_CURRENCIES =
-  'USD|EUR|GBP|CHF|INR|AUD|CAD|NZD|SGD|MXN|BRL|ZAR|JPY|KES|NGN|PHP|HKD|SEK|NOK|DKK|PLN|AED';
+  'USD|EUR|GBP|CHF|INR|AUD|CAD|NZD|SGD|MXN|BRL|ZAR|JPY|KES|NGN|PHP|HKD|SEK|NOK|DKK|PLN|AED|UGX|TZS|RWF|GHS|EGP|ETB|XOF|XAF|IDR|VND|THB|MYR|CNY|KRW|CZK|HUF|ARS|CLP|UYU|SAR|QAR|ILS';
 const LETTER_CURRENCY = new RegExp(
   `(?:R(?=\\d{3}|\\d[,.]\\d{3})|R[sp]\\.? ?|RM ?|S\\/ ?|(?:${ISO_CURRENCIES}) ?)(?=\\d)`,
   'y',
