@@ -47,7 +47,7 @@ export interface Doc {
   lead: number[];
   /** Per token: the index of its clause (sentences and lines; a colon also ends one). */
   clause: number[];
-  /** Clauses holding at least one word-like token. */
+  /** Clauses holding at least one word-like token other than hashtags. */
   clauses: number;
   /** Per clause: 1 when it ends with a question mark. */
   questionClause: number[];
@@ -191,16 +191,17 @@ export function analyse(text: string): Doc {
   const statementWords: number[] = [];
   // The counts where the clause began, for its statementWords.
   let wordsAt = 0;
-  let secondAt = 0;
+  let addressing = 0;
+  let addressingAt = 0;
   let abstractAt = 0;
   const endClause = (): void => {
     if (verbFinal >= 0 && clauseWords <= VERB_FINAL_MAX && lastWord > verbFinal) lead[lastWord] = 1;
     verbFinal = -1;
     clauseWords = 0;
-    const states = f['second-person'] === secondAt && f['abstract-words'] - abstractAt < 2;
+    const states = addressing === addressingAt && f['abstract-words'] - abstractAt < 2;
     statementWords.push(states ? f.words - wordsAt : 0);
     wordsAt = f.words;
-    secondAt = f['second-person'];
+    addressingAt = addressing;
     abstractAt = f['abstract-words'];
   };
   // One pass: this runs for every score.
@@ -230,7 +231,8 @@ export function analyse(text: string): Doc {
       others.push(i);
       continue;
     }
-    clauseHasWord = true;
+    // A line of hashtags files the draft; it is not a sentence the reader reads.
+    if (kind !== 'hashtag') clauseHasWord = true;
     if (++clauseWords === 1 && kind === 'word' && VERB_FINAL_LEADS.has(t.norm)) verbFinal = i;
     if (kind === 'word') lastWord = i;
     const prev = i > 0 ? tokens[i - 1]! : undefined;
@@ -268,7 +270,11 @@ export function analyse(text: string): Doc {
         }
         if (cls & FIRST_SINGULAR) f['first-singular']++;
         else if (cls & FIRST_PLURAL) f['first-plural']++;
-        else if (cls & SECOND) f['second-person']++;
+        else if (cls & SECOND) {
+          f['second-person']++;
+          // "Thank you to everyone who came" tells; "your team will love it" sells.
+          if (prev?.norm !== 'thank') addressing++;
+        }
         // After an emoji a capital opens a new thought ("… the studio 🖤 Double tap …"), not a name.
         if (t.capital && !t.sentenceStart && !(cls & FIRST_SINGULAR) && prev?.kind !== 'emoji')
           f['proper-nouns']++;

@@ -38,6 +38,13 @@ describe('clause analysis', () => {
       'We stopped baking the big loaf in March. Your family will love it. Holistic integration solutions maximise transformation',
     );
     expect(doc.statementWords).toEqual([8, 0, 0]);
+    // Thanking is not selling to the reader.
+    expect(analyse('Thank you to everyone who came to the fair on Saturday').statementWords).toEqual([11]);
+  });
+
+  it('does not count a line of hashtags as a clause', () => {
+    expect(analyse('Fresh bagels, $2 each.\n#bagels #breakfast').clauses).toBe(1);
+    expect(analyse('Fresh bagels, $2 each.\nSee you #soon').clauses).toBe(2);
   });
 });
 
