@@ -232,8 +232,10 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       let pitchBits = 0;
       for (let c = 0; c < clauseCount; c++) {
         const m = marks[c]!;
+        // A statement tells at least its weight, whatever else marks it (a number, a percent).
+        const stated = doc.statementWords[c]! >= statementMin ? statementWeight : 0;
         if (m === 0) {
-          if (doc.statementWords[c]! >= statementMin) substance += statementWeight;
+          substance += stated;
           continue;
         }
         let p = 0;
@@ -249,7 +251,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
           pitch += Math.min(p, clauseMax);
           pitchClauses++;
           pitchBits |= m;
-        } else substance += s;
+        } else substance += Math.max(s, stated);
       }
       if (pitch < min || substance > maxSubstance || substance >= substanceRatio * pitch) return null;
       if (pitchClauses < share * Math.max(doc.clauses, 1)) return null;

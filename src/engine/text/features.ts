@@ -52,9 +52,11 @@ export interface Doc {
   /** Per clause: 1 when it ends with a question mark. */
   questionClause: number[];
   /**
-   * Per clause: its words when it states something, 0 when it addresses the reader ("your team
-   * will love…") or piles up abstractions ("holistic transformation solutions"). A long statement
-   * that sells nothing is narration (what happened, how a thing works), which an ad lacks.
+   * Per clause: the words of its longest stretch between clause openers (commas, dashes, emoji)
+   * when it states something; 0 when it addresses the reader ("your team will love…") or piles
+   * up abstractions ("holistic transformation solutions"). A long statement is narration (what
+   * happened, how a thing works), which an ad lacks; a list of features is only as long as its
+   * longest item.
    */
   statementWords: number[];
   /** Indexes of the tokens that are neither words nor punctuation (URLs, prices, numbers, emoji…). */
@@ -189,8 +191,10 @@ export function analyse(text: string): Doc {
   let clauseWords = 0;
   let lastWord = -1;
   const statementWords: number[] = [];
-  // The counts where the clause began, for its statementWords.
-  let wordsAt = 0;
+  // For statementWords: the words where the current stretch (from the last clause opener) began,
+  // the clause's longest stretch so far, and the counts where the clause began.
+  let stretchAt = 0;
+  let longest = 0;
   let addressing = 0;
   let addressingAt = 0;
   let abstractAt = 0;
@@ -199,14 +203,16 @@ export function analyse(text: string): Doc {
     verbFinal = -1;
     clauseWords = 0;
     const states = addressing === addressingAt && f['abstract-words'] - abstractAt < 2;
-    statementWords.push(states ? f.words - wordsAt : 0);
-    wordsAt = f.words;
+    statementWords.push(states ? Math.max(longest, f.words - stretchAt) : 0);
+    stretchAt = f.words;
+    longest = 0;
     addressingAt = addressing;
     abstractAt = f['abstract-words'];
   };
   // One pass: this runs for every score.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (f.words - stretchAt > longest) longest = f.words - stretchAt;
     const before = prevCls;
     prevCls = 0;
     clause[i] = c;
@@ -245,6 +251,7 @@ export function analyse(text: string): Doc {
       while (k >= 0 && text.charCodeAt(k) === 32) k--;
       if (k >= 0 && opensClause(text.charCodeAt(k))) lead[i] = 1;
     }
+    if (lead[i]) stretchAt = f.words;
     if (kind !== 'word') others.push(i);
     switch (kind) {
       case 'word': {

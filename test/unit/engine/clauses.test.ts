@@ -33,11 +33,15 @@ describe('clause analysis', () => {
     expect(doc.questionClause[clauseOf('plans')]).toBe(0);
   });
 
-  it('counts the words of clauses that state something, not those that address the reader', () => {
+  it('counts the words of clauses that state something (their longest stretch), not those that address the reader', () => {
     const doc = analyse(
       'We stopped baking the big loaf in March. Your family will love it. Holistic integration solutions maximise transformation',
     );
     expect(doc.statementWords).toEqual([8, 0, 0]);
+    // A list of features is as long as its longest item, not its whole length.
+    expect(
+      analyse('Dual motors, four memory presets, a bamboo top, a built-in cable tray').statementWords,
+    ).toEqual([4]);
     // Thanking is not selling to the reader.
     expect(analyse('Thank you to everyone who came to the fair on Saturday').statementWords).toEqual([11]);
   });
