@@ -1,7 +1,7 @@
 /**
  * Regression floor for the draft nudges on the labelled drafts: the shared dev set, the repo's
- * holdout, the development batches (dev-a to dev-s and dev-v; dev-t and dev-u have their own
- * lower floor below), the blind and sealed batches (1 to 5; their misses were studied, so they are
+ * holdout, the development batches (dev-a to dev-s, dev-v to dev-x, dev-z and dev-aa; dev-t,
+ * dev-u and dev-y have their own lower floor below), the blind and sealed batches (1 to 5; their misses were studied, so they are
  * development data now) and the frozen batch (written before tuning began and never tuned on),
  * each at precision ≥ 0.9 and recall ≥ 0.85 per scored id, with a score that
  * ranks genuine drafts above flawed ones (ROC AUC ≥ 0.95, at most one flawed draft in twenty
@@ -46,6 +46,10 @@ const SETS = {
   'dev-r': resolve(repoRoot, 'test/eval/dev-r.jsonl'),
   'dev-s': resolve(repoRoot, 'test/eval/dev-s.jsonl'),
   'dev-v': resolve(repoRoot, 'test/eval/dev-v.jsonl'),
+  'dev-w': resolve(repoRoot, 'test/eval/dev-w.jsonl'),
+  'dev-x': resolve(repoRoot, 'test/eval/dev-x.jsonl'),
+  'dev-z': resolve(repoRoot, 'test/eval/dev-z.jsonl'),
+  'dev-aa': resolve(repoRoot, 'test/eval/dev-aa.jsonl'),
 };
 
 /**
@@ -57,6 +61,9 @@ const SETS = {
 const ADVERSARIAL: Record<string, string> = {
   'dev-t': resolve(repoRoot, 'test/eval/dev-t.jsonl'),
   'dev-u': resolve(repoRoot, 'test/eval/dev-u.jsonl'),
+  // Not adversarial by brief, but nothing-to-say sits at 0.83 (10 of 12): a long 'slow Thursday'
+  // vibe post and a link shared as news ('in case you missed it') remain.
+  'dev-y': resolve(repoRoot, 'test/eval/dev-y.jsonl'),
 };
 
 function load(path: string): EvalRow[] {
