@@ -10,9 +10,25 @@ import { Num, TermRef } from '../pack/schema-parts.ts';
 import { matchEvidence, type RuleType } from './rule-type.ts';
 import { placed, widest } from './signal-sum.ts';
 import type { Match } from '../text/lexicon.ts';
+import type { Doc } from '../text/features.ts';
 import { KINDS, type Kind } from '../types.ts';
 
 const NONE: readonly Match[] = [];
+/** A question of at most this many words with more after it hooks ("Can't wait? Use code…"). */
+const HOOK_WORDS = 3;
+
+/** Per clause, 1 for a short question that more follows: it hooks the reader, it asks nothing. */
+function shortHooks(doc: Doc): number[] {
+  const words: number[] = new Array<number>(doc.questionClause.length).fill(0);
+  let last = -1;
+  doc.tokens.forEach((t, k) => {
+    if (t.kind !== 'word') return;
+    const c = doc.clause[k]!;
+    words[c]!++;
+    last = c;
+  });
+  return doc.questionClause.map((q, c) => (q === 1 && c < last && words[c]! <= HOOK_WORDS ? 1 : 0));
+}
 
 const TOKEN_TAGS = [
   'price',
@@ -219,11 +235,14 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         }
       };
       markAll(null);
-      // The opening clause, when a question and not the whole draft, is a hook (see Tag.token).
+      // The opening clause, when a question and not the whole draft, is a hook (see Tag.token), and
+      // so is a short question further on that more follows.
       const hookFirst = clauseCount > 1 && doc.questionClause[0] === 1;
+      const hooks = questionTags.length && doc.features.questions > 0 ? shortHooks(doc) : null;
       for (const t of questionTags)
         if (!(t.bit & off))
-          for (let c = hookFirst ? 1 : 0; c < clauseCount; c++) if (doc.questionClause[c]) marks[c]! |= t.bit;
+          for (let c = hookFirst ? 1 : 0; c < clauseCount; c++)
+            if (doc.questionClause[c] && !hooks?.[c]) marks[c]! |= t.bit;
       if (hookFirst) for (const t of openingTags) if (!(t.bit & off)) marks[0]! |= t.bit;
 
       let pitch = 0;

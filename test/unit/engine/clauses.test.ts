@@ -188,6 +188,14 @@ describe('the clauses rule type', () => {
     expect(fired(pack(rule({}), SELL), 'Moving house? Book now.')).toEqual([]);
   });
 
+  it('a short question that more follows hooks the reader and asks nothing', () => {
+    const p = pack(rule({ maxSubstance: 1 }), SELL);
+    expect(fired(p, 'Book now. Why wait? First lesson free.')).toEqual(['pitch']);
+    // Longer, or last: a question to the reader.
+    expect(fired(p, 'Book now. What would you want to learn? First lesson free.')).toEqual([]);
+    expect(fired(p, 'Book now. First lesson free. Why wait?')).toEqual([]);
+  });
+
   it('pairs: two tags marking one clause add their weight', () => {
     const withLink = (pairs?: unknown) => [
       {
