@@ -92,8 +92,9 @@ const Params = z.lazy(() =>
     /** The share of the draft's clauses that must be pitch clauses. */
     share: Num.default(0),
     /**
-     * A clause no tag marks that states something in at least `words` words (see
-     * Doc.statementWords) counts as `weight` of substance: what happened, how a thing works.
+     * A clause that does not pitch and states something in at least `words` words (see
+     * Doc.statementWords) counts as at least `weight` of substance: what happened, how a thing
+     * works, even where only a number marks it.
      */
     statement: z.strictObject({ words: Num, weight: Num }).optional(),
     /** Substance (in clauses that do not pitch) above this keeps the rule quiet. */

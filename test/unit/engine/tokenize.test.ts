@@ -134,6 +134,8 @@ describe('tokenize: numbers, prices, percentages', () => {
     'Rp 25.000',
     'CHF 45',
     'USD 1,200',
+    'UGX 5,000',
+    '350 THB',
     '45 CHF',
     '200 kr',
     '30 zł',
