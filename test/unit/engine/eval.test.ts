@@ -1,13 +1,13 @@
 /**
  * Regression floor for the draft nudges on the labelled drafts: the shared dev set, the repo's
- * holdout, the development batches (dev-a to dev-s, dev-v to dev-x, dev-z and dev-aa; dev-t,
- * dev-u and dev-y have their own lower floor below), the blind and sealed batches (1 to 5; their misses were studied, so they are
- * development data now) and the frozen batch (written before tuning began and never tuned on),
- * each at precision ≥ 0.9 and recall ≥ 0.85 per scored id, with a score that
- * ranks genuine drafts above flawed ones (ROC AUC ≥ 0.95, at most one flawed draft in twenty
- * banded "strong", no genuine draft given a draft-quality nudge beyond one in twenty).
- * sealed6.jsonl to sealed14.jsonl are frozen batches: they are reported (npx rapport eval), never
- * tuned on and not floors here.
+ * holdout, the development batches (dev-a to dev-s, dev-v to dev-x, dev-z and dev-aa to dev-ac;
+ * dev-t, dev-u and dev-y have their own lower floor below), the blind and sealed batches (1 to 5;
+ * their misses were studied, so they are development data now) and the frozen batch (written
+ * before tuning began and never tuned on), each at precision ≥ 0.9 and recall ≥ 0.85 per scored
+ * id, with a score that ranks genuine drafts above flawed ones (ROC AUC ≥ 0.95, at most one
+ * flawed draft in twenty banded "strong", no genuine draft given a draft-quality nudge beyond one
+ * in twenty). sealed6.jsonl to sealed14.jsonl are frozen batches: they are reported
+ * (npx rapport eval), never tuned on and not floors here.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -50,6 +50,8 @@ const SETS = {
   'dev-x': resolve(repoRoot, 'test/eval/dev-x.jsonl'),
   'dev-z': resolve(repoRoot, 'test/eval/dev-z.jsonl'),
   'dev-aa': resolve(repoRoot, 'test/eval/dev-aa.jsonl'),
+  'dev-ab': resolve(repoRoot, 'test/eval/dev-ab.jsonl'),
+  'dev-ac': resolve(repoRoot, 'test/eval/dev-ac.jsonl'),
 };
 
 /**
