@@ -1,6 +1,6 @@
 /**
  * Regression floor for the draft nudges on the labelled drafts: the shared dev set, the repo's
- * holdout, the development batches (dev-a to dev-s, dev-v to dev-x, dev-z and dev-aa to dev-ac;
+ * holdout, the development batches (dev-a to dev-s, dev-v to dev-x, dev-z and dev-aa to dev-ad;
  * dev-t, dev-u and dev-y have their own lower floor below), the blind and sealed batches (1 to 5;
  * their misses were studied, so they are development data now) and the frozen batch (written
  * before tuning began and never tuned on), each at precision ≥ 0.9 and recall ≥ 0.85 per scored
@@ -52,6 +52,7 @@ const SETS = {
   'dev-aa': resolve(repoRoot, 'test/eval/dev-aa.jsonl'),
   'dev-ab': resolve(repoRoot, 'test/eval/dev-ab.jsonl'),
   'dev-ac': resolve(repoRoot, 'test/eval/dev-ac.jsonl'),
+  'dev-ad': resolve(repoRoot, 'test/eval/dev-ad.jsonl'),
 };
 
 /**
