@@ -86,7 +86,9 @@ function parsePhrase(phrase: string): Part[] {
   if (PLAIN_WORDS.test(phrase))
     return phrase.split(' ').map((word): Part => ({ type: EXACT, value: VOCABULARY.intern(word) }));
   const parts: Part[] = [];
-  for (const piece of phrase.trim().toLowerCase().split(/\s+/)) {
+  // The tokenizer splits "14-day" into a number and a word, so "<number>-day" means the same two.
+  const spaced = phrase.replace(/>-|-</g, (m) => (m === '>-' ? '> ' : ' <'));
+  for (const piece of spaced.trim().toLowerCase().split(/\s+/)) {
     if (!piece) continue;
     // Placeholders open with "<"; looking every word up in the object would intern each one.
     const kind = piece.charCodeAt(0) === 60 ? PLACEHOLDERS[piece] : undefined;

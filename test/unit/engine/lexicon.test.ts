@@ -68,6 +68,15 @@ describe('Lexicon', () => {
     ).toEqual({ off: ['40% off', '$5 off'], fans: ['10K followers'] });
   });
 
+  it('reads a placeholder joined by a hyphen as the two tokens the tokenizer makes', () => {
+    expect(
+      matches(
+        { trial: ['<number>-day trial'], wait: ['<number>-<number> hours'] },
+        'Our 14-day trial; reply in 24-48 hours',
+      ),
+    ).toEqual({ trial: ['14-day trial'], wait: ['24-48 hours'] });
+  });
+
   it('a placeholder matches only its kind', () => {
     expect(matches({ l: ['<percent> off'] }, '40 off, $40 off')).toEqual({});
   });
