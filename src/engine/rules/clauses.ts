@@ -55,7 +55,11 @@ const Tag = z.lazy(() =>
        */
       token: z.enum(TOKEN_TAGS).optional(),
       at: z.enum(['anywhere', 'start', 'lead']).default('anywhere'),
-      role: z.enum(['pitch', 'substance']),
+      /**
+       * `aside` marks a clause that counts as neither: an ask for shares or follows beside an
+       * offer tells the reader nothing, so it must not pass for a statement (see `statement`).
+       */
+      role: z.enum(['pitch', 'substance', 'aside']),
       weight: Num,
       /** The tag marks at most this many clauses (a cost breakdown is not six offers). */
       maxClauses: z.number().int().min(1).max(1000).optional(),
@@ -111,6 +115,7 @@ interface CompiledTag {
   token?: (typeof TOKEN_TAGS)[number];
   at: 'anywhere' | 'start' | 'lead';
   pitch: boolean;
+  aside: boolean;
   weight: number;
   maxClauses: number;
   kinds: ReadonlySet<Kind> | null;
@@ -128,6 +133,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       ...(t.token !== undefined ? { token: t.token } : {}),
       at: t.at,
       pitch: t.role === 'pitch',
+      aside: t.role === 'aside',
       weight: ctx.num(t.weight, `${path}.tags[${i}].weight`),
       maxClauses: t.maxClauses ?? Infinity,
       kinds: t.kinds ? new Set(t.kinds) : null,
@@ -174,6 +180,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       if (list) list.push(i);
       else byKind.set(t.token, [i]);
     });
+    const asideBits = tags.reduce((bits, t) => (t.aside ? bits | t.bit : bits), 0);
     const questionTags = tags.filter((t) => t.token === 'question');
     const openingTags = tags.filter((t) => t.token === 'opening-question');
     const COUNTS = {
@@ -253,7 +260,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       for (let c = 0; c < clauseCount; c++) {
         const m = marks[c]!;
         // A statement tells at least its weight, whatever else marks it (a number, a percent).
-        const stated = doc.statementWords[c]! >= statementMin ? statementWeight : 0;
+        const stated = doc.statementWords[c]! >= statementMin && !(m & asideBits) ? statementWeight : 0;
         if (m === 0) {
           substance += stated;
           continue;
@@ -261,7 +268,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         let p = 0;
         let s = 0;
         for (const t of tags) {
-          if (!(m & t.bit)) continue;
+          if (!(m & t.bit) || t.aside) continue;
           if (t.pitch) p += t.weight;
           else s += t.weight;
         }
@@ -271,7 +278,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
           pitch += Math.min(p, clauseMax);
           pitchClauses++;
           pitchBits |= m;
-        } else substance += Math.max(s, stated);
+        } else if (!(m & asideBits)) substance += Math.max(s, stated);
       }
       if (pitch < min || substance > maxSubstance || substance >= substanceRatio * pitch) return null;
       if (pitchClauses < share * Math.max(doc.clauses, 1)) return null;

@@ -129,6 +129,23 @@ describe('the clauses rule type', () => {
     expect(fired(p, 'Book now. First lesson free. Your kids will love the new hall.')).toEqual(['pitch']);
   });
 
+  it('aside: a clause it marks is neither statement nor substance, and still sells when it does', () => {
+    const terms = { ...SELL.terms, reach: ['share this'] };
+    const withAside = rule({ maxSubstance: 1, statement: { words: 6, weight: 2 } });
+    withAside[0]!.params.tags.push({ name: 'reach', terms: 'reach', role: 'aside', weight: 0 } as never);
+    const p = pack(withAside, { terms });
+    // Long enough to state something, but it only asks for reach: the ad stands.
+    expect(fired(p, 'Book now. First lesson free. Share this with the friends who keep asking?')).toEqual([
+      'pitch',
+    ]);
+    // Without the aside the same clause reads as a statement and a question, and keeps it quiet.
+    const q = pack(rule({ maxSubstance: 1, statement: { words: 6, weight: 2 } }), { terms });
+    expect(fired(q, 'Book now. First lesson free. Share this with the friends who keep asking?')).toEqual([]);
+    // An aside clause that also sells is still a pitch clause.
+    expect(fired(p, 'Share this, book now.')).toEqual([]);
+    expect(fired(p, 'Book now and share this. First lesson free.')).toEqual(['pitch']);
+  });
+
   it('share: pitch clauses must be that share of all clauses', () => {
     const p = pack(rule({ share: 0.5 }), SELL);
     expect(
