@@ -31,9 +31,17 @@ export const Signal = z.lazy(() =>
       max: z.number().int().min(1).max(100).default(3),
       /** Only for drafts of these kinds (a reply that engages the person replied to). */
       kinds: z.array(Kind).min(1).optional(),
+      /**
+       * With terms: only matches whose clause also holds a match of this list ("share" counts as
+       * an ask for reach when "this video" or "our page" sits in the same clause).
+       */
+      with: TermRef.optional(),
     })
     .refine((s) => (s.terms === undefined) !== (s.feature === undefined), {
       message: 'a signal needs exactly one of "terms" or "feature"',
+    })
+    .refine((s) => s.with === undefined || s.terms !== undefined, {
+      message: '"with" narrows term matches: it needs "terms"',
     }),
 );
 export type Signal = z.infer<typeof Signal>;
@@ -41,6 +49,7 @@ export type Signal = z.infer<typeof Signal>;
 export interface CompiledSignal {
   name: string | undefined;
   list?: string;
+  with?: string;
   feature?: (typeof FEATURES)[number];
   at: 'anywhere' | 'start' | 'lead';
   atLeast: number;
@@ -60,6 +69,7 @@ export function compileSignals(
     return {
       name: s.name,
       ...(s.terms !== undefined ? { list: ctx.terms(s.terms, `${at}.terms`) } : {}),
+      ...(s.with !== undefined ? { with: ctx.terms(s.with, `${at}.with`) } : {}),
       ...(s.feature !== undefined ? { feature: s.feature } : {}),
       at: s.at,
       atLeast: s.atLeast === undefined ? -Infinity : ctx.num(s.atLeast, `${at}.atLeast`),
@@ -101,6 +111,8 @@ export function sumSignals(
     let matches: readonly Match[] = NONE;
     if (s.list !== undefined) {
       matches = placed(doc, hits.get(s.list) ?? NONE, s.at);
+      if (s.with !== undefined && matches.length)
+        matches = inClauseWith(doc, matches, hits.get(s.with) ?? NONE);
       count = matches.length;
     } else {
       const v = doc.features[s.feature!];
@@ -115,6 +127,13 @@ export function sumSignals(
     }
   }
   return { score, positive, named };
+}
+
+/** The matches whose clause also holds one of `others`. */
+function inClauseWith(doc: Doc, matches: readonly Match[], others: readonly Match[]): readonly Match[] {
+  if (!others.length) return NONE;
+  const clauses = new Set(others.map((m) => doc.clause[m.first]));
+  return matches.filter((m) => clauses.has(doc.clause[m.first]));
 }
 
 const byStartThenWidest = (a: Match, b: Match): number => a.start - b.start || b.end - a.end;

@@ -56,6 +56,26 @@ describe('signals', () => {
     expect(fired(p, 'We visited the shop')).toEqual([]);
   });
 
+  it("with 'with', counts only matches whose clause also holds the other list", () => {
+    const p = promo([{ terms: ['share'], with: ['video', 'this page'], weight: 4 }]);
+    expect(fired(p, 'Share the video with a friend')).toEqual(['promo']);
+    expect(fired(p, 'Ideas, share this page')).toEqual(['promo']);
+    // The object sits in another clause: the verb alone is not the ask.
+    expect(fired(p, 'Share what you think. The video is below')).toEqual([]);
+    expect(fired(p, 'Share what you think')).toEqual([]);
+    expect(
+      compileError(
+        packJson([
+          {
+            id: 'a',
+            type: 'signals',
+            params: { threshold: 1, signals: [{ feature: 'words', with: ['x'], weight: 1 }] },
+          },
+        ]),
+      ),
+    ).toMatch(/"with" narrows term matches/);
+  });
+
   it('with requires, stays quiet unless a named signal is present', () => {
     const p = promo(
       [
