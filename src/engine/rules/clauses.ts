@@ -259,8 +259,13 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       let pitchBits = 0;
       for (let c = 0; c < clauseCount; c++) {
         const m = marks[c]!;
-        // A statement tells at least its weight, whatever else marks it (a number, a percent).
-        const stated = doc.statementWords[c]! >= statementMin && !(m & asideBits) ? statementWeight : 0;
+        // A statement tells at least its weight, whatever else marks it (a number, a percent); a
+        // question states nothing (one that asks the reader counts through its own tag, one that
+        // hooks them, "Injured in a car accident?", not at all).
+        const stated =
+          doc.statementWords[c]! >= statementMin && !doc.questionClause[c] && !(m & asideBits)
+            ? statementWeight
+            : 0;
         if (m === 0) {
           substance += stated;
           continue;

@@ -127,6 +127,11 @@ describe('the clauses rule type', () => {
     // Too short, or addressed to the reader: still the ad.
     expect(fired(p, 'Book now. First lesson free. The hall flooded.')).toEqual(['pitch']);
     expect(fired(p, 'Book now. First lesson free. Your kids will love the new hall.')).toEqual(['pitch']);
+    // A question states nothing: an opening hook as long as a statement leaves the ad an ad.
+    expect(fired(p, 'Did the old hall flood twice last winter? Book now. First lesson free.')).toEqual([
+      'pitch',
+    ]);
+    expect(fired(p, 'The old hall flooded twice last winter. Book now. First lesson free.')).toEqual([]);
   });
 
   it('aside: a clause it marks is neither statement nor substance, and still sells when it does', () => {
