@@ -32,6 +32,7 @@ export const FEATURES = [
   'first-sentence-chars',
   'abstract-words',
   'abstract-share',
+  'quote-only',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -62,6 +63,35 @@ export interface Doc {
   /** Indexes of the tokens that are neither words nor punctuation (URLs, prices, numbers, emoji…). */
   others: number[];
   language: Language;
+}
+
+const OPEN_QUOTE = new Set([...'"“„«「『\'‘']);
+const CLOSE_QUOTE = /["”“»」』'’]/g;
+/** Words after a quotation that still leave it the whole draft: "— Seneca", "(via a friend)". */
+const ATTRIBUTION_WORDS = 3;
+
+/**
+ * 1 when the draft is a quotation and nothing more: it opens with a quotation mark, and after the
+ * last closing mark come at most a few words of attribution. Someone else's words, posted bare,
+ * tell the reader nothing of the poster's own.
+ */
+function quoteOnly(text: string, tokens: readonly Token[]): number {
+  let open = 0;
+  while (open < text.length && /\s/.test(text[open]!)) open++;
+  if (!OPEN_QUOTE.has(text[open] ?? '')) return 0;
+  let close = -1;
+  for (const m of text.matchAll(CLOSE_QUOTE)) if (m.index > open) close = m.index;
+  if (close < 0) return 0;
+  let inside = 0;
+  let after = 0;
+  for (const t of tokens) {
+    // A link or a price after the quotation makes it a share or a pitch, not a bare quotation.
+    if (t.start > close && (t.kind === 'url' || t.kind === 'price')) return 0;
+    if (t.kind !== 'word') continue;
+    if (t.start > close) after++;
+    else if (t.start > open) inside++;
+  }
+  return inside >= 3 && after <= ATTRIBUTION_WORDS ? 1 : 0;
 }
 
 /**
@@ -171,6 +201,7 @@ export function analyse(text: string): Doc {
     'first-sentence-chars': -1,
     'abstract-words': 0,
     'abstract-share': 0,
+    'quote-only': 0,
   };
   // Plain arrays, not typed ones: a typed array past 64 bytes is allocated outside the JS heap
   // and costs microseconds each, more than this whole pass on a short draft.
@@ -321,6 +352,7 @@ export function analyse(text: string): Doc {
   f['reader-questions'] = f.questions - (questionClause[0] === 1 && clauses > 1 ? 1 : 0);
   if (f['first-sentence-chars'] < 0) f['first-sentence-chars'] = text.trimEnd().length;
   f['abstract-share'] = f.words ? Math.round((100 * f['abstract-words']) / f.words) : 0;
+  f['quote-only'] = quoteOnly(text, tokens);
   const language = votes.result();
   // German capitalises every noun, so a capital mid-sentence says nothing about a name there.
   if (language === 'de') f['proper-nouns'] = 0;

@@ -94,6 +94,19 @@ describe('features', () => {
     expect(f('').lines).toBe(0);
   });
 
+  it('marks a draft that is a quotation and nothing more, attribution allowed', () => {
+    expect(f('“Well begun is half done.”')['quote-only']).toBe(1);
+    expect(f('  "Stay hungry, stay foolish." — Steve Jobs')['quote-only']).toBe(1);
+    expect(f('"Big news."')['quote-only']).toBe(0); // too short to count as a quotation
+    // Own words after it, a link or a price, or a quote inside a sentence: not a bare quotation.
+    expect(f('"Fast" is what the client said. It took six weeks to ship.')['quote-only']).toBe(0);
+    expect(f('“Best groom my spaniel ever had.” — Sarah\nSlots: https://x.example/book')['quote-only']).toBe(
+      0,
+    );
+    expect(f('“Best groom my spaniel ever had.” From £30')['quote-only']).toBe(0);
+    expect(f('No quotation marks at all here')['quote-only']).toBe(0);
+  });
+
   it('measures where the first sentence ends', () => {
     expect(f('Short one. Then more.')['first-sentence-chars']).toBe(10);
     expect(f('no end at all  ')['first-sentence-chars']).toBe(13);
