@@ -16,18 +16,51 @@ import { KINDS, type Kind } from '../types.ts';
 const NONE: readonly Match[] = [];
 /** A question of at most this many words with more after it hooks ("Can't wait? Use code…"). */
 const HOOK_WORDS = 3;
+/** A label before an opening question runs at most this many words ("Attention Heads of Procurement:"). */
+const LABEL_WORDS = 4;
 
-/** Per clause, 1 for a short question that more follows: it hooks the reader, it asks nothing. */
-function shortHooks(doc: Doc): number[] {
-  const words: number[] = new Array<number>(doc.questionClause.length).fill(0);
+interface Hooks {
+  /** Per clause, 1 for a short question that more follows: it hooks the reader, it asks nothing. */
+  short: number[];
+  /**
+   * The opening question behind a label, when more follows ("Founders: still reconciling payouts
+   * at midnight? …"): a hook as much as one that opens the draft. -1 when there is none.
+   */
+  labelled: number;
+}
+
+function hookQuestions(doc: Doc): Hooks {
+  const n = doc.questionClause.length;
+  const words: number[] = new Array<number>(n).fill(0);
+  const lastToken: number[] = new Array<number>(n).fill(-1);
   let last = -1;
   doc.tokens.forEach((t, k) => {
     if (t.kind !== 'word') return;
     const c = doc.clause[k]!;
     words[c]!++;
+    lastToken[c] = k;
     last = c;
   });
-  return doc.questionClause.map((q, c) => (q === 1 && c < last && words[c]! <= HOOK_WORDS ? 1 : 0));
+  const short = doc.questionClause.map((q, c) => (q === 1 && c < last && words[c]! <= HOOK_WORDS ? 1 : 0));
+  let labelled = -1;
+  let labels = 0;
+  for (let c = 0; c < last; c++) {
+    if (words[c] === 0) continue;
+    if (doc.questionClause[c]) {
+      if (labels > 0) labelled = c;
+      break;
+    }
+    if (words[c]! > LABEL_WORDS || !colonAfter(doc.text, doc.tokens[lastToken[c]!]!.end)) break;
+    labels++;
+  }
+  return { short, labelled };
+}
+
+/** Whether a colon follows `at`, spaces aside. */
+function colonAfter(text: string, at: number): boolean {
+  let i = at;
+  while (text[i] === ' ') i++;
+  return text[i] === ':' || text[i] === '：';
 }
 
 const TOKEN_TAGS = [
@@ -181,6 +214,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       else byKind.set(t.token, [i]);
     });
     const asideBits = tags.reduce((bits, t) => (t.aside ? bits | t.bit : bits), 0);
+    const substanceBits = tags.reduce((bits, t) => (!t.pitch && !t.aside ? bits | t.bit : bits), 0);
     const questionTags = tags.filter((t) => t.token === 'question');
     const openingTags = tags.filter((t) => t.token === 'opening-question');
     const COUNTS = {
@@ -243,15 +277,19 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         }
       };
       markAll(null);
-      // The opening clause, when a question and not the whole draft, is a hook (see Tag.token), and
-      // so is a short question further on that more follows.
-      const hookFirst = clauseCount > 1 && doc.questionClause[0] === 1;
-      const hooks = questionTags.length && doc.features.questions > 0 ? shortHooks(doc) : null;
+      // The opening clause, when a question and not the whole draft, is a hook (see Tag.token), even
+      // behind a label ("Founders: …?"), and so is a short question further on that more follows.
+      const hooks = questionTags.length && doc.features.questions > 0 ? hookQuestions(doc) : null;
+      // A labelled question that a substance tag marks ("Florists: do you charge by distance?")
+      // asks peers something; only a bare one ("Founders: still up at midnight?") hooks.
+      const labelled =
+        hooks && hooks.labelled >= 0 && !(marks[hooks.labelled]! & substanceBits) ? hooks.labelled : -1;
+      const opening = clauseCount > 1 && doc.questionClause[0] === 1 ? 0 : labelled;
       for (const t of questionTags)
         if (!(t.bit & off))
-          for (let c = hookFirst ? 1 : 0; c < clauseCount; c++)
-            if (doc.questionClause[c] && !hooks?.[c]) marks[c]! |= t.bit;
-      if (hookFirst) for (const t of openingTags) if (!(t.bit & off)) marks[0]! |= t.bit;
+          for (let c = 0; c < clauseCount; c++)
+            if (doc.questionClause[c] && c !== opening && !hooks?.short[c]) marks[c]! |= t.bit;
+      if (opening >= 0) for (const t of openingTags) if (!(t.bit & off)) marks[opening]! |= t.bit;
 
       let pitch = 0;
       let substance = 0;

@@ -210,6 +210,21 @@ describe('the clauses rule type', () => {
     expect(fired(pack(rule({}), SELL), 'Moving house? Book now.')).toEqual([]);
   });
 
+  it('an opening question behind a short label still hooks, unless substance marks it', () => {
+    const p = pack(rule({ substanceRatio: 0.5 }), SELL);
+    expect(fired(p, 'Landlords: moving house this spring? Book now. First lesson free.')).toEqual(['pitch']);
+    // A long opening is no label, and a question that explains asks something.
+    expect(
+      fired(
+        p,
+        'We moved twice this year and it went fine: moving house this spring? Book now. First lesson free.',
+      ),
+    ).toEqual([]);
+    expect(fired(p, 'Landlords: moving because we learned something? Book now. First lesson free.')).toEqual(
+      [],
+    );
+  });
+
   it('a short question that more follows hooks the reader and asks nothing', () => {
     const p = pack(rule({ maxSubstance: 1 }), SELL);
     expect(fired(p, 'Book now. Why wait? First lesson free.')).toEqual(['pitch']);
