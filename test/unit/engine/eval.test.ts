@@ -1,6 +1,6 @@
 /**
  * Regression floor for the draft nudges on the labelled drafts: the shared dev set, the repo's
- * holdout, the development batches (dev-a to dev-s, dev-v to dev-x, dev-z and dev-aa to dev-ak;
+ * holdout, the development batches (dev-a to dev-s, dev-v to dev-x, dev-z and dev-aa to dev-am;
  * dev-t, dev-u and dev-y have their own lower floor below), the blind and sealed batches (1 to 5;
  * their misses were studied, so they are development data now) and the frozen batch (written
  * before tuning began and never tuned on), each at precision ≥ 0.9 and recall ≥ 0.85 per scored
@@ -60,6 +60,8 @@ const SETS = {
   'dev-ai': resolve(repoRoot, 'test/eval/dev-ai.jsonl'),
   'dev-aj': resolve(repoRoot, 'test/eval/dev-aj.jsonl'),
   'dev-ak': resolve(repoRoot, 'test/eval/dev-ak.jsonl'),
+  'dev-al': resolve(repoRoot, 'test/eval/dev-al.jsonl'),
+  'dev-am': resolve(repoRoot, 'test/eval/dev-am.jsonl'),
 };
 
 /**
