@@ -295,8 +295,6 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       let substance = 0;
       let pitchClauses = 0;
       let pitchBits = 0;
-      // Clauses that only ask for reach: neither pitch nor substance, so not counted in the share.
-      let asides = 0;
       for (let c = 0; c < clauseCount; c++) {
         const m = marks[c]!;
         // A statement tells at least its weight, whatever else marks it (a number, a percent); a
@@ -324,10 +322,9 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
           pitchClauses++;
           pitchBits |= m;
         } else if (!(m & asideBits)) substance += Math.max(s, stated);
-        else asides++;
       }
       if (pitch < min || substance > maxSubstance || substance >= substanceRatio * pitch) return null;
-      if (pitchClauses < share * Math.max(doc.clauses - asides, 1)) return null;
+      if (pitchClauses < share * Math.max(doc.clauses, 1)) return null;
       // It fires: mark again, this time keeping each tag's matches for the evidence.
       const found: Match[][] = tags.map(() => []);
       marks.fill(0);

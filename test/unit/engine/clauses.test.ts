@@ -151,17 +151,6 @@ describe('the clauses rule type', () => {
     expect(fired(p, 'Book now and share this. First lesson free.')).toEqual(['pitch']);
   });
 
-  it('aside: a clause that only asks for reach does not count against the share of pitch clauses', () => {
-    const terms = { ...SELL.terms, reach: ['share this'] };
-    const withAside = rule({ share: 0.6 });
-    withAside[0]!.params.tags.push({ name: 'reach', terms: 'reach', role: 'aside', weight: 0 } as never);
-    // One pitch clause of two: the aside leaves one clause that counts, and it sells.
-    expect(fired(pack(withAside, { terms }), 'Book now, first lesson free. Share this.')).toEqual(['pitch']);
-    expect(fired(pack(rule({ share: 0.6 }), { terms }), 'Book now, first lesson free. Share this.')).toEqual(
-      [],
-    );
-  });
-
   it('share: pitch clauses must be that share of all clauses', () => {
     const p = pack(rule({ share: 0.5 }), SELL);
     expect(
