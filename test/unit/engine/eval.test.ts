@@ -6,7 +6,7 @@
  * before tuning began and never tuned on), each at precision ≥ 0.9 and recall ≥ 0.85 per scored
  * id, with a score that ranks genuine drafts above flawed ones (ROC AUC ≥ 0.95, at most one
  * flawed draft in twenty banded "strong", no genuine draft given a draft-quality nudge beyond one
- * in twenty). sealed6.jsonl to sealed20.jsonl are frozen batches: they are reported
+ * in twenty). sealed6.jsonl to sealed23.jsonl are frozen batches: they are reported
  * (npx rapport eval), never tuned on and not floors here.
  */
 import { existsSync, readFileSync } from 'node:fs';
