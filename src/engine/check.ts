@@ -129,7 +129,11 @@ export function check(input: Draft, pack: CompiledPack, options: CheckOptions = 
   for (const { rule, finding } of kept) {
     const existing = byNudge.get(rule.nudge);
     if (existing) {
-      existing.nudge.evidence.push(...finding.evidence);
+      // Two rules of one nudge often quote the same words (an ad fires the main and the askless
+      // pure-promotion rules alike): the card shows each quote once.
+      const have = existing.nudge.evidence;
+      for (const e of finding.evidence)
+        if (!have.some((h) => h.text === e.text && h.start === e.start && h.end === e.end)) have.push(e);
       if (rule.severity === 'warn') existing.nudge.severity = 'warn';
       continue;
     }
