@@ -42,10 +42,11 @@ export interface Token {
 
 const LETTER = /\p{L}|\p{M}/u;
 const PICTO = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
-// A bare domain: a well-known suffix, or any suffix of letters when a path follows
-// ("library.example/summer"), since "word.word/" is an address in any language.
+// A bare domain: a well-known suffix (the generic ones, country codes, and "example", which
+// sample addresses use), or any suffix of letters when a path follows ("library.example/summer"),
+// since "word.word/" is an address in any language. Not "no", a word in too many languages.
 const DOMAIN =
-  /[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:(?:com|org|net|io|co|app|dev|ly|shop|store|me|ai|gg|tv|us|uk|de|fr|eu|info|biz|social|link)(?![a-z0-9-])|[a-z]{2,24}(?=\/[^\s/]))(?:\/[^\s]*)?/iy;
+  /[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:(?:com|org|net|io|co|app|dev|ly|shop|store|me|ai|gg|tv|us|uk|de|fr|eu|info|biz|social|link|example|in|ca|au|nz|za|es|it|nl|br|mx|jp|ch|at|be|ie|pt|pl|se|dk|fi|cl|pe|ar|ph|sg|ke|ng|gh|zw|online|site)(?![a-z0-9-])|[a-z]{2,24}(?=\/[^\s/]))(?:\/[^\s]*)?/iy;
 const TRAILING_URL_PUNCT = /[.,!?:;)\]}"'’»]+$/;
 // Currencies written with letters: "R1,200" (rand: three digits or a thousands group, so a road
 // "R35" or "R2-D2" stays a word),

@@ -47,7 +47,11 @@ describe('tokenize: links', () => {
   it('takes any word.suffix/path for an address, and a known suffix without a path', () => {
     expect(ofKind('Sign up at library.example/summer today', 'url')).toEqual(['library.example/summer']);
     expect(ofKind('See shop.example.com for more', 'url')).toEqual(['shop.example.com']);
-    expect(ofKind('Read it on paper.example and more', 'url')).toEqual([]);
+    expect(ofKind('Open notes.txt and more', 'url')).toEqual([]);
+    // Country codes and "example" (the suffix sample addresses use) are known suffixes.
+    expect(ofKind('The full range is at pawsome-pets.in today', 'url')).toEqual(['pawsome-pets.in']);
+    expect(ofKind('Todo en tiendaolivar.example y más', 'url')).toEqual(['tiendaolivar.example']);
+    expect(ofKind('Tack, vi ses.no problem', 'url')).toEqual([]);
     expect(ofKind('The and/or question', 'url')).toEqual([]);
   });
 
