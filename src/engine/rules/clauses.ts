@@ -91,8 +91,10 @@ const Tag = z.lazy(() =>
       /**
        * `aside` marks a clause that counts as neither: an ask for shares or follows beside an
        * offer tells the reader nothing, so it must not pass for a statement (see `statement`).
+       * `veto` keeps the rule quiet wherever the tag is found: the draft is another thing, which
+       * another nudge names ("check out my channel, I'll sub back" swaps follows; it sells nothing).
        */
-      role: z.enum(['pitch', 'substance', 'aside']),
+      role: z.enum(['pitch', 'substance', 'aside', 'veto']),
       weight: Num,
       /** The tag marks at most this many clauses (a cost breakdown is not six offers). */
       maxClauses: z.number().int().min(1).max(1000).optional(),
@@ -149,6 +151,7 @@ interface CompiledTag {
   at: 'anywhere' | 'start' | 'lead';
   pitch: boolean;
   aside: boolean;
+  veto: boolean;
   weight: number;
   maxClauses: number;
   kinds: ReadonlySet<Kind> | null;
@@ -167,6 +170,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       at: t.at,
       pitch: t.role === 'pitch',
       aside: t.role === 'aside',
+      veto: t.role === 'veto',
       weight: ctx.num(t.weight, `${path}.tags[${i}].weight`),
       maxClauses: t.maxClauses ?? Infinity,
       kinds: t.kinds ? new Set(t.kinds) : null,
@@ -214,7 +218,11 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       else byKind.set(t.token, [i]);
     });
     const asideBits = tags.reduce((bits, t) => (t.aside ? bits | t.bit : bits), 0);
-    const substanceBits = tags.reduce((bits, t) => (!t.pitch && !t.aside ? bits | t.bit : bits), 0);
+    const substanceBits = tags.reduce(
+      (bits, t) => (!t.pitch && !t.aside && !t.veto ? bits | t.bit : bits),
+      0,
+    );
+    const vetoBits = tags.reduce((bits, t) => (t.veto ? bits | t.bit : bits), 0);
     const questionTags = tags.filter((t) => t.token === 'question');
     const openingTags = tags.filter((t) => t.token === 'opening-question');
     const COUNTS = {
@@ -243,6 +251,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
           if (ms.length) present |= t.bit;
         } else if (doc.features[COUNTS[t.token!]] > 0) present |= t.bit;
       }
+      if (present & vetoBits) return null;
       for (const bits of requires) if ((present & bits) === 0) return null;
 
       const clauseCount = doc.questionClause.length;
@@ -290,6 +299,9 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
           for (let c = 0; c < clauseCount; c++)
             if (doc.questionClause[c] && c !== opening && !hooks?.short[c]) marks[c]! |= t.bit;
       if (opening >= 0) for (const t of openingTags) if (!(t.bit & off)) marks[opening]! |= t.bit;
+      // A hook tells nothing, whatever words it borrows: "Have you tried our winter box?" reads as
+      // a question to the reader and an experience, and still only leads into the pitch.
+      if (opening >= 0) marks[opening]! &= ~substanceBits;
 
       let pitch = 0;
       let substance = 0;

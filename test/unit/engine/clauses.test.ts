@@ -151,6 +151,34 @@ describe('the clauses rule type', () => {
     expect(fired(p, 'Book now and share this. First lesson free.')).toEqual(['pitch']);
   });
 
+  it('an opening question that more follows is a hook: the substance words in it count for nothing', () => {
+    const p = pack(rule({ maxSubstance: 1 }), SELL);
+    expect(fired(p, 'Learned to bake yet? Book now. First lesson free.')).toEqual(['pitch']);
+    // The same words in a question that closes the draft ask the reader something.
+    expect(fired(p, 'Book now. First lesson free. Learned to bake yet?')).toEqual([]);
+  });
+
+  it('veto: the tag anywhere keeps the rule quiet, and only where its kind is read', () => {
+    const terms = { ...SELL.terms, swap: ['sub back'] };
+    const withVeto = rule({});
+    withVeto[0]!.params.tags.push({ name: 'swap', terms: 'swap', role: 'veto', weight: 0 } as never);
+    const p = pack(withVeto, { terms });
+    expect(fired(p, 'Book now. First lesson free.')).toEqual(['pitch']);
+    expect(fired(p, 'Book now. First lesson free. I sub back!')).toEqual([]);
+    // A veto tag limited to replies leaves a post alone.
+    const replies = rule({});
+    replies[0]!.params.tags.push({
+      name: 'swap',
+      terms: 'swap',
+      role: 'veto',
+      weight: 0,
+      kinds: ['reply'],
+    } as never);
+    const q = pack(replies, { terms });
+    expect(fired(q, 'Book now. First lesson free. I sub back!')).toEqual(['pitch']);
+    expect(fired(q, 'Book now. First lesson free. I sub back!', { kind: 'reply' })).toEqual([]);
+  });
+
   it('share: pitch clauses must be that share of all clauses', () => {
     const p = pack(rule({ share: 0.5 }), SELL);
     expect(
