@@ -45,7 +45,13 @@ function finish(h: number): number {
 function words(tokens: readonly Token[]): number[] {
   const out: number[] = [];
   for (const t of tokens) {
-    if (t.kind === 'word' || t.kind === 'number' || t.kind === 'price' || t.kind === 'percent') {
+    if (
+      t.kind === 'word' ||
+      t.kind === 'number' ||
+      t.kind === 'price' ||
+      t.kind === 'percent' ||
+      t.kind === 'discount'
+    ) {
       out.push(wordHash(t.norm));
     }
   }

@@ -58,6 +58,7 @@ interface Phrase {
 const PLACEHOLDERS: Record<string, TokenKind> = {
   '<price>': 'price',
   '<percent>': 'percent',
+  '<discount>': 'discount',
   '<number>': 'number',
   '<url>': 'url',
   '<email>': 'email',

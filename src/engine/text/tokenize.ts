@@ -20,6 +20,7 @@ export type TokenKind =
   | 'number'
   | 'price'
   | 'percent'
+  | 'discount'
   | 'punct';
 
 export interface Token {
@@ -275,6 +276,21 @@ export function tokenize(text: string): Token[] {
       }
       i++;
       continue;
+    }
+    // "-30 %", "−20%": a percentage with a minus sign in front is a discount, as French, German
+    // and Spanish shops write one, not a figure that informs (a dash after a word is a range).
+    if (
+      (c === 45 || c === 0x2212) &&
+      isDigit(text.charCodeAt(i + 1)) &&
+      (i === 0 || !isWordChar(text, i - 1))
+    ) {
+      const j = numberEnd(text, i + 1);
+      const unit = isSpace(text.charCodeAt(j)) ? j + 1 : j;
+      if (text.charCodeAt(unit) === 37 /* % */) {
+        push('discount', i, unit + 1, '<discount>');
+        i = unit + 1;
+        continue;
+      }
     }
     if (isDigit(c) || ((c === 43 || c === 40) && isDigit(text.charCodeAt(i + 1)))) {
       // A telephone number is a way to reach someone, not a figure that informs.

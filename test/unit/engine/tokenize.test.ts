@@ -186,6 +186,20 @@ describe('tokenize: numbers, prices, percentages', () => {
     ]);
   });
 
+  it.each(['-30 %', '-20%', '−15 %'])('%j, a percentage behind a minus sign, is one discount', (pct) => {
+    expect(toks(`${pct} sur tout`)).toEqual([
+      ['discount', pct],
+      ['word', 'sur'],
+      ['word', 'tout'],
+    ]);
+  });
+
+  it('a dash after a word or number is a range or a hyphen, not a discount', () => {
+    expect(ofKind('Growth 10-20% a year', 'discount')).toEqual([]);
+    expect(ofKind('Growth 10-20% a year', 'percent')).toEqual(['20%']);
+    expect(ofKind('Temperatures -5 tonight', 'discount')).toEqual([]);
+  });
+
   it.each(['10K', '9am', '1,000', '3.5', '3x', '2026'])('%j is one number', (num) => {
     expect(toks(`about ${num} people`)).toEqual([
       ['word', 'about'],
