@@ -67,6 +67,8 @@ const isCurrencySign = (c: number): boolean =>
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** A space, or the no-break spaces that French and German put before units. */
 const isSpace = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x202f;
+/** Where a unit after a number starts: right after it, or after one space ("15 %", "39 €"). */
+const unitAt = (text: string, j: number): number => (isSpace(text.charCodeAt(j)) ? j + 1 : j);
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isCjk = (c: number): boolean =>
   (c >= 0x3040 && c <= 0x30ff) ||
@@ -284,8 +286,7 @@ export function tokenize(text: string): Token[] {
       isDigit(text.charCodeAt(i + 1)) &&
       (i === 0 || !isWordChar(text, i - 1))
     ) {
-      const j = numberEnd(text, i + 1);
-      const unit = isSpace(text.charCodeAt(j)) ? j + 1 : j;
+      const unit = unitAt(text, numberEnd(text, i + 1));
       if (text.charCodeAt(unit) === 37 /* % */) {
         push('discount', i, unit + 1, '<discount>');
         i = unit + 1;
@@ -313,7 +314,7 @@ export function tokenize(text: string): Token[] {
       }
       let j = numberEnd(text, i);
       // A unit after one space counts too: "15 %", "4 €", "39 €" (French, German, Spanish style).
-      const unit = isSpace(text.charCodeAt(j)) ? j + 1 : j;
+      const unit = unitAt(text, j);
       const next = text.charCodeAt(unit);
       if (next === 37 /* % */) {
         push('percent', i, unit + 1, '<percent>');

@@ -138,25 +138,32 @@ describe.each(Object.entries(SETS))('eval on %s', (_name, path) => {
   });
 });
 
-describe.each(Object.entries(STUDIED))('eval on the studied batch %s', (_name, path) => {
-  const report = evaluate(load(path), defaultPack());
-  it.each([...SCORED_NUDGES])('%s holds precision ≥ 0.85 and recall ≥ 0.75', (id) => {
-    expectFloor(report, id, 0.85, 0.75);
+/**
+ * A lower floor for a group of batches: precision and recall per id, and the score bars (all of
+ * them, or only an AUC floor where the batch was written to dodge the rules).
+ */
+function lowerFloor(
+  group: string,
+  sets: Record<string, string>,
+  floor: { precision: number; recall: number; auc?: number },
+) {
+  describe.each(Object.entries(sets))(`eval on the ${group} batch %s`, (_name, path) => {
+    const report = evaluate(load(path), defaultPack());
+    it.each([...SCORED_NUDGES])(
+      `%s holds precision ≥ ${floor.precision} and recall ≥ ${floor.recall}`,
+      (id) => {
+        expectFloor(report, id, floor.precision, floor.recall);
+      },
+    );
+    it('the score ranks genuine drafts above flawed ones', () => {
+      if (floor.auc === undefined) expectScoreBars(report);
+      else expect(report.score.auc).toBeGreaterThanOrEqual(floor.auc);
+    });
   });
-  it('the score ranks genuine drafts above flawed ones', () => {
-    expectScoreBars(report);
-  });
-});
+}
 
-describe.each(Object.entries(ADVERSARIAL))('eval on the adversarial batch %s', (_name, path) => {
-  const report = evaluate(load(path), defaultPack());
-  it.each([...SCORED_NUDGES])('%s holds precision ≥ 0.85 and recall ≥ 0.6', (id) => {
-    expectFloor(report, id, 0.85, 0.6);
-  });
-  it('the score still ranks genuine drafts above flawed ones', () => {
-    expect(report.score.auc).toBeGreaterThanOrEqual(0.9);
-  });
-});
+lowerFloor('studied', STUDIED, { precision: 0.85, recall: 0.75 });
+lowerFloor('adversarial', ADVERSARIAL, { precision: 0.85, recall: 0.6, auc: 0.9 });
 
 describe('genuine, specific drafts stay clean of the scored nudges', () => {
   const GENUINE: [string, EvalRow['platform'], EvalRow['kind']][] = [
