@@ -8,7 +8,7 @@ import type { Finding, RuleEnv } from './rules/rule-type.ts';
 import type { CheckOptions, CheckResult, Draft, Nudge } from './types.ts';
 import { analyse } from './text/features.ts';
 import { UNDETERMINED } from './text/language.ts';
-import { sumSignals } from './rules/signal-sum.ts';
+import { scoreSignals } from './rules/signal-sum.ts';
 import { summaryOf } from './history/memo.ts';
 
 /** Longer drafts are coached on their first part only, with a note saying so. */
@@ -175,7 +175,7 @@ function scoreOf(
   const sc = pack.score;
   let score = sc.base;
   if (sc.bonus.length) {
-    const bonus = sumSignals(sc.bonus, env.doc, env.hits, env.draft.kind).score;
+    const bonus = scoreSignals(sc.bonus, env.doc, env.hits, env.draft.kind);
     score += Math.max(-sc.bonusMax, Math.min(sc.bonusMax, bonus));
   }
   let cap = 100;

@@ -88,6 +88,47 @@ export function placed(doc: Doc, matches: readonly Match[], at: CompiledSignal['
   return matches.filter((m) => doc.lead[m.first] === 1);
 }
 
+/** How many term matches sit where the signal looks: `placed(…).length` without the copy. */
+function countPlaced(doc: Doc, matches: readonly Match[], at: CompiledSignal['at']): number {
+  if (at === 'anywhere') return matches.length;
+  let n = 0;
+  if (at === 'start') {
+    for (const m of matches) if (doc.tokens[m.first]!.sentenceStart) n++;
+  } else for (const m of matches) if (doc.lead[m.first] === 1) n++;
+  return n;
+}
+
+/**
+ * The sum alone, as `sumSignals(…).score`: every rule weighs every draft and most stay below their
+ * threshold, so this pass allocates nothing; the matches are gathered only for a sum that fires.
+ */
+export function scoreSignals(
+  list: readonly CompiledSignal[],
+  doc: Doc,
+  hits: ReadonlyMap<string, readonly Match[]>,
+  kind: DraftKind,
+): number {
+  let score = 0;
+  for (const s of list) {
+    if (s.kinds && !s.kinds.has(kind)) continue;
+    let count: number;
+    if (s.list !== undefined) {
+      const all = hits.get(s.list);
+      if (!all) continue;
+      count =
+        s.with === undefined
+          ? countPlaced(doc, all, s.at)
+          : inClauseWith(doc, placed(doc, all, s.at), hits.get(s.with) ?? NONE).length;
+    } else {
+      const v = doc.features[s.feature!];
+      count =
+        s.atLeast !== -Infinity || s.atMost !== Infinity ? (v >= s.atLeast && v <= s.atMost ? 1 : 0) : v;
+    }
+    if (count !== 0) score += Math.min(count, s.max) * s.weight;
+  }
+  return score;
+}
+
 export interface Sum {
   score: number;
   /** Matches of the signals that added to the score, for evidence. */

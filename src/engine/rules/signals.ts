@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { Num } from '../pack/schema-parts.ts';
 import { matchEvidence, type RuleType } from './rule-type.ts';
-import { compileSignals, Signal, sumSignals, widest } from './signal-sum.ts';
+import { compileSignals, scoreSignals, Signal, sumSignals, widest } from './signal-sum.ts';
 
 const Params = z.lazy(() =>
   z.strictObject({
@@ -31,8 +31,8 @@ export const signals: RuleType<z.infer<typeof Params>> = {
     const requires = params.requires ?? null;
 
     return ({ doc, hits, draft }) => {
+      if (scoreSignals(list, doc, hits, draft.kind) < threshold) return null;
       const sum = sumSignals(list, doc, hits, draft.kind);
-      if (sum.score < threshold) return null;
       if (requires && !requires.some((r) => sum.named.has(r))) return null;
       // Evidence is gathered only for rules that fire: most drafts fire nothing.
       return {

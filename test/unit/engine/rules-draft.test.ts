@@ -392,3 +392,55 @@ describe('disclosure rule', () => {
     expect(fired(q, 'Try Widgetly')).toEqual(['missing-disclosure']);
   });
 });
+
+describe('scoreSignals (the sum without the matches)', () => {
+  it('equals sumSignals(…).score on every kind of signal: anywhere, start, lead, with, kinds, features', async () => {
+    const { scoreSignals, sumSignals, compileSignals } =
+      await import('../../../src/engine/rules/signal-sum.ts');
+    const { analyse } = await import('../../../src/engine/text/features.ts');
+    const { Lexicon } = await import('../../../src/engine/text/lexicon.ts');
+    const lists = new Map<string, string[]>([
+      ['buy', ['buy', 'order', 'book']],
+      ['our', ['our shop', 'our menu']],
+      ['deal', ['<percent> off', 'free']],
+    ]);
+    const lexicon = new Lexicon(lists);
+    const ctx = {
+      num: (v: unknown) => v as number,
+      terms: (ref: unknown) => ref as string,
+      problem: () => {
+        throw new Error('no problems expected');
+      },
+      productDisclosures: () => [],
+    };
+    const list = compileSignals(
+      [
+        { terms: 'buy', at: 'lead', weight: 2, max: 3 },
+        { terms: 'buy', at: 'start', weight: 1, max: 1 },
+        { terms: 'deal', weight: 1.5, max: 2 },
+        { terms: 'buy', with: 'our', weight: 3, max: 3 },
+        { terms: 'our', weight: -1, max: 3, kinds: ['reply'] },
+        { feature: 'questions', atLeast: 1, weight: -2, max: 1 },
+        { feature: 'urls', weight: 0.5, max: 2 },
+      ] as never,
+      ctx,
+      'signals',
+    );
+    const drafts = [
+      'Book now: our menu is 20% off, free dessert. Order at https://a.example/x',
+      'We buy flour from a mill down the road; our shop smells of it. Would you order online?',
+      'Nothing to see here.',
+      'Order today. Buy two, book one, our shop pays the postage',
+    ];
+    let nonZero = 0;
+    for (const text of drafts)
+      for (const kind of ['post', 'reply'] as const) {
+        const doc = analyse(text);
+        const hits = lexicon.match(doc.tokens, doc.language);
+        const sum = sumSignals(list, doc, hits, kind).score;
+        expect(scoreSignals(list, doc, hits, kind)).toBe(sum);
+        if (sum !== 0) nonZero++;
+      }
+    expect(nonZero).toBeGreaterThanOrEqual(5);
+  });
+});
