@@ -150,6 +150,16 @@ export function compileParsed(
   lists.set('org.disclosures', org.disclosures ?? []);
   lists.set('org.confidential', org.confidential ?? []);
 
+  // A list's index is its place in `lists`, which is the order the lexicon numbers them in
+  // (entries are only ever added, so a place never changes).
+  const indexOf = (name: string): number => {
+    let i = 0;
+    for (const key of lists.keys()) {
+      if (key === name) return i;
+      i++;
+    }
+    return -1;
+  };
   let inline = 0;
   const ctx: CompileContext = {
     num(value: Num, path: string): number {
@@ -161,19 +171,19 @@ export function compileParsed(
       }
       return v;
     },
-    terms(ref: TermRef, path: string): string {
+    terms(ref: TermRef, path: string): number {
       if (Array.isArray(ref)) {
-        const name = `inline:${inline++}`;
-        lists.set(name, ref);
-        return name;
+        lists.set(`inline:${inline++}`, ref);
+        return lists.size - 1;
       }
       if (!lists.has(ref)) problems.push(`${path}: no term list named "${ref}" in terms`);
-      return ref;
+      return indexOf(ref);
     },
     problem(path: string, message: string) {
       problems.push(`${path}: ${message}`);
     },
-    productDisclosures: () => productDisclosures,
+    productDisclosures: () =>
+      productDisclosures.map((r) => ({ product: indexOf(r.product), disclosures: indexOf(r.disclosures) })),
   };
 
   const ids = new Set<string>();

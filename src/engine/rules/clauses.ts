@@ -10,7 +10,7 @@ import { Num, TermRef } from '../pack/schema-parts.ts';
 import { matchEvidence, type RuleType } from './rule-type.ts';
 import { placed, widest } from './signal-sum.ts';
 import type { Match } from '../text/lexicon.ts';
-import type { Doc } from '../text/features.ts';
+import { FEATURE_READERS, type Doc, type Features } from '../text/features.ts';
 import { KINDS, type Kind } from '../types.ts';
 
 const NONE: readonly Match[] = [];
@@ -74,6 +74,19 @@ const TOKEN_TAGS = [
   'question',
   'opening-question',
 ] as const;
+
+/** The feature that counts each kind of token a tag can name. */
+const COUNTS = {
+  price: 'prices',
+  percent: 'percents',
+  number: 'numbers',
+  url: 'urls',
+  mention: 'mentions',
+  hashtag: 'hashtags',
+  emoji: 'emoji',
+  question: 'questions',
+  'opening-question': 'questions',
+} as const;
 
 const Tag = z.lazy(() =>
   z
@@ -146,8 +159,10 @@ const Params = z.lazy(() =>
 interface CompiledTag {
   name: string;
   bit: number;
-  list?: string;
+  list?: number;
   token?: (typeof TOKEN_TAGS)[number];
+  /** For a token tag: reads whether the draft has any such token at all (see FEATURE_READERS). */
+  count?: (f: Features) => number;
   at: 'anywhere' | 'start' | 'lead';
   pitch: boolean;
   aside: boolean;
@@ -166,7 +181,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       name: t.name,
       bit: 1 << i,
       ...(t.terms !== undefined ? { list: ctx.terms(t.terms, `${path}.tags[${i}].terms`) } : {}),
-      ...(t.token !== undefined ? { token: t.token } : {}),
+      ...(t.token !== undefined ? { token: t.token, count: FEATURE_READERS[COUNTS[t.token]] } : {}),
       at: t.at,
       pitch: t.role === 'pitch',
       aside: t.role === 'aside',
@@ -225,17 +240,6 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     const vetoBits = tags.reduce((bits, t) => (t.veto ? bits | t.bit : bits), 0);
     const questionTags = tags.filter((t) => t.token === 'question');
     const openingTags = tags.filter((t) => t.token === 'opening-question');
-    const COUNTS = {
-      price: 'prices',
-      percent: 'percents',
-      number: 'numbers',
-      url: 'urls',
-      mention: 'mentions',
-      hashtag: 'hashtags',
-      emoji: 'emoji',
-      question: 'questions',
-      'opening-question': 'questions',
-    } as const;
 
     return ({ doc, hits, draft }) => {
       const off = offFor.get(draft.kind) ?? 0;
@@ -246,10 +250,10 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         const t = tags[i]!;
         if (t.bit & off) continue;
         if (t.list !== undefined) {
-          const ms = placed(doc, hits.get(t.list) ?? NONE, t.at);
+          const ms = placed(doc, hits[t.list] ?? NONE, t.at);
           termMatches[i] = ms;
           if (ms.length) present |= t.bit;
-        } else if (doc.features[COUNTS[t.token!]] > 0) present |= t.bit;
+        } else if (t.count!(doc.features) > 0) present |= t.bit;
       }
       if (present & vetoBits) return null;
       for (const bits of requires) if ((present & bits) === 0) return null;

@@ -29,17 +29,17 @@ export const disclosure: RuleType<z.infer<typeof Params>> = {
     // Only when this rule's subjects are the organisation's products do their requirements apply.
     const required = params.subjects === 'org.products' ? ctx.productDisclosures() : [];
     return ({ doc, hits }) => {
-      const named = hits.get(subjects);
+      const named = hits[subjects];
       if (!named?.length) return null;
-      if (context !== undefined && !hits.get(context)?.length) return null;
+      if (context !== undefined && !hits[context]?.length) return null;
       // Products with a requirement the draft does not meet, then the others (generic disclosure).
       const undisclosed = required.flatMap((r) => {
-        const product = hits.get(r.product);
-        return product?.length && !hits.get(r.disclosures)?.length ? product : [];
+        const product = hits[r.product];
+        return product?.length && !hits[r.disclosures]?.length ? product : [];
       });
-      const spans = new Set(required.flatMap((r) => (hits.get(r.product) ?? []).map((m) => m.start)));
+      const spans = new Set(required.flatMap((r) => (hits[r.product] ?? []).map((m) => m.start)));
       const others = named.filter((m) => !spans.has(m.start));
-      const generic = others.length > 0 && !disclosures.some((d) => hits.get(d)?.length);
+      const generic = others.length > 0 && !disclosures.some((d) => hits[d]?.length);
       const missing = [...undisclosed, ...(generic ? others : [])].sort((a, b) => a.start - b.start);
       if (missing.length === 0) return null;
       const evidence = matchEvidence(doc.text, missing);

@@ -27,7 +27,7 @@ export const lexicon: RuleType<z.infer<typeof Params>> = {
     const minForDensity =
       params.minForDensity === undefined ? min : ctx.num(params.minForDensity, `${path}.minForDensity`);
     return ({ doc, hits }) => {
-      const matches = hits.get(list) ?? [];
+      const matches = hits[list] ?? [];
       const count = matches.length;
       if (count === 0) return null;
       const per100 = (count * 100) / Math.max(doc.features.words, 1);

@@ -3,7 +3,7 @@
  * (as in Vale). Each type compiles its params once into an `Evaluate` closure.
  */
 import type { z } from 'zod';
-import type { Match } from '../text/lexicon.ts';
+import type { Hits, Match } from '../text/lexicon.ts';
 import type { Doc } from '../text/features.ts';
 import type { Draft, Evidence } from '../types.ts';
 import type { HistorySummary } from '../history/summary.ts';
@@ -11,7 +11,8 @@ import type { Num, TermRef } from '../pack/schema-parts.ts';
 
 export interface RuleEnv {
   doc: Doc;
-  hits: ReadonlyMap<string, readonly Match[]>;
+  /** The lexicon's matches per term list, by the list's index (see CompileContext.terms); undefined: none. */
+  hits: Hits;
   draft: Draft;
   /**
    * The person's history, summarised (history/summary.ts): history rules read it, never raw
@@ -32,14 +33,17 @@ export type Evaluate = (env: RuleEnv) => Finding | null;
 export interface CompileContext {
   /** Resolves a number or a threshold name; records a problem at `path` when unknown. */
   num(value: Num, path: string): number;
-  /** Resolves a term reference to the name of a list in the pack's lexicon. */
-  terms(ref: TermRef, path: string): string;
+  /**
+   * Resolves a term reference to the index of a list in the pack's lexicon: rules read their
+   * matches as `hits[index]`, an array read where a lookup by name would hash a string.
+   */
+  terms(ref: TermRef, path: string): number;
   problem(path: string, message: string): void;
   /**
    * The organisation's per-product disclosure requirements, as term-list names: the product's
    * own list and the list of phrases that disclose it.
    */
-  productDisclosures(): readonly { product: string; disclosures: string }[];
+  productDisclosures(): readonly { product: number; disclosures: number }[];
 }
 
 export interface RuleType<P> {

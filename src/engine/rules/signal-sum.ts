@@ -4,9 +4,9 @@
  * adds the same kind of sum as positive evidence (a question to readers, a specific detail).
  */
 import { z } from 'zod';
-import { FEATURES, type Doc } from '../text/features.ts';
+import { FEATURE_READERS, FEATURES, type Doc, type Features } from '../text/features.ts';
 import { Kind, Num, TermRef } from '../pack/schema-parts.ts';
-import type { Match } from '../text/lexicon.ts';
+import type { Hits, Match } from '../text/lexicon.ts';
 import type { CompileContext } from './rule-type.ts';
 import type { Kind as DraftKind } from '../types.ts';
 
@@ -48,9 +48,11 @@ export type Signal = z.infer<typeof Signal>;
 
 export interface CompiledSignal {
   name: string | undefined;
-  list?: string;
-  with?: string;
+  list?: number;
+  with?: number;
   feature?: (typeof FEATURES)[number];
+  /** Reads `feature` from a draft's features (see FEATURE_READERS). */
+  read?: (f: Features) => number;
   at: 'anywhere' | 'start' | 'lead';
   atLeast: number;
   atMost: number;
@@ -70,7 +72,7 @@ export function compileSignals(
       name: s.name,
       ...(s.terms !== undefined ? { list: ctx.terms(s.terms, `${at}.terms`) } : {}),
       ...(s.with !== undefined ? { with: ctx.terms(s.with, `${at}.with`) } : {}),
-      ...(s.feature !== undefined ? { feature: s.feature } : {}),
+      ...(s.feature !== undefined ? { feature: s.feature, read: FEATURE_READERS[s.feature] } : {}),
       at: s.at,
       atLeast: s.atLeast === undefined ? -Infinity : ctx.num(s.atLeast, `${at}.atLeast`),
       atMost: s.atMost === undefined ? Infinity : ctx.num(s.atMost, `${at}.atMost`),
@@ -102,25 +104,20 @@ function countPlaced(doc: Doc, matches: readonly Match[], at: CompiledSignal['at
  * The sum alone, as `sumSignals(…).score`: every rule weighs every draft and most stay below their
  * threshold, so this pass allocates nothing; the matches are gathered only for a sum that fires.
  */
-export function scoreSignals(
-  list: readonly CompiledSignal[],
-  doc: Doc,
-  hits: ReadonlyMap<string, readonly Match[]>,
-  kind: DraftKind,
-): number {
+export function scoreSignals(list: readonly CompiledSignal[], doc: Doc, hits: Hits, kind: DraftKind): number {
   let score = 0;
   for (const s of list) {
     if (s.kinds && !s.kinds.has(kind)) continue;
     let count: number;
     if (s.list !== undefined) {
-      const all = hits.get(s.list);
+      const all = hits[s.list];
       if (!all) continue;
       count =
         s.with === undefined
           ? countPlaced(doc, all, s.at)
-          : inClauseWith(doc, placed(doc, all, s.at), hits.get(s.with) ?? NONE).length;
+          : inClauseWith(doc, placed(doc, all, s.at), hits[s.with] ?? NONE).length;
     } else {
-      const v = doc.features[s.feature!];
+      const v = s.read!(doc.features);
       count =
         s.atLeast !== -Infinity || s.atMost !== Infinity ? (v >= s.atLeast && v <= s.atMost ? 1 : 0) : v;
     }
@@ -137,12 +134,7 @@ export interface Sum {
   named: Set<string>;
 }
 
-export function sumSignals(
-  list: readonly CompiledSignal[],
-  doc: Doc,
-  hits: ReadonlyMap<string, readonly Match[]>,
-  kind: DraftKind,
-): Sum {
+export function sumSignals(list: readonly CompiledSignal[], doc: Doc, hits: Hits, kind: DraftKind): Sum {
   let score = 0;
   const positive: (readonly Match[])[] = [];
   const named = new Set<string>();
@@ -151,12 +143,11 @@ export function sumSignals(
     let count: number;
     let matches: readonly Match[] = NONE;
     if (s.list !== undefined) {
-      matches = placed(doc, hits.get(s.list) ?? NONE, s.at);
-      if (s.with !== undefined && matches.length)
-        matches = inClauseWith(doc, matches, hits.get(s.with) ?? NONE);
+      matches = placed(doc, hits[s.list] ?? NONE, s.at);
+      if (s.with !== undefined && matches.length) matches = inClauseWith(doc, matches, hits[s.with] ?? NONE);
       count = matches.length;
     } else {
-      const v = doc.features[s.feature!];
+      const v = s.read!(doc.features);
       count =
         s.atLeast !== -Infinity || s.atMost !== Infinity ? (v >= s.atLeast && v <= s.atMost ? 1 : 0) : v;
     }

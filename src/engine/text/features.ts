@@ -35,11 +35,45 @@ export const FEATURES = [
   'quote-only',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
+export type Features = Record<Feature, number>;
+
+/**
+ * One reader per feature. Rules name features in the pack, and `features[name]` with a name that
+ * varies is a lookup by key on every read; a reader chosen once when the rule compiles is a plain
+ * property load instead.
+ */
+export const FEATURE_READERS: Readonly<Record<Feature, (f: Features) => number>> = {
+  chars: (f) => f.chars,
+  words: (f) => f.words,
+  'content-words': (f) => f['content-words'],
+  'specific-words': (f) => f['specific-words'],
+  sentences: (f) => f.sentences,
+  urls: (f) => f.urls,
+  mentions: (f) => f.mentions,
+  hashtags: (f) => f.hashtags,
+  cashtags: (f) => f.cashtags,
+  emoji: (f) => f.emoji,
+  numbers: (f) => f.numbers,
+  prices: (f) => f.prices,
+  percents: (f) => f.percents,
+  questions: (f) => f.questions,
+  'reader-questions': (f) => f['reader-questions'],
+  exclamations: (f) => f.exclamations,
+  'first-singular': (f) => f['first-singular'],
+  'first-plural': (f) => f['first-plural'],
+  'second-person': (f) => f['second-person'],
+  'proper-nouns': (f) => f['proper-nouns'],
+  lines: (f) => f.lines,
+  'first-sentence-chars': (f) => f['first-sentence-chars'],
+  'abstract-words': (f) => f['abstract-words'],
+  'abstract-share': (f) => f['abstract-share'],
+  'quote-only': (f) => f['quote-only'],
+};
 
 export interface Doc {
   text: string;
   tokens: Token[];
-  features: Record<Feature, number>;
+  features: Features;
   /**
    * Per token: 1 when it opens a clause, where an imperative stands ("Book now", "…, grab
    * yours", "👉 Order today", "Please register"): a sentence start, a word after a comma, dash,
@@ -176,7 +210,7 @@ function isRequest(tokens: readonly Token[], i: number): boolean {
 
 export function analyse(text: string): Doc {
   const tokens = tokenize(text);
-  const f: Record<Feature, number> = {
+  const f: Features = {
     chars: text.length,
     words: 0,
     'content-words': 0,

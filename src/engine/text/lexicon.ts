@@ -10,6 +10,9 @@
 import { tokenize, type Token, type TokenKind } from './tokenize.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
 
+/** Matches per list, by the list's index in `Lexicon.names`; undefined where a list matched nothing. */
+export type Hits = readonly (readonly Match[] | undefined)[];
+
 export interface Match {
   /** Index of the first and one past the last matched token in `Doc.tokens`. */
   first: number;
@@ -268,7 +271,7 @@ export class Lexicon {
    * Matches per list name; within one list the longest match wins and matches do not overlap.
    * `language` is the draft's (a phrase tied to another language, or any when it is unknown, is skipped).
    */
-  match(tokens: readonly Token[], language?: string): Map<string, Match[]> {
+  match(tokens: readonly Token[], language?: string): Hits {
     // Positions of matchable tokens, and the sentence each belongs to.
     if (this.pos.length < tokens.length) {
       const size = Math.max(tokens.length, this.pos.length * 2);
@@ -288,8 +291,8 @@ export class Lexicon {
       pos[count] = i;
       sentence[count++] = s;
     }
-    const out = new Map<string, Match[]>();
     const lists = this.names.length;
+    const out: (Match[] | undefined)[] = new Array<Match[] | undefined>(lists);
     const lastEnd = this.lastEnd.length === lists ? this.lastEnd : (this.lastEnd = new Int32Array(lists));
     lastEnd.fill(0);
     const best = this.best.length === lists ? this.best : (this.best = new Int32Array(lists));
@@ -350,13 +353,21 @@ export class Lexicon {
         lastEnd[list] = p + len;
         const first = pos[p]!;
         const last = pos[p + len - 1]! + 1;
-        const name = this.names[list]!;
         const m: Match = { first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end };
-        const arr = out.get(name);
+        const arr = out[list];
         if (arr) arr.push(m);
-        else out.set(name, [m]);
+        else out[list] = [m];
       }
     }
+    return out;
+  }
+
+  /** The same matches keyed by list name, lists that matched nothing left out (for tools and tests). */
+  matchByName(tokens: readonly Token[], language?: string): Map<string, Match[]> {
+    const out = new Map<string, Match[]>();
+    this.match(tokens, language).forEach((found, list) => {
+      if (found) out.set(this.names[list]!, [...found]);
+    });
     return out;
   }
 

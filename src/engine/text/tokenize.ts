@@ -43,6 +43,23 @@ export interface Token {
 
 const LETTER = /\p{L}|\p{M}/u;
 const PICTO = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+/**
+ * Whether the code point at i is a pictograph. Asked for every symbol past U+2190 (arrows, emoji,
+ * dingbats): the answers are kept per code point, so a draft of emoji runs the expression once a
+ * kind of emoji, not once an emoji. Few code points are symbols; the bound is a guard.
+ */
+const pictoSeen = new Map<number, boolean>();
+function isPictoAt(text: string, i: number): boolean {
+  const cp = text.codePointAt(i);
+  if (cp === undefined) return false;
+  let known = pictoSeen.get(cp);
+  if (known === undefined) {
+    known = PICTO.test(String.fromCodePoint(cp));
+    if (pictoSeen.size >= 4096) pictoSeen.clear();
+    pictoSeen.set(cp, known);
+  }
+  return known;
+}
 // A bare domain: a well-known suffix (the generic ones, country codes, and "example", which
 // sample addresses use), or any suffix of letters when a path follows ("library.example/summer"),
 // since "word.word/" is an address in any language. Not "no", a word in too many languages.
@@ -164,9 +181,9 @@ function emojiEnd(text: string, i: number): number {
     const c = text.charCodeAt(j);
     if (c === 0xfe0f || c === 0x20e3) j += 1;
     else if (c === 0xd83c && text.charCodeAt(j + 1) >= 0xdffb && text.charCodeAt(j + 1) <= 0xdfff) j += 2;
-    else if (c === 0x200d && PICTO.test(String.fromCodePoint(text.codePointAt(j + 1) ?? 32))) {
+    else if (c === 0x200d && isPictoAt(text, j + 1)) {
       j += 1 + codePointLength(text, j + 1);
-    } else if (c >= 0xd83c && PICTO.test(String.fromCodePoint(text.codePointAt(j) ?? 32))) {
+    } else if (c >= 0xd83c && isPictoAt(text, j)) {
       // Regional-indicator pairs (flags) are two pictographs in a row.
       const cp = text.codePointAt(j) ?? 0;
       const prev = text.codePointAt(i) ?? 0;
@@ -256,7 +273,13 @@ export function tokenize(text: string): Token[] {
     if ((c === 35 /* # */ || c === 0xff03) && (isLetterAt(text, i + 1) || isDigit(text.charCodeAt(i + 1)))) {
       let j = i + 1;
       while (j < n && (isWordChar(text, j) || text[j] === '_')) j++;
-      push('hashtag', i, j, '#' + text.slice(i + 1, j).toLowerCase());
+      // One copy, not three: the sign is already "#" unless it is the full-width "＃".
+      push(
+        'hashtag',
+        i,
+        j,
+        c === 35 ? text.slice(i, j).toLowerCase() : '#' + text.slice(i + 1, j).toLowerCase(),
+      );
       i = j;
       continue;
     }
@@ -449,10 +472,11 @@ export function tokenize(text: string): Token[] {
       i = j;
       continue;
     }
-    if (c >= 0x2190 && PICTO.test(String.fromCodePoint(text.codePointAt(i) ?? 32))) {
+    if (c >= 0x2190 && isPictoAt(text, i)) {
       const j = emojiEnd(text, i);
       // The emoji itself is its form, so a pack can name one ("🔥") apart from all (<emoji>).
-      push('emoji', i, j, text.slice(i, j).replace(/\ufe0f/g, ''));
+      const form = text.slice(i, j);
+      push('emoji', i, j, form.includes('\ufe0f') ? form.replace(/\ufe0f/g, '') : form);
       i = j;
       continue;
     }

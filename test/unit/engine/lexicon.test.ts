@@ -7,7 +7,7 @@ import { defaultPack, fired, run } from './helpers.ts';
 function matches(lists: Record<string, string[]>, text: string, language?: string): Record<string, string[]> {
   const lex = new Lexicon(new Map(Object.entries(lists)));
   const out: Record<string, string[]> = {};
-  for (const [name, found] of lex.match(tokenize(text), language))
+  for (const [name, found] of lex.matchByName(tokenize(text), language))
     out[name] = found.map((m) => text.slice(m.start, m.end));
   return out;
 }
@@ -126,7 +126,7 @@ describe('Lexicon', () => {
   it('gives match ranges that point at the words as written', () => {
     const text = '🎉 Big NEWS: 30% off!';
     const lex = new Lexicon(new Map([['l', ['<percent> off']]]));
-    const [m] = lex.match(tokenize(text)).get('l') ?? [];
+    const [m] = lex.matchByName(tokenize(text)).get('l') ?? [];
     expect(m && text.slice(m.start, m.end)).toBe('30% off');
   });
 
@@ -137,16 +137,16 @@ describe('Lexicon', () => {
         ['b', ['buy now']],
       ]),
     );
-    expect(lex.match(tokenize('sale')).get('a')).toHaveLength(1);
-    expect(lex.match(tokenize('buy now and sale, sale')).get('a')).toHaveLength(2);
-    expect(lex.match(tokenize('nothing')).size).toBe(0);
+    expect(lex.matchByName(tokenize('sale')).get('a')).toHaveLength(1);
+    expect(lex.matchByName(tokenize('buy now and sale, sale')).get('a')).toHaveLength(2);
+    expect(lex.matchByName(tokenize('nothing')).size).toBe(0);
   });
 });
 
 describe('links, mentions and hashtags never confuse the detectors', () => {
   const hits = (text: string, list: string): string[] => {
     const p = defaultPack();
-    const found = p.lexicon.match(tokenize(text)).get(list) ?? [];
+    const found = p.lexicon.matchByName(tokenize(text)).get(list) ?? [];
     return found.map((m) => text.slice(m.start, m.end));
   };
 

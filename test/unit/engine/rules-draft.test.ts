@@ -407,7 +407,7 @@ describe('scoreSignals (the sum without the matches)', () => {
     const lexicon = new Lexicon(lists);
     const ctx = {
       num: (v: unknown) => v as number,
-      terms: (ref: unknown) => ref as string,
+      terms: (ref: unknown) => lexicon.names.indexOf(ref as string),
       problem: () => {
         throw new Error('no problems expected');
       },

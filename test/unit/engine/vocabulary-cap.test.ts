@@ -27,7 +27,7 @@ describe('vocabulary at its cap', () => {
     const lexicon = new Lexicon(
       new Map([['birds', ['zebrafinch', 'zebrafinch chicks', 'the <number> finches']]]),
     );
-    const hits = lexicon.match(tokenize('Our Zebrafinch chicks hatched. The 3 finches are loud.'));
+    const hits = lexicon.matchByName(tokenize('Our Zebrafinch chicks hatched. The 3 finches are loud.'));
     expect(hits.get('birds')?.map((m) => [m.first, m.last])).toEqual([
       [1, 3],
       [5, 8],

@@ -59,17 +59,17 @@ describe('token ids', () => {
     const lexicon = new Lexicon(new Map([['x', ['blorptastic grommet']]]));
     expect(
       lexicon
-        .match(tokens)
+        .matchByName(tokens)
         .get('x')
         ?.map((m) => [m.first, m.last]),
     ).toEqual([[2, 4]]);
-    expect(lexicon.match(tokenize('BLORPTASTIC Grommet')).get('x')).toHaveLength(1);
+    expect(lexicon.matchByName(tokenize('BLORPTASTIC Grommet')).get('x')).toHaveLength(1);
   });
 
   it('leaves non-ASCII words to the maps', async () => {
     const { Lexicon } = await import('../../../src/engine/text/lexicon.ts');
     const lexicon = new Lexicon(new Map([['x', ['jetzt buchen', 'café']]]));
-    const hits = lexicon.match(tokenize('Jetzt buchen im Café'));
+    const hits = lexicon.matchByName(tokenize('Jetzt buchen im Café'));
     expect(hits.get('x')).toHaveLength(2);
     expect(tokenize('Café')[0]?.id).toBe(-1);
   });
