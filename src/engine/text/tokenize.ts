@@ -239,131 +239,175 @@ export function tokenize(text: string): Token[] {
 
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 10) {
-      const last = tokens[tokens.length - 1];
-      if (!last || last.norm !== '\n') push('punct', i, i + 1, '\n');
-      i++;
-      continue;
-    }
-    if (c <= 32 || c === 0xa0) {
-      i++;
-      continue;
-    }
-    // URLs first: they contain every other kind of character.
-    if ((c === 104 || c === 119 || c === 72 || c === 87) && urlStarts(text, i)) {
-      let j = i;
-      while (j < n && text.charCodeAt(j) > 32) j++;
-      const raw = text.slice(i, j).replace(TRAILING_URL_PUNCT, '');
-      push('url', i, i + raw.length, raw.toLowerCase());
-      i += raw.length;
-      continue;
-    }
-    if (c === 64 /* @ */ && isWordChar(text, i + 1)) {
-      let j = i + 1;
-      while (
-        j < n &&
-        (isWordChar(text, j) || text[j] === '_' || text[j] === '.' || text[j] === '@' || text[j] === '-')
-      )
-        j++;
-      while (j > i + 1 && (text[j - 1] === '.' || text[j - 1] === '-')) j--;
-      push('mention', i, j, text.slice(i, j).toLowerCase());
-      i = j;
-      continue;
-    }
-    if ((c === 35 /* # */ || c === 0xff03) && (isLetterAt(text, i + 1) || isDigit(text.charCodeAt(i + 1)))) {
-      let j = i + 1;
-      while (j < n && (isWordChar(text, j) || text[j] === '_')) j++;
-      // One copy, not three: the sign is already "#" unless it is the full-width "＃".
-      push(
-        'hashtag',
-        i,
-        j,
-        c === 35 ? text.slice(i, j).toLowerCase() : '#' + text.slice(i + 1, j).toLowerCase(),
-      );
-      i = j;
-      continue;
-    }
-    if (isCurrencySign(c)) {
-      // "$45", and with one space as many write it ("R$ 180", "€ 12").
-      const d = isSpace(text.charCodeAt(i + 1)) ? i + 2 : i + 1;
-      if (isDigit(text.charCodeAt(d))) {
-        const j = amountEnd(text, d);
-        push('price', i, j, '<price>');
-        i = j;
-        continue;
-      }
-      if (c === 36 && isAsciiLetter(text.charCodeAt(i + 1))) {
-        let j = i + 1;
-        while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
-        push('cashtag', i, j, text.slice(i, j).toLowerCase());
-        i = j;
-        continue;
-      }
-      i++;
-      continue;
-    }
-    // "-30 %", "−20%": a percentage with a minus sign in front is a discount, as French, German
-    // and Spanish shops write one, not a figure that informs (a dash after a word is a range).
-    if (
-      (c === 45 || c === 0x2212) &&
-      isDigit(text.charCodeAt(i + 1)) &&
-      (i === 0 || !isWordChar(text, i - 1))
-    ) {
-      const unit = unitAt(text, numberEnd(text, i + 1));
-      if (text.charCodeAt(unit) === 37 /* % */) {
-        push('discount', i, unit + 1, '<discount>');
-        i = unit + 1;
-        continue;
-      }
-    }
-    if (isDigit(c) || ((c === 43 || c === 40) && isDigit(text.charCodeAt(i + 1)))) {
-      // A telephone number is a way to reach someone, not a figure that informs.
-      const phone = phoneEnd(text, i);
-      if (phone > 0) {
-        push('phone', i, phone, '<phone>');
-        i = phone;
-        continue;
-      }
-      if (!isDigit(c)) {
+    // Most tokens are words opening with a lower-case letter, which none of the kinds below can
+    // start but a URL ("https://", "www."): they go straight to the word scan after this block.
+    scan: {
+      if (c >= 97 && c <= 122 && c !== 104 && c !== 119) break scan;
+      if (c === 10) {
+        const last = tokens[tokens.length - 1];
+        if (!last || last.norm !== '\n') push('punct', i, i + 1, '\n');
         i++;
         continue;
       }
-      // Keycap emoji ("1️⃣") are a digit, an optional variation selector and U+20E3.
-      const k = text.charCodeAt(i + 1) === 0xfe0f ? i + 2 : i + 1;
-      if (text.charCodeAt(k) === 0x20e3) {
-        push('emoji', i, k + 1, text.slice(i, k + 1));
-        i = k + 1;
+      if (c <= 32 || c === 0xa0) {
+        i++;
         continue;
       }
-      let j = numberEnd(text, i);
-      // A unit after one space counts too: "15 %", "4 €", "39 €" (French, German, Spanish style).
-      const unit = unitAt(text, j);
-      const next = text.charCodeAt(unit);
-      if (next === 37 /* % */) {
-        push('percent', i, unit + 1, '<percent>');
-        i = unit + 1;
+      // URLs first: they contain every other kind of character.
+      if ((c === 104 || c === 119 || c === 72 || c === 87) && urlStarts(text, i)) {
+        let j = i;
+        while (j < n && text.charCodeAt(j) > 32) j++;
+        const raw = text.slice(i, j).replace(TRAILING_URL_PUNCT, '');
+        push('url', i, i + raw.length, raw.toLowerCase());
+        i += raw.length;
         continue;
       }
-      if ((isCurrencySign(next) && next !== 36) || (next === 0x5186 && unit === j)) {
-        push('price', i, unit + 1, '<price>');
-        i = unit + 1;
+      if (c === 64 /* @ */ && isWordChar(text, i + 1)) {
+        let j = i + 1;
+        while (
+          j < n &&
+          (isWordChar(text, j) || text[j] === '_' || text[j] === '.' || text[j] === '@' || text[j] === '-')
+        )
+          j++;
+        while (j > i + 1 && (text[j - 1] === '.' || text[j - 1] === '-')) j--;
+        push('mention', i, j, text.slice(i, j).toLowerCase());
+        i = j;
         continue;
       }
-      if (unit > j && (next === 107 || next === 122 || (next >= 65 && next <= 90))) {
-        CURRENCY_AFTER.lastIndex = unit;
-        if (CURRENCY_AFTER.test(text)) {
-          push('price', i, CURRENCY_AFTER.lastIndex, '<price>');
-          i = CURRENCY_AFTER.lastIndex;
+      if (
+        (c === 35 /* # */ || c === 0xff03) &&
+        (isLetterAt(text, i + 1) || isDigit(text.charCodeAt(i + 1)))
+      ) {
+        let j = i + 1;
+        while (j < n && (isWordChar(text, j) || text[j] === '_')) j++;
+        // One copy, not three: the sign is already "#" unless it is the full-width "＃".
+        push(
+          'hashtag',
+          i,
+          j,
+          c === 35 ? text.slice(i, j).toLowerCase() : '#' + text.slice(i + 1, j).toLowerCase(),
+        );
+        i = j;
+        continue;
+      }
+      if (isCurrencySign(c)) {
+        // "$45", and with one space as many write it ("R$ 180", "€ 12").
+        const d = isSpace(text.charCodeAt(i + 1)) ? i + 2 : i + 1;
+        if (isDigit(text.charCodeAt(d))) {
+          const j = amountEnd(text, d);
+          push('price', i, j, '<price>');
+          i = j;
+          continue;
+        }
+        if (c === 36 && isAsciiLetter(text.charCodeAt(i + 1))) {
+          let j = i + 1;
+          while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
+          push('cashtag', i, j, text.slice(i, j).toLowerCase());
+          i = j;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      // "-30 %", "−20%": a percentage with a minus sign in front is a discount, as French, German
+      // and Spanish shops write one, not a figure that informs (a dash after a word is a range).
+      if (
+        (c === 45 || c === 0x2212) &&
+        isDigit(text.charCodeAt(i + 1)) &&
+        (i === 0 || !isWordChar(text, i - 1))
+      ) {
+        const unit = unitAt(text, numberEnd(text, i + 1));
+        if (text.charCodeAt(unit) === 37 /* % */) {
+          push('discount', i, unit + 1, '<discount>');
+          i = unit + 1;
           continue;
         }
       }
-      // "10k", "9am", "3x", "v2" stay one number token.
-      while (j < n && isWordChar(text, j)) j++;
-      push('number', i, j, '<number>');
-      i = j;
-      continue;
-    }
-    if (isLetterAt(text, i)) {
+      if (isDigit(c) || ((c === 43 || c === 40) && isDigit(text.charCodeAt(i + 1)))) {
+        // A telephone number is a way to reach someone, not a figure that informs.
+        const phone = phoneEnd(text, i);
+        if (phone > 0) {
+          push('phone', i, phone, '<phone>');
+          i = phone;
+          continue;
+        }
+        if (!isDigit(c)) {
+          i++;
+          continue;
+        }
+        // Keycap emoji ("1️⃣") are a digit, an optional variation selector and U+20E3.
+        const k = text.charCodeAt(i + 1) === 0xfe0f ? i + 2 : i + 1;
+        if (text.charCodeAt(k) === 0x20e3) {
+          push('emoji', i, k + 1, text.slice(i, k + 1));
+          i = k + 1;
+          continue;
+        }
+        let j = numberEnd(text, i);
+        // A unit after one space counts too: "15 %", "4 €", "39 €" (French, German, Spanish style).
+        const unit = unitAt(text, j);
+        const next = text.charCodeAt(unit);
+        if (next === 37 /* % */) {
+          push('percent', i, unit + 1, '<percent>');
+          i = unit + 1;
+          continue;
+        }
+        if ((isCurrencySign(next) && next !== 36) || (next === 0x5186 && unit === j)) {
+          push('price', i, unit + 1, '<price>');
+          i = unit + 1;
+          continue;
+        }
+        if (unit > j && (next === 107 || next === 122 || (next >= 65 && next <= 90))) {
+          CURRENCY_AFTER.lastIndex = unit;
+          if (CURRENCY_AFTER.test(text)) {
+            push('price', i, CURRENCY_AFTER.lastIndex, '<price>');
+            i = CURRENCY_AFTER.lastIndex;
+            continue;
+          }
+        }
+        // "10k", "9am", "3x", "v2" stay one number token.
+        while (j < n && isWordChar(text, j)) j++;
+        push('number', i, j, '<number>');
+        i = j;
+        continue;
+      }
+      if (!isLetterAt(text, i)) {
+        // Only punctuation that ends a sentence or clause is a token; commas carry nothing rules read.
+        if (
+          c === 63 ||
+          c === 33 ||
+          c === 46 ||
+          c === 58 ||
+          c === 0x2026 ||
+          c === 0xff1f ||
+          c === 0xff01 ||
+          c === 0x3002
+        ) {
+          // A full stop between a word and a lower-case letter with no space ("Node.text", "e.g",
+          // "config.yaml") joins the parts of a name; "shipped.Then" is still a sentence end.
+          const after = text.charCodeAt(i + 1);
+          if (c === 46 && i > 0 && after >= 97 && after <= 122 && isWordChar(text, i - 1)) {
+            i++;
+            continue;
+          }
+          let j = i + 1;
+          while (j < n && text.charCodeAt(j) === c) j++;
+          const norm =
+            c === 0xff1f ? '?' : c === 0xff01 ? '!' : c === 0x3002 || c === 0x2026 ? '.' : (text[i] ?? '.');
+          push('punct', i, j, norm);
+          i = j;
+          continue;
+        }
+        if (c >= 0x2190 && isPictoAt(text, i)) {
+          const j = emojiEnd(text, i);
+          // The emoji itself is its form, so a pack can name one ("🔥") apart from all (<emoji>).
+          const form = text.slice(i, j);
+          push('emoji', i, j, form.includes('\ufe0f') ? form.replace(/\ufe0f/g, '') : form);
+          i = j;
+          continue;
+        }
+        i += codePointLength(text, i);
+        continue;
+      }
       if (isCjk(c)) {
         push('word', i, i + 1, text[i] ?? '');
         i++;
@@ -384,103 +428,67 @@ export function tokenize(text: string): Token[] {
           continue;
         }
       }
-      let j = i + 1;
-      let curly = false;
-      let upper = c < 97 || c > 122;
-      // The word's hash as the vocabulary computes it, built while scanning (ASCII words only).
-      let ascii = c < 128;
-      let h = hashStep(HASH_START, fold(c));
-      for (;;) {
-        const d = text.charCodeAt(j);
-        if (d >= 97 && d <= 122) {
-          h = hashStep(h, d);
-          j++;
-        } else if (isAsciiLetter(d) || isDigit(d)) {
-          upper = true;
-          h = hashStep(h, fold(d));
-          j++;
-        } else if (d >= 0xc0 && !isCjk(d) && isLetterAt(text, j)) {
-          upper = true;
-          ascii = false;
-          j++;
-        } else if ((d === 39 || d === 0x2019 || d === 45) && isLetterAt(text, j + 1)) {
-          if (d === 0x2019) curly = true;
-          const e = text.charCodeAt(j + 1);
-          if (e >= 128) ascii = false;
-          h = hashStep(hashStep(h, fold(d)), fold(e));
-          j += 2;
-        } else break;
-      }
-      // A word right before "@domain.tld" is an e-mail address: a way to reach someone.
-      if (text.charCodeAt(j) === 64 && (i === 0 || !isWordChar(text, i - 1))) {
-        EMAIL_DOMAIN.lastIndex = j;
-        if (EMAIL_DOMAIN.test(text)) {
-          const end = EMAIL_DOMAIN.lastIndex - (text.charCodeAt(EMAIL_DOMAIN.lastIndex - 1) === 45 ? 1 : 0);
-          push('email', i, end, '<email>');
-          i = end;
-          continue;
-        }
-      }
-      // A word followed by ".letter" may be a bare domain ("shop.example.com/sale").
-      if (text.charCodeAt(j) === 46 && isLetterAt(text, j + 1) && (i === 0 || !isWordChar(text, i - 1))) {
-        DOMAIN.lastIndex = i;
-        const m = DOMAIN.exec(text);
-        if (m) {
-          const raw = m[0].replace(TRAILING_URL_PUNCT, '');
-          push('url', i, i + raw.length, raw.toLowerCase());
-          i += raw.length;
-          continue;
-        }
-      }
-      // A known word is its canonical string: no copy, and the maps keyed by it compare by identity.
-      let id = ascii ? VOCABULARY.findId(text, i, j, h) : -1;
-      if (ascii && id < 0) id = unknownId(VOCABULARY.size);
-      let norm = id >= 0 ? VOCABULARY.word(id) : undefined;
-      if (norm === undefined) {
-        const raw = text.slice(i, j);
-        // Most words are already lower-case ASCII: skip the copy that toLowerCase would make.
-        norm = upper ? raw.toLowerCase() : raw;
-        if (curly) norm = norm.replace(/’/g, "'");
-      }
-      push('word', i, j, norm, c !== norm.charCodeAt(0), id);
-      i = j;
-      continue;
     }
-    // Only punctuation that ends a sentence or clause is a token; commas carry nothing rules read.
-    if (
-      c === 63 ||
-      c === 33 ||
-      c === 46 ||
-      c === 58 ||
-      c === 0x2026 ||
-      c === 0xff1f ||
-      c === 0xff01 ||
-      c === 0x3002
-    ) {
-      // A full stop between a word and a lower-case letter with no space ("Node.text", "e.g",
-      // "config.yaml") joins the parts of a name; "shipped.Then" is still a sentence end.
-      const after = text.charCodeAt(i + 1);
-      if (c === 46 && i > 0 && after >= 97 && after <= 122 && isWordChar(text, i - 1)) {
-        i++;
+    let j = i + 1;
+    let curly = false;
+    let upper = c < 97 || c > 122;
+    // The word's hash as the vocabulary computes it, built while scanning (ASCII words only).
+    let ascii = c < 128;
+    let h = hashStep(HASH_START, fold(c));
+    for (;;) {
+      const d = text.charCodeAt(j);
+      if (d >= 97 && d <= 122) {
+        h = hashStep(h, d);
+        j++;
+      } else if (isAsciiLetter(d) || isDigit(d)) {
+        upper = true;
+        h = hashStep(h, fold(d));
+        j++;
+      } else if (d >= 0xc0 && !isCjk(d) && isLetterAt(text, j)) {
+        upper = true;
+        ascii = false;
+        j++;
+      } else if ((d === 39 || d === 0x2019 || d === 45) && isLetterAt(text, j + 1)) {
+        if (d === 0x2019) curly = true;
+        const e = text.charCodeAt(j + 1);
+        if (e >= 128) ascii = false;
+        h = hashStep(hashStep(h, fold(d)), fold(e));
+        j += 2;
+      } else break;
+    }
+    // A word right before "@domain.tld" is an e-mail address: a way to reach someone.
+    if (text.charCodeAt(j) === 64 && (i === 0 || !isWordChar(text, i - 1))) {
+      EMAIL_DOMAIN.lastIndex = j;
+      if (EMAIL_DOMAIN.test(text)) {
+        const end = EMAIL_DOMAIN.lastIndex - (text.charCodeAt(EMAIL_DOMAIN.lastIndex - 1) === 45 ? 1 : 0);
+        push('email', i, end, '<email>');
+        i = end;
         continue;
       }
-      let j = i + 1;
-      while (j < n && text.charCodeAt(j) === c) j++;
-      const norm =
-        c === 0xff1f ? '?' : c === 0xff01 ? '!' : c === 0x3002 || c === 0x2026 ? '.' : (text[i] ?? '.');
-      push('punct', i, j, norm);
-      i = j;
-      continue;
     }
-    if (c >= 0x2190 && isPictoAt(text, i)) {
-      const j = emojiEnd(text, i);
-      // The emoji itself is its form, so a pack can name one ("🔥") apart from all (<emoji>).
-      const form = text.slice(i, j);
-      push('emoji', i, j, form.includes('\ufe0f') ? form.replace(/\ufe0f/g, '') : form);
-      i = j;
-      continue;
+    // A word followed by ".letter" may be a bare domain ("shop.example.com/sale").
+    if (text.charCodeAt(j) === 46 && isLetterAt(text, j + 1) && (i === 0 || !isWordChar(text, i - 1))) {
+      DOMAIN.lastIndex = i;
+      const m = DOMAIN.exec(text);
+      if (m) {
+        const raw = m[0].replace(TRAILING_URL_PUNCT, '');
+        push('url', i, i + raw.length, raw.toLowerCase());
+        i += raw.length;
+        continue;
+      }
     }
-    i += codePointLength(text, i);
+    // A known word is its canonical string: no copy, and the maps keyed by it compare by identity.
+    let id = ascii ? VOCABULARY.findId(text, i, j, h) : -1;
+    if (ascii && id < 0) id = unknownId(VOCABULARY.size);
+    let norm = id >= 0 ? VOCABULARY.word(id) : undefined;
+    if (norm === undefined) {
+      const raw = text.slice(i, j);
+      // Most words are already lower-case ASCII: skip the copy that toLowerCase would make.
+      norm = upper ? raw.toLowerCase() : raw;
+      if (curly) norm = norm.replace(/’/g, "'");
+    }
+    push('word', i, j, norm, c !== norm.charCodeAt(0), id);
+    i = j;
   }
   return tokens;
 }
