@@ -153,6 +153,13 @@ const FIRST_PLURAL = 8;
 const SECOND = 16;
 /** Words a request frame ends with ("could", "you", "you'd"): only after one is isRequest asked. */
 const REQUEST_END = 32;
+/** A lead-in after which the next word still opens the clause ("please", "just", "jetzt"). */
+const LEAD = 64;
+/** A German lead-in after which a short clause ends in its verb (see VERB_FINAL_LEADS). */
+const VERB_FINAL = 128;
+
+/** German lead-ins after which a short clause ends in its verb ("Jetzt kostenlos testen"). */
+const VERB_FINAL_LEADS: ReadonlySet<string> = new Set(['jetzt', 'hier', 'einfach', 'gleich', 'schnell']);
 
 // One lookup per word instead of one per word class: this loop runs on every keystroke.
 const WORD_CLASS = new Map<string, number>();
@@ -168,8 +175,10 @@ mark(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself'], FIRST_SI
 mark(['we', "we're", "we've", "we'd", "we'll", 'us', 'our', 'ours', 'ourselves'], FIRST_PLURAL);
 mark(['you', "you're", "you've", "you'd", "you'll", 'your', 'yours', 'yourself', "y'all"], SECOND);
 mark(['you', ...REQUEST_MODALS, ...REQUEST_CONTRACTED], REQUEST_END);
+mark(LEAD_IN, LEAD);
+mark(VERB_FINAL_LEADS, VERB_FINAL);
 // The languages a word is a function word of ride in the same lookup, from bit LANG_SHIFT on.
-const LANG_SHIFT = 6;
+const LANG_SHIFT = 8;
 for (const [w, bits] of LANGUAGE_BITS) {
   const word = VOCABULARY.intern(w);
   WORD_CLASS.set(word, (WORD_CLASS.get(word) ?? 0) | (bits << LANG_SHIFT));
@@ -184,8 +193,6 @@ for (const [word, cls] of WORD_CLASS) {
   else if (internable(word)) classTableSize = -1;
 }
 
-/** German lead-ins after which a short clause ends in its verb ("Jetzt kostenlos testen"). */
-const VERB_FINAL_LEADS: ReadonlySet<string> = new Set(['jetzt', 'hier', 'einfach', 'gleich', 'schnell']);
 /** Word-like tokens such a clause may hold (the lead-in, an object or adverb or two, the verb). */
 const VERB_FINAL_MAX = 4;
 
@@ -304,11 +311,12 @@ export function analyse(text: string): Doc {
     }
     // A line of hashtags files the draft; it is not a sentence the reader reads.
     if (kind !== 'hashtag') clauseHasWord = true;
-    if (++clauseWords === 1 && kind === 'word' && VERB_FINAL_LEADS.has(t.norm)) verbFinal = i;
+    const cls = kind === 'word' ? classOf(t) : 0;
+    if (++clauseWords === 1 && (cls & VERB_FINAL) !== 0) verbFinal = i;
     if (kind === 'word') lastWord = i;
     const prev = i > 0 ? tokens[i - 1]! : undefined;
     if (t.sentenceStart || prev === undefined || prev.kind === 'emoji' || prev.kind === 'punct') lead[i] = 1;
-    else if (lead[i - 1] && prev.kind === 'word' && LEAD_IN.has(prev.norm)) lead[i] = 1;
+    else if (lead[i - 1] && (before & LEAD) !== 0) lead[i] = 1;
     else if ((before & REQUEST_END) !== 0 && kind === 'word' && isRequest(tokens, i) && !WANTING.has(t.norm))
       lead[i] = 1;
     else {
@@ -321,7 +329,6 @@ export function analyse(text: string): Doc {
     switch (kind) {
       case 'word': {
         const norm = t.norm;
-        const cls = classOf(t);
         prevCls = cls;
         votes.add(norm, cls >>> LANG_SHIFT);
         const cp = norm.charCodeAt(0);
