@@ -100,6 +100,12 @@ function countPlaced(doc: Doc, matches: readonly Match[], at: CompiledSignal['at
   return n;
 }
 
+/** A feature signal's count: the feature's value, or 1 when bounds are set and it is within them. */
+function featureCount(s: CompiledSignal, doc: Doc): number {
+  const v = s.read!(doc.features);
+  return s.atLeast !== -Infinity || s.atMost !== Infinity ? (v >= s.atLeast && v <= s.atMost ? 1 : 0) : v;
+}
+
 /**
  * The sum alone, as `sumSignals(…).score`: every rule weighs every draft and most stay below their
  * threshold, so this pass allocates nothing; the matches are gathered only for a sum that fires.
@@ -116,11 +122,7 @@ export function scoreSignals(list: readonly CompiledSignal[], doc: Doc, hits: Hi
         s.with === undefined
           ? countPlaced(doc, all, s.at)
           : inClauseWith(doc, placed(doc, all, s.at), hits[s.with] ?? NONE).length;
-    } else {
-      const v = s.read!(doc.features);
-      count =
-        s.atLeast !== -Infinity || s.atMost !== Infinity ? (v >= s.atLeast && v <= s.atMost ? 1 : 0) : v;
-    }
+    } else count = featureCount(s, doc);
     if (count !== 0) score += Math.min(count, s.max) * s.weight;
   }
   return score;
@@ -146,11 +148,7 @@ export function sumSignals(list: readonly CompiledSignal[], doc: Doc, hits: Hits
       matches = placed(doc, hits[s.list] ?? NONE, s.at);
       if (s.with !== undefined && matches.length) matches = inClauseWith(doc, matches, hits[s.with] ?? NONE);
       count = matches.length;
-    } else {
-      const v = s.read!(doc.features);
-      count =
-        s.atLeast !== -Infinity || s.atMost !== Infinity ? (v >= s.atLeast && v <= s.atMost ? 1 : 0) : v;
-    }
+    } else count = featureCount(s, doc);
     if (count === 0) continue;
     score += Math.min(count, s.max) * s.weight;
     if (s.weight > 0) {
