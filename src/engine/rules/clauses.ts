@@ -29,7 +29,17 @@ interface Hooks {
   labelled: number;
 }
 
+// The last draft's hooks: the pack's clauses rules (three in the default pack) read one draft in
+// turn, and a Doc never changes once made, so the first rule's answer serves the others (one Doc
+// stays referenced until the next draft is scored).
+let hooksOf: { doc: Doc; hooks: Hooks } | null = null;
+
 function hookQuestions(doc: Doc): Hooks {
+  if (hooksOf?.doc !== doc) hooksOf = { doc, hooks: findHooks(doc) };
+  return hooksOf.hooks;
+}
+
+function findHooks(doc: Doc): Hooks {
   const n = doc.questionClause.length;
   const words: number[] = new Array<number>(n).fill(0);
   const lastToken: number[] = new Array<number>(n).fill(-1);
@@ -264,20 +274,21 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       // (asked for only when the rule fires, so a quiet draft allocates no list per tag).
       const markAll = (found: Match[][] | null): void => {
         const marked: number[] = new Array<number>(tags.length).fill(0);
-        const mark = (i: number, m: Match): void => {
+        // Whether tag i may mark the clause of token `first` (it marks it when so).
+        const mark = (i: number, first: number): boolean => {
           const t = tags[i]!;
-          if (t.bit & off) return;
-          const c = doc.clause[m.first]!;
+          if (t.bit & off) return false;
+          const c = doc.clause[first]!;
           if (!(marks[c]! & t.bit)) {
-            if (marked[i]! >= t.maxClauses) return;
+            if (marked[i]! >= t.maxClauses) return false;
             marked[i]!++;
             marks[c]! |= t.bit;
           }
-          found?.[i]!.push(m);
+          return true;
         };
         for (let i = 0; i < tags.length; i++) {
           const ms = termMatches[i];
-          if (ms) for (const m of ms) mark(i, m);
+          if (ms) for (const m of ms) if (mark(i, m.first)) found?.[i]!.push(m);
         }
         if (byKind.size) {
           const tokens = doc.tokens;
@@ -285,7 +296,8 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
             const tok = tokens[k]!;
             const list = byKind.get(tok.kind);
             if (list)
-              for (const i of list) mark(i, { first: k, last: k + 1, start: tok.start, end: tok.end });
+              for (const i of list)
+                if (mark(i, k)) found?.[i]!.push({ first: k, last: k + 1, start: tok.start, end: tok.end });
           }
         }
       };
