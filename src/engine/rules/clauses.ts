@@ -13,7 +13,6 @@ import type { Match } from '../text/lexicon.ts';
 import { FEATURE_READERS, type Doc, type Features } from '../text/features.ts';
 import { KINDS, type Kind } from '../types.ts';
 
-const NONE: readonly Match[] = [];
 /** A question of at most this many words with more after it hooks ("Can't wait? Use code…"). */
 const HOOK_WORDS = 3;
 /** A label before an opening question runs at most this many words ("Attention Heads of Procurement:"). */
@@ -260,9 +259,13 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         const t = tags[i]!;
         if (t.bit & off) continue;
         if (t.list !== undefined) {
-          const ms = placed(doc, hits[t.list] ?? NONE, t.at);
+          // Most lists match nothing in a draft: those cost one array read.
+          const all = hits[t.list];
+          if (all === undefined) continue;
+          const ms = placed(doc, all, t.at);
+          if (ms.length === 0) continue;
           termMatches[i] = ms;
-          if (ms.length) present |= t.bit;
+          present |= t.bit;
         } else if (t.count!(doc.features) > 0) present |= t.bit;
       }
       if (present & vetoBits) return null;

@@ -58,7 +58,13 @@ export interface CompiledSignal {
   atMost: number;
   weight: number;
   max: number;
-  kinds: ReadonlySet<DraftKind> | null;
+  /** The kinds of draft it reads, one bit each (see kindBit). */
+  kindMask: number;
+}
+
+/** A kind of draft as one bit, so a signal's kinds are a mask test rather than a Set lookup. */
+export function kindBit(kind: DraftKind): number {
+  return kind === 'post' ? 1 : kind === 'reply' ? 2 : 4;
 }
 
 export function compileSignals(
@@ -78,7 +84,7 @@ export function compileSignals(
       atMost: s.atMost === undefined ? Infinity : ctx.num(s.atMost, `${at}.atMost`),
       weight: ctx.num(s.weight, `${at}.weight`),
       max: s.max,
-      kinds: s.kinds ? new Set(s.kinds) : null,
+      kindMask: s.kinds ? s.kinds.reduce((mask, k) => mask | kindBit(k), 0) : 7,
     };
   });
 }
@@ -112,8 +118,9 @@ function featureCount(s: CompiledSignal, doc: Doc): number {
  */
 export function scoreSignals(list: readonly CompiledSignal[], doc: Doc, hits: Hits, kind: DraftKind): number {
   let score = 0;
+  const bit = kindBit(kind);
   for (const s of list) {
-    if (s.kinds && !s.kinds.has(kind)) continue;
+    if ((s.kindMask & bit) === 0) continue;
     let count: number;
     if (s.list !== undefined) {
       const all = hits[s.list];
@@ -140,8 +147,9 @@ export function sumSignals(list: readonly CompiledSignal[], doc: Doc, hits: Hits
   let score = 0;
   const positive: (readonly Match[])[] = [];
   const named = new Set<string>();
+  const bit = kindBit(kind);
   for (const s of list) {
-    if (s.kinds && !s.kinds.has(kind)) continue;
+    if ((s.kindMask & bit) === 0) continue;
     let count: number;
     let matches: readonly Match[] = NONE;
     if (s.list !== undefined) {
