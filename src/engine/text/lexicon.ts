@@ -51,8 +51,11 @@ interface Head {
 
 interface Phrase {
   parts: Part[];
-  /** The index already guarantees an exact or kind head; a prefix head is checked again. */
-  from: 0 | 1;
+  /**
+   * The first part left to check: the index already guarantees an exact or kind head (1), and a
+   * phrase filed under its second word too (2); a prefix head is checked again (0).
+   */
+  from: 0 | 1 | 2;
   list: number;
   /** The one language the phrase counts in ("@xx"), or null for every language. */
   lang: string | null;
@@ -197,6 +200,8 @@ export class Lexicon {
             let byNext = this.kindPairs.get(kind);
             if (!byNext) this.kindPairs.set(kind, (byNext = new Map()));
             const pair = byNext.get(second.value);
+            // Found by its head's kind and its second word: both are known to match.
+            phraseEntry.from = 2;
             if (pair) pair.push(phraseEntry);
             else byNext.set(second.value, [phraseEntry]);
             continue;
@@ -221,6 +226,8 @@ export class Lexicon {
               seconds.add(second.value);
               const byNext = (entry.pairs ??= new Map());
               const bucket = byNext.get(second.value);
+              // Found by its head and second word: both are known to match.
+              phraseEntry.from = 2;
               if (bucket) bucket.push(phraseEntry);
               else byNext.set(second.value, [phraseEntry]);
             } else (entry.single ??= []).push(phraseEntry);
