@@ -133,7 +133,8 @@ const Tag = z.lazy(() =>
 
 const Params = z.lazy(() =>
   z.strictObject({
-    tags: z.array(Tag).min(1).max(30),
+    // A tag is one bit of a 32-bit number, and bit 31 would make it negative: 31 at most.
+    tags: z.array(Tag).min(1).max(31),
     /**
      * Tags that must be present for the rule to fire: each entry is a tag, or a list of tags of
      * which one is enough ("an ask" and "an offer": `[["cta", "link"], ["offer", "price"]]`).

@@ -307,3 +307,33 @@ describe('the clauses rule type', () => {
     ).toContain('rules[0].params.requires[0]: no tag is named "nope"');
   });
 });
+
+describe('clauses: how many tags a rule holds', () => {
+  // Each tag is one bit of a 32-bit number: 31 keep every bit positive, a 32nd would not.
+  const withTags = (n: number) =>
+    packJson([
+      {
+        id: 'many',
+        type: 'clauses',
+        params: {
+          min: 1,
+          tags: Array.from({ length: n }, (_, i) => ({
+            name: `t${i}`,
+            terms: [`word${String.fromCharCode(97 + (i % 26))}${i}`],
+            role: 'pitch',
+            weight: 1,
+          })),
+        },
+      },
+    ]);
+
+  it('takes 31 tags, and the last one still marks its clause', () => {
+    const p = pack(withTags(31).rules as never, {});
+    expect(fired(p, 'Say worde30 loudly')).toEqual(['many']);
+    expect(fired(p, 'Say nothing loudly')).toEqual([]);
+  });
+
+  it('refuses a 32nd tag with the path and the limit', () => {
+    expect(compileError(withTags(32))).toMatch(/rules\[0\]\.params\.tags.*31/);
+  });
+});
