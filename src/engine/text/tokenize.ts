@@ -364,8 +364,9 @@ export function tokenize(text: string): Token[] {
             continue;
           }
         }
-        // "10k", "9am", "3x", "v2" stay one number token.
-        while (j < n && isWordChar(text, j)) j++;
+        // "10k", "9am", "3x", "v2" stay one number token; a CJK character after the digits does
+        // not ("1000人まで…", "3日"): it is a word of its own, as CJK characters are everywhere else.
+        while (j < n && isWordChar(text, j) && !isCjk(text.charCodeAt(j))) j++;
         push('number', i, j, '<number>');
         i = j;
         continue;

@@ -257,6 +257,16 @@ describe('tokenize: scripts', () => {
     expect(t.filter((x) => x.sentenceStart).map((x) => x.norm)).toEqual(['日', 'あ']);
   });
 
+  it('ends a number where CJK text begins: the counter and what follows stay words', () => {
+    // "1000人まで" once read as one number token, hiding every word after the digits.
+    const t = tokenize('フォロワー1000人まであと少し、3日で');
+    expect(t.filter((x) => x.kind === 'number').map((x) => x.end - x.start)).toEqual([4, 1]);
+    expect(t.filter((x) => x.kind === 'word').map((x) => x.norm)).toEqual([
+      ...'フォロワー人まであと少し',
+      ...'日で',
+    ]);
+  });
+
   it('keeps Korean Hangul as words', () => {
     expect(tokenize('할인 세일').every((t) => t.kind === 'word')).toBe(true);
   });
