@@ -52,18 +52,36 @@ function covered(pack: CompiledPack, env: RuleEnv): boolean {
   return pack.languages === null || lang === UNDETERMINED || pack.languages.has(lang);
 }
 
+/**
+ * The rules that read a draft of this platform and kind, in pack order, chosen once per pack and
+ * pair rather than tested rule by rule on every score (a pack is never changed once compiled).
+ */
+const rulesFor = new WeakMap<readonly CompiledRule[], Map<string, readonly CompiledRule[]>>();
+
+function applicable(rules: readonly CompiledRule[], draft: Draft): readonly CompiledRule[] {
+  let byPair = rulesFor.get(rules);
+  if (!byPair) rulesFor.set(rules, (byPair = new Map()));
+  const key = `${draft.platform} ${draft.kind}`;
+  let list = byPair.get(key);
+  if (!list) {
+    list = rules.filter((rule) => applies(rule, draft));
+    // Platforms and kinds are closed sets; the bound only guards against a caller passing others.
+    if (byPair.size < 1_000) byPair.set(key, list);
+  }
+  return list;
+}
+
 function runRules(
   rules: readonly CompiledRule[],
   env: RuleEnv,
   wording: boolean,
+  blank: boolean,
 ): { rule: CompiledRule; finding: Finding }[] {
   const out = [];
-  // Draft rules have nothing to read in a blank draft (checked once, not per rule).
-  const blank = env.doc.text.trim() === '';
-  for (const rule of rules) {
+  for (const rule of applicable(rules, env.draft)) {
+    // Draft rules have nothing to read in a blank draft.
     if (rule.history ? !env.summary : blank) continue;
     if (rule.wording && !wording) continue;
-    if (!applies(rule, env.draft)) continue;
     const finding = rule.evaluate(env);
     if (finding) out.push({ rule, finding });
   }
@@ -95,8 +113,9 @@ export function isPromotional(pack: CompiledPack, input: Draft): boolean | undef
   const id = pack.promotion;
   if (id === null) return undefined;
   const rules = pack.rules.filter((r) => (r.id === id || r.nudge === id) && !r.history);
-  const env = makeEnv(capped(input).draft, pack, {});
-  return runRules(rules, env, covered(pack, env)).length > 0;
+  const { draft } = capped(input);
+  const env = makeEnv(draft, pack, {});
+  return runRules(rules, env, covered(pack, env), !/\S/.test(draft.text)).length > 0;
 }
 
 function capped(draft: Draft): { draft: Draft; truncated: boolean } {
@@ -119,15 +138,15 @@ export function check(input: Draft, pack: CompiledPack, options: CheckOptions = 
   if (empty) notes.push('Nothing to coach yet: the draft is empty.');
 
   const env = makeEnv(draft, pack, options);
-  const found = runRules(pack.rules, env, covered(pack, env));
-  const fired = new Set(found.map((f) => f.rule.nudge));
-  // A more specific diagnosis silences a generic one ("unless"); one level is enough.
-  const kept = found.filter((f) => !f.rule.unless.some((id) => fired.has(id)));
-
-  // Several rules may report one nudge (platform-fit: length, hashtags, fold): merge them.
-  const byNudge = new Map<string, { nudge: Nudge; rule: CompiledRule }>();
-  for (const { rule, finding } of kept) {
-    const existing = byNudge.get(rule.nudge);
+  const found = runRules(pack.rules, env, covered(pack, env), empty);
+  // A more specific diagnosis silences a generic one ("unless"); one level is enough. Few rules
+  // fire on a draft, so plain scans beat building sets and maps for them.
+  const firedNudge = (id: string): boolean => found.some((f) => f.rule.nudge === id);
+  const byNudge: { nudge: Nudge; rule: CompiledRule }[] = [];
+  for (const { rule, finding } of found) {
+    if (rule.unless.length && rule.unless.some(firedNudge)) continue;
+    // Several rules may report one nudge (platform-fit: length, hashtags, fold): merge them.
+    const existing = byNudge.find((b) => b.rule.nudge === rule.nudge);
     if (existing) {
       // Two rules of one nudge often quote the same words (an ad fires the main and the askless
       // pure-promotion rules alike): the card shows each quote once.
@@ -137,7 +156,7 @@ export function check(input: Draft, pack: CompiledPack, options: CheckOptions = 
       if (rule.severity === 'warn') existing.nudge.severity = 'warn';
       continue;
     }
-    byNudge.set(rule.nudge, {
+    byNudge.push({
       rule,
       nudge: {
         id: rule.nudge,
@@ -151,7 +170,7 @@ export function check(input: Draft, pack: CompiledPack, options: CheckOptions = 
   }
   // Warnings before tips; then the specific before the generic (a confidential name, a missing
   // disclosure, the person's own history before a soft wording tip); then the pack's order.
-  const ranked = [...byNudge.values()].sort(
+  const ranked = byNudge.sort(
     (a, b) =>
       (a.nudge.severity === b.nudge.severity ? 0 : a.nudge.severity === 'warn' ? -1 : 1) ||
       a.rule.priority - b.rule.priority,
