@@ -93,15 +93,20 @@ const isCjk = (c: number): boolean =>
   (c >= 0xac00 && c <= 0xd7af) ||
   (c >= 0xf900 && c <= 0xfaff);
 
+// Both are asked about positions past the end ("is a letter after this full stop?"): the bounds
+// are tested here, so that charCodeAt never reads past the end (see the word scan in tokenize).
 function isLetterAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
   if (isAsciiLetter(c)) return true;
-  if (c < 0xc0 || Number.isNaN(c)) return false;
-  return LETTER.test(text[i] ?? '');
+  if (c < 0xc0) return false;
+  return LETTER.test(text[i]!);
 }
 
 function isWordChar(text: string, i: number): boolean {
-  return isDigit(text.charCodeAt(i)) || isLetterAt(text, i);
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  return isDigit(c) || isAsciiLetter(c) || (c >= 0xc0 && LETTER.test(text[i]!));
 }
 
 /**
@@ -437,7 +442,9 @@ export function tokenize(text: string): Token[] {
     let ascii = c < 128;
     let h = hashStep(HASH_START, fold(c));
     for (;;) {
-      const d = text.charCodeAt(j);
+      // Bounds checked here, not left to charCodeAt: a read past the end (NaN) anywhere in this
+      // loop's history makes V8's optimised code take its slow path for every character.
+      const d = j < n ? text.charCodeAt(j) : 0;
       if (d >= 97 && d <= 122) {
         h = hashStep(h, d);
         j++;
@@ -458,7 +465,8 @@ export function tokenize(text: string): Token[] {
       } else break;
     }
     // A word right before "@domain.tld" is an e-mail address: a way to reach someone.
-    if (text.charCodeAt(j) === 64 && (i === 0 || !isWordChar(text, i - 1))) {
+    const after = j < n ? text.charCodeAt(j) : 0;
+    if (after === 64 && (i === 0 || !isWordChar(text, i - 1))) {
       EMAIL_DOMAIN.lastIndex = j;
       if (EMAIL_DOMAIN.test(text)) {
         const end = EMAIL_DOMAIN.lastIndex - (text.charCodeAt(EMAIL_DOMAIN.lastIndex - 1) === 45 ? 1 : 0);
@@ -468,7 +476,7 @@ export function tokenize(text: string): Token[] {
       }
     }
     // A word followed by ".letter" may be a bare domain ("shop.example.com/sale").
-    if (text.charCodeAt(j) === 46 && isLetterAt(text, j + 1) && (i === 0 || !isWordChar(text, i - 1))) {
+    if (after === 46 && isLetterAt(text, j + 1) && (i === 0 || !isWordChar(text, i - 1))) {
       DOMAIN.lastIndex = i;
       const m = DOMAIN.exec(text);
       if (m) {
