@@ -248,6 +248,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       0,
     );
     const vetoBits = tags.reduce((bits, t) => (t.veto ? bits | t.bit : bits), 0);
+    const capped = tags.some((t) => t.maxClauses !== Infinity);
     const questionTags = tags.filter((t) => t.token === 'question');
     const openingTags = tags.filter((t) => t.token === 'opening-question');
 
@@ -276,23 +277,26 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       const marks: number[] = new Array<number>(clauseCount).fill(0);
       // Marks each clause with the tags in it; with `found`, also keeps the matches for evidence
       // (asked for only when the rule fires, so a quiet draft allocates no list per tag).
-      const markAll = (found: Match[][] | null): void => {
-        const marked: number[] = new Array<number>(tags.length).fill(0);
+      const markAll = (found: (Match[] | undefined)[] | null): void => {
+        // Clauses marked per tag, counted only when a tag has a cap (maxClauses).
+        const marked: number[] | null = capped ? new Array<number>(tags.length).fill(0) : null;
         // Whether tag i may mark the clause of token `first` (it marks it when so).
         const mark = (i: number, first: number): boolean => {
           const t = tags[i]!;
           if (t.bit & off) return false;
           const c = doc.clause[first]!;
           if (!(marks[c]! & t.bit)) {
-            if (marked[i]! >= t.maxClauses) return false;
-            marked[i]!++;
+            if (marked) {
+              if (marked[i]! >= t.maxClauses) return false;
+              marked[i]!++;
+            }
             marks[c]! |= t.bit;
           }
           return true;
         };
         for (let i = 0; i < tags.length; i++) {
           const ms = termMatches[i];
-          if (ms) for (const m of ms) if (mark(i, m.first)) found?.[i]!.push(m);
+          if (ms) for (const m of ms) if (mark(i, m.first)) found?.[i]?.push(m);
         }
         if (byKind.size) {
           const tokens = doc.tokens;
@@ -301,7 +305,8 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
             const list = byKind.get(tok.kind);
             if (list)
               for (const i of list)
-                if (mark(i, k)) found?.[i]!.push({ first: k, last: k + 1, start: tok.start, end: tok.end });
+                if (mark(i, k) && found?.[i])
+                  found[i].push({ first: k, last: k + 1, start: tok.start, end: tok.end });
           }
         }
       };
@@ -357,13 +362,16 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       }
       if (pitch < min || substance > maxSubstance || substance >= substanceRatio * pitch) return null;
       if (pitchClauses < share * Math.max(doc.clauses, 1)) return null;
-      // It fires: mark again, this time keeping each tag's matches for the evidence.
-      const found: Match[][] = tags.map(() => []);
+      // It fires: mark again, this time keeping the matches of the pitch tags for the evidence.
+      const found: (Match[] | undefined)[] = [];
+      const quoted: Match[][] = [];
+      for (let i = 0; i < tags.length; i++) {
+        const t = tags[i]!;
+        if (t.pitch && pitchBits & t.bit) quoted.push((found[i] = []));
+      }
       marks.fill(0);
       markAll(found);
-      const evidence = widest(
-        tags.filter((t) => t.pitch && pitchBits & t.bit).map((t) => found[tags.indexOf(t)]!),
-      );
+      const evidence = widest(quoted);
       return {
         evidence: matchEvidence(doc.text, evidence, 6),
         vars: { pitchClauses, clauses: doc.clauses, score: Math.round(pitch * 10) / 10 },

@@ -185,7 +185,17 @@ export function widest(groups: readonly (readonly Match[])[]): Match[] {
   if (groups.length <= 1) return groups[0] ? [...groups[0]] : [];
   const sorted: Match[] = [];
   for (const group of groups) for (const m of group) sorted.push(m);
-  sorted.sort(byStartThenWidest);
+  // Insertion sort: a few matches, each group already in order, so the runs are nearly sorted and
+  // this beats Array.prototype.sort's comparator calls and set-up.
+  for (let i = 1; i < sorted.length; i++) {
+    const m = sorted[i]!;
+    let j = i - 1;
+    while (j >= 0 && byStartThenWidest(sorted[j]!, m) > 0) {
+      sorted[j + 1] = sorted[j]!;
+      j--;
+    }
+    sorted[j + 1] = m;
+  }
   const out: Match[] = [];
   for (const m of sorted) if (!out.length || m.end > out[out.length - 1]!.end) out.push(m);
   return out;
