@@ -4,6 +4,9 @@ import type { Doc } from './features.ts';
 const isNarrow = (c: number): boolean =>
   c <= 0x10ff || (c >= 0x2000 && c <= 0x200d) || (c >= 0x2010 && c <= 0x201f) || (c >= 0x2032 && c <= 0x2037);
 
+/** A character that is not narrow (see isNarrow), or half of an astral one (most emoji). */
+const WIDE = /[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]/;
+
 export function measureLength(
   doc: Doc,
   limit: number,
@@ -11,6 +14,15 @@ export function measureLength(
   doubleWide: boolean,
 ): { length: number; overflowAt: number } {
   const { text, tokens } = doc;
+  // Most drafts hold no wide or astral character: their length is arithmetic (links at their
+  // weight, every other character 1), and only one that crosses the limit needs the walk below to
+  // find where it crosses.
+  if (!WIDE.test(text)) {
+    let quick = text.length;
+    if (urlLength > 0)
+      for (const t of tokens) if (t.kind === 'url') quick += urlLength - (t.end - t.start);
+    if (quick <= limit) return { length: quick, overflowAt: text.length };
+  }
   let length = 0;
   let overflowAt = -1;
   let t = 0;

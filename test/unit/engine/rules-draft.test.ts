@@ -292,6 +292,19 @@ describe('metric rule', () => {
     expect(fired(p, `${'a'.repeat(258)} ${url}`, { platform: 'x' })).toEqual(['platform-fit']);
   });
 
+  it('gives the same length with or without characters that may count double', () => {
+    const p = length({ urlLength: { x: 23 }, doubleWide: ['x'] });
+    const url = `https://example.com/${'p'.repeat(40)}`;
+    // Plain text and two links: 230 + 1 + 23 + 1 + 23 = 278, then 2 more characters cross 280.
+    const plain = `${'a'.repeat(230)} ${url} ${url}`;
+    expect(fired(p, plain, { platform: 'x' })).toEqual([]);
+    expect(run(p, `${plain} bb`, { platform: 'x' }).all[0]?.title).toBe('281 over 280 on X by 1');
+    // An emoji counts 2 on X: 274 + 2 + 2 + 2 = 280 stays, one more crosses.
+    const emoji = `${'a'.repeat(274)}🎉🎉🎉`;
+    expect(fired(p, emoji, { platform: 'x' })).toEqual([]);
+    expect(run(p, `${emoji}🎉`, { platform: 'x' }).all[0]?.title).toBe('282 over 280 on X by 2');
+  });
+
   it('counts CJK characters double where the pack says so', () => {
     const text = '日'.repeat(150);
     const p = length({ doubleWide: ['x'] });
