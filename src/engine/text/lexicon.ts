@@ -51,6 +51,8 @@ interface Head {
 
 interface Phrase {
   parts: Part[];
+  /** parts.length, kept on the phrase: most phrases tried are ruled out by it alone. */
+  size: number;
   /**
    * The first part left to check: the index already guarantees an exact or kind head (1), and a
    * phrase filed under its second word too (2); a prefix head is checked again (0).
@@ -194,7 +196,13 @@ export class Lexicon {
         const parts = parsePhrase(phrase);
         const head = parts[0];
         if (!head) continue;
-        const phraseEntry: Phrase = { parts, list, from: head.type === PREFIX ? 0 : 1, lang };
+        const phraseEntry: Phrase = {
+          parts,
+          size: parts.length,
+          list,
+          from: head.type === PREFIX ? 0 : 1,
+          lang,
+        };
         if (head.type === KIND) {
           const kind = head.value as TokenKind;
           const second = parts[1];
@@ -383,7 +391,7 @@ export class Lexicon {
   private tryBucket(bucket: readonly Phrase[], env: Scan, p: number): void {
     const { tokens, pos, sentence, count, best, touched } = env;
     for (const phrase of bucket) {
-      const n = phrase.parts.length;
+      const n = phrase.size;
       if (p + n > count || n <= best[phrase.list]! || (phrase.lang !== null && phrase.lang !== env.language))
         continue;
       let ok = true;
