@@ -145,6 +145,24 @@ for (const c of CLAUSE_OPENERS) if (c < 128) ASCII_OPENER[c] = 1;
 const opensClause = (c: number): boolean => (c < 128 ? ASCII_OPENER[c] === 1 : CLAUSE_OPENERS.has(c));
 // The last letters ABSTRACT's endings can have: most words skip the regular expression.
 const ABSTRACT_END = new Set([...'nstyegdoélmcf'].map((ch) => ch.charCodeAt(0)));
+// The answer for each vocabulary word, found the first time a draft holds it (0: not asked yet,
+// 1: no, 2: yes): a word's spelling never changes, and long words of a pack recur in every draft.
+let abstractById = new Uint8Array(0);
+
+function isAbstract(t: Token): boolean {
+  const norm = t.norm;
+  if (norm.length < 8 || !ABSTRACT_END.has(norm.charCodeAt(norm.length - 1))) return false;
+  const id = t.id;
+  if (id < 0) return ABSTRACT.test(norm);
+  if (id >= abstractById.length) {
+    const grown = new Uint8Array(Math.max(VOCABULARY.size, id + 1));
+    grown.set(abstractById);
+    abstractById = grown;
+  }
+  let known = abstractById[id]!;
+  if (known === 0) abstractById[id] = known = ABSTRACT.test(norm) ? 2 : 1;
+  return known === 2;
+}
 
 const STOP = 1;
 const GENERIC = 2;
@@ -357,8 +375,7 @@ export function analyse(text: string): Doc {
         // After an emoji a capital opens a new thought ("… the studio 🖤 Double tap …"), not a name.
         if (t.capital && !t.sentenceStart && !(cls & FIRST_SINGULAR) && prev?.kind !== 'emoji')
           f['proper-nouns']++;
-        if (norm.length >= 8 && ABSTRACT_END.has(norm.charCodeAt(norm.length - 1)) && ABSTRACT.test(norm))
-          f['abstract-words']++;
+        if (isAbstract(t)) f['abstract-words']++;
         break;
       }
       case 'url':
