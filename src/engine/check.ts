@@ -104,6 +104,8 @@ function makeEnv(draft: Draft, pack: CompiledPack, options: CheckOptions): RuleE
   };
 }
 
+const promotionRules = new WeakMap<CompiledPack, readonly CompiledRule[]>();
+
 /**
  * Whether the pack's promotion classifier (the rule its `ratio` rules name; `pure-promotion` in
  * the default pack) fires on a draft: the flag the ledger records once per published item.
@@ -112,7 +114,13 @@ function makeEnv(draft: Draft, pack: CompiledPack, options: CheckOptions): RuleE
 export function isPromotional(pack: CompiledPack, input: Draft): boolean | undefined {
   const id = pack.promotion;
   if (id === null) return undefined;
-  const rules = pack.rules.filter((r) => (r.id === id || r.nudge === id) && !r.history);
+  // Kept per pack, so the per-pair choice in `applicable` is made once for these rules too (a
+  // fresh filtered array per call would start it over for every past post classified).
+  let rules = promotionRules.get(pack);
+  if (!rules) {
+    rules = pack.rules.filter((r) => (r.id === id || r.nudge === id) && !r.history);
+    promotionRules.set(pack, rules);
+  }
   const { draft } = capped(input);
   const env = makeEnv(draft, pack, {});
   return runRules(rules, env, covered(pack, env), !/\S/.test(draft.text)).length > 0;
