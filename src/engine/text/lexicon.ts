@@ -47,6 +47,11 @@ interface Head {
   single: Phrase[] | null;
   /** Phrases under their second word. */
   pairs: Map<string, Phrase[]> | null;
+  /**
+   * One bit per second word's vocabulary id modulo 32: a clear bit rules a pair out without the
+   * map probe, which was the matcher's costliest line (most words follow a head and pair with nothing).
+   */
+  pairBits: number;
 }
 
 interface Phrase {
@@ -226,7 +231,7 @@ export class Lexicon {
             this.headFilter[wordSlot(head.value)] = 1;
             let entry = this.heads.get(head.value);
             if (!entry) {
-              this.heads.set(head.value, (entry = { single: null, pairs: null }));
+              this.heads.set(head.value, (entry = { single: null, pairs: null, pairBits: 0 }));
               const id = VOCABULARY.idOf(head.value);
               if (id >= 0) {
                 while (this.headById.length <= id) this.headById.push(null);
@@ -235,6 +240,9 @@ export class Lexicon {
             }
             if (second?.type === EXACT) {
               seconds.add(second.value);
+              const secondId = VOCABULARY.idOf(second.value);
+              // A second word without an id is matched by string: its bit stays unknown, so all are set.
+              entry.pairBits |= secondId >= 0 ? 1 << (secondId & 31) : -1;
               const byNext = (entry.pairs ??= new Map());
               const bucket = byNext.get(second.value);
               // Found by its head and second word: both are known to match.
@@ -279,7 +287,11 @@ export class Lexicon {
         if (!bucket?.length) continue;
         // A copy: the entry in `heads` serves words with no id, which take the prefix index anyway.
         const entry = this.headById[id];
-        this.headById[id] = { single: [...(entry?.single ?? []), ...bucket], pairs: entry?.pairs ?? null };
+        this.headById[id] = {
+          single: [...(entry?.single ?? []), ...bucket],
+          pairs: entry?.pairs ?? null,
+          pairBits: entry?.pairBits ?? 0,
+        };
       }
     }
     this.prefixesFolded = size;
@@ -337,7 +349,9 @@ export class Lexicon {
           const nid = next.id;
           const maybe =
             nid >= 0
-              ? nid < secondById.length && secondById[nid] === 1
+              ? nid < secondById.length &&
+                secondById[nid] === 1 &&
+                ((entry.pairBits >>> (nid & 31)) & 1) === 1
               : !knownAbsent(nid, this.vocabularySize);
           const pair = maybe ? entry.pairs.get(next.norm) : undefined;
           if (pair) this.tryBucket(pair, env, p);
