@@ -99,6 +99,7 @@ export interface Doc {
   language: Language;
 }
 
+const LETTER = /\p{L}/u;
 const OPEN_QUOTE = new Set([...'"“„«「『\'‘']);
 const CLOSE_QUOTE = /["”“»」』'’]/g;
 /** Words after a quotation that still leave it the whole draft: "— Seneca", "(via a friend)". */
@@ -143,6 +144,24 @@ const CLAUSE_OPENERS = new Set([...',;(–—-•·|→>*/"“+'].map((ch) => ch
 const ASCII_OPENER = new Uint8Array(128);
 for (const c of CLAUSE_OPENERS) if (c < 128) ASCII_OPENER[c] = 1;
 const opensClause = (c: number): boolean => (c < 128 ? ASCII_OPENER[c] === 1 : CLAUSE_OPENERS.has(c));
+/**
+ * Whether the quotation mark at k sits inside a sentence, a word before it: to feel "ready" to
+ * apply quotes a word, it opens no clause (unlike …: "Book now" or a quote that opens the draft).
+ */
+function quotedInSentence(text: string, k: number): boolean {
+  const q = text.charCodeAt(k);
+  if (q !== 34 && q !== 0x201c) return false;
+  let j = k - 1;
+  while (j >= 0 && text.charCodeAt(j) === 32) j--;
+  if (j < 0) return false;
+  const c = text.charCodeAt(j);
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 0xc0 && LETTER.test(text[j]!))
+  );
+}
 // The last letters ABSTRACT's endings can have: most words skip the regular expression.
 const ABSTRACT_END = new Set([...'nstyegdoélmcf'].map((ch) => ch.charCodeAt(0)));
 // The answer for each vocabulary word, found the first time a draft holds it (0: not asked yet,
@@ -340,7 +359,7 @@ export function analyse(text: string): Doc {
     else {
       let k = t.start - 1;
       while (k >= 0 && text.charCodeAt(k) === 32) k--;
-      if (k >= 0 && opensClause(text.charCodeAt(k))) lead[i] = 1;
+      if (k >= 0 && opensClause(text.charCodeAt(k)) && !quotedInSentence(text, k)) lead[i] = 1;
     }
     if (lead[i]) stretchAt = f.words;
     if (kind !== 'word') others.push(i);

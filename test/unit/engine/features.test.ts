@@ -137,6 +137,17 @@ describe('clause leads after a request frame', () => {
     expect(leads('Tomorrow would you like to join us for lunch')).not.toContain('like');
   });
 
+  it('opens a clause at a quotation only where no word stands before it', () => {
+    // A word quoted inside a sentence is part of it: neither it nor what follows the closing mark leads.
+    const quoted = leads('She waited years to feel "ready" to apply for the role');
+    expect(quoted).not.toContain('ready');
+    expect(quoted).not.toContain('to');
+    expect(leads('She waited years to feel “ready” to apply')).not.toContain('ready');
+    // A quotation after a colon or opening the draft still starts a clause.
+    expect(leads('Our advice: "Book early" for the summer')).toContain('book');
+    expect(leads('"Book early," they said')).toContain('book');
+  });
+
   it('takes the last word of a short German clause opened by a lead-in as its call to act', () => {
     expect(leads('Neue Version. Jetzt Demo buchen: https://example.de/demo')).toContain('buchen');
     expect(leads('Hier kostenlos testen 👉 https://example.de')).toContain('testen');
