@@ -198,6 +198,20 @@ function emojiEnd(text: string, i: number): number {
   }
 }
 
+/**
+ * The end of a list number at i ("1. ", "12) " at the start of a line), or -1. Its full stop is
+ * no sentence end and its number informs no one; the item after it opens a clause as a bullet's does.
+ */
+function listMarkerEnd(text: string, i: number): number {
+  let j = i + 1;
+  if (j < text.length && isDigit(text.charCodeAt(j))) j++;
+  const p = j < text.length ? text.charCodeAt(j) : 0;
+  if ((p !== 46 && p !== 41) || j + 1 >= text.length || !isSpace(text.charCodeAt(j + 1))) return -1;
+  let k = i - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k < 0 || text.charCodeAt(k) === 10 ? j + 1 : -1;
+}
+
 /** The end of an amount from i: the number, and a "k" or "M" right after it ("$10k", "€1.5M"). */
 function amountEnd(text: string, i: number): number {
   const j = numberEnd(text, i);
@@ -329,6 +343,12 @@ export function tokenize(text: string): Token[] {
         }
       }
       if (isDigit(c) || ((c === 43 || c === 40) && isDigit(text.charCodeAt(i + 1)))) {
+        // "1. " or "2) " opening a line numbers a list, as a bullet does: no figure, no sentence end.
+        const marker = isDigit(c) ? listMarkerEnd(text, i) : -1;
+        if (marker > 0) {
+          i = marker;
+          continue;
+        }
         // A telephone number is a way to reach someone, not a figure that informs.
         const phone = phoneEnd(text, i);
         if (phone > 0) {

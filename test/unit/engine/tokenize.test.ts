@@ -212,6 +212,20 @@ describe('tokenize: numbers, prices, percentages', () => {
     expect(tokenize('$5 5% 5').map((t) => t.norm)).toEqual(['<price>', '<percent>', '<number>']);
   });
 
+  it('reads a list number opening a line as a bullet: no number, no sentence end', () => {
+    const text = 'To enter:\n1. Follow us\n 2) Like this post\n12. Done';
+    expect(ofKind(text, 'number')).toEqual([]);
+    expect(
+      toks(text)
+        .filter(([k]) => k === 'punct')
+        .map(([, s]) => s),
+    ).toEqual([':', '\n', '\n', '\n']);
+    // The item's first word opens its sentence, as after a bullet.
+    expect(tokenize(text).find((t) => t.norm === 'follow')?.sentenceStart).toBe(true);
+    // Mid-line, or without a space after the mark, it is a number as before.
+    expect(ofKind('We ranked 1. Then 2.5 and\n3.5 kg', 'number')).toEqual(['1', '2.5', '3.5']);
+  });
+
   it('does not run a number into the comma after it', () => {
     expect(ofKind('1, 2 and 3.', 'number')).toEqual(['1', '2', '3']);
     expect(ofKind('1,000, 2.5.', 'number')).toEqual(['1,000', '2.5']);
