@@ -151,7 +151,10 @@ const Params = z.lazy(() =>
     /** The pitch weight (summed over clauses, each clause capped at `clauseMax`) needed to fire. */
     min: Num,
     clauseMax: Num.default(4),
-    /** The share of the draft's clauses that must be pitch clauses. */
+    /**
+     * The share of the draft's clauses that must be pitch clauses, not counting the clauses that
+     * only ask for reach (an aside tag): a giveaway's "Like this post / Tag 3 friends" steps.
+     */
     share: Num.default(0),
     /**
      * A clause that does not pitch and states something in at least `words` words (see
@@ -331,6 +334,8 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       let pitch = 0;
       let substance = 0;
       let pitchClauses = 0;
+      // Clauses that only ask for reach ("Like this post", "Tag 3 friends"): neither side's share.
+      let asides = 0;
       let pitchBits = 0;
       for (let c = 0; c < clauseCount; c++) {
         const m = marks[c]!;
@@ -359,9 +364,10 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
           pitchClauses++;
           pitchBits |= m;
         } else if (!(m & asideBits)) substance += Math.max(s, stated);
+        else asides++;
       }
       if (pitch < min || substance > maxSubstance || substance >= substanceRatio * pitch) return null;
-      if (pitchClauses < share * Math.max(doc.clauses, 1)) return null;
+      if (pitchClauses < share * Math.max(doc.clauses - asides, 1)) return null;
       // It fires: mark again, this time keeping the matches of the pitch tags for the evidence.
       const found: (Match[] | undefined)[] = [];
       const quoted: Match[][] = [];

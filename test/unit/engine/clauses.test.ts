@@ -187,6 +187,19 @@ describe('the clauses rule type', () => {
     expect(fired(p, 'Book now. Free for members. We meet Tuesdays.')).toEqual(['pitch']);
   });
 
+  it('share: clauses that only ask for reach (asides) are left out of the count', () => {
+    const terms = { ...SELL.terms, reach: ['like this', 'share this', 'tag a friend'] };
+    const withAside = rule({ share: 0.5 });
+    withAside[0]!.params.tags.push({ name: 'reach', terms: 'reach', role: 'aside', weight: 0 } as never);
+    const p = pack(withAside, { terms });
+    // Two pitch clauses of five, but three of the five only ask for likes and shares.
+    expect(fired(p, 'Book now. Free for members. Like this. Share this. Tag a friend.')).toEqual(['pitch']);
+    // Clauses that tell something still count against the pitch.
+    expect(
+      fired(p, 'Book now. Free for members. We meet Tuesdays. The room is upstairs. Bring shoes.'),
+    ).toEqual([]);
+  });
+
   it('maxClauses: a tag marks at most that many clauses', () => {
     const p = pack(rule({ min: 2 }), SELL);
     expect(fired(p, 'Rent was $900. Power $120. Food $300.')).toEqual([]);
