@@ -2,7 +2,7 @@
  * Counts and positions that rules read. Computed once per draft from the token stream, so
  * that adding a rule never adds a pass over the text.
  */
-import { tokenize, type Token } from './tokenize.ts';
+import { isWordChar, tokenize, type Token } from './tokenize.ts';
 import { LEAD_IN, PHATIC, REQUEST_CONTRACTED, REQUEST_MODALS, STOPWORDS, WANTING } from './stopwords.ts';
 import { LANGUAGE_BITS, LanguageVotes, type Language } from './language.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
@@ -99,7 +99,6 @@ export interface Doc {
   language: Language;
 }
 
-const LETTER = /\p{L}/u;
 const OPEN_QUOTE = new Set([...'"“„«「『\'‘']);
 const CLOSE_QUOTE = /["”“»」』'’]/g;
 /** Words after a quotation that still leave it the whole draft: "— Seneca", "(via a friend)". */
@@ -153,14 +152,7 @@ function quotedInSentence(text: string, k: number): boolean {
   if (q !== 34 && q !== 0x201c) return false;
   let j = k - 1;
   while (j >= 0 && text.charCodeAt(j) === 32) j--;
-  if (j < 0) return false;
-  const c = text.charCodeAt(j);
-  return (
-    (c >= 48 && c <= 57) ||
-    (c >= 97 && c <= 122) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 0xc0 && LETTER.test(text[j]!))
-  );
+  return isWordChar(text, j);
 }
 // The last letters ABSTRACT's endings can have: most words skip the regular expression.
 const ABSTRACT_END = new Set([...'nstyegdoélmcf'].map((ch) => ch.charCodeAt(0)));

@@ -23,17 +23,17 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   o os as um uma uns umas e ou mas com por para sem sobre que como quando onde é são está estão estou estamos ser
   foi era eu você nós vocês eles elas meu minha meus minhas seu sua seus suas nosso nossa não mais muito também já
   todo todos toda todas este esta isto esse essa isso aqui hoje amanhã no na nos nas do da dos das ao
-  cada otro otra otros otras mismo misma algo nada siempre nunca solo sólo aún todavía entre hasta desde si
-  porque pues tan tanto mucho mucha muchos muchas poco bien él ella ellas ha han he hemos tiene tienen ni cual
+  cada otro otra otros otras mismo misma algo nada siempre nunca sólo aún todavía entre hasta desde si
+  porque pues tanto mucho mucha muchos muchas poco bien él ella ellas ha han he hemos tiene tienen ni cual
   quien vez nuevo nueva
-  jede jeder jedes jeden alle alles andere anderen etwas nichts immer nie wenn weil denn doch mal man sich ihm
+  jede jeder jedes jeden alle alles andere anderen etwas nichts immer nie wenn weil denn doch mal sich ihm
   ihn ihnen uns euch dich mich mir dir um durch gegen ohne bis seit vor kann können muss soll will gibt dieser
   diese dieses diesem diesen jetzt neu neue neuen ganz viel viele
-  chaque autre autres même mêmes quelque quelques rien toujours jamais si parce car donc lui leur leurs moi toi
-  se y c'est n'est j'ai fait peut avoir ça cela entre sans sous vers chez depuis pendant nouveau nouvelle nouvel
+  chaque autre autres même mêmes quelque quelques rien toujours jamais si parce donc lui leur leurs moi toi
+  se y c'est n'est j'ai fait peut avoir ça cela entre sans sous vers chez depuis nouveau nouvelle nouvel
   bien peu beaucoup trop
   outro outra outros outras mesmo mesma algo nada sempre nunca só ainda até desde se porque pois tão tanto pouco
-  bem ele ela tem têm tenho temos vai vou pra pro num numa coisa vez novo nova tá né`
+  bem ele ela tem têm tenho temos vai vou pra num numa coisa vez novo nova tá né`
     .split(/\s+/)
     .filter(Boolean),
 );

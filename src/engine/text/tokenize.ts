@@ -103,7 +103,8 @@ function isLetterAt(text: string, i: number): boolean {
   return LETTER.test(text[i]!);
 }
 
-function isWordChar(text: string, i: number): boolean {
+/** A letter (any script) or a digit at i; false past either end. */
+export function isWordChar(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
   return isDigit(c) || isAsciiLetter(c) || (c >= 0xc0 && LETTER.test(text[i]!));

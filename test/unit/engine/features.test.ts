@@ -34,6 +34,8 @@ describe('features', () => {
     expect(f('Cada día es otra oportunidad')['content-words']).toBe(2);
     expect(f('Jeder Tag ist eine neue Chance')['content-words']).toBe(2);
     expect(f('Cada dia é uma nova chance')['content-words']).toBe(2);
+    // …but not where the same spelling is an English content word ("car", "pro", "solo", "tan").
+    expect(f('car pro solo tan man pendant')['content-words']).toBe(6);
   });
 
   it('does not take German nouns, capitalised by grammar, for names', () => {
