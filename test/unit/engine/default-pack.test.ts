@@ -92,6 +92,18 @@ describe('default pack examples', () => {
     expect(lossy).toEqual([]);
   });
 
+  it('no phrase written without a placeholder matches only figures ("+1" compiled to <number>)', () => {
+    const bare: string[] = [];
+    for (const [name, list] of Object.entries(source.terms ?? {})) {
+      for (const phrase of Array.isArray(list) ? list : (list.add ?? [])) {
+        if (phrase.includes('<')) continue;
+        const tokens = tokenize(splitLanguage(phrase)[0]).filter((t) => t.kind !== 'punct');
+        if (tokens.length && tokens.every((t) => t.norm.startsWith('<'))) bare.push(`${name}: "${phrase}"`);
+      }
+    }
+    expect(bare).toEqual([]);
+  });
+
   it('pure-promotion/askless reads the clauses as pure-promotion does (shared tags stay identical)', () => {
     // The second rule copies the first's tags in the pack file; a tag edited in one only would make
     // the two routes to the nudge disagree about what a pitch is.
