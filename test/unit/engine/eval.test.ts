@@ -66,6 +66,11 @@ const SETS = {
   'dev-al': resolve(repoRoot, 'test/eval/dev-al.jsonl'),
   'dev-am': resolve(repoRoot, 'test/eval/dev-am.jsonl'),
   'dev-an': resolve(repoRoot, 'test/eval/dev-an.jsonl'),
+  'dev-aq': resolve(repoRoot, 'test/eval/dev-aq.jsonl'),
+  'dev-ar': resolve(repoRoot, 'test/eval/dev-ar.jsonl'),
+  'dev-at': resolve(repoRoot, 'test/eval/dev-at.jsonl'),
+  'dev-au': resolve(repoRoot, 'test/eval/dev-au.jsonl'),
+  'dev-av': resolve(repoRoot, 'test/eval/dev-av.jsonl'),
 };
 
 /**
@@ -74,6 +79,18 @@ const SETS = {
  * bars (dev-t pure-promotion recall 0.39, dev-u vanity 0.58) and are not there yet: they hold the
  * level reached instead, precision ≥ 0.85 and recall ≥ 0.6 per id, until the bars can be met.
  */
+/**
+ * Development batches written to study where frozen batches were weak on arrival: money and
+ * products talked about by people who do not sell (dev-ap), sealed34's brief (dev-as) and
+ * sealed36's (dev-aw). They arrived with pure-promotion precision 0.74 and 0.83 and corporate-voice
+ * 0.87, and hold precision ≥ 0.8 and recall ≥ 0.85 per id with the ordinary score bars.
+ */
+const WEAK_SPOTS: Record<string, string> = {
+  'dev-ap': resolve(repoRoot, 'test/eval/dev-ap.jsonl'),
+  'dev-as': resolve(repoRoot, 'test/eval/dev-as.jsonl'),
+  'dev-aw': resolve(repoRoot, 'test/eval/dev-aw.jsonl'),
+};
+
 const ADVERSARIAL: Record<string, string> = {
   'dev-t': resolve(repoRoot, 'test/eval/dev-t.jsonl'),
   'dev-u': resolve(repoRoot, 'test/eval/dev-u.jsonl'),
@@ -84,7 +101,8 @@ const ADVERSARIAL: Record<string, string> = {
 
 /**
  * The frozen batches of earlier sessions, studied from the stop that froze sealed21-26 (sealed27
- * and sealed28 from the stop that froze sealed29-30, sealed30 from the stop that froze sealed31-32).
+ * and sealed28 from the stop that froze sealed29-30, sealed30 from the stop that froze sealed31-32,
+ * sealed31 and sealed32 from the stop that froze sealed33-34).
  * Their figures as frozen batches are in the commit history;
  * as development data they hold precision ≥ 0.85 and recall ≥ 0.75 per id (the lowest a batch stood
  * at when it was opened: pure-promotion recall 0.78 on sealed8) and the ordinary score bars.
@@ -93,7 +111,7 @@ const ADVERSARIAL: Record<string, string> = {
  * do not meet a floor yet and are not held to one.
  */
 const STUDIED: Record<string, string> = Object.fromEntries(
-  [...Array.from({ length: 15 }, (_, i) => i + 6), 27, 28, 30].map((n) => {
+  [...Array.from({ length: 15 }, (_, i) => i + 6), 27, 28, 30, 31, 32].map((n) => {
     const name = `sealed${n}`;
     return [name, resolve(repoRoot, `test/eval/${name}.jsonl`)];
   }),
@@ -170,6 +188,7 @@ function lowerFloor(
 
 lowerFloor('studied', STUDIED, { precision: 0.85, recall: 0.75 });
 lowerFloor('adversarial', ADVERSARIAL, { precision: 0.85, recall: 0.6, auc: 0.9 });
+lowerFloor('weak-spot', WEAK_SPOTS, { precision: 0.8, recall: 0.85 });
 
 describe('genuine, specific drafts stay clean of the scored nudges', () => {
   const GENUINE: [string, EvalRow['platform'], EvalRow['kind']][] = [
