@@ -71,6 +71,8 @@ const SETS = {
   'dev-at': resolve(repoRoot, 'test/eval/dev-at.jsonl'),
   'dev-au': resolve(repoRoot, 'test/eval/dev-au.jsonl'),
   'dev-av': resolve(repoRoot, 'test/eval/dev-av.jsonl'),
+  'dev-ax': resolve(repoRoot, 'test/eval/dev-ax.jsonl'),
+  'dev-ay': resolve(repoRoot, 'test/eval/dev-ay.jsonl'),
 };
 
 /**
