@@ -10,6 +10,8 @@ import type { Token } from './tokenize.ts';
 export type Language = string;
 
 export const UNDETERMINED = 'und';
+/** Han characters, with no kana, needed to call a draft Chinese rather than undetermined. */
+const HAN_MIN = 8;
 
 // Words frequent in one language and rare as words of the others. Shared spellings ("de", "a",
 // "la", "die") add to every language that has them, so only the distinctive ones tip the count.
@@ -92,7 +94,9 @@ export class LanguageVotes {
       let top = '';
       let topCount = 0;
       for (const [script, n] of this.scripts) if (n > topCount) [top, topCount] = [script, n];
-      return top === 'han' ? 'zh' : top;
+      // Kanji alone ("最高！", "神回") may be Japanese as well as Chinese: a few cannot tell.
+      if (top === 'han') return topCount < HAN_MIN ? UNDETERMINED : 'zh';
+      return top;
     }
     let best = -1;
     let bestVotes = 0;

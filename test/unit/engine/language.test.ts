@@ -28,6 +28,9 @@ describe('guessLanguage', () => {
   it('says "und" when a draft has too few clues', () => {
     expect(lang('Great post!')).toBe('und');
     expect(lang('')).toBe('und');
+    // A few kanji and no kana may be Japanese as well as Chinese.
+    expect(lang('最高！👍')).toBe('und');
+    expect(lang('神回')).toBe('und');
   });
 });
 
