@@ -12,6 +12,12 @@ import { splitLanguage } from '../../../src/engine/text/lexicon.ts';
 
 const source = Pack.parse(defaultPackJson);
 
+/** Every phrase of every term list, with its list's name. */
+function* termPhrases(): Generator<[name: string, phrase: string]> {
+  for (const [name, list] of Object.entries(source.terms ?? {}))
+    for (const phrase of Array.isArray(list) ? list : (list.add ?? [])) yield [name, phrase];
+}
+
 interface Case {
   rule: string;
   nudge: string;
@@ -79,14 +85,12 @@ describe('default pack examples', () => {
     // "% off" once compiled to "off", "/month" to "month" and "by hand?" to "hand": a piece that
     // is punctuation, or carries punctuation matching ignores, widens the phrase silently.
     const lossy: string[] = [];
-    for (const [name, list] of Object.entries(source.terms ?? {})) {
-      for (const phrase of Array.isArray(list) ? list : (list.add ?? [])) {
-        for (const piece of splitLanguage(phrase)[0].trim().toLowerCase().split(/\s+/)) {
-          if (piece.startsWith('<') || piece.endsWith('*')) continue;
-          const words = tokenize(piece).filter((t) => t.kind !== 'punct');
-          const punct = /^[^\p{L}\p{N}\p{Extended_Pictographic}#@$+]|[?!¿¡]/u.test(piece);
-          if (words.length === 0 || punct) lossy.push(`${name}: "${phrase}"`);
-        }
+    for (const [name, phrase] of termPhrases()) {
+      for (const piece of splitLanguage(phrase)[0].trim().toLowerCase().split(/\s+/)) {
+        if (piece.startsWith('<') || piece.endsWith('*')) continue;
+        const words = tokenize(piece).filter((t) => t.kind !== 'punct');
+        const punct = /^[^\p{L}\p{N}\p{Extended_Pictographic}#@$+]|[?!¿¡]/u.test(piece);
+        if (words.length === 0 || punct) lossy.push(`${name}: "${phrase}"`);
       }
     }
     expect(lossy).toEqual([]);
@@ -94,12 +98,10 @@ describe('default pack examples', () => {
 
   it('no phrase written without a placeholder matches only figures ("+1" compiled to <number>)', () => {
     const bare: string[] = [];
-    for (const [name, list] of Object.entries(source.terms ?? {})) {
-      for (const phrase of Array.isArray(list) ? list : (list.add ?? [])) {
-        if (phrase.includes('<')) continue;
-        const tokens = tokenize(splitLanguage(phrase)[0]).filter((t) => t.kind !== 'punct');
-        if (tokens.length && tokens.every((t) => t.norm.startsWith('<'))) bare.push(`${name}: "${phrase}"`);
-      }
+    for (const [name, phrase] of termPhrases()) {
+      if (phrase.includes('<')) continue;
+      const tokens = tokenize(splitLanguage(phrase)[0]).filter((t) => t.kind !== 'punct');
+      if (tokens.length && tokens.every((t) => t.norm.startsWith('<'))) bare.push(`${name}: "${phrase}"`);
     }
     expect(bare).toEqual([]);
   });
