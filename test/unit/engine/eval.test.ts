@@ -8,8 +8,8 @@
  * flawed draft in twenty banded "strong", no genuine draft given a draft-quality nudge beyond one
  * in twenty). sealed6.jsonl to sealed20.jsonl were frozen batches, reported for several sessions
  * and studied only once sealed21 to sealed26 were frozen in their place: they hold a floor of their
- * own below. sealed21.jsonl to sealed26.jsonl and sealed33.jsonl to sealed36.jsonl are frozen:
- * reported (npx rapport eval), never tuned on and not floors here. sealed27.jsonl to sealed32.jsonl
+ * own below. sealed21.jsonl to sealed26.jsonl and sealed35.jsonl to sealed38.jsonl are frozen:
+ * reported (npx rapport eval), never tuned on and not floors here. sealed27.jsonl to sealed34.jsonl
  * were frozen and reported on arrival, then studied once a newer pair was frozen in their place.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -104,16 +104,18 @@ const ADVERSARIAL: Record<string, string> = {
 /**
  * The frozen batches of earlier sessions, studied from the stop that froze sealed21-26 (sealed27
  * and sealed28 from the stop that froze sealed29-30, sealed30 from the stop that froze sealed31-32,
- * sealed31 and sealed32 from the stop that froze sealed33-34).
+ * sealed31 and sealed32 from the stop that froze sealed33-34, sealed33 and sealed34 from the stop
+ * that froze sealed37-38).
  * Their figures as frozen batches are in the commit history;
  * as development data they hold precision ≥ 0.85 and recall ≥ 0.75 per id (the lowest a batch stood
  * at when it was opened: pure-promotion recall 0.78 on sealed8) and the ordinary score bars.
  * dev-ao (nothing-to-say recall 0.73: warm filler) and sealed29 (pure-promotion precision 0.80:
  * pharmacy, school and club notices with prices, which labellers split with ads of the same shape)
- * do not meet a floor yet and are not held to one.
+ * and sealed34 (pure-promotion precision 0.75 when opened: shoppers' and brands' posts with prices
+ * that are not ads) do not meet a floor yet and are not held to one.
  */
 const STUDIED: Record<string, string> = Object.fromEntries(
-  [...Array.from({ length: 15 }, (_, i) => i + 6), 27, 28, 30, 31, 32].map((n) => {
+  [...Array.from({ length: 15 }, (_, i) => i + 6), 27, 28, 30, 31, 32, 33].map((n) => {
     const name = `sealed${n}`;
     return [name, resolve(repoRoot, `test/eval/${name}.jsonl`)];
   }),
