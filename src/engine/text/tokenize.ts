@@ -230,6 +230,49 @@ function numberEnd(text: string, i: number): number {
   return j;
 }
 
+/**
+ * Titles and address words that take a full stop inside a sentence ("Dr. Yilmaz", "Hauptstr. 12",
+ * "Tel. 0301…"), in the languages the default pack reads; a street name ending in "str" is one too.
+ */
+const ABBREVIATIONS = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'prof',
+  'st',
+  'tel',
+  'nr',
+  'str',
+  'sr',
+  'sra',
+  'dra',
+  'av',
+  'avda',
+  'mme',
+  'approx',
+  'ca',
+  'inkl',
+  'bzw',
+  'ggf',
+  'evtl',
+  'vs',
+]);
+
+/**
+ * Whether the full stop at i, with a space after it, sits inside a sentence: after an abbreviation,
+ * or after a number when a lower-case word follows (the German and Scandinavian dates and ordinals
+ * of "vom 24.12. bis 1.1. geschlossen"). A sentence after a number opens with a capital or a digit.
+ */
+function notSentenceEnd(text: string, i: number, last: Token | undefined): boolean {
+  if (!last || last.end !== i) return false;
+  if (last.kind === 'word')
+    return ABBREVIATIONS.has(last.norm) || (last.norm.length > 4 && last.norm.endsWith('str'));
+  if (last.kind !== 'number') return false;
+  const next = text.charCodeAt(i + 2);
+  return next >= 97 && next <= 122;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let atStart = true;
@@ -413,6 +456,10 @@ export function tokenize(text: string): Token[] {
           // "config.yaml") joins the parts of a name; "shipped.Then" is still a sentence end.
           const after = text.charCodeAt(i + 1);
           if (c === 46 && i > 0 && after >= 97 && after <= 122 && isWordChar(text, i - 1)) {
+            i++;
+            continue;
+          }
+          if (c === 46 && isSpace(after) && notSentenceEnd(text, i, tokens[tokens.length - 1])) {
             i++;
             continue;
           }

@@ -65,6 +65,18 @@ describe('tokenize: links', () => {
     expect(ofKind('We shipped.Then we rested.', 'punct')).toEqual(['.', '.']);
   });
 
+  it.each([
+    ['Unsere Praxis ist vom 24.12. bis 1.1. geschlossen.', 1],
+    ['Vertretung Dr. Yilmaz, Hauptstr. 12, Tel. 0301 555 4567.', 1],
+    ['Ask Mrs. Okafor at the desk.', 1],
+    ['We grew 20%. Then we stopped.', 2],
+    ['Founded in 2019. We now ship to 30 countries.', 2],
+    ['Dr. Who is back. Watch it.', 2],
+  ])('ends %j in %i sentence(s): no full stop ends one after a title or a date', (text, ends) => {
+    expect(ofKind(text, 'punct').filter((p) => p === '.')).toHaveLength(ends);
+    expect(tokenize(text).filter((t) => t.sentenceStart)).toHaveLength(ends);
+  });
+
   it('keeps #fragments and @paths inside the link', () => {
     const text = 'Visit https://shop.example.com/#sale or http://example.com/@shopnow';
     expect(ofKind(text, 'url')).toEqual(['https://shop.example.com/#sale', 'http://example.com/@shopnow']);
