@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   let engine: EngineBenchResult | null = null;
   let lin: Linearity | null = null;
   if (!args.has('--no-engine')) {
-    log('bench: engine (Rapport vs write-good, alex, one-regex floor)');
+    log('bench: engine (Rapport bundled as it ships, vs write-good, alex, one-regex floor)');
     engine = await runEngineBench(draftSets(), {
       budgetSeconds: (size) => (BUDGET_SECONDS[size] ?? 6) * (quick ? 0.2 : 1),
       minRounds: 3,

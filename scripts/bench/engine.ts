@@ -4,7 +4,7 @@
  */
 import { text as alexText } from 'alex';
 import writeGood from 'write-good';
-import { check, compilePack, defaultPackJson } from '../../src/engine/index.ts';
+import { check, compilePack, defaultPackJson } from './shipped-engine.ts';
 import type { DraftSet } from '../../bench/drafts.ts';
 import { mean, median, percentile } from './stats.ts';
 import {

@@ -5,7 +5,7 @@
  * every draft of every size is timed in each round, in a shuffled order, so drift lands on all
  * sizes alike and what remains is how the cost grows with length.
  */
-import { check, compilePack, defaultPackJson } from '../../src/engine/index.ts';
+import { check, compilePack, defaultPackJson } from './shipped-engine.ts';
 import { mulberry32, type DraftSet } from '../../bench/drafts.ts';
 import { mean, median } from './stats.ts';
 import { callsPerBatch, collectGarbage, timeSyncBatch, type SyncRun } from './timing.ts';
