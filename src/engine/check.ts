@@ -19,6 +19,8 @@ export const MAX_SHOWN = 3;
 // C0/C1 controls other than tab and newline become spaces, keeping every offset in place.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+// eslint-disable-next-line no-control-regex
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** Templates split once into text and `{name}` slots: a nudge's wording is filled on every score. */
 const templates = new Map<string, string[]>();
@@ -127,8 +129,11 @@ export function isPromotional(pack: CompiledPack, input: Draft): boolean | undef
 }
 
 function capped(draft: Draft): { draft: Draft; truncated: boolean } {
-  let text = draft.text.replace(CONTROL, ' ');
-  const truncated = text.length > MAX_DRAFT_CHARS;
+  // Most drafts hold no control character and fit: they go through as they are, with no copy.
+  const controls = HAS_CONTROL.test(draft.text);
+  const truncated = draft.text.length > MAX_DRAFT_CHARS;
+  if (!controls && !truncated) return { draft, truncated };
+  let text = controls ? draft.text.replace(CONTROL, ' ') : draft.text;
   if (truncated) text = text.slice(0, MAX_DRAFT_CHARS);
   return { draft: { ...draft, text }, truncated };
 }
