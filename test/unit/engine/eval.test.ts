@@ -1,7 +1,8 @@
 /**
  * Regression floor for the draft nudges on the labelled drafts: the shared dev set, the repo's
- * holdout, the development batches (dev-a to dev-s, dev-v to dev-x, dev-z and dev-aa to dev-an;
- * dev-t, dev-u and dev-y have their own lower floor below), the blind and sealed batches (1 to 5;
+ * holdout, the development batches (dev-a to dev-s, dev-v to dev-x, dev-z, dev-aa to dev-an,
+ * dev-aq, dev-ar, dev-at to dev-av, dev-ax, dev-ay, dev-bb, dev-bc and dev-be; the adversarial and
+ * weak-spot batches have their own lower floors below), the blind and sealed batches (1 to 5;
  * their misses were studied, so they are development data now) and the frozen batch (written
  * before tuning began and never tuned on), each at precision ≥ 0.9 and recall ≥ 0.85 per scored
  * id, with a score that ranks genuine drafts above flawed ones (ROC AUC ≥ 0.95, at most one
@@ -73,6 +74,9 @@ const SETS = {
   'dev-av': resolve(repoRoot, 'test/eval/dev-av.jsonl'),
   'dev-ax': resolve(repoRoot, 'test/eval/dev-ax.jsonl'),
   'dev-ay': resolve(repoRoot, 'test/eval/dev-ay.jsonl'),
+  'dev-bb': resolve(repoRoot, 'test/eval/dev-bb.jsonl'),
+  'dev-bc': resolve(repoRoot, 'test/eval/dev-bc.jsonl'),
+  'dev-be': resolve(repoRoot, 'test/eval/dev-be.jsonl'),
 };
 
 /**
@@ -85,12 +89,18 @@ const SETS = {
  * Development batches written to study where frozen batches were weak on arrival: money and
  * products talked about by people who do not sell (dev-ap), sealed34's brief (dev-as) and
  * sealed36's (dev-aw). They arrived with pure-promotion precision 0.74 and 0.83 and corporate-voice
- * 0.87, and hold precision ≥ 0.8 and recall ≥ 0.85 per id with the ordinary score bars.
+ * 0.87, and hold precision ≥ 0.8 and recall ≥ 0.85 per id with the ordinary score bars. So do
+ * dev-ba (health and everyday services), dev-bd (sealed37's brief) and dev-bf (sealed38's), whose
+ * pure-promotion precision stands at 0.82–0.88: club and surgery notices with a price, a neighbour
+ * recommending a tradesperson, and drafts labelled with another flaw only.
  */
 const WEAK_SPOTS: Record<string, string> = {
   'dev-ap': resolve(repoRoot, 'test/eval/dev-ap.jsonl'),
   'dev-as': resolve(repoRoot, 'test/eval/dev-as.jsonl'),
   'dev-aw': resolve(repoRoot, 'test/eval/dev-aw.jsonl'),
+  'dev-ba': resolve(repoRoot, 'test/eval/dev-ba.jsonl'),
+  'dev-bd': resolve(repoRoot, 'test/eval/dev-bd.jsonl'),
+  'dev-bf': resolve(repoRoot, 'test/eval/dev-bf.jsonl'),
 };
 
 const ADVERSARIAL: Record<string, string> = {
@@ -99,6 +109,10 @@ const ADVERSARIAL: Record<string, string> = {
   // Not adversarial by brief, but nothing-to-say sits at 0.83 (10 of 12): a long 'slow Thursday'
   // vibe post and a link shared as news ('in case you missed it') remain.
   'dev-y': resolve(repoRoot, 'test/eval/dev-y.jsonl'),
+  // Ads that look like something else (a testimonial that ends in 'try it free', a tip list that
+  // ends in a code) beside 'like if you…' bait labelled nothing-to-say as well as vanity: arrived
+  // at pure-promotion recall 0.79 and nothing-to-say 0.63.
+  'dev-az': resolve(repoRoot, 'test/eval/dev-az.jsonl'),
 };
 
 /**
@@ -111,11 +125,11 @@ const ADVERSARIAL: Record<string, string> = {
  * at when it was opened: pure-promotion recall 0.78 on sealed8) and the ordinary score bars.
  * dev-ao (nothing-to-say recall 0.73: warm filler) and sealed29 (pure-promotion precision 0.80:
  * pharmacy, school and club notices with prices, which labellers split with ads of the same shape)
- * and sealed34 (pure-promotion precision 0.75 when opened: shoppers' and brands' posts with prices
- * that are not ads) do not meet a floor yet and are not held to one.
+ * do not meet a floor yet and are not held to one. sealed34 was opened at pure-promotion precision
+ * 0.75 (shoppers' and brands' posts with prices that are not ads) and meets the floor since.
  */
 const STUDIED: Record<string, string> = Object.fromEntries(
-  [...Array.from({ length: 15 }, (_, i) => i + 6), 27, 28, 30, 31, 32, 33].map((n) => {
+  [...Array.from({ length: 15 }, (_, i) => i + 6), 27, 28, 30, 31, 32, 33, 34].map((n) => {
     const name = `sealed${n}`;
     return [name, resolve(repoRoot, `test/eval/${name}.jsonl`)];
   }),
