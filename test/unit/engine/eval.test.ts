@@ -101,6 +101,7 @@ const WEAK_SPOTS: Record<string, string> = {
   'dev-ba': resolve(repoRoot, 'test/eval/dev-ba.jsonl'),
   'dev-bd': resolve(repoRoot, 'test/eval/dev-bd.jsonl'),
   'dev-bf': resolve(repoRoot, 'test/eval/dev-bf.jsonl'),
+  sealed29: resolve(repoRoot, 'test/eval/sealed29.jsonl'),
 };
 
 const ADVERSARIAL: Record<string, string> = {
@@ -113,6 +114,9 @@ const ADVERSARIAL: Record<string, string> = {
   // ends in a code) beside 'like if you…' bait labelled nothing-to-say as well as vanity: arrived
   // at pure-promotion recall 0.79 and nothing-to-say 0.63.
   'dev-az': resolve(repoRoot, 'test/eval/dev-az.jsonl'),
+  // Warm filler ('slow Thursday at the studio', 'grateful for this team') that says nothing:
+  // nothing-to-say recall 0.73.
+  'dev-ao': resolve(repoRoot, 'test/eval/dev-ao.jsonl'),
 };
 
 /**
@@ -123,10 +127,11 @@ const ADVERSARIAL: Record<string, string> = {
  * Their figures as frozen batches are in the commit history;
  * as development data they hold precision ≥ 0.85 and recall ≥ 0.75 per id (the lowest a batch stood
  * at when it was opened: pure-promotion recall 0.78 on sealed8) and the ordinary score bars.
- * dev-ao (nothing-to-say recall 0.73: warm filler) and sealed29 (pure-promotion precision 0.80:
+ * sealed34 was opened at pure-promotion precision 0.75 (shoppers' and brands' posts with prices
+ * that are not ads) and meets the floor since. sealed29 (pure-promotion precision 0.80 when opened:
  * pharmacy, school and club notices with prices, which labellers split with ads of the same shape)
- * do not meet a floor yet and are not held to one. sealed34 was opened at pure-promotion precision
- * 0.75 (shoppers' and brands' posts with prices that are not ads) and meets the floor since.
+ * holds the weak-spot floor, and dev-ao (nothing-to-say recall 0.73: warm filler) the adversarial
+ * one.
  */
 const STUDIED: Record<string, string> = Object.fromEntries(
   [...Array.from({ length: 15 }, (_, i) => i + 6), 27, 28, 30, 31, 32, 33, 34].map((n) => {
