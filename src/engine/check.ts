@@ -19,8 +19,8 @@ export const MAX_SHOWN = 3;
 // C0/C1 controls other than tab and newline become spaces, keeping every offset in place.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
-// eslint-disable-next-line no-control-regex
-const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+// The same class without the global flag: a test that keeps no lastIndex between calls.
+const HAS_CONTROL = new RegExp(CONTROL.source);
 
 /** Templates split once into text and `{name}` slots: a nudge's wording is filled on every score. */
 const templates = new Map<string, string[]>();

@@ -233,12 +233,12 @@ function numberEnd(text: string, i: number): number {
 /**
  * Titles and address words that take a full stop inside a sentence ("Dr. Yilmaz", "Hauptstr. 12",
  * "Tel. 0301…"), in the languages the default pack reads; a street name ending in "str" is one too.
+ * Not "ms", which ends many a sentence as milliseconds ("down to 40 ms. Then…").
  */
 const ABBREVIATIONS = new Set([
   'dr',
   'mr',
   'mrs',
-  'ms',
   'prof',
   'st',
   'tel',

@@ -72,6 +72,7 @@ describe('tokenize: links', () => {
     ['We grew 20%. Then we stopped.', 2],
     ['Founded in 2019. We now ship to 30 countries.', 2],
     ['Dr. Who is back. Watch it.', 2],
+    ['The query took 40 ms. Then we added an index.', 2],
   ])('ends %j in %i sentence(s): no full stop ends one after a title or a date', (text, ends) => {
     expect(ofKind(text, 'punct').filter((p) => p === '.')).toHaveLength(ends);
     expect(tokenize(text).filter((t) => t.sentenceStart)).toHaveLength(ends);
