@@ -96,6 +96,25 @@ describe('default pack examples', () => {
     expect(lossy).toEqual([]);
   });
 
+  it('no term list holds one phrase twice, however it is written ("¿quieres que te", "quieres que te")', () => {
+    // A repeat adds nothing but bytes to every worker start, and hides that a list was edited twice.
+    const seen = new Set<string>();
+    const twice: string[] = [];
+    for (const [name, phrase] of termPhrases()) {
+      const [text, lang] = splitLanguage(phrase);
+      const form = /[<*]/.test(text)
+        ? text.trim().toLowerCase().split(/\s+/).join(' ')
+        : tokenize(text)
+            .filter((t) => t.kind !== 'punct')
+            .map((t) => t.norm)
+            .join(' ');
+      const key = `${name}\u0000${lang ?? ''}\u0000${form}`;
+      if (seen.has(key)) twice.push(`${name}: "${phrase}"`);
+      seen.add(key);
+    }
+    expect(twice).toEqual([]);
+  });
+
   it('no phrase written without a placeholder matches only figures ("+1" compiled to <number>)', () => {
     const bare: string[] = [];
     for (const [name, phrase] of termPhrases()) {
