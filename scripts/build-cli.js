@@ -7,8 +7,8 @@
 import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { BUILT_IN_PACK_INPUTS, builtInPackPlugin } from './built-in-pack.js';
+import { bundleForNode } from './bundle-node.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'dist', 'cli');
@@ -35,36 +35,16 @@ function writeAtomically(path, text) {
 }
 
 const started = Date.now();
-const result = await build({
-  configFile: false,
+const entry = await bundleForNode({
   root,
-  logLevel: 'warn',
-  // public/ holds the extension's files; the default pack is imported into the bundle instead.
-  publicDir: false,
+  entry: 'src/cli/bin.ts',
+  fileName: 'rapport.js',
   // The built-in pack is validated here, once, and goes into the bundle already parsed.
   plugins: [builtInPackPlugin()],
   // The default pack goes in as JSON.parse("…"): V8 parses JSON text several times faster than the
   // same data as an object literal, and every `rapport` call starts by loading it.
   json: { stringify: true },
-  // Everything but Node's own modules goes into the bundle.
-  ssr: { noExternal: true, target: 'node' },
-  build: {
-    ssr: 'src/cli/bin.ts',
-    write: false,
-    target: 'node20',
-    // Readable stack traces in "internal error" reports; size does not matter here.
-    minify: false,
-    rollupOptions: { output: { format: 'es', entryFileNames: 'rapport.js' } },
-  },
 });
-const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
-const chunks = outputs.filter((o) => o.type === 'chunk');
-const entry = chunks.find((o) => o.isEntry);
-if (!entry || chunks.length !== 1) {
-  throw new Error(
-    `build-cli: expected one self-contained chunk, got ${chunks.map((c) => c.fileName).join(', ')}`,
-  );
-}
 const inputs = inputsOf(entry);
 if (!inputs.includes('src/cli/bin.ts')) throw new Error('build-cli: the bundle does not hold src/cli/bin.ts');
 mkdirSync(outDir, { recursive: true });

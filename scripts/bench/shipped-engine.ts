@@ -10,31 +10,14 @@
 import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Rollup } from 'vite';
+import { bundleForNode } from '../bundle-node.js';
 
 type Engine = typeof import('../../src/engine/index.ts');
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 async function bundle(): Promise<string> {
-  const result = await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    publicDir: false,
-    ssr: { noExternal: true, target: 'node' },
-    build: {
-      ssr: 'src/engine/index.ts',
-      write: false,
-      target: 'node20',
-      minify: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'engine.js' } },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result as Rollup.RollupOutput]).flatMap((r) => r.output);
-  const chunks = outputs.filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
-  const entry = chunks.find((c) => c.isEntry);
-  if (!entry || chunks.length !== 1) throw new Error('bench: expected the engine in one chunk');
+  const entry = await bundleForNode({ root: ROOT, entry: 'src/engine/index.ts', fileName: 'engine.js' });
   const dir = join(ROOT, '.tmp');
   mkdirSync(dir, { recursive: true });
   // One file per process: two benches started together must not read each other's half-written file.
