@@ -1,7 +1,7 @@
 /**
  * Regression floor for the draft nudges on the labelled drafts: the shared dev set, the repo's
  * holdout, the development batches (dev-a to dev-s, dev-v to dev-x, dev-z, dev-aa to dev-an,
- * dev-aq, dev-ar, dev-at to dev-av, dev-ax, dev-ay, dev-bb, dev-bc and dev-be; the adversarial and
+ * dev-aq, dev-ar, dev-at to dev-av, dev-ax, dev-ay, dev-bb, dev-bc, dev-be, dev-bg and dev-bh; the adversarial and
  * weak-spot batches have their own lower floors below), the blind and sealed batches (1 to 5;
  * their misses were studied, so they are development data now) and the frozen batch (written
  * before tuning began and never tuned on), each at precision ≥ 0.9 and recall ≥ 0.85 per scored
@@ -9,7 +9,7 @@
  * flawed draft in twenty banded "strong", no genuine draft given a draft-quality nudge beyond one
  * in twenty). sealed6.jsonl to sealed20.jsonl were frozen batches, reported for several sessions
  * and studied only once sealed21 to sealed26 were frozen in their place: they hold a floor of their
- * own below. sealed21.jsonl to sealed26.jsonl and sealed35.jsonl to sealed38.jsonl are frozen:
+ * own below. sealed21.jsonl to sealed26.jsonl and sealed35.jsonl to sealed40.jsonl are frozen:
  * reported (npx rapport eval), never tuned on and not floors here. sealed27.jsonl to sealed34.jsonl
  * were frozen and reported on arrival, then studied once a newer pair was frozen in their place.
  */
@@ -77,6 +77,8 @@ const SETS = {
   'dev-bb': resolve(repoRoot, 'test/eval/dev-bb.jsonl'),
   'dev-bc': resolve(repoRoot, 'test/eval/dev-bc.jsonl'),
   'dev-be': resolve(repoRoot, 'test/eval/dev-be.jsonl'),
+  'dev-bg': resolve(repoRoot, 'test/eval/dev-bg.jsonl'),
+  'dev-bh': resolve(repoRoot, 'test/eval/dev-bh.jsonl'),
 };
 
 /**
