@@ -162,10 +162,14 @@ const Params = z.lazy(() =>
      * works, even where only a number marks it.
      */
     statement: z.strictObject({ words: Num, weight: Num }).optional(),
-    /** Substance (in clauses that do not pitch) above this keeps the rule quiet. */
-    maxSubstance: Num.default(Infinity),
+    /**
+     * Substance (in clauses that do not pitch) above this keeps the rule quiet; no bound when
+     * absent. Not a default of Infinity: the CLI build serialises the validated pack as JSON,
+     * where Infinity turns into null and the built-in pack would no longer compile.
+     */
+    maxSubstance: Num.optional(),
     /** …and so does substance at or above this share of the pitch weight. */
-    substanceRatio: Num.default(Infinity),
+    substanceRatio: Num.optional(),
   }),
 );
 
@@ -229,8 +233,10 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     const min = ctx.num(params.min, `${path}.min`);
     const clauseMax = ctx.num(params.clauseMax, `${path}.clauseMax`);
     const share = ctx.num(params.share, `${path}.share`);
-    const maxSubstance = ctx.num(params.maxSubstance, `${path}.maxSubstance`);
-    const substanceRatio = ctx.num(params.substanceRatio, `${path}.substanceRatio`);
+    const maxSubstance =
+      params.maxSubstance === undefined ? Infinity : ctx.num(params.maxSubstance, `${path}.maxSubstance`);
+    const substanceRatio =
+      params.substanceRatio === undefined ? Infinity : ctx.num(params.substanceRatio, `${path}.substanceRatio`);
     const statementMin = params.statement
       ? ctx.num(params.statement.words, `${path}.statement.words`)
       : Infinity;

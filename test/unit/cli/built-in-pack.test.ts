@@ -59,6 +59,28 @@ describe('the built-in pack', () => {
     expect(module.builtInPack()).not.toBe(module.builtInPack());
   });
 
+  it('compiles from the bundle when a rule leaves an unbounded setting out', async () => {
+    // A clauses rule with no maxSubstance or substanceRatio has no bound there: the bundle's JSON
+    // text must say so in a form that compiles (Infinity would come back as null).
+    const source = packWith((pack) => {
+      for (const rule of pack.rules as { type: string; params: Record<string, unknown> }[])
+        if (rule.type === 'clauses') {
+          delete rule.params.maxSubstance;
+          delete rule.params.substanceRatio;
+        }
+    });
+    const text = await builtInPackModule(source);
+    const module = (await import(`data:text/javascript,${encodeURIComponent(text)}`)) as {
+      builtInPack(): unknown;
+    };
+    const trusted = compileValidatedPack(module.builtInPack() as never, { skipExamples: true, now: NOW });
+    const parsed = compilePack(JSON.parse(source), undefined, { skipExamples: true, now: NOW });
+    for (const text of DRAFTS)
+      expect(check({ text, platform: 'x', kind: 'post' }, trusted, { now: NOW })).toStrictEqual(
+        check({ text, platform: 'x', kind: 'post' }, parsed, { now: NOW }),
+      );
+  });
+
   it('stops the build when it does not pass the schema', async () => {
     const bad = packWith((pack) => {
       (pack.rules as Record<string, unknown>[])[0]!.severity = 'loud';
