@@ -236,7 +236,9 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     const maxSubstance =
       params.maxSubstance === undefined ? Infinity : ctx.num(params.maxSubstance, `${path}.maxSubstance`);
     const substanceRatio =
-      params.substanceRatio === undefined ? Infinity : ctx.num(params.substanceRatio, `${path}.substanceRatio`);
+      params.substanceRatio === undefined
+        ? Infinity
+        : ctx.num(params.substanceRatio, `${path}.substanceRatio`);
     const statementMin = params.statement
       ? ctx.num(params.statement.words, `${path}.statement.words`)
       : Infinity;
