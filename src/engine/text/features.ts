@@ -143,6 +143,10 @@ const CLAUSE_OPENERS = new Set([...',;(–—-•·|→>*/"“+'].map((ch) => ch
 const ASCII_OPENER = new Uint8Array(128);
 for (const c of CLAUSE_OPENERS) if (c < 128) ASCII_OPENER[c] = 1;
 const opensClause = (c: number): boolean => (c < 128 ? ASCII_OPENER[c] === 1 : CLAUSE_OPENERS.has(c));
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** Whether the colon at k sits between two figures, as in a time ("8:40") or a ratio ("3:1"). */
+const timeColon = (text: string, k: number): boolean =>
+  k > 0 && isAsciiDigit(text.charCodeAt(k - 1)) && isAsciiDigit(text.charCodeAt(k + 1));
 /**
  * Whether the quotation mark at k sits inside a sentence, a word before it: to feel "ready" to
  * apply quotes a word, it opens no clause (unlike …: "Book now" or a quote that opens the draft).
@@ -326,7 +330,10 @@ export function analyse(text: string): Doc {
         questions.push(c);
       } else if (p === '!') f.exclamations++;
       else if (p === '\n') f.lines++;
-      if (f['first-sentence-chars'] < 0) f['first-sentence-chars'] = t.end;
+      // A colon between figures ("8:40", "3:1") is a time or a ratio: the sentence goes on. It still
+      // splits clauses, as it always has (rules were weighed with schedules read that way).
+      if (f['first-sentence-chars'] < 0 && !(p === ':' && timeColon(text, t.start)))
+        f['first-sentence-chars'] = t.end;
       endClause();
       c++;
       if (clauseHasWord) clauses++;

@@ -116,6 +116,9 @@ describe('features', () => {
   it('measures where the first sentence ends', () => {
     expect(f('Short one. Then more.')['first-sentence-chars']).toBe(10);
     expect(f('no end at all  ')['first-sentence-chars']).toBe(13);
+    // A time or a ratio does not end it; a colon after a word does.
+    expect(f('Pouches locked from 8:40 to 3:15, mixed 3:1. Then more.')['first-sentence-chars']).toBe(44);
+    expect(f('Doors at 19:30: bring a chair.')['first-sentence-chars']).toBe(15);
   });
 
   it('handles CJK and RTL text', () => {
