@@ -291,8 +291,9 @@ export function tokenize(text: string): Token[] {
       if (norm === '.' || norm === '!' || norm === '?' || norm === '\n' || norm === ':') atStart = true;
       return;
     }
-    // Emoji in front of a sentence do not start it: the first word after them does.
-    if (kind === 'emoji') {
+    // Emoji in front of a sentence do not start it: the first word after them does. Nor do the
+    // handles a reply opens with ("@mariko Yes, you can…"): they address, the sentence follows.
+    if (kind === 'emoji' || (kind === 'mention' && atStart)) {
       tokens.push({ kind, start, end, norm, sentenceStart: false, capital, id });
       return;
     }

@@ -78,6 +78,15 @@ describe('tokenize: links', () => {
     expect(tokenize(text).filter((t) => t.sentenceStart)).toHaveLength(ends);
   });
 
+  it('starts a reply’s sentence at the word after the handles it opens with', () => {
+    const starts = (text: string) =>
+      tokenize(text)
+        .filter((t) => t.sentenceStart)
+        .map((t) => t.norm);
+    expect(starts('@mariko_travels @kansai Yes, you can. Ask @desk too.')).toEqual(['yes', 'ask']);
+    expect(starts('Thanks! @mariko_travels is right.')).toEqual(['thanks', 'is']);
+  });
+
   it('keeps #fragments and @paths inside the link', () => {
     const text = 'Visit https://shop.example.com/#sale or http://example.com/@shopnow';
     expect(ofKind(text, 'url')).toEqual(['https://shop.example.com/#sale', 'http://example.com/@shopnow']);
