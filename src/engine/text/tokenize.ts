@@ -557,6 +557,16 @@ export function tokenize(text: string): Token[] {
     }
     // A known word is its canonical string: no copy, and the maps keyed by it compare by identity.
     let id = ascii ? VOCABULARY.findId(text, i, j, h) : -1;
+    // A possessive ("the library's", "council’s") is its noun to the lists, when the pack knows the
+    // noun and not the whole word: "it's" and "let's" stay themselves.
+    if (id < 0 && ascii && j - i > 3 && (text.charCodeAt(j - 1) | 32) === 115) {
+      const q = text.charCodeAt(j - 2);
+      if (q === 39 || q === 0x2019) {
+        let base = HASH_START;
+        for (let k = i; k < j - 2; k++) base = hashStep(base, fold(text.charCodeAt(k)));
+        id = VOCABULARY.findId(text, i, j - 2, base);
+      }
+    }
     if (ascii && id < 0) id = unknownId(VOCABULARY.size);
     let norm = id >= 0 ? VOCABULARY.word(id) : undefined;
     if (norm === undefined) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize, type TokenKind } from '../../../src/engine/text/tokenize.ts';
+import { VOCABULARY } from '../../../src/engine/text/vocabulary.ts';
 
 /** [kind, the text the token covers] for every token. */
 function toks(text: string): [TokenKind, string][] {
@@ -85,6 +86,29 @@ describe('tokenize: links', () => {
         .map((t) => t.norm);
     expect(starts('@mariko_travels @kansai Yes, you can. Ask @desk too.')).toEqual(['yes', 'ask']);
     expect(starts('Thanks! @mariko_travels is right.')).toEqual(['thanks', 'is']);
+  });
+
+  it('reads a possessive as its noun when the lists know the noun, not the whole word', () => {
+    for (const word of ['library', 'council', "it's", 'it']) VOCABULARY.intern(word);
+    const text = "The library's printer, the council’s plan, and it's here.";
+    const words = tokenize(text).filter((t) => t.kind === 'word');
+    expect(words.map((t) => t.norm)).toEqual([
+      'the',
+      'library',
+      'printer',
+      'the',
+      'council',
+      'plan',
+      'and',
+      "it's",
+      'here',
+    ]);
+    // The token still covers the whole word, so evidence quotes what was written.
+    const library = words[1]!;
+    expect(text.slice(library.start, library.end)).toBe("library's");
+    expect(library.id).toBe(VOCABULARY.idOf('library'));
+    // An unknown noun keeps its possessive as written.
+    expect(tokenize("the bakery's oven")[1]!.norm).toBe("bakery's");
   });
 
   it('keeps #fragments and @paths inside the link', () => {
