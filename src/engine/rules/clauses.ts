@@ -170,6 +170,13 @@ const Params = z.lazy(() =>
     maxSubstance: Num.optional(),
     /** …and so does substance at or above this share of the pitch weight. */
     substanceRatio: Num.optional(),
+    /**
+     * Reads only the draft's last `closing` clauses that hold more than emoji, their tags taken together
+     * as one clause, and only when something comes before them: an ad dressed as a story shows
+     * itself in how it ends ("48 hours only: $497 → $197. Link in bio."), a close that several
+     * short clauses make between them.
+     */
+    closing: z.number().int().min(1).max(20).optional(),
   }),
 );
 
@@ -239,6 +246,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       params.substanceRatio === undefined
         ? Infinity
         : ctx.num(params.substanceRatio, `${path}.substanceRatio`);
+    const closing = params.closing ?? 0;
     const statementMin = params.statement
       ? ctx.num(params.statement.words, `${path}.statement.words`)
       : Infinity;
@@ -338,6 +346,17 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       // A hook tells nothing, whatever words it borrows: "Have you tried our winter box?" reads as
       // a question to the reader and an experience, and still only leads into the pitch.
       if (opening >= 0) marks[opening]! &= ~substanceBits;
+      const closeFrom = closing ? closingStart(doc, closing) : 0;
+      if (closing) {
+        // A draft no longer than its close has no story before it: the other rules judge it whole.
+        if (closeFrom < 0) return null;
+        let merged = 0;
+        for (let c = 0; c < clauseCount; c++) {
+          if (c >= closeFrom) merged |= marks[c]!;
+          marks[c] = 0;
+        }
+        marks[clauseCount - 1] = merged;
+      }
 
       let pitch = 0;
       let substance = 0;
@@ -385,6 +404,12 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       }
       marks.fill(0);
       markAll(found);
+      // The evidence of a closing rule is what the close says, not the story before it.
+      if (closing)
+        for (const q of quoted) {
+          const inClose = q.filter((m) => doc.clause[m.first]! >= closeFrom);
+          q.splice(0, q.length, ...inClose);
+        }
       const evidence = widest(quoted);
       return {
         evidence: matchEvidence(doc.text, evidence, 6),
@@ -393,3 +418,25 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     };
   },
 };
+
+/**
+ * The first clause of the last `n` clauses that hold a token other than punctuation or emoji (an
+ * emoji after the last full stop is no clause of its own), or -1 when no word comes before them.
+ */
+function closingStart(doc: Doc, n: number): number {
+  let seen = 0;
+  let last = -1;
+  for (let i = doc.tokens.length - 1; i >= 0; i--) {
+    const kind = doc.tokens[i]!.kind;
+    if (kind === 'punct' || kind === 'emoji') continue;
+    const c = doc.clause[i]!;
+    if (c === last) continue;
+    last = c;
+    if (++seen === n) {
+      // Anything before it?
+      for (let k = i - 1; k >= 0; k--) if (doc.tokens[k]!.kind === 'word' && doc.clause[k] !== c) return c;
+      return -1;
+    }
+  }
+  return -1;
+}

@@ -274,6 +274,32 @@ describe('the clauses rule type', () => {
     expect(fired(p, 'Book now. First lesson free. Why wait?')).toEqual([]);
   });
 
+  it('closing: reads only the last clauses, as one, and only after something else was said', () => {
+    const close = pack(
+      rule({
+        tags: [
+          { name: 'ask', terms: 'ask', at: 'lead', role: 'pitch', weight: 0 },
+          { name: 'offer', terms: 'offer', role: 'pitch', weight: 0 },
+        ],
+        pairs: [{ tags: ['ask', 'offer'], weight: 2 }],
+        min: 2,
+        closing: 2,
+      }),
+      SELL,
+    );
+    const story = 'I could not sleep for two years. Then a friend lent me her lamp, and now I sleep.';
+    // The offer and the ask sit in two clauses of the close: together they make it.
+    const n = run(close, `${story} First month free. Order at lamp.example 🌙`).all[0];
+    expect(n?.id).toBe('pitch');
+    // The evidence quotes the close, not the story.
+    expect(n?.evidence.map((e) => e.text)).toEqual(['free', 'Order']);
+    // The same words apart, one in the story and one at the end, are no close.
+    expect(fired(close, `First month free, she said. ${story} Order at lamp.example`)).toEqual([]);
+    // A draft that is all close has no story for it to end: other rules judge it.
+    expect(fired(close, 'First month free. Order at lamp.example')).toEqual([]);
+    expect(compileError(packJson(rule({ closing: 0 }), SELL))).toMatch(/closing/);
+  });
+
   it('pairs: two tags marking one clause add their weight', () => {
     const withLink = (pairs?: unknown) => [
       {
