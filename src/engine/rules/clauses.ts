@@ -125,6 +125,12 @@ const Tag = z.lazy(() =>
        * reply answers, while in a post it is only a turn of phrase.
        */
       kinds: z.array(z.enum(KINDS)).min(1).optional(),
+      /**
+       * In a post, a question the tag marks is a hook wherever it stands ("Want the same results?"
+       * before the call to act): it tells nothing, so the substance tags beside it count for
+       * nothing, as in an opening question.
+       */
+      hook: z.boolean().optional(),
     })
     .refine((t) => (t.terms === undefined) !== (t.token === undefined), {
       message: 'a tag needs exactly one of "terms" or "token"',
@@ -194,6 +200,7 @@ interface CompiledTag {
   weight: number;
   maxClauses: number;
   kinds: ReadonlySet<Kind> | null;
+  hook: boolean;
 }
 
 export const clauses: RuleType<z.infer<typeof Params>> = {
@@ -213,6 +220,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       weight: ctx.num(t.weight, `${path}.tags[${i}].weight`),
       maxClauses: t.maxClauses ?? Infinity,
       kinds: t.kinds ? new Set(t.kinds) : null,
+      hook: t.hook === true,
     }));
     // Per kind of draft, the bits of the tags that do not read it.
     const offFor = new Map(
@@ -267,6 +275,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       0,
     );
     const vetoBits = tags.reduce((bits, t) => (t.veto ? bits | t.bit : bits), 0);
+    const hookBits = tags.reduce((bits, t) => (t.hook ? bits | t.bit : bits), 0);
     const capped = tags.some((t) => t.maxClauses !== Infinity);
     const questionTags = tags.filter((t) => t.token === 'question');
     const openingTags = tags.filter((t) => t.token === 'opening-question');
@@ -346,6 +355,11 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       // A hook tells nothing, whatever words it borrows: "Have you tried our winter box?" reads as
       // a question to the reader and an experience, and still only leads into the pitch.
       if (opening >= 0) marks[opening]! &= ~substanceBits;
+      // Only in a post: a reply's question goes to the person it answers ("Want me to keep one
+      // for you?"), which is engaging them, not hooking an audience.
+      if (hookBits && draft.kind === 'post')
+        for (let c = 0; c < clauseCount; c++)
+          if (doc.questionClause[c] && marks[c]! & hookBits & ~off) marks[c]! &= ~substanceBits;
       const closeFrom = closing ? closingStart(doc, closing) : 0;
       if (closing) {
         // A draft no longer than its close has no story before it: the other rules judge it whole.

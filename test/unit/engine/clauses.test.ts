@@ -300,6 +300,30 @@ describe('the clauses rule type', () => {
     expect(compileError(packJson(rule({ closing: 0 }), SELL))).toMatch(/closing/);
   });
 
+  it('hook: a question a hook tag marks tells nothing in a post, wherever it stands', () => {
+    const terms = { terms: { ...SELL.terms, want: ['want'] } };
+    const withHook = (hook?: boolean) =>
+      pack(
+        rule({
+          tags: [
+            { name: 'ask', terms: 'ask', at: 'lead', role: 'pitch', weight: 2 },
+            { name: 'offer', terms: 'offer', role: 'pitch', weight: 2 },
+            { name: 'want', terms: 'want', at: 'lead', role: 'pitch', weight: 1, ...(hook ? { hook } : {}) },
+            { name: 'why', terms: 'why', role: 'substance', weight: 3 },
+          ],
+          min: 3,
+          maxSubstance: 2,
+        }),
+        terms,
+      );
+    const text = 'We cut our costs in half. Want what we learned? Book a free call.';
+    // Without the flag, "learned" in the hook question counts as substance and keeps it quiet.
+    expect(fired(withHook(), text)).toEqual([]);
+    expect(fired(withHook(true), text)).toEqual(['pitch']);
+    // A reply's question goes to the person it answers: its substance stays.
+    expect(run(withHook(true), text, { kind: 'reply' }).all.map((n) => n.id)).toEqual([]);
+  });
+
   it('pairs: two tags marking one clause add their weight', () => {
     const withLink = (pairs?: unknown) => [
       {
