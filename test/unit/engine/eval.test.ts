@@ -1,7 +1,7 @@
 /**
  * Regression floor for the draft nudges on the labelled drafts: the shared dev set, the repo's
  * holdout, the development batches (dev-a to dev-s, dev-v to dev-x, dev-z, dev-aa to dev-an,
- * dev-aq, dev-ar, dev-at to dev-av, dev-ax, dev-ay, dev-bb, dev-bc, dev-be, dev-bg and dev-bh; the adversarial and
+ * dev-aq, dev-ar, dev-at to dev-av, dev-ax, dev-ay, dev-bb, dev-bc, dev-be, dev-bg, dev-bh and dev-bk; the adversarial and
  * weak-spot batches have their own lower floors below), the blind and sealed batches (1 to 5;
  * their misses were studied, so they are development data now) and the frozen batch (written
  * before tuning began and never tuned on), each at precision ≥ 0.9 and recall ≥ 0.85 per scored
@@ -79,6 +79,7 @@ const SETS = {
   'dev-be': resolve(repoRoot, 'test/eval/dev-be.jsonl'),
   'dev-bg': resolve(repoRoot, 'test/eval/dev-bg.jsonl'),
   'dev-bh': resolve(repoRoot, 'test/eval/dev-bh.jsonl'),
+  'dev-bk': resolve(repoRoot, 'test/eval/dev-bk.jsonl'),
 };
 
 /**
