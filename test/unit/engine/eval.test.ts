@@ -97,7 +97,10 @@ const SETS = {
  * pure-promotion precision stands at 0.82–0.88: club and surgery notices with a price, a neighbour
  * recommending a tradesperson, and drafts labelled with another flaw only. So do dev-bi (sealed40's
  * brief) and dev-bj (sealed39's), which arrived at pure-promotion precision 0.88: bare episode
- * links labelled nothing-to-say, a testimonial ad that closes over several short clauses. sealed29
+ * links labelled nothing-to-say, a testimonial ad that closes over several short clauses; and
+ * dev-bl (half of it Spanish, German, French, Portuguese and Japanese as written locally), at
+ * 0.88 on arrival: a ramen shop's apology with a weekday special, a bank launch in press-release
+ * voice labelled for that only. sealed29
  * and sealed35, studied batches below the studied floor (see STUDIED), hold this floor too.
  */
 const WEAK_SPOTS: Record<string, string> = {
@@ -111,6 +114,7 @@ const WEAK_SPOTS: Record<string, string> = {
   sealed35: resolve(repoRoot, 'test/eval/sealed35.jsonl'),
   'dev-bi': resolve(repoRoot, 'test/eval/dev-bi.jsonl'),
   'dev-bj': resolve(repoRoot, 'test/eval/dev-bj.jsonl'),
+  'dev-bl': resolve(repoRoot, 'test/eval/dev-bl.jsonl'),
 };
 
 const ADVERSARIAL: Record<string, string> = {
