@@ -177,10 +177,10 @@ const Params = z.lazy(() =>
     /** …and so does substance at or above this share of the pitch weight. */
     substanceRatio: Num.optional(),
     /**
-     * Reads only the draft's last `closing` clauses that hold more than emoji, their tags taken together
-     * as one clause, and only when something comes before them: an ad dressed as a story shows
-     * itself in how it ends ("48 hours only: $497 → $197. Link in bio."), a close that several
-     * short clauses make between them.
+     * Reads only the draft's last `closing` clauses that hold more than emoji, their tags taken
+     * together as one clause, and only when something comes before them: an ad dressed as a story
+     * shows itself in how it ends ("48 hours only: $497 → $197. Link in bio."), a close that
+     * several short clauses make between them.
      */
     closing: z.number().int().min(1).max(20).optional(),
   }),
