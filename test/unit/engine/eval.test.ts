@@ -80,6 +80,9 @@ const SETS = {
   'dev-bg': resolve(repoRoot, 'test/eval/dev-bg.jsonl'),
   'dev-bh': resolve(repoRoot, 'test/eval/dev-bh.jsonl'),
   'dev-bk': resolve(repoRoot, 'test/eval/dev-bk.jsonl'),
+  // A studied batch that held the weak-spot floor (pure-promotion precision 0.80 when opened) and
+  // meets the full bars since community halls and school offices read as public service.
+  sealed29: resolve(repoRoot, 'test/eval/sealed29.jsonl'),
 };
 
 /**
@@ -100,8 +103,7 @@ const SETS = {
  * links labelled nothing-to-say, a testimonial ad that closes over several short clauses; and
  * dev-bl (half of it Spanish, German, French, Portuguese and Japanese as written locally), at
  * 0.88 on arrival: a ramen shop's apology with a weekday special, a bank launch in press-release
- * voice labelled for that only. sealed29
- * and sealed35, studied batches below the studied floor (see STUDIED), hold this floor too.
+ * voice labelled for that only.
  */
 const WEAK_SPOTS: Record<string, string> = {
   'dev-ap': resolve(repoRoot, 'test/eval/dev-ap.jsonl'),
@@ -110,8 +112,6 @@ const WEAK_SPOTS: Record<string, string> = {
   'dev-ba': resolve(repoRoot, 'test/eval/dev-ba.jsonl'),
   'dev-bd': resolve(repoRoot, 'test/eval/dev-bd.jsonl'),
   'dev-bf': resolve(repoRoot, 'test/eval/dev-bf.jsonl'),
-  sealed29: resolve(repoRoot, 'test/eval/sealed29.jsonl'),
-  sealed35: resolve(repoRoot, 'test/eval/sealed35.jsonl'),
   'dev-bi': resolve(repoRoot, 'test/eval/dev-bi.jsonl'),
   'dev-bj': resolve(repoRoot, 'test/eval/dev-bj.jsonl'),
   'dev-bl': resolve(repoRoot, 'test/eval/dev-bl.jsonl'),
@@ -141,14 +141,14 @@ const ADVERSARIAL: Record<string, string> = {
  * as development data they hold precision ≥ 0.85 and recall ≥ 0.75 per id (the lowest a batch stood
  * at when it was opened: pure-promotion recall 0.78 on sealed8) and the ordinary score bars.
  * sealed34 was opened at pure-promotion precision 0.75 (shoppers' and brands' posts with prices
- * that are not ads) and meets the floor since. sealed29 (pure-promotion precision 0.80 when opened:
- * pharmacy, school and club notices with prices, which labellers split with ads of the same shape)
- * holds the weak-spot floor, and so does sealed35 (pure-promotion precision 0.82 when opened: a
- * library's booking notice, a bare link to one's own post, a product post labelled for its hashtags
- * only); dev-ao (nothing-to-say recall 0.73: warm filler) holds the adversarial one.
+ * that are not ads) and meets the floor since, and so does sealed35 (pure-promotion precision 0.82
+ * when opened: a library's booking notice, a bare link to one's own post, a product post labelled
+ * for its hashtags only). sealed29 (pure-promotion precision 0.80 when opened: pharmacy, school and
+ * club notices with prices) meets the full bars (see SETS); dev-ao (nothing-to-say recall 0.73:
+ * warm filler) holds the adversarial floor.
  */
 const STUDIED: Record<string, string> = Object.fromEntries(
-  [...Array.from({ length: 15 }, (_, i) => i + 6), 27, 28, 30, 31, 32, 33, 34, 36].map((n) => {
+  [...Array.from({ length: 15 }, (_, i) => i + 6), 27, 28, 30, 31, 32, 33, 34, 35, 36].map((n) => {
     const name = `sealed${n}`;
     return [name, resolve(repoRoot, `test/eval/${name}.jsonl`)];
   }),
