@@ -419,12 +419,9 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       marks.fill(0);
       markAll(found);
       // The evidence of a closing rule is what the close says, not the story before it.
-      if (closing)
-        for (const q of quoted) {
-          const inClose = q.filter((m) => doc.clause[m.first]! >= closeFrom);
-          q.splice(0, q.length, ...inClose);
-        }
-      const evidence = widest(quoted);
+      const evidence = widest(
+        closing ? quoted.map((q) => q.filter((m) => doc.clause[m.first]! >= closeFrom)) : quoted,
+      );
       return {
         evidence: matchEvidence(doc.text, evidence, 6),
         vars: { pitchClauses, clauses: doc.clauses, score: Math.round(pitch * 10) / 10 },

@@ -1,8 +1,8 @@
 /**
  * Regression floor for the draft nudges on the labelled drafts: the shared dev set, the repo's
  * holdout, the development batches (dev-a to dev-s, dev-v to dev-x, dev-z, dev-aa to dev-an,
- * dev-aq, dev-ar, dev-at to dev-av, dev-ax, dev-ay, dev-bb, dev-bc, dev-be, dev-bg, dev-bh and dev-bk; the adversarial and
- * weak-spot batches have their own lower floors below), the blind and sealed batches (1 to 5;
+ * dev-aq, dev-ar, dev-at to dev-av, dev-ax, dev-ay, dev-bb, dev-bc, dev-be, dev-bg, dev-bh and
+ * dev-bk; the adversarial and weak-spot batches have their own lower floors below), the blind and sealed batches (1 to 5;
  * their misses were studied, so they are development data now) and the frozen batch (written
  * before tuning began and never tuned on), each at precision ≥ 0.9 and recall ≥ 0.85 per scored
  * id, with a score that ranks genuine drafts above flawed ones (ROC AUC ≥ 0.95, at most one
