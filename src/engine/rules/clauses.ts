@@ -277,6 +277,10 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     const vetoBits = tags.reduce((bits, t) => (t.veto ? bits | t.bit : bits), 0);
     const hookBits = tags.reduce((bits, t) => (t.hook ? bits | t.bit : bits), 0);
     const capped = tags.some((t) => t.maxClauses !== Infinity);
+    // Per bit, the tag's weight; the bits that pitch and the bits that tell (asides count as neither).
+    const weights = tags.map((t) => t.weight);
+    const pitchMask = tags.reduce((bits, t) => (t.pitch ? bits | t.bit : bits), 0);
+    const tellMask = tags.reduce((bits, t) => (!t.pitch && !t.aside ? bits | t.bit : bits), 0);
     const questionTags = tags.filter((t) => t.token === 'question');
     const openingTags = tags.filter((t) => t.token === 'opening-question');
 
@@ -303,42 +307,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
 
       const clauseCount = doc.questionClause.length;
       const marks: number[] = new Array<number>(clauseCount).fill(0);
-      // Marks each clause with the tags in it; with `found`, also keeps the matches for evidence
-      // (asked for only when the rule fires, so a quiet draft allocates no list per tag).
-      const markAll = (found: (Match[] | undefined)[] | null): void => {
-        // Clauses marked per tag, counted only when a tag has a cap (maxClauses).
-        const marked: number[] | null = capped ? new Array<number>(tags.length).fill(0) : null;
-        // Whether tag i may mark the clause of token `first` (it marks it when so).
-        const mark = (i: number, first: number): boolean => {
-          const t = tags[i]!;
-          if (t.bit & off) return false;
-          const c = doc.clause[first]!;
-          if (!(marks[c]! & t.bit)) {
-            if (marked) {
-              if (marked[i]! >= t.maxClauses) return false;
-              marked[i]!++;
-            }
-            marks[c]! |= t.bit;
-          }
-          return true;
-        };
-        for (let i = 0; i < tags.length; i++) {
-          const ms = termMatches[i];
-          if (ms) for (const m of ms) if (mark(i, m.first)) found?.[i]?.push(m);
-        }
-        if (byKind.size) {
-          const tokens = doc.tokens;
-          for (const k of doc.others) {
-            const tok = tokens[k]!;
-            const list = byKind.get(tok.kind);
-            if (list)
-              for (const i of list)
-                if (mark(i, k) && found?.[i])
-                  found[i].push({ first: k, last: k + 1, start: tok.start, end: tok.end });
-          }
-        }
-      };
-      markAll(null);
+      markClauses(tags, termMatches, byKind, doc, off, capped, marks, null);
       // The opening clause, when a question and not the whole draft, is a hook (see Tag.token), even
       // behind a label ("Founders: …?"), and so is a short question further on that more follows.
       const hooks = questionTags.length && doc.features.questions > 0 ? hookQuestions(doc) : null;
@@ -391,13 +360,11 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
           substance += stated;
           continue;
         }
+        // The weights of the tags marking it, bit by bit in tag order (most clauses carry one or two).
         let p = 0;
         let s = 0;
-        for (const t of tags) {
-          if (!(m & t.bit) || t.aside) continue;
-          if (t.pitch) p += t.weight;
-          else s += t.weight;
-        }
+        for (let b = m & pitchMask; b !== 0; b &= b - 1) p += weights[31 - Math.clz32(b & -b)]!;
+        for (let b = m & tellMask; b !== 0; b &= b - 1) s += weights[31 - Math.clz32(b & -b)]!;
         for (const pair of pairs) if ((m & pair.bits) === pair.bits) p += pair.weight;
         // A clause that tells as much as it sells ("last chance to tell us what broke") is substance.
         if (p > s) {
@@ -417,7 +384,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         if (t.pitch && pitchBits & t.bit) quoted.push((found[i] = []));
       }
       marks.fill(0);
-      markAll(found);
+      markClauses(tags, termMatches, byKind, doc, off, capped, marks, found);
       // The evidence of a closing rule is what the close says, not the story before it.
       const evidence = widest(
         closing ? quoted.map((q) => q.filter((m) => doc.clause[m.first]! >= closeFrom)) : quoted,
@@ -429,6 +396,61 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     };
   },
 };
+
+/**
+ * Marks each clause with the tags found in it; with `found`, also keeps the matches for evidence
+ * (asked for only when the rule fires, so a quiet draft allocates no list per tag). A plain
+ * function, not a closure made per draft: each of the pack's clause rules runs it on every draft.
+ */
+function markClauses(
+  tags: readonly CompiledTag[],
+  termMatches: readonly (readonly Match[] | undefined)[],
+  byKind: ReadonlyMap<string, readonly number[]>,
+  doc: Doc,
+  off: number,
+  capped: boolean,
+  marks: number[],
+  found: (Match[] | undefined)[] | null,
+): void {
+  // Clauses marked per tag, counted only when a tag has a cap (maxClauses).
+  const marked: number[] | null = capped ? new Array<number>(tags.length).fill(0) : null;
+  for (let i = 0; i < tags.length; i++) {
+    const ms = termMatches[i];
+    if (!ms) continue;
+    const t = tags[i]!;
+    for (const m of ms) if (markOne(t, i, doc.clause[m.first]!, off, marks, marked)) found?.[i]?.push(m);
+  }
+  if (byKind.size === 0) return;
+  const tokens = doc.tokens;
+  for (const k of doc.others) {
+    const tok = tokens[k]!;
+    const list = byKind.get(tok.kind);
+    if (!list) continue;
+    for (const i of list)
+      if (markOne(tags[i]!, i, doc.clause[k]!, off, marks, marked) && found?.[i])
+        found[i].push({ first: k, last: k + 1, start: tok.start, end: tok.end });
+  }
+}
+
+/** Whether tag `t` (the i-th) may mark clause c, marking it when so. */
+function markOne(
+  t: CompiledTag,
+  i: number,
+  c: number,
+  off: number,
+  marks: number[],
+  marked: number[] | null,
+): boolean {
+  if (t.bit & off) return false;
+  if (!(marks[c]! & t.bit)) {
+    if (marked) {
+      if (marked[i]! >= t.maxClauses) return false;
+      marked[i]!++;
+    }
+    marks[c]! |= t.bit;
+  }
+  return true;
+}
 
 /**
  * The first clause of the last `n` clauses that hold a token other than punctuation or emoji (an

@@ -2,7 +2,7 @@
  * Counts and positions that rules read. Computed once per draft from the token stream, so
  * that adding a rule never adds a pass over the text.
  */
-import { isWordChar, tokenize, type Token } from './tokenize.ts';
+import { isWordChar, tokenize, type Token, type TokenizeReport } from './tokenize.ts';
 import { LEAD_IN, PHATIC, REQUEST_CONTRACTED, REQUEST_MODALS, STOPWORDS, WANTING } from './stopwords.ts';
 import { LANGUAGE_BITS, LanguageVotes, type Language } from './language.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
@@ -72,6 +72,11 @@ export const FEATURE_READERS: Readonly<Record<Feature, (f: Features) => number>>
 
 export interface Doc {
   text: string;
+  /**
+   * The text holds control characters other than tab and newline: `check` then reads a copy with
+   * spaces in their place, so a stray control never joins or splits words differently.
+   */
+  controls: boolean;
   tokens: Token[];
   features: Features;
   /**
@@ -249,7 +254,8 @@ function isRequest(tokens: readonly Token[], i: number): boolean {
 }
 
 export function analyse(text: string): Doc {
-  const tokens = tokenize(text);
+  const report: TokenizeReport = { controls: false };
+  const tokens = tokenize(text, report);
   const f: Features = {
     chars: text.length,
     words: 0,
@@ -434,6 +440,7 @@ export function analyse(text: string): Doc {
   if (language === 'de') f['proper-nouns'] = 0;
   return {
     text,
+    controls: report.controls,
     tokens,
     features: f,
     lead,

@@ -70,6 +70,24 @@ describe('check: awkward input', () => {
     expect(run(defaultPack(), '\u0000\u0001\u0002').band).toBe('empty');
   });
 
+  // The tokenizer notices controls on its way (no separate pass): one hidden where a scan steps
+  // over characters (an address, a bare domain's path) must still send the draft to be cleaned.
+  it.each([
+    ['in a link', 'Buy now https://shop.example/sa\u0085le 40% off today'],
+    ['in a bare domain path', 'Order at shop.example/a\u0001b, 40% off this week only'],
+    ['a C1 control inside a word', 'FLASH\u0085SALE 40% off, buy now'],
+    ['Windows line ends', 'We moved the stand-up to 10:30.\r\nWhat time works for your team?'],
+    ['a separator', 'Big news\u2029Shop the sale now, 30% off everything'],
+  ])('reads a draft with a control %s as its cleaned copy', (_label, text) => {
+    // eslint-disable-next-line no-control-regex -- the very characters under test
+    const cleaned = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+    expect(cleaned).not.toBe(text);
+    const raw = run(defaultPack(), text);
+    const clean = run(defaultPack(), cleaned);
+    expect(raw.score).toBe(clean.score);
+    expect(raw.all).toEqual(clean.all);
+  });
+
   it.each([
     ['RTL Arabic', 'مرحبا بالعالم. كيف حالك اليوم؟ نحن نعمل على تحسين الأداء منذ أسبوعين.'],
     ['RTL Hebrew', 'שלום לכולם! עבדנו על שיפור הביצועים במשך שבועיים, מה דעתכם?'],

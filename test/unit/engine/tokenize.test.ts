@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize, type TokenKind } from '../../../src/engine/text/tokenize.ts';
+import { tokenize, type TokenKind, type TokenizeReport } from '../../../src/engine/text/tokenize.ts';
 import { VOCABULARY } from '../../../src/engine/text/vocabulary.ts';
 
 /** [kind, the text the token covers] for every token. */
@@ -380,5 +380,33 @@ describe('tokenize: sentences and offsets', () => {
   it('returns nothing for empty or blank text', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize('   \t ')).toEqual([]);
+  });
+});
+
+describe('tokenize: the controls it reports', () => {
+  const seen = (text: string): boolean => {
+    const report: TokenizeReport = { controls: false };
+    tokenize(text, report);
+    return report.controls;
+  };
+
+  it.each([
+    ['a NUL between words', 'one\u0000two'],
+    ['a carriage return', 'line one\r\nline two'],
+    ['a C1 control after a word', 'caf\u0085 open'],
+    ['a line separator', 'one\u2028two'],
+    ['a control inside a link', 'see https://example.com/a\u0090b now'],
+    ['a control inside a bare domain path', 'see shop.example/a\u0002b now'],
+    ['a lone control', '\u0007'],
+  ])('reports %s', (_label, text) => {
+    expect(seen(text)).toBe(true);
+  });
+
+  it.each([
+    ['plain text', 'Plain words, a link https://example.com/a?b=1 and 40% off.'],
+    ['tabs and newlines', 'col one\tcol two\nnext line'],
+    ['no-break spaces and emoji', '15\u00a0% off 🎉 café'],
+  ])('reports none in %s', (_label, text) => {
+    expect(seen(text)).toBe(false);
   });
 });
