@@ -9,7 +9,7 @@
  * flawed draft in twenty banded "strong", no genuine draft given a draft-quality nudge beyond one
  * in twenty). sealed6.jsonl to sealed20.jsonl were frozen batches, reported for several sessions
  * and studied only once sealed21 to sealed26 were frozen in their place: they hold a floor of their
- * own below. sealed21.jsonl to sealed26.jsonl and sealed37.jsonl to sealed40.jsonl are frozen:
+ * own below. sealed21.jsonl to sealed26.jsonl and sealed37.jsonl to sealed42.jsonl are frozen:
  * reported (npx rapport eval), never tuned on and not floors here. sealed27.jsonl to sealed36.jsonl
  * were frozen and reported on arrival, then studied once a newer pair was frozen in their place.
  */
