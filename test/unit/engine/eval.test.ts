@@ -12,6 +12,8 @@
  * own below. sealed21.jsonl to sealed26.jsonl and sealed37.jsonl to sealed42.jsonl are frozen:
  * reported (npx rapport eval), never tuned on and not floors here. sealed27.jsonl to sealed36.jsonl
  * were frozen and reported on arrival, then studied once a newer pair was frozen in their place.
+ * dev-bm and dev-bn (written to sealed41's and sealed42's briefs) are development data below
+ * every floor on arrival (pure-promotion precision 0.79 and 0.85): in the pool, not floors yet.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
