@@ -7,6 +7,7 @@ import type { CompiledPack, CompiledRule } from './pack/compile.ts';
 import type { Finding, RuleEnv } from './rules/rule-type.ts';
 import type { CheckOptions, CheckResult, Draft, Nudge } from './types.ts';
 import { analyse } from './text/features.ts';
+import { CONTROL } from './text/tokenize.ts';
 import { UNDETERMINED } from './text/language.ts';
 import { scoreSignals } from './rules/signal-sum.ts';
 import { summaryOf } from './history/memo.ts';
@@ -15,10 +16,6 @@ import { summaryOf } from './history/memo.ts';
 export const MAX_DRAFT_CHARS = 100_000;
 /** The popup and the indicator show this many nudges at most. */
 export const MAX_SHOWN = 3;
-
-// C0/C1 controls other than tab and newline become spaces, keeping every offset in place.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** Templates split once into text and `{name}` slots: a nudge's wording is filled on every score. */
 const templates = new Map<string, string[]>();

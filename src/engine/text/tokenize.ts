@@ -283,15 +283,19 @@ export interface TokenizeReport {
   controls: boolean;
 }
 
-/** C1 controls and the line and paragraph separators: the controls above the space. */
-const isHighControl = (c: number): boolean => (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029;
+/**
+ * The controls a draft is read without: C0 and C1 controls other than tab and newline, and the
+ * line and paragraph separators. `check` turns each into a space (offsets stay put); the
+ * tokenizer reports whether it met any (see TokenizeReport). One class, two forms.
+ */
+// eslint-disable-next-line no-control-regex
+export const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+const isControl = (c: number): boolean =>
+  (c < 32 && c !== 9 && c !== 10) || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029;
 
 /** Whether an address holds a control: its scan steps over what the main loop would have seen. */
 function hasControl(text: string): boolean {
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if ((c < 32 && c !== 9 && c !== 10) || isHighControl(c)) return true;
-  }
+  for (let k = 0; k < text.length; k++) if (isControl(text.charCodeAt(k))) return true;
   return false;
 }
 
@@ -336,7 +340,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
         continue;
       }
       if (c <= 32 || c === 0xa0) {
-        if (c < 32 && c !== 9 && report) report.controls = true;
+        if (report && isControl(c)) report.controls = true;
         i++;
         continue;
       }
@@ -505,7 +509,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
           i = j;
           continue;
         }
-        if (report && isHighControl(c)) report.controls = true;
+        if (report && isControl(c)) report.controls = true;
         i += codePointLength(text, i);
         continue;
       }
