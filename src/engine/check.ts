@@ -53,17 +53,23 @@ function covered(pack: CompiledPack, env: RuleEnv): boolean {
  * The rules that read a draft of this platform and kind, in pack order, chosen once per pack and
  * pair rather than tested rule by rule on every score (a pack is never changed once compiled).
  */
-const rulesFor = new WeakMap<readonly CompiledRule[], Map<string, readonly CompiledRule[]>>();
+const rulesFor = new WeakMap<readonly CompiledRule[], Map<string, Map<string, readonly CompiledRule[]>>>();
 
 function applicable(rules: readonly CompiledRule[], draft: Draft): readonly CompiledRule[] {
-  let byPair = rulesFor.get(rules);
-  if (!byPair) rulesFor.set(rules, (byPair = new Map()));
-  const key = `${draft.platform} ${draft.kind}`;
-  let list = byPair.get(key);
+  let byPlatform = rulesFor.get(rules);
+  if (!byPlatform) rulesFor.set(rules, (byPlatform = new Map()));
+  // Platform, then kind: two lookups of strings a caller passes as they are, where one key made
+  // of both was a fresh string to hash on every score.
+  let byKind = byPlatform.get(draft.platform);
+  if (!byKind) {
+    byKind = new Map();
+    // Platforms and kinds are closed sets; the bounds only guard against a caller passing others.
+    if (byPlatform.size < 100) byPlatform.set(draft.platform, byKind);
+  }
+  let list = byKind.get(draft.kind);
   if (!list) {
     list = rules.filter((rule) => applies(rule, draft));
-    // Platforms and kinds are closed sets; the bound only guards against a caller passing others.
-    if (byPair.size < 1_000) byPair.set(key, list);
+    if (byKind.size < 100) byKind.set(draft.kind, list);
   }
   return list;
 }
@@ -107,9 +113,14 @@ function makeEnv(input: Draft, pack: CompiledPack, options: CheckOptions): RuleE
     hits: pack.lexicon.match(doc.tokens, doc.language),
     draft,
     summary,
-    now: options.now ?? new Date(),
+    // Only history rules read the clock, and they run only beside a summary: a draft scored
+    // without history makes no Date (one was a measurable part of scoring a short draft).
+    now: options.now ?? (summary ? new Date() : NO_CLOCK),
   };
 }
+
+/** The `now` of a score without history, which no rule reads (see makeEnv). */
+const NO_CLOCK = new Date(0);
 
 const promotionRules = new WeakMap<CompiledPack, readonly CompiledRule[]>();
 
