@@ -69,9 +69,9 @@ export const PHATIC: ReadonlySet<string> = new Set(
 export const LEAD_IN: ReadonlySet<string> = new Set(
   `please pls plz just so then and or now simply also go come quickly finally
   bitte jetzt einfach dann und gleich schnell hier
-  por favor ya ahora y luego
+  por favor ya ahora y luego solo sólo
   svp vite alors et maintenant
-  agora já e então`
+  agora já e então só`
     .split(/\s+/)
     .filter(Boolean),
 );

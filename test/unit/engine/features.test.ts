@@ -163,6 +163,14 @@ describe('clause leads after a request frame', () => {
     // A longer clause after "jetzt" is a statement, not a call: its last word stays a word.
     expect(leads('Jetzt haben wir endlich die neue Halle am Hafen eröffnet')).not.toContain('eröffnet');
   });
+
+  it('reads the Spanish and Portuguese "just" as a lead-in, as English "just"', () => {
+    expect(leads('Fácil. Solo descarga la app y regístrate')).toContain('descarga');
+    expect(leads('Fácil. Sólo descarga la app')).toContain('descarga');
+    expect(leads('Fácil. Só baixar o app e pronto')).toContain('baixar');
+    // Mid-clause it is an adverb like any other: the word after it opens nothing.
+    expect(leads('Tenemos solo tres plazas libres')).not.toContain('tres');
+  });
 });
 
 describe('reader-questions', () => {
