@@ -2,7 +2,7 @@
  * Regression floor for the draft nudges on the labelled drafts: the shared dev set, the repo's
  * holdout, the development batches (dev-a to dev-s, dev-v to dev-x, dev-z, dev-aa to dev-an,
  * dev-aq, dev-ar, dev-at to dev-av, dev-ax, dev-ay, dev-bb, dev-bc, dev-be, dev-bg, dev-bh,
- * dev-bk, dev-bp and dev-bq; the adversarial and weak-spot batches have their own lower floors below), the blind and sealed batches (1 to 5;
+ * dev-bk, dev-bp, dev-bq and dev-by; the adversarial and weak-spot batches have their own lower floors below), the blind and sealed batches (1 to 5;
  * their misses were studied, so they are development data now) and the frozen batch (written
  * before tuning began and never tuned on), each at precision ≥ 0.9 and recall ≥ 0.85 per scored
  * id, with a score that ranks genuine drafts above flawed ones (ROC AUC ≥ 0.95, at most one
@@ -20,7 +20,13 @@
  * dev-bp and dev-bq, written to the same hard brief, meet the full bars. dev-bs (executives and
  * employees) and dev-bt (70 % Spanish, German, French, Portuguese and Japanese) are in the pool
  * only too: pure-promotion precision 0.85 on both (a job ad, a poll that ends in a free guide,
- * a shop's 'back in stock, don't wait' answer).
+ * a shop's 'back in stock, don't wait' answer). Of dev-bu to dev-bz, dev-by meets the full bars
+ * (with sealed43, opened with it), dev-bu and dev-bv hold the weak-spot floor below, and dev-bw
+ * (local life in four languages), dev-bx (creators) and dev-bz (customer service in five
+ * languages) are in the pool only: vanity-metrics recall 0.83 on dev-bw, canned-reply recall 0.83
+ * and 0.80 on dev-bx and dev-bz (a template reply that ends in an ask for follows or a discount
+ * code is caught as that ask; Italian and Dutch replies are outside the pack's languages).
+ * sealed44 stays in the pool only (pure-promotion 0.85/0.79: pitches inside helpful comments).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -91,6 +97,9 @@ const SETS = {
   'dev-bk': resolve(repoRoot, 'test/eval/dev-bk.jsonl'),
   'dev-bp': resolve(repoRoot, 'test/eval/dev-bp.jsonl'),
   'dev-bq': resolve(repoRoot, 'test/eval/dev-bq.jsonl'),
+  // B2B on LinkedIn and X, and a studied frozen batch ("an ordinary month"): both meet the full bars.
+  'dev-by': resolve(repoRoot, 'test/eval/dev-by.jsonl'),
+  sealed43: resolve(repoRoot, 'test/eval/sealed43.jsonl'),
   // A studied batch that held the weak-spot floor (pure-promotion precision 0.80 when opened) and
   // meets the full bars since community halls and school offices read as public service.
   sealed29: resolve(repoRoot, 'test/eval/sealed29.jsonl'),
@@ -114,7 +123,10 @@ const SETS = {
  * links labelled nothing-to-say, a testimonial ad that closes over several short clauses; and
  * dev-bl (half of it Spanish, German, French, Portuguese and Japanese as written locally), at
  * 0.88 on arrival: a ramen shop's apology with a weekday special, a bank launch in press-release
- * voice labelled for that only.
+ * voice labelled for that only. So do dev-bu (stories that close on an offer, shop owners' answers
+ * with prices, episode announcements) and dev-bv (software and apps), at pure-promotion precision
+ * 0.79 and 0.81 on arrival: a newsletter issue whose findings end in "link below", a city app
+ * update that says it is free, build-in-public revenue figures in Portuguese.
  */
 const WEAK_SPOTS: Record<string, string> = {
   'dev-ap': resolve(repoRoot, 'test/eval/dev-ap.jsonl'),
@@ -126,6 +138,8 @@ const WEAK_SPOTS: Record<string, string> = {
   'dev-bi': resolve(repoRoot, 'test/eval/dev-bi.jsonl'),
   'dev-bj': resolve(repoRoot, 'test/eval/dev-bj.jsonl'),
   'dev-bl': resolve(repoRoot, 'test/eval/dev-bl.jsonl'),
+  'dev-bu': resolve(repoRoot, 'test/eval/dev-bu.jsonl'),
+  'dev-bv': resolve(repoRoot, 'test/eval/dev-bv.jsonl'),
 };
 
 const ADVERSARIAL: Record<string, string> = {
