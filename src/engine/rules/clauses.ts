@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { Num, TermRef } from '../pack/schema-parts.ts';
 import { matchEvidence, type RuleType } from './rule-type.ts';
 import { placed, widest } from './signal-sum.ts';
-import type { Match } from '../text/lexicon.ts';
+import type { Hits, Match } from '../text/lexicon.ts';
 import { FEATURE_READERS, type Doc, type Features } from '../text/features.ts';
 import { KINDS, type Kind } from '../types.ts';
 
@@ -236,6 +236,13 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       }
       return bits;
     });
+    // Per required group, the lists and token counts that could satisfy it: a draft holding none
+    // of them cannot fire, and most drafts are ruled out by these array reads before any clause
+    // is marked (the rule's placement and kinds only narrow what this finds).
+    const possible = requires.map((bits) => ({
+      lists: tags.filter((t) => t.bit & bits && t.list !== undefined).map((t) => t.list!),
+      counts: tags.filter((t) => t.bit & bits && t.count !== undefined).map((t) => t.count!),
+    }));
     const pairs = (params.pairs ?? []).map((pair, i) => {
       let bits = 0;
       for (const name of pair.tags) {
@@ -285,6 +292,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     const openingTags = tags.filter((t) => t.token === 'opening-question');
 
     return ({ doc, hits, draft }) => {
+      for (const group of possible) if (!mayHold(group, hits, doc.features)) return null;
       const off = offFor.get(draft.kind) ?? 0;
       // Presence first, from the lexicon and the feature counts: most drafts stop here.
       let present = 0;
@@ -396,6 +404,17 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     };
   },
 };
+
+/** Whether a draft has a match of one of these lists, or a token one of these counts counts. */
+function mayHold(
+  group: { lists: readonly number[]; counts: readonly ((f: Features) => number)[] },
+  hits: Hits,
+  features: Features,
+): boolean {
+  for (const list of group.lists) if (hits[list] !== undefined) return true;
+  for (const count of group.counts) if (count(features) > 0) return true;
+  return false;
+}
 
 /**
  * Marks each clause with the tags found in it; with `found`, also keeps the matches for evidence

@@ -314,6 +314,16 @@ describe('metric rule', () => {
     expect(fired(p, '日'.repeat(140), { platform: 'x' })).toEqual([]);
   });
 
+  it('counts a lone surrogate double on X, as the walk over characters does', () => {
+    // Emoji alone keep a draft's length arithmetic on X (two code units, counted two); a half of
+    // one on its own is a wide character like any other: 278 + 2 + 1 = 281.
+    const p = length({ doubleWide: ['x'] });
+    expect(run(p, `${'a'.repeat(278)}\udc00a`, { platform: 'x' }).all[0]?.title).toBe(
+      '281 over 280 on X by 1',
+    );
+    expect(fired(p, `${'a'.repeat(277)}\udc00`, { platform: 'x' })).toEqual([]);
+  });
+
   it('marks the overflow from the first character past the limit', () => {
     const text = 'a'.repeat(290);
     const [e] = run(length(), text).all[0]!.evidence;
