@@ -132,6 +132,11 @@ function parsePhrase(phrase: string): Part[] {
   return parts;
 }
 
+/** Slots of the pair filter: room for the pack's word pairs at a few in a hundred collisions. */
+const PAIR_SLOTS = 1 << 16;
+const pairSlot = (head: number, second: number): number =>
+  (Math.imul(head, 0x9e3779b1) ^ second) & (PAIR_SLOTS - 1);
+
 /** A cheap slot for a word from its first two characters and length: no hashing of the string. */
 function wordSlot(word: string): number {
   return ((word.charCodeAt(0) * 961 + (word.charCodeAt(1) | 0) * 31 + word.length) & 0xffff) >>> 0;
@@ -163,6 +168,12 @@ export class Lexicon {
   private readonly headById: Array<Head | null> = [];
   /** 1 for the vocabulary ids of words that are a phrase's second word: others skip the pair maps. */
   private secondById = new Uint8Array(0);
+  /**
+   * One bit per (head id, second id) slot that some pair of words fills: pairBits lets through
+   * every word whose id shares a bit with one of a head's second words, which for a head with
+   * many ("our", "we") is nearly all; this rules out most of the rest before the map probe.
+   */
+  private readonly pairFilter = new Uint8Array(PAIR_SLOTS);
   /**
    * The vocabulary's size once this index was built, when every head word it holds is among
    * those; -1 when one could not join the vocabulary (see knownAbsent).
@@ -243,6 +254,8 @@ export class Lexicon {
               const secondId = VOCABULARY.idOf(second.value);
               // A second word without an id is matched by string: its bit stays unknown, so all are set.
               entry.pairBits |= secondId >= 0 ? 1 << (secondId & 31) : -1;
+              const headId = VOCABULARY.idOf(head.value);
+              if (headId >= 0 && secondId >= 0) this.pairFilter[pairSlot(headId, secondId)] = 1;
               const byNext = (entry.pairs ??= new Map());
               const bucket = byNext.get(second.value);
               // Found by its head and second word: both are known to match.
@@ -351,7 +364,8 @@ export class Lexicon {
             nid >= 0
               ? nid < secondById.length &&
                 secondById[nid] === 1 &&
-                ((entry.pairBits >>> (nid & 31)) & 1) === 1
+                ((entry.pairBits >>> (nid & 31)) & 1) === 1 &&
+                (id < 0 || this.pairFilter[pairSlot(id, nid)] === 1)
               : !knownAbsent(nid, this.vocabularySize);
           const pair = maybe ? entry.pairs.get(next.norm) : undefined;
           if (pair) this.tryBucket(pair, env, p);
