@@ -65,11 +65,14 @@ function findHooks(doc: Doc): Hooks {
   return { short, labelled };
 }
 
-/** Whether a colon follows `at`, spaces aside. */
+/**
+ * Whether a colon or a line break follows `at`, spaces and emoji aside: a short line of its own
+ * ("Attention HR managers 👋") labels what follows as a colon does.
+ */
 function colonAfter(text: string, at: number): boolean {
   let i = at;
-  while (text[i] === ' ') i++;
-  return text[i] === ':' || text[i] === '：';
+  while (i < text.length && text.charCodeAt(i) !== 10 && !/[:：\p{L}\p{N}?!.]/u.test(text[i]!)) i++;
+  return text[i] === ':' || text[i] === '：' || text[i] === '\n';
 }
 
 const TOKEN_TAGS = [

@@ -266,6 +266,20 @@ describe('the clauses rule type', () => {
     );
   });
 
+  it('a short line of its own labels the question after it as a colon does', () => {
+    const p = pack(rule({ substanceRatio: 0.5 }), SELL);
+    expect(fired(p, 'Landlords 👋\nmoving house this spring? Book now. First lesson free.')).toEqual([
+      'pitch',
+    ]);
+    // A long first line is no label: the question after it asks the reader something.
+    expect(
+      fired(
+        p,
+        'We moved twice this year and it went fine\nmoving house this spring? Book now. First lesson free.',
+      ),
+    ).toEqual([]);
+  });
+
   it('a short question that more follows hooks the reader and asks nothing', () => {
     const p = pack(rule({ maxSubstance: 1 }), SELL);
     expect(fired(p, 'Book now. Why wait? First lesson free.')).toEqual(['pitch']);
