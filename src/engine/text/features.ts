@@ -196,6 +196,21 @@ const LEAD = 64;
 /** A German lead-in after which a short clause ends in its verb (see VERB_FINAL_LEADS). */
 const VERB_FINAL = 128;
 
+/**
+ * German's polite "you" ("Mit X haben Sie alles im Blick", "Ihr Team"): the same words in lower
+ * case are "she", "they" and "her", so only a capital inside a sentence makes them address the reader.
+ */
+const FORMAL_YOU: ReadonlySet<string> = new Set([
+  'sie',
+  'ihnen',
+  'ihr',
+  'ihre',
+  'ihren',
+  'ihrem',
+  'ihrer',
+  'ihres',
+]);
+
 /** German lead-ins after which a short clause ends in its verb ("Jetzt kostenlos testen"). */
 const VERB_FINAL_LEADS: ReadonlySet<string> = new Set(['jetzt', 'hier', 'einfach', 'gleich', 'schnell']);
 
@@ -395,6 +410,9 @@ export function analyse(text: string): Doc {
           f['second-person']++;
           // "Thank you to everyone who came" tells; "your team will love it" sells.
           if (prev?.norm !== 'thank') addressing++;
+        } else if (t.capital && !t.sentenceStart && FORMAL_YOU.has(norm)) {
+          f['second-person']++;
+          addressing++;
         }
         // After an emoji a capital opens a new thought ("… the studio 🖤 Double tap …"), not a name.
         if (t.capital && !t.sentenceStart && !(cls & FIRST_SINGULAR) && prev?.kind !== 'emoji')

@@ -62,6 +62,13 @@ describe('features', () => {
     expect(x['second-person']).toBe(3); // you, your, you're
   });
 
+  it("counts German's polite Sie and Ihr as second person only with a capital inside a sentence", () => {
+    expect(f('Mit Lohnfix haben Sie Ihr Team im Blick.')['second-person']).toBe(2);
+    // Lower case they are "she", "they" and "her"; at a sentence start a capital says nothing.
+    expect(f('Mit Lohnfix haben sie ihr Team im Blick.')['second-person']).toBe(0);
+    expect(f('Sie haben das Team im Blick.')['second-person']).toBe(0);
+  });
+
   it('counts curly-apostrophe contractions as the pronoun', () => {
     expect(f('I’m here and you’re there')).toMatchObject({ 'first-singular': 1, 'second-person': 1 });
   });
