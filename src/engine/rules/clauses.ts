@@ -59,17 +59,17 @@ function findHooks(doc: Doc): Hooks {
       if (labels > 0) labelled = c;
       break;
     }
-    if (words[c]! > LABEL_WORDS || !colonAfter(doc.text, doc.tokens[lastToken[c]!]!.end)) break;
+    if (words[c]! > LABEL_WORDS || !labelEndsAt(doc.text, doc.tokens[lastToken[c]!]!.end)) break;
     labels++;
   }
   return { short, labelled };
 }
 
 /**
- * Whether a colon or a line break follows `at`, spaces and emoji aside: a short line of its own
- * ("Attention HR managers 👋") labels what follows as a colon does.
+ * Whether a label ends at `at`: a colon or a line break follows, spaces and emoji aside (a short
+ * line of its own, "Attention HR managers 👋", labels what follows as a colon does).
  */
-function colonAfter(text: string, at: number): boolean {
+function labelEndsAt(text: string, at: number): boolean {
   let i = at;
   while (i < text.length && text.charCodeAt(i) !== 10 && !/[:：\p{L}\p{N}?!.]/u.test(text[i]!)) i++;
   return text[i] === ':' || text[i] === '：' || text[i] === '\n';

@@ -195,21 +195,11 @@ const REQUEST_END = 32;
 const LEAD = 64;
 /** A German lead-in after which a short clause ends in its verb (see VERB_FINAL_LEADS). */
 const VERB_FINAL = 128;
-
 /**
  * German's polite "you" ("Mit X haben Sie alles im Blick", "Ihr Team"): the same words in lower
  * case are "she", "they" and "her", so only a capital inside a sentence makes them address the reader.
  */
-const FORMAL_YOU: ReadonlySet<string> = new Set([
-  'sie',
-  'ihnen',
-  'ihr',
-  'ihre',
-  'ihren',
-  'ihrem',
-  'ihrer',
-  'ihres',
-]);
+const FORMAL_SECOND = 256;
 
 /** German lead-ins after which a short clause ends in its verb ("Jetzt kostenlos testen"). */
 const VERB_FINAL_LEADS: ReadonlySet<string> = new Set(['jetzt', 'hier', 'einfach', 'gleich', 'schnell']);
@@ -230,8 +220,9 @@ mark(['you', "you're", "you've", "you'd", "you'll", 'your', 'yours', 'yourself',
 mark(['you', ...REQUEST_MODALS, ...REQUEST_CONTRACTED], REQUEST_END);
 mark(LEAD_IN, LEAD);
 mark(VERB_FINAL_LEADS, VERB_FINAL);
+mark(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres'], FORMAL_SECOND);
 // The languages a word is a function word of ride in the same lookup, from bit LANG_SHIFT on.
-const LANG_SHIFT = 8;
+const LANG_SHIFT = 9;
 for (const [w, bits] of LANGUAGE_BITS) {
   const word = VOCABULARY.intern(w);
   WORD_CLASS.set(word, (WORD_CLASS.get(word) ?? 0) | (bits << LANG_SHIFT));
@@ -410,7 +401,7 @@ export function analyse(text: string): Doc {
           f['second-person']++;
           // "Thank you to everyone who came" tells; "your team will love it" sells.
           if (prev?.norm !== 'thank') addressing++;
-        } else if (t.capital && !t.sentenceStart && FORMAL_YOU.has(norm)) {
+        } else if (cls & FORMAL_SECOND && t.capital && !t.sentenceStart) {
           f['second-person']++;
           addressing++;
         }

@@ -241,12 +241,12 @@ export class Lexicon {
           if (head.type === EXACT) {
             this.headFilter[wordSlot(head.value)] = 1;
             let entry = this.heads.get(head.value);
+            const headId = VOCABULARY.idOf(head.value);
             if (!entry) {
               this.heads.set(head.value, (entry = { single: null, pairs: null, pairBits: 0 }));
-              const id = VOCABULARY.idOf(head.value);
-              if (id >= 0) {
-                while (this.headById.length <= id) this.headById.push(null);
-                this.headById[id] = entry;
+              if (headId >= 0) {
+                while (this.headById.length <= headId) this.headById.push(null);
+                this.headById[headId] = entry;
               } else if (internable(head.value)) complete = false;
             }
             if (second?.type === EXACT) {
@@ -254,7 +254,6 @@ export class Lexicon {
               const secondId = VOCABULARY.idOf(second.value);
               // A second word without an id is matched by string: its bit stays unknown, so all are set.
               entry.pairBits |= secondId >= 0 ? 1 << (secondId & 31) : -1;
-              const headId = VOCABULARY.idOf(head.value);
               if (headId >= 0 && secondId >= 0) this.pairFilter[pairSlot(headId, secondId)] = 1;
               const byNext = (entry.pairs ??= new Map());
               const bucket = byNext.get(second.value);
