@@ -290,14 +290,16 @@ export function analyse(text: string): Doc {
     'quote-only': 0,
   };
   // Plain arrays, not typed ones: a typed array past 64 bytes is allocated outside the JS heap
-  // and costs microseconds each, more than this whole pass on a short draft.
-  const n = tokens.length;
-  const lead: number[] = new Array<number>(n).fill(0);
-  const clause: number[] = new Array<number>(n).fill(0);
+  // and costs microseconds each, more than this whole pass on a short draft. Grown by push, one
+  // entry a token at the top of the loop: an array made at its length and filled is holey to V8,
+  // and every later read of it checks for holes.
+  const lead: number[] = [];
+  const clause: number[] = [];
   let c = 0;
   let clauseHasWord = false;
   let clauses = 0;
-  const questions: number[] = [];
+  // Per clause, 1 when a question mark ends it.
+  const questionClause: number[] = [];
   const others: number[] = [];
   const votes = new LanguageVotes();
   // The previous token's word classes (0 when it was not a word).
@@ -315,41 +317,48 @@ export function analyse(text: string): Doc {
   let addressing = 0;
   let addressingAt = 0;
   let abstractAt = 0;
-  const endClause = (): void => {
-    if (verbFinal >= 0 && clauseWords <= VERB_FINAL_MAX && lastWord > verbFinal) lead[lastWord] = 1;
-    verbFinal = -1;
-    clauseWords = 0;
-    const states = addressing === addressingAt && f['abstract-words'] - abstractAt < 2;
-    statementWords.push(states ? Math.max(longest, f.words - stretchAt) : 0);
-    stretchAt = f.words;
-    longest = 0;
-    addressingAt = addressing;
-    abstractAt = f['abstract-words'];
-  };
-  // One pass: this runs for every score.
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (f.words - stretchAt > longest) longest = f.words - stretchAt;
+  // The counts the loop reads back on every token are plain variables, written to `f` after it:
+  // V8 keeps these in registers, where a field of `f` that may hold a fraction (CJK counts half
+  // words) and a variable a closure shares are boxed numbers in memory.
+  let words = 0;
+  let abstractWords = 0;
+  const n = tokens.length;
+  // One pass: this runs for every score. It takes one step past the last token, where the last
+  // clause ends as a punctuation mark ends the others.
+  for (let i = 0; ; i++) {
+    const t = i < n ? tokens[i]! : undefined;
+    if (words - stretchAt > longest) longest = words - stretchAt;
+    if (t === undefined || t.kind === 'punct') {
+      if (verbFinal >= 0 && clauseWords <= VERB_FINAL_MAX && lastWord > verbFinal) lead[lastWord] = 1;
+      verbFinal = -1;
+      clauseWords = 0;
+      const states = addressing === addressingAt && abstractWords - abstractAt < 2;
+      statementWords.push(states ? Math.max(longest, words - stretchAt) : 0);
+      stretchAt = words;
+      longest = 0;
+      addressingAt = addressing;
+      abstractAt = abstractWords;
+      if (clauseHasWord) clauses++;
+      clauseHasWord = false;
+      questionClause.push(t?.norm === '?' ? 1 : 0);
+      if (t === undefined) break;
+    }
     const before = prevCls;
     prevCls = 0;
-    clause[i] = c;
+    clause.push(c);
+    lead.push(0);
     if (t.sentenceStart) f.sentences++;
     const kind = t.kind;
     if (kind === 'punct') {
       const p = t.norm;
-      if (p === '?') {
-        f.questions++;
-        questions.push(c);
-      } else if (p === '!') f.exclamations++;
+      if (p === '?') f.questions++;
+      else if (p === '!') f.exclamations++;
       else if (p === '\n') f.lines++;
       // A colon between figures ("8:40", "3:1") is a time or a ratio: the sentence goes on. It still
       // splits clauses, as it always has (rules were weighed with schedules read that way).
       if (f['first-sentence-chars'] < 0 && !(p === ':' && timeColon(text, t.start)))
         f['first-sentence-chars'] = t.end;
-      endClause();
       c++;
-      if (clauseHasWord) clauses++;
-      clauseHasWord = false;
       continue;
     }
     if (kind === 'emoji') {
@@ -372,7 +381,7 @@ export function analyse(text: string): Doc {
       while (k >= 0 && text.charCodeAt(k) === 32) k--;
       if (k >= 0 && opensClause(text.charCodeAt(k)) && !quotedInSentence(text, k)) lead[i] = 1;
     }
-    if (lead[i]) stretchAt = f.words;
+    if (lead[i]) stretchAt = words;
     if (kind !== 'word') others.push(i);
     switch (kind) {
       case 'word': {
@@ -383,14 +392,14 @@ export function analyse(text: string): Doc {
         if (norm.length === 1 && cp >= 0x3040) {
           // CJK text is one token a character, and two make about a word: count halves. Kana
           // syllables (の, に, を…) carry the grammar; kanji and katakana carry the content.
-          f.words += 0.5;
+          words += 0.5;
           if (cp > 0x309f) {
             f['content-words'] += 0.5;
             f['specific-words'] += 0.5;
           }
           break;
         }
-        f.words++;
+        words++;
         if (!(cls & STOP)) {
           f['content-words']++;
           if (!(cls & GENERIC)) f['specific-words']++;
@@ -408,7 +417,7 @@ export function analyse(text: string): Doc {
         // After an emoji a capital opens a new thought ("… the studio 🖤 Double tap …"), not a name.
         if (t.capital && !t.sentenceStart && !(cls & FIRST_SINGULAR) && prev?.kind !== 'emoji')
           f['proper-nouns']++;
-        if (isAbstract(t)) f['abstract-words']++;
+        if (isAbstract(t)) abstractWords++;
         break;
       }
       case 'url':
@@ -434,10 +443,8 @@ export function analyse(text: string): Doc {
         break;
     }
   }
-  endClause();
-  if (clauseHasWord) clauses++;
-  const questionClause: number[] = new Array<number>(c + 1).fill(0);
-  for (const q of questions) questionClause[q] = 1;
+  f.words = words;
+  f['abstract-words'] = abstractWords;
   // Questions put to readers: an opening question followed by more ("Tacos at home? We're now
   // on …") is a hook, not a question anyone is asked to answer.
   f['reader-questions'] = f.questions - (questionClause[0] === 1 && clauses > 1 ? 1 : 0);

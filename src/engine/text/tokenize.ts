@@ -606,7 +606,18 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
       norm = upper ? raw.toLowerCase() : raw;
       if (curly) norm = norm.replace(/’/g, "'");
     }
-    push('word', i, j, norm, c !== norm.charCodeAt(0), id);
+    // Pushed here rather than through push(): most tokens are words, and a word needs none of its
+    // cases (it ends no sentence and always starts one when one is open).
+    tokens.push({
+      kind: 'word',
+      start: i,
+      end: j,
+      norm,
+      sentenceStart: atStart,
+      capital: c !== norm.charCodeAt(0),
+      id,
+    });
+    atStart = false;
     i = j;
   }
   return tokens;

@@ -59,6 +59,11 @@ function hashOf(word: string): number {
 
 class Vocabulary {
   private slots = new Int32Array(1 << 14);
+  /**
+   * Each slot's word hash beside it: a probe that meets another word is told apart by the next
+   * four bytes of memory, not by a read of the word list elsewhere in the heap.
+   */
+  private slotHashes = new Int32Array(1 << 14);
   private readonly words: string[] = [];
   private readonly hashes: number[] = [];
 
@@ -94,12 +99,13 @@ class Vocabulary {
   /** The id of the word spelled by text[start, end) once folded, whose hash is `h`, or -1. */
   findId(text: string, start: number, end: number, h: number): number {
     const slots = this.slots;
+    const slotHashes = this.slotHashes;
     const mask = slots.length - 1;
     const length = end - start;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const id = slots[s]! - 1;
       if (id < 0) return -1;
-      if (this.hashes[id] !== h) continue;
+      if (slotHashes[s] !== h) continue;
       const word = this.words[id]!;
       if (word.length !== length) continue;
       let k = 0;
@@ -113,10 +119,12 @@ class Vocabulary {
     let s = h & mask;
     while (this.slots[s] !== 0) s = (s + 1) & mask;
     this.slots[s] = id + 1;
+    this.slotHashes[s] = h;
   }
 
   private grow(): void {
     this.slots = new Int32Array(this.slots.length * 2);
+    this.slotHashes = new Int32Array(this.slots.length);
     for (let id = 0; id < this.words.length; id++) this.place(id, this.hashes[id]!);
   }
 }
