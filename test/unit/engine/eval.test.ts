@@ -9,9 +9,9 @@
  * flawed draft in twenty banded "strong", no genuine draft given a draft-quality nudge beyond one
  * in twenty). sealed6.jsonl to sealed20.jsonl were frozen batches, reported for several sessions
  * and studied only once sealed21 to sealed26 were frozen in their place: they hold a floor of their
- * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed45.jsonl
- * and sealed46.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
- * sealed27.jsonl to sealed36.jsonl and sealed41.jsonl to sealed44.jsonl were frozen and reported on
+ * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed47.jsonl
+ * and sealed48.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
+ * sealed27.jsonl to sealed36.jsonl and sealed41.jsonl to sealed46.jsonl were frozen and reported on
  * arrival, then studied once a newer pair was frozen in their place. dev-bm and dev-bn (written to sealed41's
  * and sealed42's briefs) are development data below every floor on arrival (pure-promotion
  * precision 0.79 and 0.85): in the pool, not floors yet; so are dev-bo (sealed44's brief:
@@ -26,7 +26,10 @@
  * languages) are in the pool only: vanity-metrics recall 0.83 on dev-bw, canned-reply recall 0.83
  * and 0.80 on dev-bx and dev-bz (a template reply that ends in an ask for follows or a discount
  * code is caught as that ask; Italian and Dutch replies are outside the pack's languages).
- * sealed44 stays in the pool only (pure-promotion 0.85/0.79: pitches inside helpful comments).
+ * sealed44 stays in the pool only (pure-promotion 0.85/0.79: pitches inside helpful comments),
+ * and so does sealed46 (pure-promotion precision 0.68: announcements of one's own report, episode
+ * or post with an ask, which its writer labelled nothing-to-say and issue 9 names as promotion).
+ * dev-ce and dev-ch meet the full bars with sealed45; dev-cf and dev-cg hold the weak-spot floor.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -103,6 +106,12 @@ const SETS = {
   // A studied batch that held the weak-spot floor (pure-promotion precision 0.80 when opened) and
   // meets the full bars since community halls and school offices read as public service.
   sealed29: resolve(repoRoot, 'test/eval/sealed29.jsonl'),
+  // Rarely sampled organisations (a dental clinic, a regional airline, a climbing gym…), the grey
+  // zone of sealed48's brief (half replies, subtle flaws, close calls), and sealed45 ("an ordinary
+  // month", opened once sealed47 and sealed48 were frozen): all three meet the full bars.
+  'dev-ce': resolve(repoRoot, 'test/eval/dev-ce.jsonl'),
+  'dev-ch': resolve(repoRoot, 'test/eval/dev-ch.jsonl'),
+  sealed45: resolve(repoRoot, 'test/eval/sealed45.jsonl'),
 };
 
 /**
@@ -126,7 +135,11 @@ const SETS = {
  * voice labelled for that only. So do dev-bu (stories that close on an offer, shop owners' answers
  * with prices, episode announcements) and dev-bv (software and apps), at pure-promotion precision
  * 0.79 and 0.81 on arrival: a newsletter issue whose findings end in "link below", a city app
- * update that says it is free, build-in-public revenue figures in Portuguese.
+ * update that says it is free, build-in-public revenue figures in Portuguese. So do dev-cf and
+ * dev-cg (sealed48's grey-zone brief): dev-cf's platform-fit precision is 0.87 because its brief
+ * defined LinkedIn's fold flaw more narrowly than the product (two one-sentence posts past the
+ * fold), and dev-cg's pure-promotion precision 0.87 comes from drafts labelled with another flaw
+ * only (a launch in press-release voice, a creator's channel plug labelled vanity-metrics).
  */
 const WEAK_SPOTS: Record<string, string> = {
   'dev-ap': resolve(repoRoot, 'test/eval/dev-ap.jsonl'),
@@ -140,6 +153,8 @@ const WEAK_SPOTS: Record<string, string> = {
   'dev-bl': resolve(repoRoot, 'test/eval/dev-bl.jsonl'),
   'dev-bu': resolve(repoRoot, 'test/eval/dev-bu.jsonl'),
   'dev-bv': resolve(repoRoot, 'test/eval/dev-bv.jsonl'),
+  'dev-cf': resolve(repoRoot, 'test/eval/dev-cf.jsonl'),
+  'dev-cg': resolve(repoRoot, 'test/eval/dev-cg.jsonl'),
 };
 
 const ADVERSARIAL: Record<string, string> = {
