@@ -10,7 +10,7 @@ import { Num, TermRef } from '../pack/schema-parts.ts';
 import { matchEvidence, type RuleType } from './rule-type.ts';
 import { placed, widest } from './signal-sum.ts';
 import type { Hits, Match } from '../text/lexicon.ts';
-import { FEATURE_READERS, type Doc, type Features } from '../text/features.ts';
+import { FEATURE_INDEX, type Doc } from '../text/features.ts';
 import { KINDS, type Kind } from '../types.ts';
 
 /** A question of at most this many words with more after it hooks ("Can't wait? Use code…"). */
@@ -194,8 +194,8 @@ interface CompiledTag {
   bit: number;
   list?: number;
   token?: (typeof TOKEN_TAGS)[number];
-  /** For a token tag: reads whether the draft has any such token at all (see FEATURE_READERS). */
-  count?: (f: Features) => number;
+  /** For a token tag: where the count of such tokens sits in `Doc.values` (see FEATURE_INDEX). */
+  count?: number;
   at: 'anywhere' | 'start' | 'lead';
   pitch: boolean;
   aside: boolean;
@@ -215,7 +215,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       name: t.name,
       bit: 1 << i,
       ...(t.terms !== undefined ? { list: ctx.terms(t.terms, `${path}.tags[${i}].terms`) } : {}),
-      ...(t.token !== undefined ? { token: t.token, count: FEATURE_READERS[COUNTS[t.token]] } : {}),
+      ...(t.token !== undefined ? { token: t.token, count: FEATURE_INDEX[COUNTS[t.token]] } : {}),
       at: t.at,
       pitch: t.role === 'pitch',
       aside: t.role === 'aside',
@@ -295,7 +295,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     const openingTags = tags.filter((t) => t.token === 'opening-question');
 
     return ({ doc, hits, draft }) => {
-      for (const group of possible) if (!mayHold(group, hits, doc.features)) return null;
+      for (const group of possible) if (!mayHold(group, hits, doc.values)) return null;
       const off = offFor.get(draft.kind) ?? 0;
       // Presence first, from the lexicon and the feature counts: most drafts stop here.
       let present = 0;
@@ -311,7 +311,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
           if (ms.length === 0) continue;
           termMatches[i] = ms;
           present |= t.bit;
-        } else if (t.count!(doc.features) > 0) present |= t.bit;
+        } else if (doc.values[t.count!]! > 0) present |= t.bit;
       }
       if (present & vetoBits) return null;
       for (const bits of requires) if ((present & bits) === 0) return null;
@@ -410,12 +410,12 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
 
 /** Whether a draft has a match of one of these lists, or a token one of these counts counts. */
 function mayHold(
-  group: { lists: readonly number[]; counts: readonly ((f: Features) => number)[] },
+  group: { lists: readonly number[]; counts: readonly number[] },
   hits: Hits,
-  features: Features,
+  values: readonly number[],
 ): boolean {
   for (const list of group.lists) if (hits[list] !== undefined) return true;
-  for (const count of group.counts) if (count(features) > 0) return true;
+  for (const count of group.counts) if (values[count]! > 0) return true;
   return false;
 }
 

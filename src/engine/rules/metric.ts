@@ -3,7 +3,7 @@
  * hashtags, mentions, or where the first sentence ends (LinkedIn's "see more" fold).
  */
 import { z } from 'zod';
-import { FEATURE_READERS, FEATURES } from '../text/features.ts';
+import { FEATURE_INDEX, FEATURES } from '../text/features.ts';
 import { Num, Platform } from '../pack/schema-parts.ts';
 import type { Evidence, Platform as PlatformId } from '../types.ts';
 import type { RuleType } from './rule-type.ts';
@@ -40,7 +40,7 @@ export const metric: RuleType<z.infer<typeof Params>> = {
     const longerThan =
       params.whenLongerThan === undefined ? -1 : ctx.num(params.whenLongerThan, `${path}.whenLongerThan`);
     const doubleWide = new Set(params.doubleWide ?? []);
-    const read = params.measure === 'length' ? null : FEATURE_READERS[params.measure];
+    const index = params.measure === 'length' ? -1 : FEATURE_INDEX[params.measure];
     return ({ doc, draft }) => {
       const limit = typeof max === 'number' ? max : max[draft.platform];
       if (limit === undefined || doc.text.length <= longerThan) return null;
@@ -62,11 +62,11 @@ export const metric: RuleType<z.infer<typeof Params>> = {
         const end = Math.min(doc.text.length, m.overflowAt + EXCERPT);
         evidence = { text: doc.text.slice(m.overflowAt, end), start: m.overflowAt, end };
       } else if (params.measure === 'first-sentence-chars') {
-        value = read!(doc.features);
+        value = doc.values[index]!;
         const end = Math.min(value, EXCERPT);
         evidence = { text: doc.text.slice(0, end), start: 0, end };
       } else {
-        value = read!(doc.features);
+        value = doc.values[index]!;
         evidence = { text: `${value} ${params.measure} (limit ${limit})` };
       }
       if (value <= limit) return null;

@@ -4,7 +4,7 @@
  * adds the same kind of sum as positive evidence (a question to readers, a specific detail).
  */
 import { z } from 'zod';
-import { FEATURE_READERS, FEATURES, type Doc, type Features } from '../text/features.ts';
+import { FEATURE_INDEX, FEATURES, type Doc } from '../text/features.ts';
 import { Kind, Num, TermRef } from '../pack/schema-parts.ts';
 import type { Hits, Match } from '../text/lexicon.ts';
 import type { CompileContext } from './rule-type.ts';
@@ -51,8 +51,8 @@ export interface CompiledSignal {
   list?: number;
   with?: number;
   feature?: (typeof FEATURES)[number];
-  /** Reads `feature` from a draft's features (see FEATURE_READERS). */
-  read?: (f: Features) => number;
+  /** Where `feature` sits in a draft's `values` (see FEATURE_INDEX). */
+  index?: number;
   at: 'anywhere' | 'start' | 'lead';
   atLeast: number;
   atMost: number;
@@ -78,7 +78,7 @@ export function compileSignals(
       name: s.name,
       ...(s.terms !== undefined ? { list: ctx.terms(s.terms, `${at}.terms`) } : {}),
       ...(s.with !== undefined ? { with: ctx.terms(s.with, `${at}.with`) } : {}),
-      ...(s.feature !== undefined ? { feature: s.feature, read: FEATURE_READERS[s.feature] } : {}),
+      ...(s.feature !== undefined ? { feature: s.feature, index: FEATURE_INDEX[s.feature] } : {}),
       at: s.at,
       atLeast: s.atLeast === undefined ? -Infinity : ctx.num(s.atLeast, `${at}.atLeast`),
       atMost: s.atMost === undefined ? Infinity : ctx.num(s.atMost, `${at}.atMost`),
@@ -108,7 +108,7 @@ function countPlaced(doc: Doc, matches: readonly Match[], at: CompiledSignal['at
 
 /** A feature signal's count: the feature's value, or 1 when bounds are set and it is within them. */
 function featureCount(s: CompiledSignal, doc: Doc): number {
-  const v = s.read!(doc.features);
+  const v = doc.values[s.index!]!;
   return s.atLeast !== -Infinity || s.atMost !== Infinity ? (v >= s.atLeast && v <= s.atMost ? 1 : 0) : v;
 }
 

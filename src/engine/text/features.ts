@@ -38,37 +38,14 @@ export type Feature = (typeof FEATURES)[number];
 export type Features = Record<Feature, number>;
 
 /**
- * One reader per feature. Rules name features in the pack, and `features[name]` with a name that
- * varies is a lookup by key on every read; a reader chosen once when the rule compiles is a plain
- * property load instead.
+ * A feature's place in `Doc.values`. Rules name features in the pack; one that reads
+ * `features[name]` with a name that varies is a lookup by key on every read, and one that calls a
+ * reader chosen per feature is a call site that sees a different function each time. An index
+ * chosen when the rule compiles is a plain array read instead.
  */
-export const FEATURE_READERS: Readonly<Record<Feature, (f: Features) => number>> = {
-  chars: (f) => f.chars,
-  words: (f) => f.words,
-  'content-words': (f) => f['content-words'],
-  'specific-words': (f) => f['specific-words'],
-  sentences: (f) => f.sentences,
-  urls: (f) => f.urls,
-  mentions: (f) => f.mentions,
-  hashtags: (f) => f.hashtags,
-  cashtags: (f) => f.cashtags,
-  emoji: (f) => f.emoji,
-  numbers: (f) => f.numbers,
-  prices: (f) => f.prices,
-  percents: (f) => f.percents,
-  questions: (f) => f.questions,
-  'reader-questions': (f) => f['reader-questions'],
-  exclamations: (f) => f.exclamations,
-  'first-singular': (f) => f['first-singular'],
-  'first-plural': (f) => f['first-plural'],
-  'second-person': (f) => f['second-person'],
-  'proper-nouns': (f) => f['proper-nouns'],
-  lines: (f) => f.lines,
-  'first-sentence-chars': (f) => f['first-sentence-chars'],
-  'abstract-words': (f) => f['abstract-words'],
-  'abstract-share': (f) => f['abstract-share'],
-  'quote-only': (f) => f['quote-only'],
-};
+export const FEATURE_INDEX = Object.fromEntries(FEATURES.map((name, i) => [name, i])) as Readonly<
+  Record<Feature, number>
+>;
 
 export interface Doc {
   text: string;
@@ -79,6 +56,8 @@ export interface Doc {
   controls: boolean;
   tokens: Token[];
   features: Features;
+  /** The same features in FEATURES order, read by FEATURE_INDEX. */
+  values: number[];
   /**
    * Per token: 1 when it opens a clause, where an imperative stands ("Book now", "…, grab
    * yours", "👉 Order today", "Please register"): a sentence start, a word after a comma, dash,
@@ -459,6 +438,35 @@ export function analyse(text: string): Doc {
     controls: report.controls,
     tokens,
     features: f,
+    // In FEATURES order (a test holds the two in step): written out, not mapped by name, which
+    // would be a lookup by key per feature.
+    values: [
+      f.chars,
+      f.words,
+      f['content-words'],
+      f['specific-words'],
+      f.sentences,
+      f.urls,
+      f.mentions,
+      f.hashtags,
+      f.cashtags,
+      f.emoji,
+      f.numbers,
+      f.prices,
+      f.percents,
+      f.questions,
+      f['reader-questions'],
+      f.exclamations,
+      f['first-singular'],
+      f['first-plural'],
+      f['second-person'],
+      f['proper-nouns'],
+      f.lines,
+      f['first-sentence-chars'],
+      f['abstract-words'],
+      f['abstract-share'],
+      f['quote-only'],
+    ],
     lead,
     clause,
     clauses,

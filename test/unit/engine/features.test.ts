@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../../src/engine/text/features.ts';
+import { analyse, FEATURE_INDEX, FEATURES } from '../../../src/engine/text/features.ts';
 
 const f = (text: string) => analyse(text).features;
 
@@ -190,5 +190,23 @@ describe('reader-questions', () => {
     expect(analyse('We passed 10k this week. What should we test next?').features['reader-questions']).toBe(
       1,
     );
+  });
+});
+
+describe('feature values by index', () => {
+  // Rules read features from doc.values by FEATURE_INDEX; the array is written out field by field,
+  // so every feature must land at its own index, with drafts where the counts all differ.
+  it.each([
+    '"Less, but better." Dieter Rams',
+    "We're thrilled 🎉 to share our Q3 results: revenue up 12%, $4.2M ARR, 3 new hires! Questions? Ask @ana_cfo #growth https://example.com/q3",
+    'I moved our backups to a queue.\nTwo lessons: retries need jitter. Why did nobody tell me? Holistic transformation, operational alignment, organisational scalability.',
+  ])('%s', (text) => {
+    const doc = analyse(text);
+    for (const name of FEATURES)
+      expect([name, doc.values[FEATURE_INDEX[name]]]).toEqual([name, doc.features[name]]);
+    expect(doc.values).toHaveLength(FEATURES.length);
+    // The drafts are chosen so that most features differ from one another: an index off by one
+    // would read a neighbour's different value.
+    expect(new Set(doc.values).size).toBeGreaterThan(5);
   });
 });
