@@ -29,7 +29,10 @@
  * sealed44 stays in the pool only (pure-promotion 0.85/0.79: pitches inside helpful comments),
  * and so does sealed46 (pure-promotion precision 0.68: announcements of one's own report, episode
  * or post with an ask, which its writer labelled nothing-to-say and issue 9 names as promotion).
- * dev-ce and dev-ch meet the full bars with sealed45; dev-cf and dev-cg hold the weak-spot floor.
+ * dev-ce and dev-ch meet the full bars with sealed45; dev-cf, dev-cg and dev-cj hold the weak-spot
+ * floor. dev-ci (everyday drafts from India, Nigeria, Kenya, the Philippines, Australia, Canada and
+ * Ireland) is in the pool only: nothing-to-say recall 0.69, because three bare announcements of
+ * one's own episode, video or post with a pointer ('go and listen 👉') read as promotion.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -139,7 +142,10 @@ const SETS = {
  * dev-cg (sealed48's grey-zone brief): dev-cf's platform-fit precision is 0.87 because its brief
  * defined LinkedIn's fold flaw more narrowly than the product (two one-sentence posts past the
  * fold), and dev-cg's pure-promotion precision 0.87 comes from drafts labelled with another flaw
- * only (a launch in press-release voice, a creator's channel plug labelled vanity-metrics).
+ * only (a launch in press-release voice, a creator's channel plug labelled vanity-metrics). So
+ * does dev-cj (everyday drafts from Latin America, Brazil, Portugal, Quebec, Belgium, Austria and
+ * Switzerland, 70 % not English), at pure-promotion precision 0.88: a launch in press-release voice
+ * labelled corporate-voice only.
  */
 const WEAK_SPOTS: Record<string, string> = {
   'dev-ap': resolve(repoRoot, 'test/eval/dev-ap.jsonl'),
@@ -155,6 +161,7 @@ const WEAK_SPOTS: Record<string, string> = {
   'dev-bv': resolve(repoRoot, 'test/eval/dev-bv.jsonl'),
   'dev-cf': resolve(repoRoot, 'test/eval/dev-cf.jsonl'),
   'dev-cg': resolve(repoRoot, 'test/eval/dev-cg.jsonl'),
+  'dev-cj': resolve(repoRoot, 'test/eval/dev-cj.jsonl'),
 };
 
 const ADVERSARIAL: Record<string, string> = {
