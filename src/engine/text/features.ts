@@ -308,6 +308,7 @@ export function analyse(text: string): Doc {
     const t = i < n ? tokens[i]! : undefined;
     if (words - stretchAt > longest) longest = words - stretchAt;
     if (t === undefined || t.kind === 'punct') {
+      // The clause ends: settle its verb-final lead, its statement length and its question mark.
       if (verbFinal >= 0 && clauseWords <= VERB_FINAL_MAX && lastWord > verbFinal) lead[lastWord] = 1;
       verbFinal = -1;
       clauseWords = 0;
