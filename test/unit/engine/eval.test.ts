@@ -29,8 +29,8 @@
  * sealed44 stays in the pool only (pure-promotion 0.85/0.79: pitches inside helpful comments),
  * and so does sealed46 (pure-promotion precision 0.68: announcements of one's own report, episode
  * or post with an ask, which its writer labelled nothing-to-say and issue 9 names as promotion).
- * dev-ce and dev-ch meet the full bars with sealed45; dev-cf, dev-cg and dev-cj hold the weak-spot
- * floor. dev-ci (everyday drafts from India, Nigeria, Kenya, the Philippines, Australia, Canada and
+ * dev-ce and dev-ch meet the full bars with sealed45; dev-cf, dev-cg, dev-cj, dev-ck and dev-cl
+ * hold the weak-spot floor. dev-ci (everyday drafts from India, Nigeria, Kenya, the Philippines, Australia, Canada and
  * Ireland) is in the pool only: nothing-to-say recall 0.69, because three bare announcements of
  * one's own episode, video or post with a pointer ('go and listen 👉') read as promotion.
  */
@@ -145,7 +145,9 @@ const SETS = {
  * only (a launch in press-release voice, a creator's channel plug labelled vanity-metrics). So
  * does dev-cj (everyday drafts from Latin America, Brazil, Portugal, Quebec, Belgium, Austria and
  * Switzerland, 70 % not English), at pure-promotion precision 0.88: a launch in press-release voice
- * labelled corporate-voice only.
+ * labelled corporate-voice only. So do dev-ck (companies answering people in es/pt/fr/de) and
+ * dev-cl (creators), at platform-fit precision 0.88 (the same narrower fold definition in their
+ * brief) and, for dev-ck, pure-promotion 0.87 (giveaways labelled vanity-metrics only).
  */
 const WEAK_SPOTS: Record<string, string> = {
   'dev-ap': resolve(repoRoot, 'test/eval/dev-ap.jsonl'),
@@ -162,6 +164,8 @@ const WEAK_SPOTS: Record<string, string> = {
   'dev-cf': resolve(repoRoot, 'test/eval/dev-cf.jsonl'),
   'dev-cg': resolve(repoRoot, 'test/eval/dev-cg.jsonl'),
   'dev-cj': resolve(repoRoot, 'test/eval/dev-cj.jsonl'),
+  'dev-ck': resolve(repoRoot, 'test/eval/dev-ck.jsonl'),
+  'dev-cl': resolve(repoRoot, 'test/eval/dev-cl.jsonl'),
 };
 
 const ADVERSARIAL: Record<string, string> = {
