@@ -7,7 +7,7 @@
  * word that is another language's commonplace ("car@fr" is "because", English "car" is not; "hier@fr"
  * is "yesterday", German "hier" is "here") does not speak for that language.
  */
-import { tokenize, type Token, type TokenKind } from './tokenize.ts';
+import { THOUSANDS, tokenize, type Token, type TokenKind } from './tokenize.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
 
 /** Matches per list, by the list's index in `Lexicon.names`; undefined where a list matched nothing. */
@@ -107,6 +107,8 @@ function parsePhrase(phrase: string): Part[] {
     // Placeholders open with "<"; looking every word up in the object would intern each one.
     const kind = piece.charCodeAt(0) === 60 ? PLACEHOLDERS[piece] : undefined;
     if (kind) parts.push({ type: KIND, value: kind });
+    // A count in thousands ("10k") is a number token with a form of its own (see THOUSANDS).
+    else if (piece === THOUSANDS) parts.push({ type: EXACT, value: THOUSANDS });
     // Prefixes are indexed by their first three letters; shorter ones are not prefixes.
     else if (piece.endsWith('*') && piece.length > 3)
       parts.push({ type: PREFIX, value: piece.slice(0, -1).replace(/’/g, "'") });

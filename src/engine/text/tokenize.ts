@@ -219,6 +219,9 @@ function amountEnd(text: string, i: number): number {
   return /[kKmM]/.test(text[j] ?? '') && !isLetterAt(text, j + 1) ? j + 1 : j;
 }
 
+/** The form of a number token written in thousands ("10k"); a pack names it as "<number>k". */
+export const THOUSANDS = '<number>k';
+
 function numberEnd(text: string, i: number): number {
   let j = i;
   while (j < text.length) {
@@ -465,8 +468,16 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
         }
         // "10k", "9am", "3x", "v2" stay one number token; a CJK character after the digits does
         // not ("1000人まで…", "3日"): it is a word of its own, as CJK characters are everywhere else.
+        const digitsEnd = j;
         while (j < n && isWordChar(text, j) && !isCjk(text.charCodeAt(j))) j++;
-        push('number', i, j, '<number>');
+        // A count in thousands ("10k", "5K") is how follower milestones are written: its own form,
+        // so a pack can name it ("<number>k followers") apart from any other figure.
+        push(
+          'number',
+          i,
+          j,
+          j === digitsEnd + 1 && (text.charCodeAt(digitsEnd) | 32) === 107 ? THOUSANDS : '<number>',
+        );
         i = j;
         continue;
       }

@@ -27,6 +27,15 @@ describe('Lexicon', () => {
     });
   });
 
+  it('names a count in thousands as "<number>k", apart from other figures', () => {
+    expect(
+      matches(
+        { milestone: ['<number>k followers', 'the next <number>k'], any: ['<number> views'] },
+        'Crossed 10K followers, on to the next 20k! 1200 views, 3k views, and a 5 km run.',
+      ),
+    ).toEqual({ milestone: ['10K followers', 'the next 20k'], any: ['1200 views', '3k views'] });
+  });
+
   it('counts a phrase tied to a language ("car@fr") only in a draft of that language', () => {
     const lists = { because: ['car@fr', 'because'] };
     expect(matches(lists, 'Je reste, car il pleut', 'fr')).toEqual({ because: ['car'] });
