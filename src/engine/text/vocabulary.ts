@@ -61,11 +61,11 @@ class Vocabulary {
   private slots = new Int32Array(1 << 14);
   /**
    * Each slot's word hash beside it: a probe that meets another word is told apart by the next
-   * four bytes of memory, not by a read of the word list elsewhere in the heap.
+   * four bytes of memory, not by a read of the word list elsewhere in the heap. The only copy of
+   * the hashes: growing re-places each word from its old slot.
    */
   private slotHashes = new Int32Array(1 << 14);
   private readonly words: string[] = [];
-  private readonly hashes: number[] = [];
 
   /** The canonical string for `word` (adding it when it fits the fast path), or `word` itself. */
   intern(word: string): string {
@@ -76,7 +76,6 @@ class Vocabulary {
     if (this.words.length >= MAX_WORDS) return word;
     if ((this.words.length + 1) * 2 > this.slots.length) this.grow();
     this.words.push(word);
-    this.hashes.push(h);
     this.place(this.words.length - 1, h);
     return word;
   }
@@ -123,9 +122,10 @@ class Vocabulary {
   }
 
   private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
+    const { slots, slotHashes } = this;
+    this.slots = new Int32Array(slots.length * 2);
     this.slotHashes = new Int32Array(this.slots.length);
-    for (let id = 0; id < this.words.length; id++) this.place(id, this.hashes[id]!);
+    for (let s = 0; s < slots.length; s++) if (slots[s] !== 0) this.place(slots[s]! - 1, slotHashes[s]!);
   }
 }
 

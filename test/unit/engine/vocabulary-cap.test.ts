@@ -20,6 +20,10 @@ describe('vocabulary at its cap', () => {
   it('stops adding words, and a pack compiled then still matches its phrases', () => {
     fillToCap();
     const size = VOCABULARY.size;
+    // The table grew several times on the way: every word added before and after a growth is
+    // still found under its own id.
+    for (const i of [0, 1, 5000, 8191, 8192, 40000, 100000])
+      expect(VOCABULARY.word(VOCABULARY.idOf(`filler${i.toString(36)}`))).toBe(`filler${i.toString(36)}`);
     expect(VOCABULARY.intern('zebrafinch')).toBe('zebrafinch');
     expect(VOCABULARY.size).toBe(size);
     expect(VOCABULARY.idOf('zebrafinch')).toBe(-1);
