@@ -189,6 +189,10 @@ const readers = createReaderTrigger({
   },
   gate: readerGate,
   enabled: async (id) => (await sites())[id],
+  tab: (tabId) => browser.tabs.get(tabId),
 });
-browser.tabs.onUpdated.addListener((tabId, change, tab) => void readers.onUpdated(tabId, change, tab));
+const logReaderError = (error: unknown) => console.error('Rapport: comments not read:', error);
+browser.tabs.onUpdated.addListener(
+  (tabId, change, tab) => void readers.onUpdated(tabId, change, tab).catch(logReaderError),
+);
 browser.tabs.onRemoved.addListener((tabId) => readers.onRemoved(tabId));

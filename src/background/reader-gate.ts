@@ -26,6 +26,9 @@ export const intervalOf = (id: ReaderId): number =>
 
 export function createReaderGate(store: GateStore, now: () => number = Date.now) {
   let queue: Promise<unknown> = Promise.resolve();
+  /** Per reader, the entry a start replaced and the time it set (for `giveBack`). */
+  const previous = new Map<ReaderId, Gate[string]>();
+  const lastStart = new Map<ReaderId, number>();
   /** One change at a time: two tabs loading at once must not both start a read. */
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task);
@@ -45,9 +48,28 @@ export function createReaderGate(store: GateStore, now: () => number = Date.now)
         const entry = gate[id];
         const t = now();
         if (entry && (t < entry.last + intervalOf(id) || t < (entry.until ?? 0))) return false;
+        if (entry) previous.set(id, entry);
+        else previous.delete(id);
+        lastStart.set(id, t);
         gate[id] = { last: t };
         await store.set({ [GATE_KEY]: gate });
         return true;
+      }),
+    /**
+     * A read counted by `tryStart` that never ran (the reader could not be injected): the entry
+     * goes back to what it was, so the next page view reads. A newer start or a wait the network
+     * asked for since is kept.
+     */
+    giveBack: (id: ReaderId): Promise<void> =>
+      serial(async () => {
+        const gate = await load();
+        const entry = gate[id];
+        const before = previous.get(id);
+        previous.delete(id);
+        if (!entry || entry.last !== lastStart.get(id) || entry.until !== undefined) return;
+        if (before) gate[id] = before;
+        else delete gate[id];
+        await store.set({ [GATE_KEY]: gate });
       }),
     /** The network asked to wait `seconds` before the next read. */
     backoff: (id: ReaderId, seconds: number): Promise<void> =>

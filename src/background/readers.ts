@@ -13,7 +13,14 @@ export interface ReaderApis {
   instances(): Promise<string[]>;
   /** Runs a built reader file in the tab's top frame. */
   inject(tabId: number, file: string): Promise<void>;
-  gate: ReaderGate;
+  gate: Pick<ReaderGate, 'tryStart' | 'giveBack'>;
+  /**
+   * The tab as it is now. A new URL reported while the tab still says "complete" is a
+   * single-page app's move only if the tab still says so when asked: Chromium can report the
+   * URL of a full navigation a moment before it reports the load, and a reader injected then
+   * lands in a document on its way out.
+   */
+  tab?(tabId: number): Promise<{ url?: string; status?: string } | undefined>;
   /** False for a network the person turned off (`sites.<id>`): its reader is not injected. */
   enabled?(id: ReaderId): boolean | Promise<boolean>;
   now?(): number;
@@ -47,14 +54,27 @@ export function createReaderTrigger(apis: ReaderApis) {
     if (!url) return null;
     const previous = lastView.get(tabId);
     if (previous?.url === url && now() - previous.at < SAME_VIEW_MS) return null;
-    lastView.set(tabId, { url, at: now() });
+    const view = { url, at: now() };
+    lastView.set(tabId, view);
     const id = readerFor(url, await apis.instances());
-    if (!id || (apis.enabled && !(await apis.enabled(id))) || !(await apis.gate.tryStart(id))) return null;
+    if (!id || (apis.enabled && !(await apis.enabled(id)))) return null;
+    if (change.status !== 'complete' && apis.tab) {
+      const current = await apis.tab(tabId).catch(() => undefined);
+      if (current?.status !== 'complete' || current.url !== url) {
+        // A load under way: its "complete" is the page view, and must not be taken for a repeat.
+        if (lastView.get(tabId) === view) lastView.delete(tabId);
+        return null;
+      }
+    }
+    if (!(await apis.gate.tryStart(id))) return null;
     try {
       await apis.inject(tabId, readerFile(id));
       return id;
     } catch {
-      // The tab closed or navigated away, or the host was not granted: nothing read, nothing lost.
+      // The tab closed or navigated away, or the host was not granted: nothing was read, so the
+      // read is not counted, and the next report of this page (or the next page view) reads.
+      if (lastView.get(tabId) === view) lastView.delete(tabId);
+      await apis.gate.giveBack(id);
       return null;
     }
   }

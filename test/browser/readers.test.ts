@@ -9,7 +9,7 @@
  * extension's storage or any host but its own network's; a reply published in the composer
  * names the item it answers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   BLUESKY_EXPECTED,
   BSKY_ACCESS_JWT,
@@ -72,15 +72,28 @@ function suite(h: () => Harness, server: () => FixtureServer) {
     await ext?.close();
   });
 
+  /** Tabs a test opened: a test that fails before closing one must not leave it reading into the next. */
+  const opened = new Set<Tab>();
+  afterEach(async () => {
+    for (const tab of opened) await tab.close().catch(() => undefined);
+    opened.clear();
+  });
+
   async function openReady(host: string, path: string): Promise<Tab> {
     const tab = await h().open(host, path);
+    opened.add(tab);
     await tab.waitFor(ready, null);
     return tab;
   }
 
-  /** Events of `platform` once at least `n` comments are recorded (or after ~15 s). */
+  /**
+   * Events of `platform` once at least `n` comments are recorded, or after ~40 s (a busy machine
+   * is slow, never wrong). When they never come, the log says how far the read got: whether the
+   * worker counted a read as started, and which requests reached the network.
+   */
   async function recorded(platform: string, n: number): Promise<LedgerEvent[]> {
-    for (let i = 0; i < 150; i++) {
+    const deadline = Date.now() + 40_000;
+    while (Date.now() < deadline) {
       const events = (await readLedger(ext)).filter((e) => e.platform === platform);
       if (events.filter((e) => e.type === 'comment-received').length >= n) {
         await sleep(300); // the `replied` events follow the comments in the same message
@@ -88,6 +101,10 @@ function suite(h: () => Harness, server: () => FixtureServer) {
       }
       await sleep(100);
     }
+    console.log(
+      `readers: no ${platform} read recorded; gate ${JSON.stringify(await readGate(ext))}; requests`,
+      JSON.stringify(server().requests.map((r) => `${r.host}${r.path}`)),
+    );
     return (await readLedger(ext)).filter((e) => e.platform === platform);
   }
 

@@ -104,6 +104,29 @@ describe('reader gate', () => {
     expect(await createReaderGate(store, () => 6).tryStart('bluesky')).toBe(false);
   });
 
+  it('gives back a start whose read never ran, but never a wait the network asked for', async () => {
+    let now = 1_000_000;
+    const gate = createReaderGate(memoryStore(), () => now);
+    expect(await gate.tryStart('mastodon')).toBe(true);
+    await gate.giveBack('mastodon');
+    expect(await gate.tryStart('mastodon')).toBe(true);
+    // A read that ran is not given back by a later failure elsewhere.
+    now += 1;
+    expect(await gate.tryStart('mastodon')).toBe(false);
+    await gate.backoff('mastodon', 600);
+    await gate.giveBack('mastodon');
+    now += EXACT_INTERVAL_MS;
+    expect(await gate.tryStart('mastodon')).toBe(false);
+    // The interval of an earlier read stands when a later start is given back.
+    now += 600_000;
+    expect(await gate.tryStart('mastodon')).toBe(true);
+    now += EXACT_INTERVAL_MS + 1;
+    expect(await gate.tryStart('mastodon')).toBe(true);
+    await gate.giveBack('mastodon');
+    expect(await gate.tryStart('mastodon')).toBe(true);
+    expect(await gate.tryStart('mastodon')).toBe(false);
+  });
+
   it('starts afresh from a damaged record', async () => {
     const store = memoryStore();
     store.data[GATE_KEY] = { mastodon: { last: 'yesterday' } };
@@ -115,17 +138,56 @@ describe('reader trigger', () => {
   function setup(instances: string[] = []) {
     let now = 10_000_000;
     const injected: Array<[number, string]> = [];
+    /** What `tabs.get` answers, per tab (undefined for a tab it does not know). */
+    const tabs = new Map<number, { url?: string; status?: string }>();
+    let failNext = false;
     const trigger = createReaderTrigger({
       instances: async () => instances,
       inject: async (tabId, file) => {
         if (tabId === 99) throw new Error('No tab with id: 99');
+        if (failNext) {
+          failNext = false;
+          throw new Error('Frame with ID 0 was removed.');
+        }
         injected.push([tabId, file]);
       },
       gate: createReaderGate(memoryStore(), () => now),
+      tab: async (tabId) => tabs.get(tabId),
       now: () => now,
     });
-    return { trigger, injected, later: (ms: number) => (now += ms) };
+    return {
+      trigger,
+      injected,
+      tabs,
+      failOnce: () => (failNext = true),
+      later: (ms: number) => (now += ms),
+    };
   }
+
+  it('reads the page once it has loaded when the URL of a full load is reported first', async () => {
+    const { trigger, injected, tabs } = setup();
+    const url = 'https://mastodon.social/notifications';
+    // The tab says "complete" (the blank page before it), but asked, it is loading.
+    tabs.set(5, { url, status: 'loading' });
+    expect(await trigger.onUpdated(5, { url }, { url, status: 'complete' })).toBeNull();
+    expect(injected).toEqual([]);
+    tabs.set(5, { url, status: 'complete' });
+    expect(await trigger.onUpdated(5, { status: 'complete' }, { url, status: 'complete' })).toBe('mastodon');
+    expect(injected).toEqual([[5, 'readers/mastodon.js']]);
+  });
+
+  it('a reader that could not be injected is not counted: the next report of the page reads', async () => {
+    const { trigger, injected, tabs, failOnce } = setup();
+    const url = 'https://www.reddit.com/message/inbox/';
+    const tab = { url, status: 'complete' };
+    tabs.set(6, tab);
+    failOnce();
+    expect(await trigger.onUpdated(6, { status: 'complete' }, tab)).toBeNull();
+    // Moments later, the same page reported again: neither the view nor the interval is used up.
+    expect(await trigger.onUpdated(6, { url }, tab)).toBe('reddit');
+    expect(injected).toEqual([[6, 'readers/reddit.js']]);
+    expect(await trigger.onUpdated(7, { status: 'complete' }, tab)).toBeNull();
+  });
 
   it('injects the network reader when a page finishes loading, once per page view', async () => {
     const { trigger, injected, later } = setup();
@@ -141,11 +203,12 @@ describe('reader trigger', () => {
   });
 
   it('follows a single-page app to its notifications page, and not to others', async () => {
-    const { trigger, injected } = setup();
+    const { trigger, injected, tabs } = setup();
     const home = 'https://x.com/home';
     const mentions = 'https://x.com/notifications/mentions';
     await trigger.onUpdated(2, { status: 'complete' }, { url: home, status: 'complete' });
     expect(injected).toEqual([]);
+    tabs.set(2, { url: mentions, status: 'complete' });
     expect(await trigger.onUpdated(2, { url: mentions }, { url: mentions, status: 'complete' })).toBe('x');
     expect(injected).toEqual([[2, 'readers/x.js']]);
   });
