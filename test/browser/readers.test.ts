@@ -59,6 +59,11 @@ interface Harness {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Polls until `done()` holds or ~20 s pass (a busy machine is slow, never wrong); the caller asserts. */
+async function waitUntil(done: () => boolean | Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await done()) && Date.now() < deadline) await sleep(100);
+}
 const sorted = (list: readonly string[]) => [...list].sort();
 
 function suite(h: () => Harness, server: () => FixtureServer) {
@@ -154,8 +159,7 @@ function suite(h: () => Harness, server: () => FixtureServer) {
     });
     let tab = await openReady('www.reddit.com', '/message/inbox/');
     await tab.waitFor(() => true, null);
-    for (let i = 0; i < 50 && apiCalls('www.reddit.com', '/message/inbox.json').length === 0; i++)
-      await sleep(100);
+    await waitUntil(() => apiCalls('www.reddit.com', '/message/inbox.json').length > 0);
     expect(apiCalls('www.reddit.com', '/message/inbox.json')).toHaveLength(1);
     await sleep(500);
     expect((await readLedger(ext)).filter((e) => e.platform === 'reddit')).toEqual([]);
@@ -182,7 +186,7 @@ function suite(h: () => Harness, server: () => FixtureServer) {
     server().apis.fail('bluesky', { status: 429, headers: { 'retry-after': '3600' } });
     const list = () => apiCalls(BSKY_PDS_HOST, '/xrpc/app.bsky.notification.listNotifications');
     let tab = await openReady('bsky.app', '/notifications');
-    for (let i = 0; i < 50 && list().filter((r) => r.method === 'GET').length === 0; i++) await sleep(100);
+    await waitUntil(() => list().some((r) => r.method === 'GET'));
     await sleep(500);
     expect(list().filter((r) => r.method === 'GET')).toHaveLength(1);
     expect((await readLedger(ext)).filter((e) => e.platform === 'bluesky')).toEqual([]);
@@ -275,10 +279,10 @@ function suite(h: () => Harness, server: () => FixtureServer) {
     await tab.click('[data-testid="tweetButtonInline"]');
     await tab.waitFor(() => document.querySelectorAll('#fixture-published li').length === 1, null);
     let published: LedgerEvent | undefined;
-    for (let i = 0; i < 50 && !published; i++) {
+    await waitUntil(async () => {
       published = (await readLedger(ext)).find((e) => e.type === 'published' && e.text === text);
-      if (!published) await sleep(100);
-    }
+      return published !== undefined;
+    });
     expect(published).toMatchObject({ platform: 'x', kind: 'reply', to: mention!.id });
     await tab.close();
   });
