@@ -157,7 +157,7 @@ function suite(h: () => Harness) {
     await tab.click('li[data-nudge-id="pure-promotion"] button[data-action="not-helpful"]');
     await tab.waitFor(lacksNudge, 'pure-promotion');
     let feedback: unknown = null;
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 200; i++) {
       feedback = await h().ask({ type: 'get-feedback' });
       if (JSON.stringify(feedback).includes('notHelpful')) break;
       await new Promise((r) => setTimeout(r, 100));

@@ -341,9 +341,9 @@ async function readLedger(tab: Tab): Promise<LedgerEvent[]> {
   }, null);
 }
 
-/** Ledger events with this text, once at least one is there (or after ~5 s). */
+/** Ledger events with this text, once at least one is there (or after ~20 s: a busy machine is slow). */
 async function ledgerEventsFor(tab: Tab, text: string): Promise<LedgerEvent[]> {
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 200; i++) {
     const found = (await readLedger(tab)).filter((e) => e.text === text);
     if (found.length > 0) return found;
     await new Promise((r) => setTimeout(r, 100));
