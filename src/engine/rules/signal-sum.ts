@@ -36,12 +36,17 @@ export const Signal = z.lazy(() =>
        * an ask for reach when "this video" or "our page" sits in the same clause).
        */
       with: TermRef.optional(),
+      /**
+       * With terms: only matches that lie inside no match of this list. A tip's "make sure" is
+       * evidence of an explanation, but not inside "make sure you're following", which asks.
+       */
+      without: TermRef.optional(),
     })
     .refine((s) => (s.terms === undefined) !== (s.feature === undefined), {
       message: 'a signal needs exactly one of "terms" or "feature"',
     })
-    .refine((s) => s.with === undefined || s.terms !== undefined, {
-      message: '"with" narrows term matches: it needs "terms"',
+    .refine((s) => (s.with === undefined && s.without === undefined) || s.terms !== undefined, {
+      message: '"with" and "without" narrow term matches: they need "terms"',
     }),
 );
 export type Signal = z.infer<typeof Signal>;
@@ -50,6 +55,7 @@ export interface CompiledSignal {
   name: string | undefined;
   list?: number;
   with?: number;
+  without?: number;
   feature?: (typeof FEATURES)[number];
   /** Where `feature` sits in a draft's `values` (see FEATURE_INDEX). */
   index?: number;
@@ -78,6 +84,7 @@ export function compileSignals(
       name: s.name,
       ...(s.terms !== undefined ? { list: ctx.terms(s.terms, `${at}.terms`) } : {}),
       ...(s.with !== undefined ? { with: ctx.terms(s.with, `${at}.with`) } : {}),
+      ...(s.without !== undefined ? { without: ctx.terms(s.without, `${at}.without`) } : {}),
       ...(s.feature !== undefined ? { feature: s.feature, index: FEATURE_INDEX[s.feature] } : {}),
       at: s.at,
       atLeast: s.atLeast === undefined ? -Infinity : ctx.num(s.atLeast, `${at}.atLeast`),
@@ -126,9 +133,9 @@ export function scoreSignals(list: readonly CompiledSignal[], doc: Doc, hits: Hi
       const all = hits[s.list];
       if (!all) continue;
       count =
-        s.with === undefined
+        s.with === undefined && s.without === undefined
           ? countPlaced(doc, all, s.at)
-          : inClauseWith(doc, placed(doc, all, s.at), hits[s.with] ?? NONE).length;
+          : narrowed(s, doc, placed(doc, all, s.at), hits).length;
     } else count = featureCount(s, doc);
     if (count !== 0) score += Math.min(count, s.max) * s.weight;
   }
@@ -154,7 +161,7 @@ export function sumSignals(list: readonly CompiledSignal[], doc: Doc, hits: Hits
     let matches: readonly Match[] = NONE;
     if (s.list !== undefined) {
       matches = placed(doc, hits[s.list] ?? NONE, s.at);
-      if (s.with !== undefined && matches.length) matches = inClauseWith(doc, matches, hits[s.with] ?? NONE);
+      if (matches.length) matches = narrowed(s, doc, matches, hits);
       count = matches.length;
     } else count = featureCount(s, doc);
     if (count === 0) continue;
@@ -165,6 +172,20 @@ export function sumSignals(list: readonly CompiledSignal[], doc: Doc, hits: Hits
     }
   }
   return { score, positive, named };
+}
+
+/** The matches a signal's `with` and `without` keep. */
+function narrowed(s: CompiledSignal, doc: Doc, matches: readonly Match[], hits: Hits): readonly Match[] {
+  let kept = matches;
+  if (s.with !== undefined) kept = inClauseWith(doc, kept, hits[s.with] ?? NONE);
+  if (s.without !== undefined && kept.length) kept = outside(kept, hits[s.without] ?? NONE);
+  return kept;
+}
+
+/** The matches that lie inside none of `others` (a match of the same words counts as inside). */
+function outside(matches: readonly Match[], others: readonly Match[]): readonly Match[] {
+  if (!others.length) return matches;
+  return matches.filter((m) => !others.some((o) => o.start <= m.start && m.end <= o.end));
 }
 
 /** The matches whose clause also holds one of `others`. */

@@ -73,7 +73,30 @@ describe('signals', () => {
           },
         ]),
       ),
-    ).toMatch(/"with" narrows term matches/);
+    ).toMatch(/"with" and "without" narrow term matches/);
+  });
+
+  it("with 'without', counts only matches that lie inside no match of the other list", () => {
+    // A tip's "make sure" explains; inside "make sure you're following" it is part of an ask.
+    const p = promo([
+      { terms: ['make sure'], without: ['make sure to follow', "make sure you're following"], weight: 4 },
+    ]);
+    expect(fired(p, 'Make sure the dough is cold')).toEqual(['promo']);
+    expect(fired(p, 'Make sure to follow for part 2')).toEqual([]);
+    expect(fired(p, "make sure you're following!")).toEqual([]);
+    // Each match is judged alone: the tip still counts beside the ask.
+    expect(fired(p, 'Make sure the oven is hot, and make sure to follow')).toEqual(['promo']);
+    expect(
+      compileError(
+        packJson([
+          {
+            id: 'a',
+            type: 'signals',
+            params: { threshold: 1, signals: [{ feature: 'words', without: ['x'], weight: 1 }] },
+          },
+        ]),
+      ),
+    ).toMatch(/"without" narrow term matches/);
   });
 
   it('with requires, stays quiet unless a named signal is present', () => {
