@@ -227,6 +227,18 @@ function classOf(t: Token): number {
 }
 
 /**
+ * A word drawn out at its end ("gooo", "yesss", "sooo", "amazinggg"): a cheer or a sigh, not a
+ * specific thing. Only the end counts: a compound may hold three letters in a row inside
+ * ("Schifffahrt").
+ */
+function stretched(norm: string): boolean {
+  const n = norm.length;
+  if (n < 3) return false;
+  const c = norm.charCodeAt(n - 1);
+  return norm.charCodeAt(n - 2) === c && norm.charCodeAt(n - 3) === c;
+}
+
+/**
  * Token i follows a request frame: "could you …" (a question), or "if you could …" / "if you'd …"
  * (a condition). "You could …" alone is a suggestion, and "you can read more" information.
  */
@@ -382,7 +394,7 @@ export function analyse(text: string): Doc {
         words++;
         if (!(cls & STOP)) {
           f['content-words']++;
-          if (!(cls & GENERIC)) f['specific-words']++;
+          if (!(cls & GENERIC) && !stretched(norm)) f['specific-words']++;
         }
         if (cls & FIRST_SINGULAR) f['first-singular']++;
         else if (cls & FIRST_PLURAL) f['first-plural']++;

@@ -102,6 +102,15 @@ describe('features', () => {
     expect(x['specific-words']).toBe(3);
   });
 
+  it('reads a word drawn out at its end as a cheer, not a specific', () => {
+    expect(f('Weekend, here we gooo')['specific-words']).toBe(0);
+    expect(f('Weekend, here we dance')['specific-words']).toBe(1);
+    expect(f('omggg the weekend')['specific-words']).toBe(0);
+    expect(f('tiramisu the weekend')['specific-words']).toBe(1);
+    // Three letters in a row inside a compound are a spelling, not a cheer.
+    expect(f('Schifffahrt auf dem Rhein')['specific-words']).toBe(2);
+  });
+
   it('counts lines, collapsing blank lines', () => {
     expect(f('a\nb\n\n\nc').lines).toBe(3);
     expect(f('').lines).toBe(0);
