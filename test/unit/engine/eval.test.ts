@@ -33,6 +33,13 @@
  * hold the weak-spot floor. dev-ci (everyday drafts from India, Nigeria, Kenya, the Philippines, Australia, Canada and
  * Ireland) is in the pool only: nothing-to-say recall 0.69, because three bare announcements of
  * one's own episode, video or post with a pointer ('go and listen 👉') read as promotion.
+ * dev-co (the grey zone) meets the full bars; dev-cn holds the weak-spot floor. In the pool only:
+ * dev-cm (creators and media: pure-promotion recall 0.75 and nothing-to-say precision 0.81, from
+ * bare plugs with an ask that its writer labelled pure-promotion and the engine reads as
+ * nothing-to-say, or the other way round), dev-cp (money on the page: pure-promotion precision
+ * 0.79, from genuine posts that explain a price), sealed47 (platform-fit precision 0.72: its brief
+ * put LinkedIn's fold at 1,250 characters, not the first sentence past ~210) and sealed48
+ * (pure-promotion precision 0.72: launches, job posts and support answers with prices).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -115,6 +122,8 @@ const SETS = {
   'dev-ce': resolve(repoRoot, 'test/eval/dev-ce.jsonl'),
   'dev-ch': resolve(repoRoot, 'test/eval/dev-ch.jsonl'),
   sealed45: resolve(repoRoot, 'test/eval/sealed45.jsonl'),
+  // The grey zone again (half replies, subtle flaws, 40 % es/de/fr/pt): meets the full bars.
+  'dev-co': resolve(repoRoot, 'test/eval/dev-co.jsonl'),
 };
 
 /**
@@ -147,7 +156,9 @@ const SETS = {
  * Switzerland, 70 % not English), at pure-promotion precision 0.88: a launch in press-release voice
  * labelled corporate-voice only. So do dev-ck (companies answering people in es/pt/fr/de) and
  * dev-cl (creators), at platform-fit precision 0.88 (the same narrower fold definition in their
- * brief) and, for dev-ck, pure-promotion 0.87 (giveaways labelled vanity-metrics only).
+ * brief) and, for dev-ck, pure-promotion 0.87 (giveaways labelled vanity-metrics only). So does
+ * dev-cn (B2B and public sector), at pure-promotion precision 0.90: a creator-style 'subscribe to our
+ * channel' comment labelled vanity-metrics only, an expo stand whose cart is 'not for sale'.
  */
 const WEAK_SPOTS: Record<string, string> = {
   'dev-ap': resolve(repoRoot, 'test/eval/dev-ap.jsonl'),
@@ -166,6 +177,7 @@ const WEAK_SPOTS: Record<string, string> = {
   'dev-cj': resolve(repoRoot, 'test/eval/dev-cj.jsonl'),
   'dev-ck': resolve(repoRoot, 'test/eval/dev-ck.jsonl'),
   'dev-cl': resolve(repoRoot, 'test/eval/dev-cl.jsonl'),
+  'dev-cn': resolve(repoRoot, 'test/eval/dev-cn.jsonl'),
 };
 
 const ADVERSARIAL: Record<string, string> = {
