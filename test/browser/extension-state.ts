@@ -20,15 +20,24 @@ export async function readLedger(tab: Tab): Promise<LedgerEvent[]> {
             const db = open.result;
             // Ledger v2 keeps one record per event ({key, event, …}) in "records"; v1 kept bare events.
             const store = db.objectStoreNames.contains('records') ? 'records' : 'events';
-            if (!db.objectStoreNames.contains(store)) return resolve([]);
+            if (!db.objectStoreNames.contains(store)) {
+              db.close();
+              return resolve([]);
+            }
             const get = db.transaction(store).objectStore(store).getAll();
-            get.onsuccess = () =>
+            // Closed once read: a test polls this many times, and open connections pile up otherwise.
+            get.onsuccess = () => {
+              db.close();
               resolve(
                 (get.result as Record<string, unknown>[]).map((r) =>
                   store === 'records' ? (r.event as LedgerEvent) : (r as LedgerEvent),
                 ),
               );
-            get.onerror = () => reject(get.error);
+            };
+            get.onerror = () => {
+              db.close();
+              reject(get.error);
+            };
           };
         }, reject);
       }),
