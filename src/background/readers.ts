@@ -56,13 +56,16 @@ export function createReaderTrigger(apis: ReaderApis) {
     if (previous?.url === url && now() - previous.at < SAME_VIEW_MS) return null;
     const view = { url, at: now() };
     lastView.set(tabId, view);
+    // This view did not read after all: the next report of the page is not taken for a repeat.
+    const forget = () => {
+      if (lastView.get(tabId) === view) lastView.delete(tabId);
+    };
     const id = readerFor(url, await apis.instances());
     if (!id || (apis.enabled && !(await apis.enabled(id)))) return null;
     if (change.status !== 'complete' && apis.tab) {
       const current = await apis.tab(tabId).catch(() => undefined);
       if (current?.status !== 'complete' || current.url !== url) {
-        // A load under way: its "complete" is the page view, and must not be taken for a repeat.
-        if (lastView.get(tabId) === view) lastView.delete(tabId);
+        forget(); // a load under way: its "complete" is the page view
         return null;
       }
     }
@@ -73,7 +76,7 @@ export function createReaderTrigger(apis: ReaderApis) {
     } catch {
       // The tab closed or navigated away, or the host was not granted: nothing was read, so the
       // read is not counted, and the next report of this page (or the next page view) reads.
-      if (lastView.get(tabId) === view) lastView.delete(tabId);
+      forget();
       await apis.gate.giveBack(id);
       return null;
     }

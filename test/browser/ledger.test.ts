@@ -31,22 +31,12 @@ import {
   writeRecords,
   type ExportedEvent,
 } from './ledger-pages.ts';
+import { until } from './wait.ts';
 
 /** Longer than the first words the ledger keeps (120 characters). */
 const LONG_POST =
   'We moved our support team to a four-day week in March and response times held steady. ' +
   'The trick was overlapping shifts on Mondays. Has anyone else tried it with a team under ten people?';
-
-async function until<T>(what: () => Promise<T>, ok: (value: T) => boolean, timeout = 20_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await what().catch(() => undefined);
-    if (value !== undefined && ok(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`not within ${timeout} ms; last value: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** Three comments waiting (two on LinkedIn, one a question; one on X), as ledger records. */
 function waitingComments(tag: string) {

@@ -20,6 +20,7 @@ import {
 } from './launch.ts';
 import { startFixtureServer, type FixtureServer } from './server.ts';
 import { PROMO, hasNudge, playwrightTab, puppeteerTab, ready, settledScored, type Tab } from './tab.ts';
+import { eventually } from './wait.ts';
 
 const EDITOR = '[data-testid="tweetTextarea_0"]';
 const builtInPack = JSON.parse(
@@ -181,15 +182,6 @@ function publishedCount(n: number): boolean {
 
 function editorText(text: string): boolean {
   return (window as unknown as { __fixture: { read(b: string): string } }).__fixture.read('post') === text;
-}
-
-/** Polls an asynchronous check from here (Tab.waitFor takes only synchronous page functions). */
-async function eventually(check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 function suite(h: () => Harness) {

@@ -20,6 +20,7 @@ import { PACK_HOST, startPackServer, writePolicy, type PackServer, type PolicyHo
 import { startFixtureServer, type FixtureServer } from './server.ts';
 import { adminPack } from '../unit/background/pack/packs.ts';
 import { hasNudge, playwrightTab, puppeteerTab, ready, type Tab } from './tab.ts';
+import { until } from './wait.ts';
 
 const EDITOR = '[data-testid="tweetTextarea_0"]';
 /** An admin pack over the default: one lexicon rule `acme-term` for `term`, with its examples. */
@@ -289,16 +290,6 @@ async function activeInfo(): Promise<Record<string, unknown>> {
     pack?: Record<string, unknown>;
   };
   return reply.pack ?? {};
-}
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout = 20_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`not reached within ${timeout} ms: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 /**

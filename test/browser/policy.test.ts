@@ -26,6 +26,7 @@ import {
 } from './policy-files.ts';
 import { startFixtureServer, type FixtureServer } from './server.ts';
 import { PROMO, hasNudge, playwrightTab, puppeteerTab, ready, type Tab } from './tab.ts';
+import { eventually } from './wait.ts';
 
 const EDITOR = '[data-testid="tweetTextarea_0"]';
 
@@ -129,14 +130,6 @@ function publishedCount(n: number): boolean {
 
 function noIndicator(): boolean {
   return document.querySelector('rapport-indicator') === null;
-}
-
-async function eventually(check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 const LOCKED = 'set by your organisation';

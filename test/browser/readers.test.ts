@@ -43,6 +43,7 @@ import {
   type FirefoxSession,
 } from './launch.ts';
 import { startFixtureServer, type FixtureServer } from './server.ts';
+import { eventually, until } from './wait.ts';
 import { hasNudge, playwrightTab, puppeteerTab, ready, type Tab } from './tab.ts';
 
 /** Session secrets the pages hold; none may reach the worker, the extension's storage or a stranger. */
@@ -59,11 +60,6 @@ interface Harness {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Polls until `done()` holds or ~20 s pass (a busy machine is slow, never wrong); the caller asserts. */
-async function waitUntil(done: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await done()) && Date.now() < deadline) await sleep(100);
-}
 const sorted = (list: readonly string[]) => [...list].sort();
 
 function suite(h: () => Harness, server: () => FixtureServer) {
@@ -159,7 +155,7 @@ function suite(h: () => Harness, server: () => FixtureServer) {
     });
     let tab = await openReady('www.reddit.com', '/message/inbox/');
     await tab.waitFor(() => true, null);
-    await waitUntil(() => apiCalls('www.reddit.com', '/message/inbox.json').length > 0);
+    await eventually(() => apiCalls('www.reddit.com', '/message/inbox.json').length > 0, 20_000);
     expect(apiCalls('www.reddit.com', '/message/inbox.json')).toHaveLength(1);
     await sleep(500);
     expect((await readLedger(ext)).filter((e) => e.platform === 'reddit')).toEqual([]);
@@ -186,7 +182,7 @@ function suite(h: () => Harness, server: () => FixtureServer) {
     server().apis.fail('bluesky', { status: 429, headers: { 'retry-after': '3600' } });
     const list = () => apiCalls(BSKY_PDS_HOST, '/xrpc/app.bsky.notification.listNotifications');
     let tab = await openReady('bsky.app', '/notifications');
-    await waitUntil(() => list().some((r) => r.method === 'GET'));
+    await eventually(() => list().some((r) => r.method === 'GET'), 20_000);
     await sleep(500);
     expect(list().filter((r) => r.method === 'GET')).toHaveLength(1);
     expect((await readLedger(ext)).filter((e) => e.platform === 'bluesky')).toEqual([]);
@@ -278,11 +274,10 @@ function suite(h: () => Harness, server: () => FixtureServer) {
     await tab.type(text);
     await tab.click('[data-testid="tweetButtonInline"]');
     await tab.waitFor(() => document.querySelectorAll('#fixture-published li').length === 1, null);
-    let published: LedgerEvent | undefined;
-    await waitUntil(async () => {
-      published = (await readLedger(ext)).find((e) => e.type === 'published' && e.text === text);
-      return published !== undefined;
-    });
+    const published = await until(
+      async () => (await readLedger(ext)).find((e) => e.type === 'published' && e.text === text),
+      (event) => event !== undefined,
+    );
     expect(published).toMatchObject({ platform: 'x', kind: 'reply', to: mention!.id });
     await tab.close();
   });

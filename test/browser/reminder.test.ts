@@ -42,20 +42,10 @@ import {
   tabUrls,
   type ReminderAlarm,
 } from './reminder-pages.ts';
+import { until } from './wait.ts';
 
 /** With no ledger, the task is a goal suggestion on LinkedIn: its compose page. */
 const COMPOSE_LINKEDIN = 'https://www.linkedin.com/feed/?shareActive=true';
-
-async function until<T>(what: () => Promise<T>, ok: (value: T) => boolean, timeout = 20_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await what().catch(() => undefined);
-    if (value !== undefined && ok(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`not within ${timeout} ms; last value: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const both = (alarms: ReminderAlarm[]) =>
   alarms.map((a) => a.name).join() === 'rapport-reminder-hour,rapport-reminder-tick';
