@@ -5,7 +5,9 @@
  * Phrases never span a sentence end, so "…shop. Now we…" is not "shop now".
  * A phrase may end in "@xx", a language code: it then counts only in a draft of that language, so a
  * word that is another language's commonplace ("car@fr" is "because", English "car" is not; "hier@fr"
- * is "yesterday", German "hier" is "here") does not speak for that language.
+ * is "yesterday", German "hier" is "here") does not speak for that language. A phrase ending in
+ * "@-xx" counts in every draft but one of that language: "sale@-es" is an English offer, also in a
+ * draft too short to place, and Spanish "sale hoy" is "it leaves today".
  */
 import { THOUSANDS, tokenize, type Token, type TokenKind } from './tokenize.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
@@ -66,6 +68,8 @@ interface Phrase {
   list: number;
   /** The one language the phrase counts in ("@xx"), or null for every language. */
   lang: string | null;
+  /** The one language the phrase does not count in ("@-xx"), or null. */
+  except: string | null;
 }
 
 const PLACEHOLDERS: Record<string, TokenKind> = {
@@ -82,12 +86,21 @@ const PLACEHOLDERS: Record<string, TokenKind> = {
 };
 
 const PLAIN_WORD = /^[a-z]+$/;
-/** A language suffix: "@" and a two-letter code right after the phrase's last character. */
-const LANG_SUFFIX = /(?<=\S)@([a-z]{2})$/;
+/**
+ * A language suffix: "@" and a two-letter code right after the phrase's last character, the code
+ * after a "-" when the phrase counts in every language but that one.
+ */
+const LANG_SUFFIX = /(?<=\S)@(-?[a-z]{2})$/;
 
-/** The phrase without its language suffix, and the language (null when it has none). */
+/**
+ * The phrase without its language suffix, and the suffix's language: "fr" for "@fr", "-es" for
+ * "@-es" (every language but Spanish), null when it has none.
+ */
 export function splitLanguage(phrase: string): [text: string, lang: string | null] {
-  if (phrase.charCodeAt(phrase.length - 3) !== 64 /* @ */) return [phrase, null];
+  const n = phrase.length;
+  // Most phrases have no suffix: a look at the two places its "@" could be settles them.
+  if (phrase.charCodeAt(n - 3) !== 64 /* @ */ && (n < 4 || phrase.charCodeAt(n - 4) !== 64))
+    return [phrase, null];
   const m = LANG_SUFFIX.exec(phrase);
   return m ? [phrase.slice(0, m.index), m[1]!] : [phrase, null];
 }
@@ -215,12 +228,14 @@ export class Lexicon {
         const parts = parsePhrase(phrase);
         const head = parts[0];
         if (!head) continue;
+        const except = lang?.startsWith('-') ? lang.slice(1) : null;
         const phraseEntry: Phrase = {
           parts,
           size: parts.length,
           list,
           from: head.type === PREFIX ? 0 : 1,
-          lang,
+          lang: except === null ? lang : null,
+          except,
         };
         if (head.type === KIND) {
           const kind = head.value as TokenKind;
@@ -422,7 +437,12 @@ export class Lexicon {
     const { tokens, pos, sentence, count, best, touched } = env;
     for (const phrase of bucket) {
       const n = phrase.size;
-      if (p + n > count || n <= best[phrase.list]! || (phrase.lang !== null && phrase.lang !== env.language))
+      if (
+        p + n > count ||
+        n <= best[phrase.list]! ||
+        (phrase.lang !== null && phrase.lang !== env.language) ||
+        phrase.except === env.language
+      )
         continue;
       let ok = true;
       for (let k = phrase.from; k < n; k++) {

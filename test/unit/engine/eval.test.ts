@@ -33,7 +33,8 @@
  * hold the weak-spot floor. dev-ci (everyday drafts from India, Nigeria, Kenya, the Philippines, Australia, Canada and
  * Ireland) is in the pool only: nothing-to-say recall 0.69, because three bare announcements of
  * one's own episode, video or post with a pointer ('go and listen 👉') read as promotion.
- * dev-co (the grey zone) meets the full bars; dev-cn holds the weak-spot floor. In the pool only:
+ * dev-co (the grey zone) meets the full bars; dev-cn holds the weak-spot floor. dev-cq (brands in
+ * conversation) and dev-cr (people posting about their work) meet the full bars. In the pool only:
  * dev-cm (creators and media: pure-promotion recall 0.75 and nothing-to-say precision 0.81, from
  * bare plugs with an ask that its writer labelled pure-promotion and the engine reads as
  * nothing-to-say, or the other way round), dev-cp (money on the page: pure-promotion precision
@@ -124,6 +125,8 @@ const SETS = {
   sealed45: resolve(repoRoot, 'test/eval/sealed45.jsonl'),
   // The grey zone again (half replies, subtle flaws, 40 % es/de/fr/pt): meets the full bars.
   'dev-co': resolve(repoRoot, 'test/eval/dev-co.jsonl'),
+  'dev-cq': resolve(repoRoot, 'test/eval/dev-cq.jsonl'),
+  'dev-cr': resolve(repoRoot, 'test/eval/dev-cr.jsonl'),
 };
 
 /**

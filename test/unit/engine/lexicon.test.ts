@@ -45,6 +45,19 @@ describe('Lexicon', () => {
     expect(matches(lists, 'car wash')).toEqual({});
   });
 
+  it('counts a phrase tied away from one language ("@-xx") in every other, and where none is known', () => {
+    const lists = { offer: ['sale@-es'] };
+    expect(matches(lists, 'Big sale this weekend', 'en')).toEqual({ offer: ['sale'] });
+    expect(matches(lists, 'Sale! Alles muss raus', 'de')).toEqual({ offer: ['Sale'] });
+    expect(matches(lists, 'Sale today')).toEqual({ offer: ['Sale'] });
+    expect(matches(lists, 'Sale today', 'und')).toEqual({ offer: ['Sale'] });
+    // Spanish "sale" is "it leaves": no offer there.
+    expect(matches(lists, 'Tu pedido sale hoy del almacén', 'es')).toEqual({});
+    expect(splitLanguage('sale@-es')).toEqual(['sale', '-es']);
+    expect(splitLanguage('a@-es')).toEqual(['a', '-es']);
+    expect(splitLanguage('@-es')).toEqual(['@-es', null]);
+  });
+
   it('reads "@xx" as a language only at the end of a phrase, never a mention', () => {
     expect(splitLanguage('car@fr')).toEqual(['car', 'fr']);
     expect(splitLanguage('ab tag <number>@de')).toEqual(['ab tag <number>', 'de']);
