@@ -34,7 +34,10 @@
  * Ireland) is in the pool only: nothing-to-say recall 0.69, because three bare announcements of
  * one's own episode, video or post with a pointer ('go and listen 👉') read as promotion.
  * dev-co (the grey zone) meets the full bars; dev-cn holds the weak-spot floor. dev-cq (brands in
- * conversation) and dev-cr (people posting about their work) meet the full bars. In the pool only:
+ * conversation), dev-cr (people posting about their work) and dev-cs (short drafts) meet the full
+ * bars. dev-ct (regulated and jargon-heavy industries) is in the pool only: pure-promotion
+ * 0.88/0.79, from an agency's job ad, an offer whose 'for 2 years' reads as experience, and a free
+ * seminar that names its 'five cheapest upgrades'. In the pool only:
  * dev-cm (creators and media: pure-promotion recall 0.75 and nothing-to-say precision 0.81, from
  * bare plugs with an ask that its writer labelled pure-promotion and the engine reads as
  * nothing-to-say, or the other way round), dev-cp (money on the page: pure-promotion precision
@@ -127,6 +130,7 @@ const SETS = {
   'dev-co': resolve(repoRoot, 'test/eval/dev-co.jsonl'),
   'dev-cq': resolve(repoRoot, 'test/eval/dev-cq.jsonl'),
   'dev-cr': resolve(repoRoot, 'test/eval/dev-cr.jsonl'),
+  'dev-cs': resolve(repoRoot, 'test/eval/dev-cs.jsonl'),
 };
 
 /**
