@@ -9,7 +9,7 @@
  * "@-xx" counts in every draft but one of that language: "sale@-es" is an English offer, also in a
  * draft too short to place, and Spanish "sale hoy" is "it leaves today".
  */
-import { THOUSANDS, tokenize, type Token, type TokenKind } from './tokenize.ts';
+import { MULTIBUY, THOUSANDS, tokenize, type Token, type TokenKind } from './tokenize.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
 
 /** Matches per list, by the list's index in `Lexicon.names`; undefined where a list matched nothing. */
@@ -122,6 +122,8 @@ function parsePhrase(phrase: string): Part[] {
     if (kind) parts.push({ type: KIND, value: kind });
     // A count in thousands ("10k") is a number token with a form of its own (see THOUSANDS).
     else if (piece === THOUSANDS) parts.push({ type: EXACT, value: THOUSANDS });
+    // So is a multi-buy deal ("2x1", "3x2"; see MULTIBUY).
+    else if (piece === MULTIBUY) parts.push({ type: EXACT, value: MULTIBUY });
     // Prefixes are indexed by their first three letters; shorter ones are not prefixes.
     else if (piece.endsWith('*') && piece.length > 3)
       parts.push({ type: PREFIX, value: piece.slice(0, -1).replace(/’/g, "'") });

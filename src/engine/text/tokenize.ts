@@ -222,6 +222,24 @@ function amountEnd(text: string, i: number): number {
 /** The form of a number token written in thousands ("10k"); a pack names it as "<number>k". */
 export const THOUSANDS = '<number>k';
 
+/**
+ * The form of a multi-buy deal ("2x1", "3x2": take more, pay for fewer), as shops write it in
+ * Spanish, Portuguese and Italian above all; a pack names it as "<number>x<number>". Only a
+ * single digit over a smaller one: "4x4", "2x4" and "1920x1080" are vehicles, timber and screens.
+ */
+export const MULTIBUY = '<number>x<number>';
+
+/** The form of the number token text[i, end) whose digits end at digitsEnd. */
+function numberForm(text: string, i: number, digitsEnd: number, end: number): string {
+  if (end === digitsEnd + 1 && (text.charCodeAt(digitsEnd) | 32) === 107) return THOUSANDS;
+  if (end === i + 3 && digitsEnd === i + 1 && (text.charCodeAt(i + 1) | 32) === 120) {
+    const take = text.charCodeAt(i);
+    const pay = text.charCodeAt(i + 2);
+    if (pay >= 49 && pay < take) return MULTIBUY;
+  }
+  return '<number>';
+}
+
 function numberEnd(text: string, i: number): number {
   let j = i;
   while (j < text.length) {
@@ -472,12 +490,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
         while (j < n && isWordChar(text, j) && !isCjk(text.charCodeAt(j))) j++;
         // A count in thousands ("10k", "5K") is how follower milestones are written: its own form,
         // so a pack can name it ("<number>k followers") apart from any other figure.
-        push(
-          'number',
-          i,
-          j,
-          j === digitsEnd + 1 && (text.charCodeAt(digitsEnd) | 32) === 107 ? THOUSANDS : '<number>',
-        );
+        push('number', i, j, numberForm(text, i, digitsEnd, j));
         i = j;
         continue;
       }

@@ -37,7 +37,10 @@
  * conversation), dev-cr (people posting about their work) and dev-cs (short drafts) meet the full
  * bars. dev-ct (regulated and jargon-heavy industries) is in the pool only: pure-promotion
  * 0.88/0.79, from an agency's job ad, an offer whose 'for 2 years' reads as experience, and a free
- * seminar that names its 'five cheapest upgrades'. In the pool only:
+ * seminar that names its 'five cheapest upgrades'. So are dev-cu (lookalikes: pure-promotion
+ * precision 0.83, from a podcast episode whose guest's tip says 'buy smaller bags' and a creator's
+ * 'like, subscribe' labelled vanity only) and dev-cv (60 % es/pt/fr/de: pure-promotion precision
+ * 0.84, from a free workshop, a paid internship and a shop's priced answer). In the pool only:
  * dev-cm (creators and media: pure-promotion recall 0.75 and nothing-to-say precision 0.81, from
  * bare plugs with an ask that its writer labelled pure-promotion and the engine reads as
  * nothing-to-say, or the other way round), dev-cp (money on the page: pure-promotion precision

@@ -36,6 +36,15 @@ describe('Lexicon', () => {
     ).toEqual({ milestone: ['10K followers', 'the next 20k'], any: ['1200 views', '3k views'] });
   });
 
+  it('names a multi-buy deal as "<number>x<number>", never a vehicle, timber or a screen size', () => {
+    expect(
+      matches(
+        { deal: ['<number>x<number>'], any: ['<number> en'] },
+        'Vuelve el 2x1 en helados, y el 3X2 en cafés. No el 4x4 en venta, ni 2x4 en madera, ni 1920x1080 en pantallas.',
+      ),
+    ).toEqual({ deal: ['2x1', '3X2'], any: ['2x1 en', '3X2 en', '4x4 en', '2x4 en', '1920x1080 en'] });
+  });
+
   it('counts a phrase tied to a language ("car@fr") only in a draft of that language', () => {
     const lists = { because: ['car@fr', 'because'] };
     expect(matches(lists, 'Je reste, car il pleut', 'fr')).toEqual({ because: ['car'] });
