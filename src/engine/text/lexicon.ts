@@ -9,7 +9,7 @@
  * "@-xx" counts in every draft but one of that language: "sale@-es" is an English offer, also in a
  * draft too short to place, and Spanish "sale hoy" is "it leaves today".
  */
-import { MULTIBUY, THOUSANDS, tokenize, type Token, type TokenKind } from './tokenize.ts';
+import { NUMBER_FORMS, tokenize, type Token, type TokenKind } from './tokenize.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
 
 /** Matches per list, by the list's index in `Lexicon.names`; undefined where a list matched nothing. */
@@ -120,10 +120,9 @@ function parsePhrase(phrase: string): Part[] {
     // Placeholders open with "<"; looking every word up in the object would intern each one.
     const kind = piece.charCodeAt(0) === 60 ? PLACEHOLDERS[piece] : undefined;
     if (kind) parts.push({ type: KIND, value: kind });
-    // A count in thousands ("10k") is a number token with a form of its own (see THOUSANDS).
-    else if (piece === THOUSANDS) parts.push({ type: EXACT, value: THOUSANDS });
-    // So is a multi-buy deal ("2x1", "3x2"; see MULTIBUY).
-    else if (piece === MULTIBUY) parts.push({ type: EXACT, value: MULTIBUY });
+    // A count in thousands ("10k") or a multi-buy deal ("2x1") is a number token with a form of
+    // its own (see NUMBER_FORMS), matched exactly.
+    else if (NUMBER_FORMS.has(piece)) parts.push({ type: EXACT, value: piece });
     // Prefixes are indexed by their first three letters; shorter ones are not prefixes.
     else if (piece.endsWith('*') && piece.length > 3)
       parts.push({ type: PREFIX, value: piece.slice(0, -1).replace(/’/g, "'") });

@@ -229,6 +229,9 @@ export const THOUSANDS = '<number>k';
  */
 export const MULTIBUY = '<number>x<number>';
 
+/** The forms a number token can take besides "<number>": a pack names each one as written here. */
+export const NUMBER_FORMS: ReadonlySet<string> = new Set([THOUSANDS, MULTIBUY]);
+
 /** The form of the number token text[i, end) whose digits end at digitsEnd. */
 function numberForm(text: string, i: number, digitsEnd: number, end: number): string {
   if (end === digitsEnd + 1 && (text.charCodeAt(digitsEnd) | 32) === 107) return THOUSANDS;
@@ -488,8 +491,8 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
         // not ("1000人まで…", "3日"): it is a word of its own, as CJK characters are everywhere else.
         const digitsEnd = j;
         while (j < n && isWordChar(text, j) && !isCjk(text.charCodeAt(j))) j++;
-        // A count in thousands ("10k", "5K") is how follower milestones are written: its own form,
-        // so a pack can name it ("<number>k followers") apart from any other figure.
+        // A count in thousands ("10k", "5K") is how follower milestones are written, and "2x1" how a
+        // deal is: each has a form of its own, so a pack can name it apart from any other figure.
         push('number', i, j, numberForm(text, i, digitsEnd, j));
         i = j;
         continue;
