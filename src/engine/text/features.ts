@@ -144,23 +144,39 @@ function quotedInSentence(text: string, k: number): boolean {
 }
 // The last letters ABSTRACT's endings can have: most words skip the regular expression.
 const ABSTRACT_END = new Set([...'nstyegdoélmcf'].map((ch) => ch.charCodeAt(0)));
-// The answer for each vocabulary word, found the first time a draft holds it (0: not asked yet,
-// 1: no, 2: yes): a word's spelling never changes, and long words of a pack recur in every draft.
-let abstractById = new Uint8Array(0);
-
-function isAbstract(t: Token): boolean {
-  const norm = t.norm;
+function isAbstract(norm: string): boolean {
   if (norm.length < 8 || !ABSTRACT_END.has(norm.charCodeAt(norm.length - 1))) return false;
+  return ABSTRACT.test(norm);
+}
+
+/**
+ * What a word's spelling says (abstract, drawn out), as bits: SHAPE_KNOWN once found, then
+ * SHAPE_ABSTRACT and SHAPE_STRETCHED. Kept per vocabulary word, found the first time a draft holds
+ * it: a spelling never changes, and reading the answer here spares reading the word's string,
+ * which lives elsewhere in memory (one cache miss a word, on every score).
+ */
+const SHAPE_KNOWN = 1;
+const SHAPE_ABSTRACT = 2;
+const SHAPE_STRETCHED = 4;
+let shapeById = new Uint8Array(0);
+
+function shapeOf(t: Token): number {
   const id = t.id;
-  if (id < 0) return ABSTRACT.test(norm);
-  if (id >= abstractById.length) {
-    const grown = new Uint8Array(Math.max(VOCABULARY.size, id + 1));
-    grown.set(abstractById);
-    abstractById = grown;
+  if (id >= 0 && id < shapeById.length) {
+    const known = shapeById[id]!;
+    if (known !== 0) return known;
   }
-  let known = abstractById[id]!;
-  if (known === 0) abstractById[id] = known = ABSTRACT.test(norm) ? 2 : 1;
-  return known === 2;
+  const norm = t.norm;
+  const shape =
+    SHAPE_KNOWN | (isAbstract(norm) ? SHAPE_ABSTRACT : 0) | (stretched(norm) ? SHAPE_STRETCHED : 0);
+  if (id < 0) return shape;
+  if (id >= shapeById.length) {
+    const grown = new Uint8Array(Math.max(VOCABULARY.size, id + 1));
+    grown.set(shapeById);
+    shapeById = grown;
+  }
+  shapeById[id] = shape;
+  return shape;
 }
 
 const STOP = 1;
@@ -377,11 +393,12 @@ export function analyse(text: string): Doc {
     if (kind !== 'word') others.push(i);
     switch (kind) {
       case 'word': {
-        const norm = t.norm;
         prevCls = cls;
-        votes.add(norm, cls >>> LANG_SHIFT);
-        const cp = norm.charCodeAt(0);
-        if (norm.length === 1 && cp >= 0x3040) {
+        // The draft's own characters, not the token's string: for a known word that string lives
+        // elsewhere in memory (see shapeOf).
+        const cp = text.charCodeAt(t.start);
+        votes.add(cp, cls >>> LANG_SHIFT);
+        if (cp >= 0x3040 && t.end - t.start === 1) {
           // CJK text is one token a character, and two make about a word: count halves. Kana
           // syllables (の, に, を…) carry the grammar; kanji and katakana carry the content.
           words += 0.5;
@@ -392,9 +409,10 @@ export function analyse(text: string): Doc {
           break;
         }
         words++;
+        const shape = shapeOf(t);
         if (!(cls & STOP)) {
           f['content-words']++;
-          if (!(cls & GENERIC) && !stretched(norm)) f['specific-words']++;
+          if (!(cls & GENERIC) && !(shape & SHAPE_STRETCHED)) f['specific-words']++;
         }
         if (cls & FIRST_SINGULAR) f['first-singular']++;
         else if (cls & FIRST_PLURAL) f['first-plural']++;
@@ -409,7 +427,7 @@ export function analyse(text: string): Doc {
         // After an emoji a capital opens a new thought ("… the studio 🖤 Double tap …"), not a name.
         if (t.capital && !t.sentenceStart && !(cls & FIRST_SINGULAR) && prev?.kind !== 'emoji')
           f['proper-nouns']++;
-        if (isAbstract(t)) abstractWords++;
+        if (shape & SHAPE_ABSTRACT) abstractWords++;
         break;
       }
       case 'url':

@@ -64,8 +64,11 @@ export class LanguageVotes {
   scripted = 0;
   kana = false;
 
-  /** One word: its language bits (shared spellings split their vote) or, past Latin, its script. */
-  add(norm: string, bits: number): void {
+  /**
+   * One word, by its first character and language bits: the bits vote (shared spellings split
+   * theirs) or, past Latin, the character's script.
+   */
+  add(first: number, bits: number): void {
     // A language shows within its first couple of hundred words; long drafts cost no more.
     if (this.words >= 200) return;
     this.words++;
@@ -75,9 +78,8 @@ export class LanguageVotes {
       for (let i = 0; bits >> i; i++) if ((bits >> i) & 1) this.votes[i]! += 1 / n;
       return;
     }
-    const c = norm.charCodeAt(0);
-    if (c < 0x370) return;
-    const script = scriptOf(c);
+    if (first < 0x370) return;
+    const script = scriptOf(first);
     if (!script) return;
     this.scripted++;
     if (script === 'ja') this.kana = true;
@@ -115,6 +117,7 @@ export class LanguageVotes {
 
 export function guessLanguage(tokens: readonly Token[]): Language {
   const votes = new LanguageVotes();
-  for (const t of tokens) if (t.kind === 'word') votes.add(t.norm, LANGUAGE_BITS.get(t.norm) ?? 0);
+  for (const t of tokens)
+    if (t.kind === 'word') votes.add(t.norm.charCodeAt(0), LANGUAGE_BITS.get(t.norm) ?? 0);
   return votes.result();
 }

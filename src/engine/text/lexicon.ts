@@ -50,6 +50,11 @@ interface Head {
   /** Phrases under their second word. */
   pairs: Map<string, Phrase[]> | null;
   /**
+   * Phrases whose second part is a kind of token ("first <number> customers"), under that kind:
+   * a head such as "first" opens dozens, and most of its tokens are followed by a word.
+   */
+  kinds: Map<TokenKind, Phrase[]> | null;
+  /**
    * One bit per second word's vocabulary id modulo 32: a clear bit rules a pair out without the
    * map probe, which was the matcher's costliest line (most words follow a head and pair with nothing).
    */
@@ -261,7 +266,7 @@ export class Lexicon {
             let entry = this.heads.get(head.value);
             const headId = VOCABULARY.idOf(head.value);
             if (!entry) {
-              this.heads.set(head.value, (entry = { single: null, pairs: null, pairBits: 0 }));
+              this.heads.set(head.value, (entry = { single: null, pairs: null, kinds: null, pairBits: 0 }));
               if (headId >= 0) {
                 while (this.headById.length <= headId) this.headById.push(null);
                 this.headById[headId] = entry;
@@ -279,6 +284,14 @@ export class Lexicon {
               phraseEntry.from = 2;
               if (bucket) bucket.push(phraseEntry);
               else byNext.set(second.value, [phraseEntry]);
+            } else if (second?.type === KIND) {
+              const byKind = (entry.kinds ??= new Map());
+              const kind = second.value as TokenKind;
+              const bucket = byKind.get(kind);
+              // Found by its head and the next token's kind: both are known to match.
+              phraseEntry.from = 2;
+              if (bucket) bucket.push(phraseEntry);
+              else byKind.set(kind, [phraseEntry]);
             } else (entry.single ??= []).push(phraseEntry);
             continue;
           }
@@ -320,6 +333,7 @@ export class Lexicon {
         this.headById[id] = {
           single: [...(entry?.single ?? []), ...bucket],
           pairs: entry?.pairs ?? null,
+          kinds: entry?.kinds ?? null,
           pairBits: entry?.pairBits ?? 0,
         };
       }
@@ -387,6 +401,11 @@ export class Lexicon {
           const pair = maybe ? entry.pairs.get(next.norm) : undefined;
           if (pair) this.tryBucket(pair, env, p);
         }
+        if (entry.kinds && p + 1 < count && sentence[p + 1] === sentence[p]) {
+          const kind = tokens[pos[p + 1]!]!.kind;
+          const byKind = kind === 'word' ? undefined : entry.kinds.get(kind);
+          if (byKind) this.tryBucket(byKind, env, p);
+        }
       }
       if (t.kind !== 'word') {
         const byKind = this.kindIndex.get(t.kind);
@@ -396,11 +415,13 @@ export class Lexicon {
         const pair = byNext?.get(tokens[pos[p + 1]!]!.norm);
         if (pair) this.tryBucket(pair, env, p);
       }
+      // The id first: a known word's prefixes were folded into its entry, and its string lives
+      // elsewhere in memory (reading its length was a cache miss a word).
       if (
+        !(id >= 0 && id < this.prefixesFolded) &&
         this.prefixIndex.size &&
         t.kind === 'word' &&
-        t.norm.length >= 3 &&
-        !(id >= 0 && id < this.prefixesFolded)
+        t.norm.length >= 3
       ) {
         const key = prefixKey(t.norm);
         if (this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0]) {

@@ -641,7 +641,9 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
       end: j,
       norm,
       sentenceStart: atStart,
-      capital: c !== norm.charCodeAt(0),
+      // From the first character itself where it answers: a known word's string lives elsewhere in
+      // memory, and reading it here was a cache miss a token.
+      capital: c >= 65 && c <= 90 ? true : c < 128 ? false : c !== norm.charCodeAt(0),
       id,
     });
     atStart = false;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, FEATURE_INDEX, FEATURES } from '../../../src/engine/text/features.ts';
+import { VOCABULARY } from '../../../src/engine/text/vocabulary.ts';
 
 const f = (text: string) => analyse(text).features;
 
@@ -109,6 +110,16 @@ describe('features', () => {
     expect(f('tiramisu the weekend')['specific-words']).toBe(1);
     // Three letters in a row inside a compound are a spelling, not a cheer.
     expect(f('Schifffahrt auf dem Rhein')['specific-words']).toBe(2);
+  });
+
+  it('reads a word the same whether the vocabulary knows it or not, on every draft', () => {
+    const text = 'Yesss, the reorganisation of Zoltan tooo';
+    const unknown = f(text);
+    expect(unknown).toMatchObject({ 'specific-words': 2, 'abstract-words': 1 });
+    // Known words take their answers from a table filled the first time a draft holds them.
+    for (const w of ['yesss', 'reorganisation', 'zoltan', 'tooo']) VOCABULARY.intern(w);
+    expect(f(text)).toEqual(unknown);
+    expect(f(text)).toEqual(unknown);
   });
 
   it('counts lines, collapsing blank lines', () => {

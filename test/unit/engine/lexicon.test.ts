@@ -45,6 +45,23 @@ describe('Lexicon', () => {
     ).toEqual({ deal: ['2x1', '3X2'], any: ['2x1 en', '3X2 en', '4x4 en', '2x4 en', '1920x1080 en'] });
   });
 
+  it('files a phrase whose second part is a kind under its head and that kind, beside its other phrases', () => {
+    const lists = {
+      deal: ['first <number> customers', 'first <price>'],
+      time: ['first time'],
+      rank: ['first'],
+    };
+    expect(matches(lists, 'The first 50 customers get one, first $5 off, my first time here.')).toEqual({
+      deal: ['first 50 customers', 'first $5'],
+      time: ['first time'],
+      rank: ['first', 'first', 'first'],
+    });
+    // The kind must be the very next token, in the same sentence.
+    expect(matches(lists, 'First. 50 customers came. The first 20 people too.')).toEqual({
+      rank: ['First', 'first'],
+    });
+  });
+
   it('counts a phrase tied to a language ("car@fr") only in a draft of that language', () => {
     const lists = { because: ['car@fr', 'because'] };
     expect(matches(lists, 'Je reste, car il pleut', 'fr')).toEqual({ because: ['car'] });

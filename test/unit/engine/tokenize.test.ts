@@ -366,6 +366,11 @@ describe('tokenize: sentences and offsets', () => {
     expect(t.map((x) => x.capital)).toEqual([true, false, false]);
   });
 
+  it('marks capitals past ASCII and on words the vocabulary knows', () => {
+    const t = tokenize('Élan élan Ärger the The ÆON');
+    expect(t.map((x) => x.capital)).toEqual([true, false, true, false, true, true]);
+  });
+
   it('gives offsets that slice back to each token, across surrogate pairs', () => {
     const text = '👨‍👩‍👧 Hi @dana, 40% off $5 at https://x.io/a. #tag 日本 🇯🇵!';
     for (const t of tokenize(text)) {
