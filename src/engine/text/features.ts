@@ -232,6 +232,26 @@ for (const [word, cls] of WORD_CLASS) {
   else if (internable(word)) classTableSize = -1;
 }
 
+/**
+ * Words after which "you" is anyone, not the reader being sold to: a condition or a time ("if you
+ * ride…", "before you head out"), a way ("how your bank…"), or a verb that takes it as its object
+ * ("nobody warns you").
+ */
+const GENERIC_YOU_BEFORE: ReadonlySet<string> = new Set([
+  'if',
+  'when',
+  'whether',
+  'how',
+  'unless',
+  'once',
+  'before',
+  'after',
+  'until',
+  'while',
+  'warns',
+  'tells',
+]);
+
 /** Word-like tokens such a clause may hold (the lead-in, an object or adverb or two, the verb). */
 const VERB_FINAL_MAX = 4;
 
@@ -419,7 +439,10 @@ export function analyse(text: string): Doc {
         else if (cls & SECOND) {
           f['second-person']++;
           // "Thank you to everyone who came" tells; "your team will love it" sells.
-          if (prev?.norm !== 'thank') addressing++;
+          // Nor does "you" after "if", "when" or "how": advice and explanation ("if you ride on
+          // cleared roads", "how your bank's checks hold a payment") speak of anyone.
+          if (prev?.norm !== 'thank' && !(prev !== undefined && GENERIC_YOU_BEFORE.has(prev.norm)))
+            addressing++;
         } else if (cls & FORMAL_SECOND && t.capital && !t.sentenceStart) {
           f['second-person']++;
           addressing++;

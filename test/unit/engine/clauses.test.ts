@@ -44,6 +44,16 @@ describe('clause analysis', () => {
     ).toEqual([4]);
     // Thanking is not selling to the reader.
     expect(analyse('Thank you to everyone who came to the fair on Saturday').statementWords).toEqual([11]);
+    // Nor is "you" after a condition, a time or a way: advice speaks of anyone.
+    expect(
+      analyse('A studded tyre on the front is enough if you ride on cleared roads').statementWords,
+    ).toEqual([14]);
+    expect(analyse('How your bank checks a grant payment can hold it for a week').statementWords).toEqual([
+      13,
+    ]);
+    expect(analyse('A studded tyre on the front is enough for you on cleared roads').statementWords).toEqual([
+      0,
+    ]);
   });
 
   it('does not count a line of hashtags as a clause', () => {
