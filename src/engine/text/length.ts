@@ -8,18 +8,27 @@ const isNarrow = (c: number): boolean =>
 // eslint-disable-next-line no-control-regex -- the class starts at U+0000 on purpose: every narrow character
 const WIDE = /[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]/;
 
+/** Where a character that may be wide starts: every narrow one is below it but a few punctuation marks. */
+const MAYBE_WIDE = /[\u1100-\uffff]/g;
+
 /**
  * Whether, on a network that counts wide characters double, the draft is as long as its UTF-16
  * length: it holds no wide character but astral ones (most emoji: two code units, counted two)
- * and no lone surrogate. A loop, not a regular expression: the class needs the `u` flag to tell
- * a pair from a lone half, and V8 ran that several times slower than this.
+ * and no lone surrogate. A search finds the first character past U+10FF (most drafts hold few,
+ * many none), and a loop reads on from there: the class needs the `u` flag to tell a pair from a
+ * lone half, and V8 ran that several times slower than this.
  */
 function unitsAreWidth(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+  MAYBE_WIDE.lastIndex = 0;
+  const first = MAYBE_WIDE.exec(text);
+  if (first === null) return true;
+  const n = text.length;
+  for (let i = first.index; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c <= 0x10ff) continue;
     if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
+      // Bounded here: a read past the end (NaN) sends V8's optimised loop to its slow path.
+      const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
       if (d >= 0xdc00 && d <= 0xdfff) {
         i++;
         continue;

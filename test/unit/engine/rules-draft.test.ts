@@ -347,6 +347,19 @@ describe('metric rule', () => {
     expect(fired(p, `${'a'.repeat(277)}\udc00`, { platform: 'x' })).toEqual([]);
   });
 
+  it('finds a wide character behind narrow marks past U+10FF, and a lone half at the very end', () => {
+    const p = length({ doubleWide: ['x'] });
+    // Curly quotes and dashes count one: 2 + 275 + 2 = 279; a second kanji crosses.
+    expect(fired(p, `’—${'a'.repeat(275)}日`, { platform: 'x' })).toEqual([]);
+    expect(run(p, `’—${'a'.repeat(275)}日日`, { platform: 'x' }).all[0]?.title).toBe(
+      '281 over 280 on X by 1',
+    );
+    expect(fired(p, `${'a'.repeat(278)}\ud83d`, { platform: 'x' })).toEqual([]);
+    expect(run(p, `${'a'.repeat(279)}\ud83d`, { platform: 'x' }).all[0]?.title).toBe(
+      '281 over 280 on X by 1',
+    );
+  });
+
   it('marks the overflow from the first character past the limit', () => {
     const text = 'a'.repeat(290);
     const [e] = run(length(), text).all[0]!.evidence;
