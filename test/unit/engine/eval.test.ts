@@ -47,6 +47,13 @@
  * 0.79, from genuine posts that explain a price), sealed47 (platform-fit precision 0.72: its brief
  * put LinkedIn's fold at 1,250 characters, not the first sentence past ~210) and sealed48
  * (pure-promotion precision 0.72: launches, job posts and support answers with prices).
+ * dev-cx (es/pt/fr/de lookalikes) meets the full bars. In the pool only: dev-cw (people who must
+ * quote prices and sign-ups: pure-promotion precision 0.83, from a designer's new packages beside
+ * why they changed and a course and a charity half-day that list what they hold; nothing-to-say
+ * recall 0.80, from teasers its writer labelled corporate-voice too), dev-cy (genuine drafts with
+ * a flaw's surface mark: pure-promotion precision 0.83 and vanity-metrics precision 0.82, from
+ * follower milestones given as the start of a lesson) and dev-cz (flaws in disguise:
+ * pure-promotion recall 0.71, from ads told as a personal story that end in a code and a link).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -134,6 +141,8 @@ const SETS = {
   'dev-cq': resolve(repoRoot, 'test/eval/dev-cq.jsonl'),
   'dev-cr': resolve(repoRoot, 'test/eval/dev-cr.jsonl'),
   'dev-cs': resolve(repoRoot, 'test/eval/dev-cs.jsonl'),
+  // Spanish, Portuguese, French and German lookalikes: meets the full bars.
+  'dev-cx': resolve(repoRoot, 'test/eval/dev-cx.jsonl'),
 };
 
 /**
