@@ -171,6 +171,13 @@ function prefixKey(word: string): number | string {
   return a < 256 && b < 256 && c < 256 ? (a << 16) | (b << 8) | c : word.slice(0, 3);
 }
 
+/** Adds a phrase to the bucket under `key`, making the bucket when it is the first. */
+function fileUnder<K>(index: Map<K, Phrase[]>, key: K, phrase: Phrase): void {
+  const bucket = index.get(key);
+  if (bucket) bucket.push(phrase);
+  else index.set(key, [phrase]);
+}
+
 function partMatches(part: Part, t: Token): boolean {
   if (part.type === EXACT) return t.norm === part.value;
   if (part.type === KIND) return t.kind === part.value;
@@ -249,16 +256,12 @@ export class Lexicon {
           if (second?.type === EXACT) {
             let byNext = this.kindPairs.get(kind);
             if (!byNext) this.kindPairs.set(kind, (byNext = new Map()));
-            const pair = byNext.get(second.value);
             // Found by its head's kind and its second word: both are known to match.
             phraseEntry.from = 2;
-            if (pair) pair.push(phraseEntry);
-            else byNext.set(second.value, [phraseEntry]);
+            fileUnder(byNext, second.value, phraseEntry);
             continue;
           }
-          const bucket = this.kindIndex.get(kind);
-          if (bucket) bucket.push(phraseEntry);
-          else this.kindIndex.set(kind, [phraseEntry]);
+          fileUnder(this.kindIndex, kind, phraseEntry);
         } else {
           const second = parts[1];
           if (head.type === EXACT) {
@@ -278,28 +281,19 @@ export class Lexicon {
               // A second word without an id is matched by string: its bit stays unknown, so all are set.
               entry.pairBits |= secondId >= 0 ? 1 << (secondId & 31) : -1;
               if (headId >= 0 && secondId >= 0) this.pairFilter[pairSlot(headId, secondId)] = 1;
-              const byNext = (entry.pairs ??= new Map());
-              const bucket = byNext.get(second.value);
               // Found by its head and second word: both are known to match.
               phraseEntry.from = 2;
-              if (bucket) bucket.push(phraseEntry);
-              else byNext.set(second.value, [phraseEntry]);
+              fileUnder((entry.pairs ??= new Map()), second.value, phraseEntry);
             } else if (second?.type === KIND) {
-              const byKind = (entry.kinds ??= new Map());
-              const kind = second.value as TokenKind;
-              const bucket = byKind.get(kind);
               // Found by its head and the next token's kind: both are known to match.
               phraseEntry.from = 2;
-              if (bucket) bucket.push(phraseEntry);
-              else byKind.set(kind, [phraseEntry]);
+              fileUnder((entry.kinds ??= new Map()), second.value as TokenKind, phraseEntry);
             } else (entry.single ??= []).push(phraseEntry);
             continue;
           }
           const key = prefixKey(head.value);
           this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0] = 1;
-          const bucket = this.prefixIndex.get(key);
-          if (bucket) bucket.push(phraseEntry);
-          else this.prefixIndex.set(key, [phraseEntry]);
+          fileUnder(this.prefixIndex, key, phraseEntry);
         }
       }
     });
