@@ -3,7 +3,15 @@
  * that adding a rule never adds a pass over the text.
  */
 import { isWordChar, tokenize, type Token, type TokenizeReport } from './tokenize.ts';
-import { LEAD_IN, PHATIC, REQUEST_CONTRACTED, REQUEST_MODALS, STOPWORDS, WANTING } from './stopwords.ts';
+import {
+  GENERIC_YOU_BEFORE,
+  LEAD_IN,
+  PHATIC,
+  REQUEST_CONTRACTED,
+  REQUEST_MODALS,
+  STOPWORDS,
+  WANTING,
+} from './stopwords.ts';
 import { LANGUAGE_BITS, LanguageVotes, type Language } from './language.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
 
@@ -231,26 +239,6 @@ for (const [word, cls] of WORD_CLASS) {
   if (id >= 0 && id < CLASS_BY_ID.length) CLASS_BY_ID[id] = cls;
   else if (internable(word)) classTableSize = -1;
 }
-
-/**
- * Words after which "you" is anyone, not the reader being sold to: a condition or a time ("if you
- * ride…", "before you head out"), a way ("how your bank…"), or a verb that takes it as its object
- * ("nobody warns you").
- */
-const GENERIC_YOU_BEFORE: ReadonlySet<string> = new Set([
-  'if',
-  'when',
-  'whether',
-  'how',
-  'unless',
-  'once',
-  'before',
-  'after',
-  'until',
-  'while',
-  'warns',
-  'tells',
-]);
 
 /** Word-like tokens such a clause may hold (the lead-in, an object or adverb or two, the verb). */
 const VERB_FINAL_MAX = 4;

@@ -380,10 +380,11 @@ export class Lexicon {
           : knownAbsent(id, this.vocabularySize) || !this.headFilter[wordSlot(t.norm)]
             ? undefined
             : this.heads.get(t.norm);
+      // The token after this one, when it is in the same sentence: every two-part lookup needs it.
+      const next = p + 1 < count && sentence[p + 1] === sentence[p] ? tokens[pos[p + 1]!]! : undefined;
       if (entry) {
         if (entry.single) this.tryBucket(entry.single, env, p);
-        if (entry.pairs && p + 1 < count && sentence[p + 1] === sentence[p]) {
-          const next = tokens[pos[p + 1]!]!;
+        if (entry.pairs && next) {
           const nid = next.id;
           const maybe =
             nid >= 0
@@ -395,18 +396,15 @@ export class Lexicon {
           const pair = maybe ? entry.pairs.get(next.norm) : undefined;
           if (pair) this.tryBucket(pair, env, p);
         }
-        if (entry.kinds && p + 1 < count && sentence[p + 1] === sentence[p]) {
-          const kind = tokens[pos[p + 1]!]!.kind;
-          const byKind = kind === 'word' ? undefined : entry.kinds.get(kind);
+        if (entry.kinds && next && next.kind !== 'word') {
+          const byKind = entry.kinds.get(next.kind);
           if (byKind) this.tryBucket(byKind, env, p);
         }
       }
       if (t.kind !== 'word') {
         const byKind = this.kindIndex.get(t.kind);
         if (byKind) this.tryBucket(byKind, env, p);
-        const byNext =
-          p + 1 < count && sentence[p + 1] === sentence[p] ? this.kindPairs.get(t.kind) : undefined;
-        const pair = byNext?.get(tokens[pos[p + 1]!]!.norm);
+        const pair = next && this.kindPairs.get(t.kind)?.get(next.norm);
         if (pair) this.tryBucket(pair, env, p);
       }
       // The id first: a known word's prefixes were folded into its entry, and its string lives

@@ -85,3 +85,22 @@ export const REQUEST_MODALS: ReadonlySet<string> = new Set(['could', 'would', 'c
 export const REQUEST_CONTRACTED: ReadonlySet<string> = new Set(["you'd", "you'll"]);
 /** Verbs of wanting: "would you like to…", "would you love…" offer, they do not ask for a like. */
 export const WANTING: ReadonlySet<string> = new Set(['like', 'love', 'prefer', 'want']);
+/**
+ * Words after which "you" is anyone, not the reader being sold to: a condition or a time ("if you
+ * ride…", "before you head out"), a way ("how your bank…"), or a verb that takes it as its object
+ * ("nobody warns you").
+ */
+export const GENERIC_YOU_BEFORE: ReadonlySet<string> = new Set([
+  'if',
+  'when',
+  'whether',
+  'how',
+  'unless',
+  'once',
+  'before',
+  'after',
+  'until',
+  'while',
+  'warns',
+  'tells',
+]);
