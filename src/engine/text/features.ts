@@ -203,6 +203,8 @@ const VERB_FINAL = 128;
  * case are "she", "they" and "her", so only a capital inside a sentence makes them address the reader.
  */
 const FORMAL_SECOND = 256;
+/** A word after which "you" is not the reader addressed ("thank", and GENERIC_YOU_BEFORE's). */
+const YOU_NOT_ADDRESSED = 512;
 
 /** German lead-ins after which a short clause ends in its verb ("Jetzt kostenlos testen"). */
 const VERB_FINAL_LEADS: ReadonlySet<string> = new Set(['jetzt', 'hier', 'einfach', 'gleich', 'schnell']);
@@ -224,8 +226,9 @@ mark(['you', ...REQUEST_MODALS, ...REQUEST_CONTRACTED], REQUEST_END);
 mark(LEAD_IN, LEAD);
 mark(VERB_FINAL_LEADS, VERB_FINAL);
 mark(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres'], FORMAL_SECOND);
+mark(['thank', ...GENERIC_YOU_BEFORE], YOU_NOT_ADDRESSED);
 // The languages a word is a function word of ride in the same lookup, from bit LANG_SHIFT on.
-const LANG_SHIFT = 9;
+const LANG_SHIFT = 10;
 for (const [w, bits] of LANGUAGE_BITS) {
   const word = VOCABULARY.intern(w);
   WORD_CLASS.set(word, (WORD_CLASS.get(word) ?? 0) | (bits << LANG_SHIFT));
@@ -429,8 +432,9 @@ export function analyse(text: string): Doc {
           // "Thank you to everyone who came" tells; "your team will love it" sells.
           // Nor does "you" after "if", "when" or "how": advice and explanation ("if you ride on
           // cleared roads", "how your bank's checks hold a payment") speak of anyone.
-          if (prev?.norm !== 'thank' && !(prev !== undefined && GENERIC_YOU_BEFORE.has(prev.norm)))
-            addressing++;
+          // The previous word's class says so: comparing its string would read it from elsewhere
+          // in memory.
+          if (!(before & YOU_NOT_ADDRESSED)) addressing++;
         } else if (cls & FORMAL_SECOND && t.capital && !t.sentenceStart) {
           f['second-person']++;
           addressing++;

@@ -31,6 +31,8 @@ interface Part {
   type: typeof EXACT | typeof PREFIX | typeof KIND;
   /** The word or prefix; for a kind placeholder, the token kind. */
   value: string;
+  /** An exact word's vocabulary id, or -1 (see partMatches). */
+  id: number;
 }
 interface Scan {
   tokens: readonly Token[];
@@ -49,6 +51,11 @@ interface Head {
   single: Phrase[] | null;
   /** Phrases under their second word. */
   pairs: Map<string, Phrase[]> | null;
+  /**
+   * The same, for second words with a vocabulary id, under that id: a token's id is at hand, while
+   * hashing its string reads it from elsewhere in memory (a cache miss a lookup).
+   */
+  pairsById: Map<number, Phrase[]> | null;
   /**
    * Phrases whose second part is a kind of token ("first <number> customers"), under that kind:
    * a head such as "first" opens dozens, and most of its tokens are followed by a word.
@@ -112,11 +119,16 @@ export function splitLanguage(phrase: string): [text: string, lang: string | nul
 /** Plain words, one space apart: what trimming, lower-casing and splitting on spaces leaves as is. */
 const PLAIN_WORDS = /^[a-z]+(?: [a-z]+)*$/;
 
+/** An exact word part: its canonical string, and its vocabulary id when it has one. */
+function exact(word: string): Part {
+  const value = VOCABULARY.intern(word);
+  return { type: EXACT, value, id: VOCABULARY.idOf(value) };
+}
+
 function parsePhrase(phrase: string): Part[] {
   // Four phrases in five are plain words (a pack has thousands, compiled on every worker start and
   // CLI call): each piece is then an exact word, with no copy by trim or toLowerCase and no test.
-  if (PLAIN_WORDS.test(phrase))
-    return phrase.split(' ').map((word): Part => ({ type: EXACT, value: VOCABULARY.intern(word) }));
+  if (PLAIN_WORDS.test(phrase)) return phrase.split(' ').map(exact);
   const parts: Part[] = [];
   // The tokenizer splits "14-day" into a number and a word, so "<number>-day" means the same two.
   const spaced = phrase.replace(/>-|-</g, (m) => (m === '>-' ? '> ' : ' <'));
@@ -124,16 +136,16 @@ function parsePhrase(phrase: string): Part[] {
     if (!piece) continue;
     // Placeholders open with "<"; looking every word up in the object would intern each one.
     const kind = piece.charCodeAt(0) === 60 ? PLACEHOLDERS[piece] : undefined;
-    if (kind) parts.push({ type: KIND, value: kind });
+    if (kind) parts.push({ type: KIND, value: kind, id: -1 });
     // A count in thousands ("10k") or a multi-buy deal ("2x1") is a number token with a form of
     // its own (see NUMBER_FORMS), matched exactly.
-    else if (NUMBER_FORMS.has(piece)) parts.push({ type: EXACT, value: piece });
+    else if (NUMBER_FORMS.has(piece)) parts.push({ type: EXACT, value: piece, id: -1 });
     // Prefixes are indexed by their first three letters; shorter ones are not prefixes.
     else if (piece.endsWith('*') && piece.length > 3)
-      parts.push({ type: PREFIX, value: piece.slice(0, -1).replace(/’/g, "'") });
+      parts.push({ type: PREFIX, value: piece.slice(0, -1).replace(/’/g, "'"), id: -1 });
     // Most pieces are one plain word: what tokenize would answer, without running it (a pack has
     // thousands of phrases, and compiling them is part of every worker start and CLI call).
-    else if (PLAIN_WORD.test(piece)) parts.push({ type: EXACT, value: VOCABULARY.intern(piece) });
+    else if (PLAIN_WORD.test(piece)) parts.push(exact(piece));
     // A copy in one piece (split and joined again): `piece` may be a view into the phrase (V8
     // slices 13+ characters), and a tokenizer that has once read such a view reads every later
     // draft about 1.5× slower.
@@ -146,8 +158,8 @@ function parsePhrase(phrase: string): Part[] {
               t.kind === 'mention' ||
               t.kind === 'cashtag' ||
               t.kind === 'emoji'
-              ? { type: EXACT, value: VOCABULARY.intern(t.norm) }
-              : { type: KIND, value: t.kind },
+              ? exact(t.norm)
+              : { type: KIND, value: t.kind, id: -1 },
           );
   }
   return parts;
@@ -179,7 +191,15 @@ function fileUnder<K>(index: Map<K, Phrase[]>, key: K, phrase: Phrase): void {
 }
 
 function partMatches(part: Part, t: Token): boolean {
-  if (part.type === EXACT) return t.norm === part.value;
+  if (part.type === EXACT) {
+    // By id where both sides have one, or where the token was looked up among enough words to
+    // rule the part's out: comparing two strings reads them, and a vocabulary word's string lives
+    // elsewhere in memory (a cache miss a comparison).
+    const pid = part.id;
+    const tid = t.id;
+    if (pid >= 0 && (tid >= 0 || -2 - tid > pid)) return tid === pid;
+    return t.norm === part.value;
+  }
   if (part.type === KIND) return t.kind === part.value;
   return t.kind === 'word' && t.norm.startsWith(part.value);
 }
@@ -269,7 +289,10 @@ export class Lexicon {
             let entry = this.heads.get(head.value);
             const headId = VOCABULARY.idOf(head.value);
             if (!entry) {
-              this.heads.set(head.value, (entry = { single: null, pairs: null, kinds: null, pairBits: 0 }));
+              this.heads.set(
+                head.value,
+                (entry = { single: null, pairs: null, pairsById: null, kinds: null, pairBits: 0 }),
+              );
               if (headId >= 0) {
                 while (this.headById.length <= headId) this.headById.push(null);
                 this.headById[headId] = entry;
@@ -284,6 +307,7 @@ export class Lexicon {
               // Found by its head and second word: both are known to match.
               phraseEntry.from = 2;
               fileUnder((entry.pairs ??= new Map()), second.value, phraseEntry);
+              if (secondId >= 0) fileUnder((entry.pairsById ??= new Map()), secondId, phraseEntry);
             } else if (second?.type === KIND) {
               // Found by its head and the next token's kind: both are known to match.
               phraseEntry.from = 2;
@@ -327,6 +351,7 @@ export class Lexicon {
         this.headById[id] = {
           single: [...(entry?.single ?? []), ...bucket],
           pairs: entry?.pairs ?? null,
+          pairsById: entry?.pairsById ?? null,
           kinds: entry?.kinds ?? null,
           pairBits: entry?.pairBits ?? 0,
         };
@@ -386,14 +411,19 @@ export class Lexicon {
         if (entry.single) this.tryBucket(entry.single, env, p);
         if (entry.pairs && next) {
           const nid = next.id;
-          const maybe =
+          // A second word with an id is looked up by it: hashing the token's string would read it
+          // from elsewhere in memory.
+          const pair =
             nid >= 0
               ? nid < secondById.length &&
                 secondById[nid] === 1 &&
                 ((entry.pairBits >>> (nid & 31)) & 1) === 1 &&
                 (id < 0 || this.pairFilter[pairSlot(id, nid)] === 1)
-              : !knownAbsent(nid, this.vocabularySize);
-          const pair = maybe ? entry.pairs.get(next.norm) : undefined;
+                ? entry.pairsById?.get(nid)
+                : undefined
+              : knownAbsent(nid, this.vocabularySize)
+                ? undefined
+                : entry.pairs.get(next.norm);
           if (pair) this.tryBucket(pair, env, p);
         }
         if (entry.kinds && next && next.kind !== 'word') {

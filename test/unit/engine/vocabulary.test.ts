@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../src/engine/text/tokenize.ts';
 import { VOCABULARY } from '../../../src/engine/text/vocabulary.ts';
@@ -34,6 +35,42 @@ describe('vocabulary fast path', () => {
     expect(words('plim plimb plimbs PLIMB')).toEqual(['plim', 'plimb', 'plimbs', 'plimb']);
   });
 
+  it('tells apart two words of one length whose first hashes collide', () => {
+    // "kvsdatov" and "arohqhqj" share their FNV-1a hash: only the second hash tells them apart.
+    const known = VOCABULARY.intern('kvsdatov');
+    expect(VOCABULARY.idOf('arohqhqj')).toBe(-1);
+    const [a, b] = tokenize('arohqhqj kvsdatov');
+    expect(a?.norm).toBe('arohqhqj');
+    expect(a?.id).toBeLessThan(-1);
+    expect(Object.is(b?.norm, known)).toBe(true);
+    VOCABULARY.intern('arohqhqj');
+    expect(VOCABULARY.word(VOCABULARY.idOf('arohqhqj'))).toBe('arohqhqj');
+    expect(VOCABULARY.word(VOCABULARY.idOf('kvsdatov'))).toBe('kvsdatov');
+  });
+
+  it('finds every word of the development drafts as itself or not at all', async () => {
+    // The default pack's words join the vocabulary as it compiles: the words a draft is held to.
+    const { compilePack, defaultPackJson } = await import('../../../src/engine/index.ts');
+    compilePack(defaultPackJson);
+    const dir = new URL('../../eval/', import.meta.url);
+    const wrong: string[] = [];
+    let known = 0;
+    for (const file of readdirSync(dir).filter((f) => f.startsWith('dev-') && f.endsWith('.jsonl')))
+      for (const line of readFileSync(new URL(file, dir), 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const text = (JSON.parse(line) as { text: string }).text;
+        for (const t of tokenize(text)) {
+          if (t.kind !== 'word' || t.id < 0) continue;
+          known++;
+          const spelled = text.slice(t.start, t.end).toLowerCase().replace(/’/g, "'");
+          const word = VOCABULARY.word(t.id);
+          if (spelled !== word && spelled !== `${word}'s`) wrong.push(`${spelled} as ${word}`);
+        }
+      }
+    expect(known).toBeGreaterThan(100_000);
+    expect(wrong).toEqual([]);
+  });
+
   it('leaves words it cannot hold to the ordinary path', () => {
     expect(VOCABULARY.intern('#sale')).toBe('#sale');
     expect(VOCABULARY.intern('über')).toBe('über');
@@ -64,6 +101,20 @@ describe('token ids', () => {
         ?.map((m) => [m.first, m.last]),
     ).toEqual([[2, 4]]);
     expect(lexicon.matchByName(tokenize('BLORPTASTIC Grommet')).get('x')).toHaveLength(1);
+  });
+
+  it('matches a third word that joined the vocabulary after the tokens were made', async () => {
+    const { Lexicon } = await import('../../../src/engine/text/lexicon.ts');
+    // "gizmo" is known before, "frobwhistle" joins after: the id of one, the string of the other.
+    VOCABULARY.intern('gizmo');
+    const tokens = tokenize('our gizmo frobwhistle is out, gizmo frob too');
+    const lexicon = new Lexicon(new Map([['x', ['our gizmo frobwhistle', 'gizmo frob gizmo']]]));
+    expect(
+      lexicon
+        .matchByName(tokens)
+        .get('x')
+        ?.map((m) => [m.first, m.last]),
+    ).toEqual([[0, 3]]);
   });
 
   it('leaves non-ASCII words to the maps', async () => {
