@@ -54,8 +54,9 @@
  * a flaw's surface mark: pure-promotion precision 0.83 and vanity-metrics precision 0.82, from
  * follower milestones given as the start of a lesson) and dev-cz (flaws in disguise:
  * pure-promotion recall 0.71, from ads told as a personal story that end in a code and a link).
- * dev-db (stories: pure-promotion recall 0.33 on arrival, from ads told as a founder's story that
- * end in "so I made X, get yours" with no code or deadline) is in the pool only.
+ * dev-da (services sold by people who explain their work: pure-promotion 0.91/0.95 and
+ * vanity-metrics 0.91/0.91 on arrival) and dev-db (stories: pure-promotion recall 0.33 on arrival, from ads told as a founder's story that
+ * end in "so I made X, get yours" with no code or deadline) are in the pool only.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
