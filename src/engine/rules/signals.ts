@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Num } from '../pack/schema-parts.ts';
 import { matchEvidence, type RuleType } from './rule-type.ts';
 import { compileSignals, scoreSignals, Signal, sumSignals, widest } from './signal-sum.ts';
+import type { Hits } from '../text/lexicon.ts';
 
 const Params = z.lazy(() =>
   z.strictObject({
@@ -29,8 +30,14 @@ export const signals: RuleType<z.infer<typeof Params>> = {
     for (const r of params.requires ?? [])
       if (!names.has(r)) ctx.problem(`${path}.requires`, `no signal is named "${r}"`);
     const requires = params.requires ?? null;
+    // The term lists of the required signals: a draft with no match of any cannot hold one, and
+    // is settled by these reads before the sum (most drafts ask for nothing, say, for reach).
+    // A required feature signal may be present in any draft: then nothing is ruled out here.
+    const required = requires ? list.filter((s) => s.name !== undefined && requires.includes(s.name)) : [];
+    const gate = required.every((s) => s.list !== undefined) ? required.map((s) => s.list!) : [];
 
     return ({ doc, hits, draft }) => {
+      if (gate.length && !mayHoldAny(gate, hits)) return null;
       if (scoreSignals(list, doc, hits, draft.kind) < threshold) return null;
       const sum = sumSignals(list, doc, hits, draft.kind);
       if (requires && !requires.some((r) => sum.named.has(r))) return null;
@@ -42,3 +49,9 @@ export const signals: RuleType<z.infer<typeof Params>> = {
     };
   },
 };
+
+/** Whether any of these lists matched in the draft. */
+function mayHoldAny(lists: readonly number[], hits: Hits): boolean {
+  for (const l of lists) if (hits[l] !== undefined) return true;
+  return false;
+}

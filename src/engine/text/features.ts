@@ -41,6 +41,7 @@ export const FEATURES = [
   'abstract-words',
   'abstract-share',
   'quote-only',
+  'statements',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Features = Record<Feature, number>;
@@ -243,6 +244,12 @@ for (const [word, cls] of WORD_CLASS) {
   else if (internable(word)) classTableSize = -1;
 }
 
+/**
+ * The words a clause's statement (see Doc.statementWords) must run to for the `statements`
+ * feature: the length the default pack's clause rules count as narration.
+ */
+const STATEMENT_WORDS = 7;
+
 /** Word-like tokens such a clause may hold (the lead-in, an object or adverb or two, the verb). */
 const VERB_FINAL_MAX = 4;
 
@@ -306,6 +313,7 @@ export function analyse(text: string): Doc {
     'abstract-words': 0,
     'abstract-share': 0,
     'quote-only': 0,
+    statements: 0,
   };
   // Plain arrays, not typed ones: a typed array past 64 bytes is allocated outside the JS heap
   // and costs microseconds each, more than this whole pass on a short draft. Grown by push, one
@@ -340,6 +348,7 @@ export function analyse(text: string): Doc {
   // words) and a variable a closure shares are boxed numbers in memory.
   let words = 0;
   let abstractWords = 0;
+  let statements = 0;
   const n = tokens.length;
   // One pass: this runs for every score. It takes one step past the last token, where the last
   // clause ends as a punctuation mark ends the others.
@@ -352,7 +361,9 @@ export function analyse(text: string): Doc {
       verbFinal = -1;
       clauseWords = 0;
       const states = addressing === addressingAt && abstractWords - abstractAt < 2;
-      statementWords.push(states ? Math.max(longest, words - stretchAt) : 0);
+      const stated = states ? Math.max(longest, words - stretchAt) : 0;
+      statementWords.push(stated);
+      if (stated >= STATEMENT_WORDS && t?.norm !== '?') statements++;
       stretchAt = words;
       longest = 0;
       addressingAt = addressing;
@@ -470,6 +481,7 @@ export function analyse(text: string): Doc {
   }
   f.words = words;
   f['abstract-words'] = abstractWords;
+  f.statements = statements;
   // Questions put to readers: an opening question followed by more ("Tacos at home? We're now
   // on …") is a hook, not a question anyone is asked to answer.
   f['reader-questions'] = f.questions - (questionClause[0] === 1 && clauses > 1 ? 1 : 0);
@@ -512,6 +524,7 @@ export function analyse(text: string): Doc {
       f['abstract-words'],
       f['abstract-share'],
       f['quote-only'],
+      f.statements,
     ],
     lead,
     clause,

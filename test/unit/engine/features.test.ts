@@ -213,6 +213,21 @@ describe('reader-questions', () => {
   });
 });
 
+describe('statements', () => {
+  it('counts clauses that state something in seven words or more, not questions, asks or short ones', () => {
+    const count = (text: string): number => analyse(text).features.statements;
+    expect(count('We hit 10k followers! Thank you all 🎉')).toBe(0);
+    expect(
+      count(
+        'We hit 10k followers this week. Half of them came from one post about how we price repairs. The giveaways we ran all spring brought almost none of them.',
+      ),
+    ).toBe(2);
+    // A question states nothing, and a clause that addresses the reader sells rather than tells.
+    expect(count('Did half of them really come from one post about repair prices?')).toBe(0);
+    expect(count('Your team will love how simple the new repair pricing page is.')).toBe(0);
+  });
+});
+
 describe('feature values by index', () => {
   // Rules read features from doc.values by FEATURE_INDEX; the array is written out field by field,
   // so every feature must land at its own index, with drafts where the counts all differ.

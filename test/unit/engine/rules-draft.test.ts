@@ -111,6 +111,18 @@ describe('signals', () => {
     expect(fired(p, 'Sale! Yes!')).toEqual(['promo']);
   });
 
+  it('a required feature signal counts in a draft where no required term list matched', () => {
+    const p = promo(
+      [
+        { name: 'offer', terms: ['sale'], weight: 1 },
+        { name: 'loud', feature: 'exclamations', weight: 2 },
+      ],
+      { requires: ['offer', 'loud'] },
+    );
+    expect(fired(p, 'Wow! Yes!')).toEqual(['promo']);
+    expect(fired(p, 'Quiet words only.')).toEqual([]);
+  });
+
   it('a required signal with a negative weight does not satisfy requires', () => {
     const p = promo(
       [
