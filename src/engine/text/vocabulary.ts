@@ -75,7 +75,10 @@ function checkOf(word: string): number {
   return v;
 }
 
-/** A slot's four numbers side by side in `table` (id + 1, 0 when empty; hash; second hash; length): `<< 2` below. */
+/**
+ * A slot's four numbers, side by side in `table`: its word's id + 1 (0 for an empty slot), hash,
+ * second hash and length. Four, so that `s << 2` below finds slot s.
+ */
 const SLOT = 4;
 
 class Vocabulary {
