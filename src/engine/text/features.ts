@@ -406,7 +406,8 @@ export function analyse(text: string): Doc {
     else if (lead[i - 1] && (before & LEAD) !== 0) lead[i] = 1;
     else if ((before & REQUEST_END) !== 0 && kind === 'word' && isRequest(tokens, i) && !WANTING.has(t.norm))
       lead[i] = 1;
-    else {
+    // A word one space after a word (most of a draft) has nothing between them that opens a clause.
+    else if (!(prev.kind === 'word' && t.start === prev.end + 1 && text.charCodeAt(prev.end) === 32)) {
       let k = t.start - 1;
       while (k >= 0 && text.charCodeAt(k) === 32) k--;
       if (k >= 0 && opensClause(text.charCodeAt(k)) && !quotedInSentence(text, k)) lead[i] = 1;
