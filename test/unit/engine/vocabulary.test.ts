@@ -78,6 +78,19 @@ describe('vocabulary fast path', () => {
   });
 });
 
+/** The token spans list "x" matched: [first, last) per match. */
+function spans(
+  lexicon: {
+    matchByName(tokens: ReturnType<typeof tokenize>): Map<string, { first: number; last: number }[]>;
+  },
+  tokens: ReturnType<typeof tokenize>,
+): number[][] | undefined {
+  return lexicon
+    .matchByName(tokens)
+    .get('x')
+    ?.map((m) => [m.first, m.last]);
+}
+
 describe('token ids', () => {
   it('marks a looked-up unknown word as absent from tables made before it, and only those', async () => {
     const { knownAbsent } = await import('../../../src/engine/text/vocabulary.ts');
@@ -94,12 +107,7 @@ describe('token ids', () => {
     const { Lexicon } = await import('../../../src/engine/text/lexicon.ts');
     const tokens = tokenize('Try the blorptastic grommet today');
     const lexicon = new Lexicon(new Map([['x', ['blorptastic grommet']]]));
-    expect(
-      lexicon
-        .matchByName(tokens)
-        .get('x')
-        ?.map((m) => [m.first, m.last]),
-    ).toEqual([[2, 4]]);
+    expect(spans(lexicon, tokens)).toEqual([[2, 4]]);
     expect(lexicon.matchByName(tokenize('BLORPTASTIC Grommet')).get('x')).toHaveLength(1);
   });
 
@@ -109,12 +117,7 @@ describe('token ids', () => {
     VOCABULARY.intern('gizmo');
     const tokens = tokenize('our gizmo frobwhistle is out, gizmo frob too');
     const lexicon = new Lexicon(new Map([['x', ['our gizmo frobwhistle', 'gizmo frob gizmo']]]));
-    expect(
-      lexicon
-        .matchByName(tokens)
-        .get('x')
-        ?.map((m) => [m.first, m.last]),
-    ).toEqual([[0, 3]]);
+    expect(spans(lexicon, tokens)).toEqual([[0, 3]]);
   });
 
   it('leaves non-ASCII words to the maps', async () => {
