@@ -162,7 +162,8 @@ const Params = z.lazy(() =>
     clauseMax: Num.default(4),
     /**
      * The share of the draft's clauses that must be pitch clauses, not counting the clauses that
-     * only ask for reach (an aside tag): a giveaway's "Like this post / Tag 3 friends" steps.
+     * only ask for reach (an aside tag): a giveaway's "Like this post / Tag 3 friends" steps; nor,
+     * when the share falls short, the bare items of a bulleted list (see listItems).
      */
     share: Num.default(0),
     /**
@@ -386,7 +387,11 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         else asides++;
       }
       if (pitch < min || substance > maxSubstance || substance >= substanceRatio * pitch) return null;
-      if (pitchClauses < share * Math.max(doc.clauses - asides, 1)) return null;
+      if (
+        pitchClauses < share * Math.max(doc.clauses - asides, 1) &&
+        pitchClauses < share * Math.max(doc.clauses - asides - (closing ? 0 : listItems(doc, marks)), 1)
+      )
+        return null;
       // It fires: mark again, this time keeping the matches of the pitch tags for the evidence.
       const found: (Match[] | undefined)[] = [];
       const quoted: Match[][] = [];
@@ -407,6 +412,37 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     };
   },
 };
+
+/** A bullet a list item opens with, when it is no emoji: • · - * – ✓ ✔ ▪ ► →. */
+const BULLET = /[•·\-*–✓✔▪►→]/;
+
+/**
+ * The clauses no tag marked that are items of a bulleted list: a line of its own, opened by an
+ * emoji or a bullet, of at most four words ("✅ Automated SMS reminders"). A sheet of such items
+ * says no more than one clause would, so it does not thin out the pitch around it.
+ */
+function listItems(doc: Doc, marks: readonly number[]): number {
+  const n = marks.length;
+  const words = new Array<number>(n).fill(0);
+  const opens = new Array<number>(n).fill(0);
+  const tokens = doc.tokens;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'punct') continue;
+    const c = doc.clause[k]!;
+    if (words[c] === 0 && opens[c] === 0) {
+      // The clause's first token: right after a line break, itself an emoji or behind a bullet.
+      const prev = k > 0 ? tokens[k - 1]! : undefined;
+      const onLine = prev !== undefined && prev.kind === 'punct' && prev.norm === '\n';
+      const before = doc.text.slice(prev ? prev.end : 0, t.start);
+      opens[c] = onLine && (t.kind === 'emoji' || BULLET.test(before)) ? 1 : -1;
+    }
+    if (t.kind === 'word') words[c]!++;
+  }
+  let items = 0;
+  for (let c = 0; c < n; c++) if (marks[c] === 0 && opens[c] === 1 && words[c]! <= 4) items++;
+  return items;
+}
 
 /** Whether a draft has a match of one of these lists, or a token one of these counts counts. */
 function mayHold(

@@ -210,6 +210,27 @@ describe('the clauses rule type', () => {
     ).toEqual([]);
   });
 
+  it('share: a bulleted sheet of short items is left out of the count, a list that says more is not', () => {
+    const p = pack(rule({ share: 0.5 }), SELL);
+    // Two pitch clauses of six, but four are bare items of a bulleted list.
+    expect(
+      fired(
+        p,
+        'Book now.\n✅ Warm room\n✅ Mats provided\n• Two teachers\n- Small groups\nFree for members.',
+      ),
+    ).toEqual(['pitch']);
+    // Items that run longer, or sit in running text, are clauses like any other.
+    expect(
+      fired(
+        p,
+        'Book now.\n✅ The room is warm all winter\n✅ Mats are provided at the door\n• Two teachers per class\n- Groups of eight at most\nFree for members.',
+      ),
+    ).toEqual([]);
+    expect(
+      fired(p, 'Book now. Warm room. Mats provided. Two teachers. Small groups. Free for members.'),
+    ).toEqual([]);
+  });
+
   it('maxClauses: a tag marks at most that many clauses', () => {
     const p = pack(rule({ min: 2 }), SELL);
     expect(fired(p, 'Rent was $900. Power $120. Food $300.')).toEqual([]);
