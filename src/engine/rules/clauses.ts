@@ -434,8 +434,7 @@ function listItems(doc: Doc, marks: readonly number[]): number {
       // The clause's first token: right after a line break, itself an emoji or behind a bullet.
       const prev = k > 0 ? tokens[k - 1]! : undefined;
       const onLine = prev !== undefined && prev.kind === 'punct' && prev.norm === '\n';
-      const before = doc.text.slice(prev ? prev.end : 0, t.start);
-      opens[c] = onLine && (t.kind === 'emoji' || BULLET.test(before)) ? 1 : -1;
+      opens[c] = onLine && (t.kind === 'emoji' || BULLET.test(doc.text.slice(prev.end, t.start))) ? 1 : -1;
     }
     if (t.kind === 'word') words[c]!++;
   }
