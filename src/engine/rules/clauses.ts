@@ -38,18 +38,37 @@ function hookQuestions(doc: Doc): Hooks {
   return hooksOf.hooks;
 }
 
-function findHooks(doc: Doc): Hooks {
+/** Per clause, its words and the index of its last word (-1 for none); and the last clause with a word. */
+interface ClauseWords {
+  words: number[];
+  lastToken: number[];
+  last: number;
+}
+
+// The last draft's counts, kept as hooksOf is: hooks and list items both read them.
+let wordsOf: { doc: Doc; counts: ClauseWords } | null = null;
+
+function clauseWords(doc: Doc): ClauseWords {
+  if (wordsOf?.doc === doc) return wordsOf.counts;
   const n = doc.questionClause.length;
-  const words: number[] = new Array<number>(n).fill(0);
-  const lastToken: number[] = new Array<number>(n).fill(-1);
-  let last = -1;
+  const counts: ClauseWords = {
+    words: new Array<number>(n).fill(0),
+    lastToken: new Array<number>(n).fill(-1),
+    last: -1,
+  };
   doc.tokens.forEach((t, k) => {
     if (t.kind !== 'word') return;
     const c = doc.clause[k]!;
-    words[c]!++;
-    lastToken[c] = k;
-    last = c;
+    counts.words[c]!++;
+    counts.lastToken[c] = k;
+    counts.last = c;
   });
+  wordsOf = { doc, counts };
+  return counts;
+}
+
+function findHooks(doc: Doc): Hooks {
+  const { words, lastToken, last } = clauseWords(doc);
   const short = doc.questionClause.map((q, c) => (q === 1 && c < last && words[c]! <= HOOK_WORDS ? 1 : 0));
   let labelled = -1;
   let labels = 0;
@@ -422,24 +441,22 @@ const BULLET = /[•·\-*–✓✔▪►→]/;
  * says no more than one clause would, so it does not thin out the pitch around it.
  */
 function listItems(doc: Doc, marks: readonly number[]): number {
-  const n = marks.length;
-  const words = new Array<number>(n).fill(0);
-  const opens = new Array<number>(n).fill(0);
+  const { words } = clauseWords(doc);
   const tokens = doc.tokens;
+  let items = 0;
+  let seen = -1;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (t.kind === 'punct') continue;
     const c = doc.clause[k]!;
-    if (words[c] === 0 && opens[c] === 0) {
-      // The clause's first token: right after a line break, itself an emoji or behind a bullet.
-      const prev = k > 0 ? tokens[k - 1]! : undefined;
-      const onLine = prev !== undefined && prev.kind === 'punct' && prev.norm === '\n';
-      opens[c] = onLine && (t.kind === 'emoji' || BULLET.test(doc.text.slice(prev.end, t.start))) ? 1 : -1;
-    }
-    if (t.kind === 'word') words[c]!++;
+    // Each clause once, at its first token (clause numbers only grow along the tokens).
+    if (t.kind === 'punct' || c === seen) continue;
+    seen = c;
+    if (marks[c] !== 0 || words[c]! > 4) continue;
+    // A line of its own, opened by an emoji or behind a bullet.
+    const prev = k > 0 ? tokens[k - 1]! : undefined;
+    if (prev === undefined || prev.kind !== 'punct' || prev.norm !== '\n') continue;
+    if (t.kind === 'emoji' || BULLET.test(doc.text.slice(prev.end, t.start))) items++;
   }
-  let items = 0;
-  for (let c = 0; c < n; c++) if (marks[c] === 0 && opens[c] === 1 && words[c]! <= 4) items++;
   return items;
 }
 
