@@ -10,7 +10,7 @@
  * in twenty). sealed6.jsonl to sealed20.jsonl were frozen batches, reported for several sessions
  * and studied only once sealed21 to sealed26 were frozen in their place: they hold a floor of their
  * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl,
- * sealed50.jsonl, sealed51.jsonl, sealed52.jsonl, sealed53.jsonl, sealed54.jsonl, sealed55.jsonl, sealed56.jsonl and sealed57.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
+ * sealed50.jsonl, sealed51.jsonl, sealed52.jsonl, sealed53.jsonl, sealed54.jsonl, sealed55.jsonl, sealed56.jsonl, sealed57.jsonl and sealed58.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
  * sealed27.jsonl to sealed36.jsonl and sealed41.jsonl to sealed48.jsonl were frozen and reported on
  * arrival, then studied once a newer pair was frozen in their place. dev-bm and dev-bn (written to sealed41's
  * and sealed42's briefs) are development data below every floor on arrival (pure-promotion
@@ -64,7 +64,9 @@
  * dev-df (people announcing what they made: pure-promotion precision 0.85 on arrival), dev-dg (70 %
  * Spanish, Portuguese, French, German and Japanese: pure-promotion 0.76/0.93, corporate-voice
  * recall 0.82 on arrival) and dev-dh (support and community teams: pure-promotion precision 0.77
- * on arrival).
+ * on arrival). So are dev-di (hiring: pure-promotion 0.85/0.73 on arrival, from detailed openings
+ * whose wage reads as a price and bare "we're hiring, apply" pushes the job words shield) and
+ * dev-dj (asking for money, time or signatures: pure-promotion precision 0.69 on arrival).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
