@@ -66,7 +66,10 @@
  * recall 0.82 on arrival) and dev-dh (support and community teams: pure-promotion precision 0.77
  * on arrival). So are dev-di (hiring: pure-promotion 0.85/0.73 on arrival, from detailed openings
  * whose wage reads as a price and bare "we're hiring, apply" pushes the job words shield) and
- * dev-dj (asking for money, time or signatures: pure-promotion precision 0.69 on arrival).
+ * dev-dj (asking for money, time or signatures: pure-promotion precision 0.69 on arrival) and
+ * dev-dk (short posts: nothing-to-say recall 0.62 on arrival, from short corporate slogans and
+ * bare asks for follows that its writer labelled nothing-to-say beside corporate-voice or
+ * vanity-metrics, where the pool's writers mostly give the one label).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
