@@ -200,6 +200,11 @@ const Params = z.lazy(() =>
     /** …and so does substance at or above this share of the pitch weight. */
     substanceRatio: Num.optional(),
     /**
+     * In a draft of at least `words` words, the pitch weight must come to `min` a word: a long
+     * post that names its price or link in passing among many lines that tell is not all pitch.
+     */
+    density: z.strictObject({ words: Num, min: Num }).optional(),
+    /**
      * Reads only the draft's last `closing` clauses that hold more than emoji, their tags taken
      * together as one clause, and only when something comes before them: an ad dressed as a story
      * shows itself in how it ends ("48 hours only: $497 → $197. Link in bio."), a close that
@@ -285,6 +290,8 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         ? Infinity
         : ctx.num(params.substanceRatio, `${path}.substanceRatio`);
     const closing = params.closing ?? 0;
+    const densityWords = params.density ? ctx.num(params.density.words, `${path}.density.words`) : Infinity;
+    const densityMin = params.density ? ctx.num(params.density.min, `${path}.density.min`) : 0;
     const statementMin = params.statement
       ? ctx.num(params.statement.words, `${path}.statement.words`)
       : Infinity;
@@ -406,6 +413,8 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         else asides++;
       }
       if (pitch < min || substance > maxSubstance || substance >= substanceRatio * pitch) return null;
+      const words = doc.features.words;
+      if (words >= densityWords && pitch < densityMin * words) return null;
       if (
         pitchClauses < share * Math.max(doc.clauses - asides, 1) &&
         pitchClauses < share * Math.max(doc.clauses - asides - (closing ? 0 : listItems(doc, marks)), 1)

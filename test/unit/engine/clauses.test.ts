@@ -231,6 +231,23 @@ describe('the clauses rule type', () => {
     ).toEqual([]);
   });
 
+  it('density: past a length, the pitch must weigh enough a word', () => {
+    const p = pack(rule({ density: { words: 20, min: 0.2 } }), SELL);
+    const ad = 'Book now. First lesson free.';
+    expect(fired(p, ad)).toEqual(['pitch']);
+    // The same two lines inside a long post that mostly tells: 4 of pitch over 25 words.
+    const story =
+      'The hall has a sprung floor now and the heating finally works in winter. Classes run on Tuesdays with two teachers. ' +
+      ad;
+    expect(fired(p, story)).toEqual([]);
+    // More pitch in the same length still fires: 6 over 25 words.
+    expect(fired(p, story.replace('First lesson free.', 'First lesson free. Order today.'))).toEqual([
+      'pitch',
+    ]);
+    // Without the setting the long post fires as before.
+    expect(fired(pack(rule({}), SELL), story)).toEqual(['pitch']);
+  });
+
   it('maxClauses: a tag marks at most that many clauses', () => {
     const p = pack(rule({ min: 2 }), SELL);
     expect(fired(p, 'Rent was $900. Power $120. Food $300.')).toEqual([]);
