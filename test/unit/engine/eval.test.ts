@@ -69,7 +69,11 @@
  * dev-dj (asking for money, time or signatures: pure-promotion precision 0.69 on arrival) and
  * dev-dk (short posts: nothing-to-say recall 0.62 on arrival, from short corporate slogans and
  * bare asks for follows that its writer labelled nothing-to-say beside corporate-voice or
- * vanity-metrics, where the pool's writers mostly give the one label).
+ * vanity-metrics, where the pool's writers mostly give the one label). dev-dl (written to sealed59's
+ * brief: five companies' people in one week, 87 % not in English; corporate-voice recall 0.62 on
+ * arrival, from job-ad clichés in Spanish, Portuguese, German, French and Japanese) and dev-dm
+ * (everyday posting in regional Spanish, Portuguese, German and French: one canned-reply and one
+ * nothing-to-say miss on arrival) are in the pool only.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
