@@ -412,9 +412,10 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         } else if (!(m & asideBits)) substance += Math.max(s, stated);
         else asides++;
       }
-      if (pitch < min || substance > maxSubstance || substance >= substanceRatio * pitch) return null;
+      // Past `density.words`, the pitch needed grows with the draft (see Params.density).
       const words = doc.features.words;
-      if (words >= densityWords && pitch < densityMin * words) return null;
+      const floor = words >= densityWords ? Math.max(min, densityMin * words) : min;
+      if (pitch < floor || substance > maxSubstance || substance >= substanceRatio * pitch) return null;
       if (
         pitchClauses < share * Math.max(doc.clauses - asides, 1) &&
         pitchClauses < share * Math.max(doc.clauses - asides - (closing ? 0 : listItems(doc, marks)), 1)
