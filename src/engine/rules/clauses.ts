@@ -205,6 +205,13 @@ const Params = z.lazy(() =>
      */
     density: z.strictObject({ words: Num, min: Num }).optional(),
     /**
+     * In a draft of at least `words` words that carries at least `marks` emoji and exclamation
+     * marks, the pitch needs only `min`, and neither substance nor the share keeps the rule quiet:
+     * a long ad shouts (a row of 🔥 offers, "don't miss it!!"), while a long post that informs,
+     * even one that names a price and a link, rarely does. Its facts then tell for the ad.
+     */
+    loud: z.strictObject({ words: Num, marks: Num }).optional(),
+    /**
      * Reads only the draft's last `closing` clauses that hold more than emoji, their tags taken
      * together as one clause, and only when something comes before them: an ad dressed as a story
      * shows itself in how it ends ("48 hours only: $497 → $197. Link in bio."), a close that
@@ -292,6 +299,8 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     const closing = params.closing ?? 0;
     const densityWords = params.density ? ctx.num(params.density.words, `${path}.density.words`) : Infinity;
     const densityMin = params.density ? ctx.num(params.density.min, `${path}.density.min`) : 0;
+    const loudWords = params.loud ? ctx.num(params.loud.words, `${path}.loud.words`) : Infinity;
+    const loudMarks = params.loud ? ctx.num(params.loud.marks, `${path}.loud.marks`) : Infinity;
     const statementMin = params.statement
       ? ctx.num(params.statement.words, `${path}.statement.words`)
       : Infinity;
@@ -412,11 +421,15 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         } else if (!(m & asideBits)) substance += Math.max(s, stated);
         else asides++;
       }
-      // Past `density.words`, the pitch needed grows with the draft (see Params.density).
+      // Past `density.words`, the pitch needed grows with the draft (see Params.density), unless
+      // the draft shouts (see Params.loud).
       const words = doc.features.words;
-      const floor = words >= densityWords ? Math.max(min, densityMin * words) : min;
-      if (pitch < floor || substance > maxSubstance || substance >= substanceRatio * pitch) return null;
+      const loud = words >= loudWords && shouts(doc) >= loudMarks;
+      const floor = words >= densityWords && !loud ? Math.max(min, densityMin * words) : min;
+      if (pitch < floor) return null;
+      if (!loud && (substance > maxSubstance || substance >= substanceRatio * pitch)) return null;
       if (
+        !loud &&
         pitchClauses < share * Math.max(doc.clauses - asides, 1) &&
         pitchClauses < share * Math.max(doc.clauses - asides - (closing ? 0 : listItems(doc, marks)), 1)
       )
@@ -468,6 +481,19 @@ function listItems(doc: Doc, marks: readonly number[]): number {
     if (t.kind === 'emoji' || BULLET.test(doc.text.slice(prev.end, t.start))) items++;
   }
   return items;
+}
+
+/**
+ * The draft's exclamation marks and emoji, keycap numbers aside: "1️⃣ Like 2️⃣ Repost" numbers
+ * steps as "1." would, where "🔥🔥" and "!!!" raise the voice.
+ */
+function shouts(doc: Doc): number {
+  let n = doc.features.exclamations;
+  for (const k of doc.others) {
+    const t = doc.tokens[k]!;
+    if (t.kind === 'emoji' && !t.norm.includes('\u20e3')) n++;
+  }
+  return n;
 }
 
 /** Whether a draft has a match of one of these lists, or a token one of these counts counts. */

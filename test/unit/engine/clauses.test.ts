@@ -248,6 +248,22 @@ describe('the clauses rule type', () => {
     expect(fired(pack(rule({}), SELL), story)).toEqual(['pitch']);
   });
 
+  it('loud: a long draft full of emoji and exclamation marks is judged by its pitch alone', () => {
+    const params = { maxSubstance: 1, substanceRatio: 0.5, density: { words: 20, min: 0.3 } };
+    const telling =
+      'We learned to bake rye because the old mill closed in March and the new flour behaves differently. ';
+    const ad = 'Book now! Order today! First lesson free! 🔥🔥';
+    // Quiet without the setting: the substance and the length outweigh 6 of pitch.
+    expect(fired(pack(rule(params), SELL), telling + ad)).toEqual([]);
+    const loud = pack(rule({ ...params, loud: { words: 20, marks: 5 } }), SELL);
+    expect(fired(loud, telling + ad)).toEqual(['pitch']);
+    // The same words said calmly stay quiet, and so does a short loud draft's thin pitch.
+    expect(fired(loud, telling + ad.replace(/!/g, '.').replace(/ 🔥🔥/, ''))).toEqual([]);
+    expect(fired(loud, telling + 'Lovely day!!! 🔥🔥🔥 Book now.')).toEqual([]);
+    // Keycap numbers count steps; they do not raise the voice.
+    expect(fired(loud, telling + ad.replace('🔥🔥', '1️⃣ 2️⃣'))).toEqual([]);
+  });
+
   it('maxClauses: a tag marks at most that many clauses', () => {
     const p = pack(rule({ min: 2 }), SELL);
     expect(fired(p, 'Rent was $900. Power $120. Food $300.')).toEqual([]);
