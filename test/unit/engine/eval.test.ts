@@ -75,7 +75,9 @@
  * (everyday posting in regional Spanish, Portuguese, German and French: one canned-reply and one
  * nothing-to-say miss on arrival) are in the pool only, and so are dev-dn and dev-do (written to
  * sealed60's brief, long posts, dev-do weighted to long ads and long filler: nothing-to-say recall
- * 0.36 and 0.10, pure-promotion recall 0.81 and 0.59 on arrival).
+ * 0.36 and 0.10, pure-promotion recall 0.81 and 0.59 on arrival), and dev-dp (long posts, sealed62's
+ * brief, half its flawed drafts long ads and long filler: nothing-to-say recall 0.17, pure-promotion
+ * 0.65 with the pack before the loud and long rules, 0.26 and 0.85 with them).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
