@@ -96,7 +96,7 @@ function runRules(
  * characters is read as a copy with spaces in their place (offsets stay put); the tokenizer
  * notices them on its way, so a clean draft, nearly every one, costs no extra pass.
  */
-function makeEnv(input: Draft, pack: CompiledPack, options: CheckOptions): RuleEnv {
+export function makeEnv(input: Draft, pack: CompiledPack, options: CheckOptions): RuleEnv {
   let draft = input;
   let doc = analyse(draft.text);
   if (doc.controls) {

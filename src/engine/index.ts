@@ -36,3 +36,4 @@ export { evaluate, type EvalRow, type EvalReport } from './evaluate.ts';
 export { parseHistory } from './history/parse.ts';
 export { defaultPackJson } from './default-pack.ts';
 export { fitThresholds, objective, type FitOptions, type FitResult } from './fit.ts';
+export { fitSignals, type SignalFit, type SignalFitOptions } from './fit-signals.ts';

@@ -142,6 +142,28 @@ export function scoreSignals(list: readonly CompiledSignal[], doc: Doc, hits: Hi
   return score;
 }
 
+/**
+ * Per signal, the count it weighs in this draft (capped at its `max`; 0 for a kind it does not
+ * read): the inputs `fitSignals` learns weights from, counted exactly as the score counts them.
+ */
+export function signalCounts(
+  list: readonly CompiledSignal[],
+  doc: Doc,
+  hits: Hits,
+  kind: DraftKind,
+): number[] {
+  const bit = kindBit(kind);
+  return list.map((s) => {
+    if ((s.kindMask & bit) === 0) return 0;
+    let count: number;
+    if (s.list !== undefined) {
+      const all = hits[s.list];
+      count = all ? narrowed(s, doc, placed(doc, all, s.at), hits).length : 0;
+    } else count = featureCount(s, doc);
+    return Math.min(count, s.max);
+  });
+}
+
 export interface Sum {
   score: number;
   /** Matches of the signals that added to the score, for evidence. */

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { Num } from '../pack/schema-parts.ts';
-import { matchEvidence, type RuleType } from './rule-type.ts';
+import { matchEvidence, type Evaluate, type RuleType } from './rule-type.ts';
 import { compileSignals, scoreSignals, Signal, sumSignals, widest } from './signal-sum.ts';
 import type { Hits } from '../text/lexicon.ts';
 
@@ -36,7 +36,7 @@ export const signals: RuleType<z.infer<typeof Params>> = {
     const required = requires ? list.filter((s) => s.name !== undefined && requires.includes(s.name)) : [];
     const gate = required.every((s) => s.list !== undefined) ? required.map((s) => s.list!) : [];
 
-    return ({ doc, hits, draft }) => {
+    const evaluate: Evaluate = ({ doc, hits, draft }) => {
       if (gate.length && !mayHoldAny(gate, hits)) return null;
       if (scoreSignals(list, doc, hits, draft.kind) < threshold) return null;
       const sum = sumSignals(list, doc, hits, draft.kind);
@@ -47,6 +47,8 @@ export const signals: RuleType<z.infer<typeof Params>> = {
         vars: { score: Math.round(sum.score * 10) / 10 },
       };
     };
+    // What `rapport pack fit --signals` reads to weigh the rule's own signals (fit-signals.ts).
+    return Object.assign(evaluate, { signals: list });
   },
 };
 

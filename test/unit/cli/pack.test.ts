@@ -210,3 +210,87 @@ describe('rapport pack fit', () => {
     expect((await run(['pack', 'test', out])).code).toBe(0);
   });
 });
+
+describe('rapport pack fit --signals', () => {
+  const dir = scratchDir();
+  const message = { title: 'T', reason: 'R', suggestion: 'S' };
+  const pack = {
+    schema: 1,
+    name: 'acme',
+    version: '1.0.0',
+    terms: { warm: ['grateful', 'lovely', 'hugs'], facts: ['because', 'measured', 'minutes'] },
+    rules: [
+      {
+        id: 'nothing-to-say',
+        type: 'signals',
+        severity: 'warn',
+        message,
+        params: {
+          threshold: 1,
+          signals: [
+            { terms: 'warm', weight: 0, max: 3 },
+            { terms: 'facts', weight: 0, max: 3 },
+          ],
+        },
+      },
+    ],
+  };
+  const drafts = [
+    ['So grateful, lovely week, hugs to all', ['nothing-to-say']],
+    ['Lovely Friday, grateful for you, hugs', ['nothing-to-say']],
+    ['We measured it: 12 minutes saved because of the queue', []],
+    ['Because we measured the queue, it takes 3 minutes now', []],
+  ].map(([text, expect], i) => JSON.stringify({ id: `d${i}`, platform: 'x', kind: 'post', text, expect }));
+
+  it('fits the rule’s weights and threshold and writes a pack that compiles', async () => {
+    const file = join(dir, 'acme.json');
+    const evalFile = join(dir, 'ours.jsonl');
+    const out = join(dir, 'acme-fitted.json');
+    writeFileSync(file, JSON.stringify(pack));
+    writeFileSync(evalFile, drafts.join('\n'));
+    const result = await run([
+      'pack',
+      'fit',
+      file,
+      '--eval',
+      evalFile,
+      '--signals',
+      'nothing-to-say',
+      '--out',
+      out,
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('nothing-to-say reads 4, 2 of them labelled');
+    expect(result.stdout).toMatch(/warm: 0 → \d+\.\d+/);
+    expect(result.stdout).toMatch(/facts: 0 → -\d+\.\d+/);
+    // Both labelled drafts now fire: recall from none to all.
+    expect(result.stdout).toMatch(/nothing-to-say +precision 1\.00 → 1\.00, recall 0\.00 → 1\.00/);
+    const fitted = JSON.parse(readFileSync(out, 'utf8')) as typeof pack;
+    expect(fitted.rules[0]!.params.signals[0]!.weight).toBeGreaterThan(0);
+    expect((await run(['pack', 'test', out])).code).toBe(0);
+  });
+
+  it('names a rule it cannot fit, and refuses --only beside --signals', async () => {
+    const file = join(dir, 'acme2.json');
+    const evalFile = join(dir, 'ours2.jsonl');
+    writeFileSync(file, JSON.stringify(pack));
+    writeFileSync(evalFile, drafts.join('\n'));
+    const unknown = await run(['pack', 'fit', file, '--eval', evalFile, '--signals', 'vanity-metrics']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no signals rule "vanity-metrics"');
+    const both = await run([
+      'pack',
+      'fit',
+      file,
+      '--eval',
+      evalFile,
+      '--signals',
+      'nothing-to-say',
+      '--only',
+      'x',
+    ]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--only names thresholds');
+  });
+});
