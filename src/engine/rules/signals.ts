@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { Num } from '../pack/schema-parts.ts';
 import { matchEvidence, type Evaluate, type RuleType } from './rule-type.ts';
-import { compileSignals, scoreSignals, Signal, sumSignals, widest } from './signal-sum.ts';
+import { compileSignals, featurePresent, scoreSignals, Signal, sumSignals, widest } from './signal-sum.ts';
 import type { Hits } from '../text/lexicon.ts';
 
 const Params = z.lazy(() =>
@@ -35,9 +35,12 @@ export const signals: RuleType<z.infer<typeof Params>> = {
     // A required feature signal may be present in any draft: then nothing is ruled out here.
     const required = requires ? list.filter((s) => s.name !== undefined && requires.includes(s.name)) : [];
     const gate = required.every((s) => s.list !== undefined) ? required.map((s) => s.list!) : [];
+    // Required signals that are all features ("long": 40 words or more) are read before the sum.
+    const featureGate = required.length && required.every((s) => s.list === undefined) ? required : null;
 
     const evaluate: Evaluate = ({ doc, hits, draft }) => {
       if (gate.length && !mayHoldAny(gate, hits)) return null;
+      if (featureGate && !featureGate.some((s) => featurePresent(s, doc, draft.kind))) return null;
       if (scoreSignals(list, doc, hits, draft.kind) < threshold) return null;
       const sum = sumSignals(list, doc, hits, draft.kind);
       if (requires && !requires.some((r) => sum.named.has(r))) return null;
