@@ -1,11 +1,11 @@
 /**
  * Fits one `signals` rule to labelled drafts: the weight of each of its signals by logistic
  * regression over the counts the rule itself reads (each capped at the signal's `max`), and the
- * threshold where the fitted odds are even. The words, caps and gates stay as
- * the pack has them, so evidence still names the words that tipped the nudge; only numbers move.
+ * threshold where the fitted odds are even. The words, caps and gates stay as the pack has them,
+ * so evidence still names the words that tipped the nudge; only numbers move.
  *
- * Deterministic: plain gradient descent from zero with fixed steps, no sampling, so the same pack
- * and drafts give the same weights. A draft counts only where the rule could speak: its kinds and
+ * Deterministic: plain gradient descent from the pack's own weights with fixed steps, no sampling,
+ * so the same pack and drafts give the same weights (a second run starts from the first's). A draft counts only where the rule could speak: its kinds and
  * platforms, its required signals present, and none of its `unless` nudges firing (those would
  * silence it whatever its weights). Genuine drafts (no label at all) weigh `genuineWeight` times a
  * flawed one, because a nudge on a good draft costs more trust than a missed one.
@@ -116,7 +116,7 @@ export function fitSignals(
   // The threshold: where the fitted odds are even (a genuine draft weighing `genuineWeight`
   // flawed ones). A search for the best F0.5 on the same drafts chose lower thresholds that gave
   // more false nudges on batches it had not seen.
-  const best = { t: round(-b) };
+  const threshold = round(-b);
 
   const fitted = structuredClone(json);
   const rule = (fitted.rules as Rule[]).find((r) => r.id === ruleId)!;
@@ -130,7 +130,7 @@ export function fitSignals(
   fittedParams.signals.forEach((s, i) => {
     if (!fixed[i]) put(s.weight, weights[i]!, (v) => (s.weight = v));
   });
-  put(fittedParams.threshold, best.t, (v) => (fittedParams.threshold = v));
+  put(fittedParams.threshold, threshold, (v) => (fittedParams.threshold = v));
   const label = (s: CompiledSignal, i: number): string => {
     const raw = params.signals[i] as { terms?: unknown; feature?: string };
     const what = typeof raw.terms === 'string' ? raw.terms : (raw.feature ?? `signal ${i}`);
@@ -139,7 +139,7 @@ export function fitSignals(
   return {
     pack: fitted,
     weights: list.map((s, i) => ({ signal: label(s, i), from: s.weight, to: weights[i]!, fixed: fixed[i]! })),
-    threshold: { from: numberOf(params.threshold, json), to: best.t },
+    threshold: { from: threshold0, to: threshold },
     drafts: xs.length,
     positives,
     before: evaluate(rows, pack),

@@ -242,23 +242,18 @@ describe('rapport pack fit --signals', () => {
     ['Because we measured the queue, it takes 3 minutes now', []],
   ].map(([text, expect], i) => JSON.stringify({ id: `d${i}`, platform: 'x', kind: 'post', text, expect }));
 
-  it('fits the rule’s weights and threshold and writes a pack that compiles', async () => {
-    const file = join(dir, 'acme.json');
-    const evalFile = join(dir, 'ours.jsonl');
-    const out = join(dir, 'acme-fitted.json');
+  /** `pack fit` on the pack and drafts above, written under `name`, with these arguments after. */
+  const fit = (name: string, ...rest: string[]) => {
+    const file = join(dir, `${name}.json`);
+    const evalFile = join(dir, `${name}.jsonl`);
     writeFileSync(file, JSON.stringify(pack));
     writeFileSync(evalFile, drafts.join('\n'));
-    const result = await run([
-      'pack',
-      'fit',
-      file,
-      '--eval',
-      evalFile,
-      '--signals',
-      'nothing-to-say',
-      '--out',
-      out,
-    ]);
+    return run(['pack', 'fit', file, '--eval', evalFile, ...rest]);
+  };
+
+  it('fits the rule’s weights and threshold and writes a pack that compiles', async () => {
+    const out = join(dir, 'acme-fitted.json');
+    const result = await fit('acme', '--signals', 'nothing-to-say', '--out', out);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('nothing-to-say reads 4, 2 of them labelled');
@@ -272,24 +267,10 @@ describe('rapport pack fit --signals', () => {
   });
 
   it('names a rule it cannot fit, and refuses --only beside --signals', async () => {
-    const file = join(dir, 'acme2.json');
-    const evalFile = join(dir, 'ours2.jsonl');
-    writeFileSync(file, JSON.stringify(pack));
-    writeFileSync(evalFile, drafts.join('\n'));
-    const unknown = await run(['pack', 'fit', file, '--eval', evalFile, '--signals', 'vanity-metrics']);
+    const unknown = await fit('acme2', '--signals', 'vanity-metrics');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no signals rule "vanity-metrics"');
-    const both = await run([
-      'pack',
-      'fit',
-      file,
-      '--eval',
-      evalFile,
-      '--signals',
-      'nothing-to-say',
-      '--only',
-      'x',
-    ]);
+    const both = await fit('acme3', '--signals', 'nothing-to-say', '--only', 'x');
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--only names thresholds');
   });
