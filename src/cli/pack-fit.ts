@@ -11,6 +11,7 @@ import {
   fitSignals,
   fitThresholds,
   PackError,
+  type CompiledPack,
   type EvalReport,
   type EvalRow,
 } from '../engine/index.ts';
@@ -80,7 +81,7 @@ function fitRule(
   json: Record<string, unknown>,
   rows: readonly EvalRow[],
   ruleId: string,
-  base: ReturnType<typeof compileDefaultPack> | undefined,
+  base: CompiledPack | undefined,
   out: string | undefined,
 ): Promise<number> {
   let fit;
@@ -116,7 +117,7 @@ async function finish(
   io: Io,
   lines: string[],
   fitted: Record<string, unknown>,
-  base: ReturnType<typeof compileDefaultPack> | undefined,
+  base: CompiledPack | undefined,
   out: string | undefined,
 ): Promise<number> {
   try {

@@ -92,7 +92,10 @@ export function fitSignals(
   // as the drafts give reason to (a pack author's judgement is the prior, the drafts the evidence).
   const prior = list.map((s) => s.weight);
   const w = [...prior];
-  const threshold0 = numberOf(params.threshold, json);
+  // Named numbers as the merged pack knows them: an admin pack may name one its base defines.
+  const named = pack.source.thresholds;
+  const threshold0 =
+    typeof params.threshold === 'number' ? params.threshold : (named[params.threshold as string] ?? 0);
   let b = -threshold0;
   const l2 = options.l2 ?? 0.003;
   const rate = 0.05;
@@ -121,10 +124,11 @@ export function fitSignals(
   const fitted = structuredClone(json);
   const rule = (fitted.rules as Rule[]).find((r) => r.id === ruleId)!;
   const fittedParams = rule.params as typeof params;
-  // A number the pack names in its thresholds moves there, so every rule that shares it agrees.
-  const thresholds = (fitted.thresholds ?? {}) as Record<string, number>;
+  // A number the pack names in its thresholds moves there, so every rule that shares it agrees
+  // (into this pack's own thresholds, over its base's value when the base defines the name).
+  const thresholds = ((fitted.thresholds as Record<string, number> | undefined) ??= {});
   const put = (value: unknown, to: number, set: (v: number) => void): void => {
-    if (typeof value === 'string' && value in thresholds) thresholds[value] = to;
+    if (typeof value === 'string' && value in named) thresholds[value] = to;
     else set(to);
   };
   fittedParams.signals.forEach((s, i) => {
@@ -145,11 +149,4 @@ export function fitSignals(
     before: evaluate(rows, pack),
     after: evaluate(rows, compilePack(fitted, base, { skipExamples: true })),
   };
-}
-
-/** A pack number: as written, or the value of the threshold it names. */
-function numberOf(value: unknown, json: Record<string, unknown>): number {
-  if (typeof value === 'number') return value;
-  const thresholds = json.thresholds as Record<string, number> | undefined;
-  return typeof value === 'string' ? (thresholds?.[value] ?? Number.NaN) : Number.NaN;
 }

@@ -163,13 +163,15 @@ export function signalCounts(
   const bit = kindBit(kind);
   return list.map((s) => {
     if ((s.kindMask & bit) === 0) return 0;
-    let count: number;
-    if (s.list !== undefined) {
-      const all = hits[s.list];
-      count = all ? narrowed(s, doc, placed(doc, all, s.at), hits).length : 0;
-    } else count = featureCount(s, doc);
+    const count = s.list !== undefined ? termMatches(s, doc, hits).length : featureCount(s, doc);
     return Math.min(count, s.max);
   });
+}
+
+/** A term signal's matches where it looks, narrowed by `with` and `without`. */
+function termMatches(s: CompiledSignal, doc: Doc, hits: Hits): readonly Match[] {
+  const matches = placed(doc, hits[s.list!] ?? NONE, s.at);
+  return matches.length ? narrowed(s, doc, matches, hits) : matches;
 }
 
 export interface Sum {
@@ -190,8 +192,7 @@ export function sumSignals(list: readonly CompiledSignal[], doc: Doc, hits: Hits
     let count: number;
     let matches: readonly Match[] = NONE;
     if (s.list !== undefined) {
-      matches = placed(doc, hits[s.list] ?? NONE, s.at);
-      if (matches.length) matches = narrowed(s, doc, matches, hits);
+      matches = termMatches(s, doc, hits);
       count = matches.length;
     } else count = featureCount(s, doc);
     if (count === 0) continue;

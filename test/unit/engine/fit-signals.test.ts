@@ -1,6 +1,12 @@
 /** Fitting one signals rule's weights to labelled drafts: learns from the counts the rule reads. */
 import { describe, expect, it } from 'vitest';
-import { compilePack, fitSignals, PackError, type EvalRow } from '../../../src/engine/index.ts';
+import {
+  compilePack,
+  defaultPackJson,
+  fitSignals,
+  PackError,
+  type EvalRow,
+} from '../../../src/engine/index.ts';
 import { fired, packJson } from './helpers.ts';
 
 const TERMS = {
@@ -99,6 +105,30 @@ describe('fitSignals', () => {
     const thresholds = fit.pack.thresholds as Record<string, number>;
     expect(thresholds['quiet.threshold']).toBe(fit.threshold.to);
     expect(fit.threshold.from).toBe(1);
+  });
+
+  it('writes a number its base pack names into the admin pack’s own thresholds', () => {
+    const admin = {
+      schema: 1,
+      name: 'acme',
+      version: '1.0.0',
+      extends: 'default',
+      terms: TERMS.terms,
+      rules: rules({ threshold: 'corporate.threshold' }).map((r) => ({
+        ...r,
+        id: 'acme-filler',
+        nudge: 'nothing-to-say',
+        severity: 'warn',
+        message: { title: 'T', reason: 'R', suggestion: 'S' },
+      })),
+    };
+    const base = compilePack(defaultPackJson);
+    const fit = fitSignals(admin, rows, 'acme-filler', base);
+    expect(fit.threshold.from).toBe(base.source.thresholds['corporate.threshold']);
+    expect((fit.pack.thresholds as Record<string, number>)['corporate.threshold']).toBe(fit.threshold.to);
+    // The rule still names it: the number moved, the reference stayed.
+    const rule = (fit.pack.rules as { params: { threshold: unknown } }[])[0]!;
+    expect(rule.params.threshold).toBe('corporate.threshold');
   });
 
   it('refuses a rule that is not a signals rule, or drafts with only one side', () => {
