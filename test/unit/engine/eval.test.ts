@@ -80,7 +80,9 @@
  * 0.65 with the pack before the loud and long rules, 0.26 and 0.85 with them), and dev-dr (long posts
  * that sell or seem to: pure-promotion recall 0.60 with the pack this stop began with, 0.73 with
  * the loud rule), and dev-dq (long posts of thanks, milestones, goodbyes and reflection, half of
- * them nothing-to-say: recall 0.07 with the pack this stop began with, 0.12 with nothing-to-say/long).
+ * them nothing-to-say: recall 0.07 with the pack this stop began with, 0.12 with nothing-to-say/long),
+ * and dev-ds (everyday posts and comments of 15 to 80 words on occasions that easily say nothing:
+ * nothing-to-say recall 0.38 on arrival).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
