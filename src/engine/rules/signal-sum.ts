@@ -144,7 +144,7 @@ export function scoreSignals(list: readonly CompiledSignal[], doc: Doc, hits: Hi
 
 /**
  * Whether a feature signal counts in this draft (a term signal is settled by its list's hits): a
- * rule that requires a feature ("a post of 40 words or more") reads it before the whole sum.
+ * rule that requires a feature ("a post of 20 words or more") reads it before the whole sum.
  */
 export function featurePresent(s: CompiledSignal, doc: Doc, kind: DraftKind): boolean {
   return (s.kindMask & kindBit(kind)) !== 0 && featureCount(s, doc) !== 0;

@@ -35,7 +35,7 @@ export const signals: RuleType<z.infer<typeof Params>> = {
     // A required feature signal may be present in any draft: then nothing is ruled out here.
     const required = requires ? list.filter((s) => s.name !== undefined && requires.includes(s.name)) : [];
     const gate = required.every((s) => s.list !== undefined) ? required.map((s) => s.list!) : [];
-    // Required signals that are all features ("long": 40 words or more) are read before the sum.
+    // Required signals that are all features ("long": 20 words or more) are read before the sum.
     const featureGate = required.length && required.every((s) => s.list === undefined) ? required : null;
 
     const evaluate: Evaluate = ({ doc, hits, draft }) => {
