@@ -82,7 +82,8 @@
  * the loud rule), and dev-dq (long posts of thanks, milestones, goodbyes and reflection, half of
  * them nothing-to-say: recall 0.07 with the pack this stop began with, 0.12 with nothing-to-say/long),
  * and dev-ds (everyday posts and comments of 15 to 80 words on occasions that easily say nothing:
- * nothing-to-say recall 0.38 on arrival).
+ * nothing-to-say recall 0.38 on arrival), and dev-du (written to sealed65's brief, conversations under
+ * posts, leaning to support replies: canned-reply exact, three other misses on arrival).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
