@@ -83,7 +83,8 @@
  * them nothing-to-say: recall 0.07 with the pack this stop began with, 0.12 with nothing-to-say/long),
  * and dev-ds (everyday posts and comments of 15 to 80 words on occasions that easily say nothing:
  * nothing-to-say recall 0.38 on arrival), and dev-du (written to sealed65's brief, conversations under
- * posts, leaning to support replies: canned-reply exact, three other misses on arrival).
+ * posts, leaning to support replies: canned-reply exact, three other misses on arrival) and dev-dt
+ * (sealed65's brief as written: canned-reply 0.95/0.95 on arrival, AUC 0.999).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
