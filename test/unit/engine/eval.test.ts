@@ -84,7 +84,9 @@
  * and dev-ds (everyday posts and comments of 15 to 80 words on occasions that easily say nothing:
  * nothing-to-say recall 0.38 on arrival), and dev-du (written to sealed65's brief, conversations under
  * posts, leaning to support replies: canned-reply exact, three other misses on arrival) and dev-dt
- * (sealed65's brief as written: canned-reply 0.95/0.95 on arrival, AUC 0.999).
+ * (sealed65's brief as written: canned-reply 0.95/0.95 on arrival, AUC 0.999). dev-dv (people
+ * who sell their own work, pitches wrapped in a story: pure-promotion 0.91/0.95 on arrival) is
+ * held to the full bars (see SETS).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -174,6 +176,9 @@ const SETS = {
   'dev-cs': resolve(repoRoot, 'test/eval/dev-cs.jsonl'),
   // Spanish, Portuguese, French and German lookalikes: meets the full bars.
   'dev-cx': resolve(repoRoot, 'test/eval/dev-cx.jsonl'),
+  // People who sell their own work and wrap the pitch in a story or a lesson, beside genuine posts
+  // that name their price or link and still teach something: met the full bars on arrival.
+  'dev-dv': resolve(repoRoot, 'test/eval/dev-dv.jsonl'),
 };
 
 /**
