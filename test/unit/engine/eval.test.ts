@@ -86,7 +86,8 @@
  * posts, leaning to support replies: canned-reply exact, three other misses on arrival) and dev-dt
  * (sealed65's brief as written: canned-reply 0.95/0.95 on arrival, AUC 0.999). dev-dv (people
  * who sell their own work, pitches wrapped in a story: pure-promotion 0.91/0.95 on arrival) is
- * held to the full bars (see SETS).
+ * held to the full bars (see SETS). dev-dw (written to sealed67's brief, the end-of-year season:
+ * pure-promotion 0.94/0.94, nothing-to-say recall 0.85 on arrival) is in the pool only.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
