@@ -87,7 +87,9 @@
  * (sealed65's brief as written: canned-reply 0.95/0.95 on arrival, AUC 0.999). dev-dv (people
  * who sell their own work, pitches wrapped in a story: pure-promotion 0.91/0.95 on arrival) is
  * held to the full bars (see SETS). dev-dw (written to sealed67's brief, the end-of-year season:
- * pure-promotion 0.94/0.94, nothing-to-say recall 0.85 on arrival) is in the pool only.
+ * pure-promotion 0.94/0.94, nothing-to-say recall 0.85 on arrival) and dev-dx (the same brief,
+ * weighted to seasonal posts that name prices and links and still tell something: pure-promotion
+ * 0.92/1.00 on arrival) are in the pool only.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
