@@ -4,6 +4,7 @@
  */
 import { isWordChar, tokenize, type Token, type TokenizeReport } from './tokenize.ts';
 import {
+  FINITE_VERBS,
   GENERIC_YOU_BEFORE,
   LEAD_IN,
   PHATIC,
@@ -206,6 +207,11 @@ const VERB_FINAL = 128;
 const FORMAL_SECOND = 256;
 /** A word after which "you" is not the reader addressed ("thank", and GENERIC_YOU_BEFORE's). */
 const YOU_NOT_ADDRESSED = 512;
+/**
+ * A finite verb (see FINITE_VERBS): the word right before it is its subject, not an imperative,
+ * even where it opens the clause ("Shop reopens Jan 6", "Book is out", "Order will ship Monday").
+ */
+const FINITE = 1024;
 
 /** German lead-ins after which a short clause ends in its verb ("Jetzt kostenlos testen"). */
 const VERB_FINAL_LEADS: ReadonlySet<string> = new Set(['jetzt', 'hier', 'einfach', 'gleich', 'schnell']);
@@ -228,8 +234,9 @@ mark(LEAD_IN, LEAD);
 mark(VERB_FINAL_LEADS, VERB_FINAL);
 mark(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres'], FORMAL_SECOND);
 mark(['thank', ...GENERIC_YOU_BEFORE], YOU_NOT_ADDRESSED);
+mark(FINITE_VERBS, FINITE);
 // The languages a word is a function word of ride in the same lookup, from bit LANG_SHIFT on.
-const LANG_SHIFT = 10;
+const LANG_SHIFT = 11;
 for (const [w, bits] of LANGUAGE_BITS) {
   const word = VOCABULARY.intern(w);
   WORD_CLASS.set(word, (WORD_CLASS.get(word) ?? 0) | (bits << LANG_SHIFT));
@@ -412,6 +419,10 @@ export function analyse(text: string): Doc {
       while (k >= 0 && text.charCodeAt(k) === 32) k--;
       if (k >= 0 && opensClause(text.charCodeAt(k)) && !quotedInSentence(text, k)) lead[i] = 1;
     }
+    // A lead word the next word shows to be a subject ("Shop reopens", "Reserva es obligatoria")
+    // opens a statement, not a call to act: it no longer counts as a clause's imperative.
+    // (Only a word one space after a word gets here.)
+    else if ((cls & FINITE) !== 0 && lead[i - 1] === 1) lead[i - 1] = 0;
     if (lead[i]) stretchAt = words;
     if (kind !== 'word') others.push(i);
     switch (kind) {

@@ -104,3 +104,20 @@ export const GENERIC_YOU_BEFORE: ReadonlySet<string> = new Set([
   'warns',
   'tells',
 ]);
+
+/**
+ * Finite verbs that cannot follow an imperative: the word right before one is its subject. "Shop
+ * reopens Jan 6", "Book is out", "Order will ship Monday", "Reserva es obligatoria" name a shop, a
+ * book, an order and a booking; none asks the reader to do anything. Not "may" or "can", which
+ * also name a month and a tin ("Shop May's picks").
+ */
+export const FINITE_VERBS: ReadonlySet<string> = new Set(
+  `is are was were will would has have had isn't aren't wasn't weren't won't doesn't didn't hasn't
+  haven't opens reopens closes starts ends runs begins returns meets remains stays arrives ships
+  es son está están era fue será abre cierra empieza comienza termina vuelve llega
+  é são estão foi abre fecha começa volta chega
+  est sont était sera ouvre rouvre ferme commence revient
+  ist sind war wird öffnet schließt beginnt startet`
+    .split(/\s+/)
+    .filter(Boolean),
+);

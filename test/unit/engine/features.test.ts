@@ -198,6 +198,19 @@ describe('clause leads after a request frame', () => {
     // Mid-clause it is an adverb like any other: the word after it opens nothing.
     expect(leads('Tenemos solo tres plazas libres')).not.toContain('tres');
   });
+
+  it('reads a lead word a finite verb follows as its subject, not an imperative', () => {
+    expect(leads('Shop reopens Jan 8 after the break')).not.toContain('shop');
+    expect(leads('Big news. Book is out on Friday')).not.toContain('book');
+    expect(leads('Thanks! Order will ship on Monday')).not.toContain('order');
+    expect(leads('Reserva es obligatoria para grupos')).not.toContain('reserva');
+    // An imperative keeps its place when what follows is its object or an adverb.
+    expect(leads('Shop now at the market stall')).toContain('shop');
+    expect(leads('Book early, the hall is small')).toContain('book');
+    expect(leads('Order online, pick up in store')).toContain('order');
+    // Only the word right before the verb: a subject of several words is left as it was.
+    expect(leads('Shop opening hours are 9 to 5')).toContain('shop');
+  });
 });
 
 describe('reader-questions', () => {
