@@ -89,7 +89,9 @@
  * held to the full bars (see SETS). dev-dw (written to sealed67's brief, the end-of-year season:
  * pure-promotion 0.94/0.94, nothing-to-say recall 0.85 on arrival) and dev-dx (the same brief,
  * weighted to seasonal posts that name prices and links and still tell something: pure-promotion
- * 0.92/1.00 on arrival) are in the pool only.
+ * 0.92/1.00 on arrival) are in the pool only, and so is dev-dy (warm replies and comments between
+ * people who know each other a little, many of them long pleasantries: nothing-to-say recall 0.44
+ * on arrival).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
