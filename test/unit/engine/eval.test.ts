@@ -92,7 +92,9 @@
  * 0.92/1.00 on arrival) are in the pool only, and so is dev-dy (warm replies and comments between
  * people who know each other a little, many of them long pleasantries: nothing-to-say recall 0.44
  * on arrival), and dev-dz (written to sealed68's brief, public bodies, weighted to public services
- * that name fees, fares and booking links: pure-promotion precision 0.71 on arrival).
+ * that name fees, fares and booking links: pure-promotion precision 0.71 on arrival), and dev-eb
+ * (software people in public: pure-promotion precision 0.81 on arrival, from a Spanish migration
+ * story whose 'código' and 'gratis' read as an offer and a meetup's 'spaces are limited').
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
