@@ -187,6 +187,8 @@ const SETS = {
   // People who sell their own work and wrap the pitch in a story or a lesson, beside genuine posts
   // that name their price or link and still teach something: met the full bars on arrival.
   'dev-dv': resolve(repoRoot, 'test/eval/dev-dv.jsonl'),
+  // Sport: clubs, gyms, coaches, athletes, race organisers, shops and fans: exact on arrival.
+  'dev-ea': resolve(repoRoot, 'test/eval/dev-ea.jsonl'),
 };
 
 /**
