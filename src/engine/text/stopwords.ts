@@ -115,7 +115,7 @@ export const FINITE_VERBS: ReadonlySet<string> = new Set(
   `is are was were will would has have had isn't aren't wasn't weren't won't doesn't didn't hasn't
   haven't opens reopens closes starts ends runs begins returns meets remains stays arrives ships
   es son está están era fue será abre cierra empieza comienza termina vuelve llega
-  é são estão foi abre fecha começa volta chega
+  é são estão foi fecha começa volta chega
   est sont était sera ouvre rouvre ferme commence revient
   ist sind war wird öffnet schließt beginnt startet`
     .split(/\s+/)
