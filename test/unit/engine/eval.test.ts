@@ -94,7 +94,13 @@
  * on arrival), and dev-dz (written to sealed68's brief, public bodies, weighted to public services
  * that name fees, fares and booking links: pure-promotion precision 0.71 on arrival), and dev-eb
  * (software people in public: pure-promotion precision 0.81 on arrival, from a Spanish migration
- * story whose 'código' and 'gratis' read as an offer and a meetup's 'spaces are limited').
+ * story whose 'código' and 'gratis' read as an offer and a meetup's 'spaces are limited'). Pool only
+ * too: dev-ec (written to sealed69's brief, travel and hospitality: pure-promotion 0.93/1.00 on
+ * arrival), dev-ed (casual posts on days people post because they feel they should, half filler
+ * and half with a point: nothing-to-say 1.00/0.62 on arrival, twelve of its thirteen misses
+ * labelled beside corporate-voice or vanity-metrics, which already fire), dev-ee (money and
+ * property: pure-promotion 0.88/0.79 on arrival) and dev-ef (drafts typed as on a phone: lower
+ * case, no apostrophes, text-speak and typos: pure-promotion 0.82/0.93, nothing-to-say 0.93/0.82).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
