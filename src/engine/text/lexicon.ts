@@ -11,6 +11,8 @@
  */
 import { NUMBER_FORMS, tokenize, type Token, type TokenKind } from './tokenize.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
+import { LANGUAGE_BITS, UNDETERMINED } from './language.ts';
+import { STOPWORDS } from './stopwords.ts';
 
 /** Matches per list, by the list's index in `Lexicon.names`; undefined where a list matched nothing. */
 export type Hits = readonly (readonly Match[] | undefined)[];
@@ -44,6 +46,8 @@ interface Scan {
   nTouched: number;
   /** The draft's language, for phrases tied to one. */
   language: string | undefined;
+  /** ACCENTLESS when the language is known and not English, so phrases typed bare count. */
+  accentless: string | null;
 }
 
 interface Head {
@@ -84,6 +88,13 @@ interface Phrase {
   except: string | null;
 }
 
+/**
+ * The language of an accented phrase spelled without its accents (see `unaccented`) that names
+ * none: any known language but English, where the bare word is often a word of its own ("doublé"
+ * and "double"). A language of its own, so it costs the phrases that name none nothing to check.
+ */
+const ACCENTLESS = '*';
+
 const PLACEHOLDERS: Record<string, TokenKind> = {
   '<price>': 'price',
   '<percent>': 'percent',
@@ -116,6 +127,66 @@ export function splitLanguage(phrase: string): [text: string, lang: string | nul
   const m = LANG_SUFFIX.exec(phrase);
   return m ? [phrase.slice(0, m.index), m[1]!] : [phrase, null];
 }
+/** A Latin letter and the accents NFD split from it. */
+/**
+ * Accented Latin letters (lower case, as pack phrases are written) and the letter each is without
+ * its accent, side by side. A table rather than Unicode decomposition: every worker start and CLI
+ * call compiles the pack, and normalising its thousands of phrases cost more than this lookup.
+ * Kana, whose voicing marks decompose too and make other sounds, are not in it.
+ */
+const ACCENTED = 'àáâãäåāăąçćĉċčďèéêëēĕėęěĝğġģĥìíîïĩīĭįĵķĺļľñńņňòóôõöøōŏőŕŗřśŝşšţťùúûüũūŭůűųŵýÿŷźżž';
+const PLAIN = 'aaaaaaaaacccccdeeeeeeeeegggghiiiiiiiijklllnnnnooooooooorrrssssttuuuuuuuuuuwyyyzzz';
+
+/**
+ * The phrase as people type it on a phone, without its accents ("ultimas plazas", "promocao",
+ * "inscribete"), or null when it has none to drop. Not for one word of four letters or fewer once
+ * bare: those are too often another word ("sí" and "si", "bajó" and "bajo", "usé" and "use").
+ */
+export function unaccented(phrase: string): string | null {
+  let bare: string | null = null;
+  for (let k = 0; k < phrase.length; k++) {
+    if (phrase.charCodeAt(k) < 0xc0) continue;
+    const at = ACCENTED.indexOf(phrase[k]!);
+    if (at < 0) continue;
+    bare = (bare ?? phrase.slice(0, k)) + PLAIN[at];
+    // The rest is copied as the loop goes: `bare` stays null until the first accent.
+    for (k++; k < phrase.length; k++) {
+      const i = phrase.charCodeAt(k) < 0xc0 ? -1 : ACCENTED.indexOf(phrase[k]!);
+      bare += i < 0 ? phrase[k] : PLAIN[i];
+    }
+  }
+  if (bare === null || (!bare.includes(' ') && bare.length <= 4)) return null;
+  return bare;
+}
+
+/** A character a phrase could be typed without: an accented Latin letter or an apostrophe. */
+const TYPED_OTHERWISE = /[\u00c0-\u017f'’]/;
+
+/** An apostrophe with a letter or digit on each side: a contraction or an elision. */
+const CONTRACTION = /([^\s'’])['’](?=[^\s'’])/g;
+
+/**
+ * A phrase of several words with its contractions typed without their apostrophes ("were hiring",
+ * "dont miss", "jai testé"), as people type on a phone, or null when it has none. Not one word
+ * alone: "we're", "it's", "we'll" and "can't" bare are other words ("were", "its", "well", "cant").
+ */
+export function withoutApostrophes(phrase: string): string | null {
+  if (!phrase.includes(' ') || (!phrase.includes("'") && !phrase.includes('’'))) return null;
+  const bare = phrase.replace(CONTRACTION, '$1');
+  return bare === phrase ? null : bare;
+}
+
+/** Whether a word that `bare` spells without the accent it has in `accented` is `known` as a word already. */
+function namesAnotherWord(accented: string, bare: string, known: (word: string) => boolean): boolean {
+  const before = accented.split(' ');
+  const after = bare.split(' ');
+  for (let k = 0; k < after.length; k++) {
+    const word = after[k]!;
+    if (word !== before[k] && known(word)) return true;
+  }
+  return false;
+}
+
 /** Plain words, one space apart: what trimming, lower-casing and splitting on spaces leaves as is. */
 const PLAIN_WORDS = /^[a-z]+(?: [a-z]+)*$/;
 
@@ -226,7 +297,7 @@ export class Lexicon {
    * The vocabulary's size once this index was built, when every head word it holds is among
    * those; -1 when one could not join the vocabulary (see knownAbsent).
    */
-  private readonly vocabularySize: number;
+  private vocabularySize = -1;
   private readonly kindIndex = new Map<TokenKind, Phrase[]>();
   /** Phrases that open with a kind then a word ("<number> followers"), under kind then word. */
   private readonly kindPairs = new Map<TokenKind, Map<string, Phrase[]>>();
@@ -245,89 +316,139 @@ export class Lexicon {
   private pos = new Int32Array(64);
   private sentence = new Int32Array(64);
 
+  /** False once a head word the tokenizer looks up could not get a vocabulary id (see vocabularySize). */
+  private complete = true;
+  /** The second words of two-word phrases, for `secondById`. */
+  private readonly seconds = new Set<string>();
+  /**
+   * Accented phrases spelled without their accents (see `unaccented`), filed by the first draft
+   * that can use them, one known to be in a language other than English: most drafts are English,
+   * and filing these on every worker start and CLI call cost about a twentieth of the command's start.
+   */
+  private bare: Array<[list: number, phrase: string, lang: string]> | null = null;
+
   constructor(lists: ReadonlyMap<string, readonly string[]>) {
     this.names = [...lists.keys()];
-    // Past the vocabulary's cap a head word may be missing from it: then no token is ruled out.
-    this.vocabularySize = this.build(lists) ? VOCABULARY.size : -1;
+    this.build(lists);
+    this.finish();
   }
 
-  /** Indexes every phrase; false when a head word the tokenizer looks up did not get an id. */
-  private build(lists: ReadonlyMap<string, readonly string[]>): boolean {
-    let complete = true;
-    const seconds = new Set<string>();
+  /** Indexes every phrase, and sets aside the bare spellings (see `bare`). */
+  private build(lists: ReadonlyMap<string, readonly string[]>): void {
+    const seconds = this.seconds;
+    // Phrases typed as on a phone are decided after every phrase as written is filed, so that the
+    // words this pack names are all known when a bare spelling is checked against them.
+    const later: Array<[list: number, phrase: string, lang: string | null, accented: string | null]> = [];
     this.names.forEach((name, list) => {
       for (const source of lists.get(name) ?? []) {
         const [phrase, lang] = splitLanguage(source);
-        const parts = parsePhrase(phrase);
-        const head = parts[0];
-        if (!head) continue;
-        const except = lang?.startsWith('-') ? lang.slice(1) : null;
-        const phraseEntry: Phrase = {
-          parts,
-          size: parts.length,
-          list,
-          from: head.type === PREFIX ? 0 : 1,
-          lang: except === null ? lang : null,
-          except,
-        };
-        if (head.type === KIND) {
-          const kind = head.value as TokenKind;
-          const second = parts[1];
-          if (second?.type === EXACT) {
-            let byNext = this.kindPairs.get(kind);
-            if (!byNext) this.kindPairs.set(kind, (byNext = new Map()));
-            // Found by its head's kind and its second word: both are known to match.
-            phraseEntry.from = 2;
-            fileUnder(byNext, second.value, phraseEntry);
-            continue;
-          }
-          fileUnder(this.kindIndex, kind, phraseEntry);
-        } else {
-          const second = parts[1];
-          if (head.type === EXACT) {
-            this.headFilter[wordSlot(head.value)] = 1;
-            let entry = this.heads.get(head.value);
-            const headId = VOCABULARY.idOf(head.value);
-            if (!entry) {
-              this.heads.set(
-                head.value,
-                (entry = { single: null, pairs: null, pairsById: null, kinds: null, pairBits: 0 }),
-              );
-              if (headId >= 0) {
-                while (this.headById.length <= headId) this.headById.push(null);
-                this.headById[headId] = entry;
-              } else if (internable(head.value)) complete = false;
-            }
-            if (second?.type === EXACT) {
-              seconds.add(second.value);
-              const secondId = VOCABULARY.idOf(second.value);
-              // A second word without an id is matched by string: its bit stays unknown, so all are set.
-              entry.pairBits |= secondId >= 0 ? 1 << (secondId & 31) : -1;
-              if (headId >= 0 && secondId >= 0) this.pairFilter[pairSlot(headId, secondId)] = 1;
-              // Found by its head and second word: both are known to match.
-              phraseEntry.from = 2;
-              fileUnder((entry.pairs ??= new Map()), second.value, phraseEntry);
-              if (secondId >= 0) fileUnder((entry.pairsById ??= new Map()), secondId, phraseEntry);
-            } else if (second?.type === KIND) {
-              // Found by its head and the next token's kind: both are known to match.
-              phraseEntry.from = 2;
-              fileUnder((entry.kinds ??= new Map()), second.value as TokenKind, phraseEntry);
-            } else (entry.single ??= []).push(phraseEntry);
-            continue;
-          }
-          const key = prefixKey(head.value);
-          this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0] = 1;
-          fileUnder(this.prefixIndex, key, phraseEntry);
-        }
+        this.file(list, phrase, lang);
+        // One native scan rules out most phrases: plain ASCII words, neither accent nor apostrophe.
+        if (!TYPED_OTHERWISE.test(phrase)) continue;
+        const unclipped = withoutApostrophes(phrase);
+        if (unclipped !== null) later.push([list, unclipped, lang, null]);
+        // Not for a phrase counted in all languages but one ("@-xx"): it names no language to keep.
+        const plain = lang?.startsWith('-') ? null : unaccented(phrase);
+        if (plain !== null) later.push([list, plain, lang ?? ACCENTLESS, phrase]);
       }
     });
+    // A word that lost its accent and is a word of this pack or a function word already is another
+    // word: "compré" (I bought) bare is "compre" (buy), "está" (is) bare is "esta" (this).
+    const named = (word: string): boolean =>
+      this.heads.has(word) || seconds.has(word) || STOPWORDS.has(word) || LANGUAGE_BITS.has(word);
+    const bare: Array<[list: number, phrase: string, lang: string]> = [];
+    // Decided for all before any is filed: a bare spelling filed first would make the next one's
+    // word look known ("ultimas" of "últimas unidades" ruling out "últimas plazas").
+    for (const [list, phrase, lang, accented] of later) {
+      if (accented === null) this.file(list, phrase, lang);
+      else if (!namesAnotherWord(accented, phrase, named)) bare.push([list, phrase, lang!]);
+    }
+    if (bare.length) this.bare = bare;
+  }
+
+  /** Files the bare spellings set aside (see `bare`); the first draft that can use them calls it. */
+  private fileBare(): void {
+    const rows = this.bare ?? [];
+    this.bare = null;
+    for (const [list, phrase, lang] of rows) this.file(list, phrase, lang);
+    this.finish();
+  }
+
+  /** What filing phrases leaves to do: the second-word table, prefixes by id, the vocabulary's size. */
+  private finish(): void {
     this.secondById = new Uint8Array(VOCABULARY.size);
-    for (const word of seconds) {
+    for (const word of this.seconds) {
       const id = VOCABULARY.idOf(word);
       if (id >= 0) this.secondById[id] = 1;
     }
     this.foldPrefixes();
-    return complete;
+    // Past the vocabulary's cap a head word may be missing from it: then no token is ruled out.
+    this.vocabularySize = this.complete ? VOCABULARY.size : -1;
+  }
+
+  /** Files one phrase under its head (word, kind or prefix) and, where it has one, its second part. */
+  private file(list: number, phrase: string, lang: string | null): void {
+    const parts = parsePhrase(phrase);
+    const head = parts[0];
+    if (!head) return;
+    const except = lang?.startsWith('-') ? lang.slice(1) : null;
+    const phraseEntry: Phrase = {
+      parts,
+      size: parts.length,
+      list,
+      from: head.type === PREFIX ? 0 : 1,
+      lang: except === null ? lang : null,
+      except,
+    };
+    if (head.type === KIND) {
+      const kind = head.value as TokenKind;
+      const second = parts[1];
+      if (second?.type === EXACT) {
+        let byNext = this.kindPairs.get(kind);
+        if (!byNext) this.kindPairs.set(kind, (byNext = new Map()));
+        // Found by its head's kind and its second word: both are known to match.
+        phraseEntry.from = 2;
+        fileUnder(byNext, second.value, phraseEntry);
+        return;
+      }
+      fileUnder(this.kindIndex, kind, phraseEntry);
+    } else {
+      const second = parts[1];
+      if (head.type === EXACT) {
+        this.headFilter[wordSlot(head.value)] = 1;
+        let entry = this.heads.get(head.value);
+        const headId = VOCABULARY.idOf(head.value);
+        if (!entry) {
+          this.heads.set(
+            head.value,
+            (entry = { single: null, pairs: null, pairsById: null, kinds: null, pairBits: 0 }),
+          );
+          if (headId >= 0) {
+            while (this.headById.length <= headId) this.headById.push(null);
+            this.headById[headId] = entry;
+          } else if (internable(head.value)) this.complete = false;
+        }
+        if (second?.type === EXACT) {
+          this.seconds.add(second.value);
+          const secondId = VOCABULARY.idOf(second.value);
+          // A second word without an id is matched by string: its bit stays unknown, so all are set.
+          entry.pairBits |= secondId >= 0 ? 1 << (secondId & 31) : -1;
+          if (headId >= 0 && secondId >= 0) this.pairFilter[pairSlot(headId, secondId)] = 1;
+          // Found by its head and second word: both are known to match.
+          phraseEntry.from = 2;
+          fileUnder((entry.pairs ??= new Map()), second.value, phraseEntry);
+          if (secondId >= 0) fileUnder((entry.pairsById ??= new Map()), secondId, phraseEntry);
+        } else if (second?.type === KIND) {
+          // Found by its head and the next token's kind: both are known to match.
+          phraseEntry.from = 2;
+          fileUnder((entry.kinds ??= new Map()), second.value as TokenKind, phraseEntry);
+        } else (entry.single ??= []).push(phraseEntry);
+        return;
+      }
+      const key = prefixKey(head.value);
+      this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0] = 1;
+      fileUnder(this.prefixIndex, key, phraseEntry);
+    }
   }
 
   /**
@@ -347,7 +468,8 @@ export class Lexicon {
         const bucket = this.prefixIndex.get(key)?.filter((p) => word.startsWith(p.parts[0]!.value));
         if (!bucket?.length) continue;
         // A copy: the entry in `heads` serves words with no id, which take the prefix index anyway.
-        const entry = this.headById[id];
+        // Made from that entry, not this slot's, so folding again (see fileBare) adds nothing twice.
+        const entry = this.heads.get(word);
         this.headById[id] = {
           single: [...(entry?.single ?? []), ...bucket],
           pairs: entry?.pairs ?? null,
@@ -365,6 +487,9 @@ export class Lexicon {
    * `language` is the draft's (a phrase tied to another language, or any when it is unknown, is skipped).
    */
   match(tokens: readonly Token[], language?: string): Hits {
+    const accentless =
+      language !== undefined && language !== UNDETERMINED && language !== 'en' ? ACCENTLESS : null;
+    if (accentless !== null && this.bare !== null) this.fileBare();
     // Positions of matchable tokens, and the sentence each belongs to.
     if (this.pos.length < tokens.length) {
       const size = Math.max(tokens.length, this.pos.length * 2);
@@ -390,7 +515,7 @@ export class Lexicon {
     lastEnd.fill(0);
     const best = this.best.length === lists ? this.best : (this.best = new Int32Array(lists));
     const touched = this.touched.length === lists ? this.touched : (this.touched = new Int32Array(lists));
-    const env: Scan = { tokens, pos, sentence, count, best, touched, nTouched: 0, language };
+    const env: Scan = { tokens, pos, sentence, count, best, touched, nTouched: 0, language, accentless };
     const headById = this.headById;
     const secondById = this.secondById;
     for (let p = 0; p < count; p++) {
@@ -484,7 +609,7 @@ export class Lexicon {
       if (
         p + n > count ||
         n <= best[phrase.list]! ||
-        (phrase.lang !== null && phrase.lang !== env.language) ||
+        (phrase.lang !== null && phrase.lang !== env.language && phrase.lang !== env.accentless) ||
         phrase.except === env.language
       )
         continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Lexicon, splitLanguage } from '../../../src/engine/text/lexicon.ts';
+import { Lexicon, splitLanguage, unaccented, withoutApostrophes } from '../../../src/engine/text/lexicon.ts';
 import { tokenize } from '../../../src/engine/text/tokenize.ts';
 import { defaultPack, fired, run } from './helpers.ts';
 
@@ -82,6 +82,72 @@ describe('Lexicon', () => {
     expect(splitLanguage('sale@-es')).toEqual(['sale', '-es']);
     expect(splitLanguage('a@-es')).toEqual(['a', '-es']);
     expect(splitLanguage('@-es')).toEqual(['@-es', null]);
+  });
+
+  it('reads an accented phrase typed without its accents, in a draft known to be in another language than English', () => {
+    const lists = { cta: ['últimas plazas', 'inscríbete', 'promoç*', 'sí'], gain: ['doublé'] };
+    expect(matches(lists, 'ULTIMAS PLAZAS, inscribete ya: promocao de verano', 'es')).toEqual({
+      cta: ['ULTIMAS PLAZAS', 'inscribete', 'promocao'],
+    });
+    // Accented as written, in any language.
+    expect(matches(lists, 'Últimas plazas', 'und')).toEqual({ cta: ['Últimas plazas'] });
+    // Bare, not in English nor where the language is unknown: "double" is a word of its own there.
+    expect(matches(lists, 'Double tap if you agree', 'en')).toEqual({});
+    expect(matches(lists, 'ultimas plazas double')).toEqual({});
+    // One short word bare is too often another word ("si", if).
+    expect(matches(lists, 'si llueve, doublé', 'es')).toEqual({ gain: ['doublé'] });
+    expect(unaccented('sí')).toBeNull();
+    expect(unaccented('últimas plazas')).toBe('ultimas plazas');
+    // Kana keep their voicing marks: NFD splits them too, but they make other sounds.
+    expect(unaccented('がんばって')).toBeNull();
+  });
+
+  it('types no accent away where the bare word is another word the pack or a language already has', () => {
+    const lists = { bought: ['compré online'], buy: ['compre'], cta: ['últimas plazas', 'últimas unidades'] };
+    // "compre" is to buy: "compré online" bare would read a call to buy as an experience.
+    expect(matches(lists, 'compre online hoy', 'pt')).toEqual({ buy: ['compre'] });
+    // "está" bare is "esta" (this), a function word.
+    expect(matches({ open: ['está abierto'] }, 'esta abierto el local', 'es')).toEqual({});
+    // Two bare phrases with one head word both count: the first filed does not make it "known".
+    expect(matches(lists, 'ultimas plazas y ultimas unidades', 'es')).toEqual({
+      cta: ['ultimas plazas', 'ultimas unidades'],
+    });
+  });
+
+  it('files the bare spellings on the first draft that can use them, and reads every later one the same', () => {
+    const lex = new Lexicon(new Map([['cta', ['últimas plazas', 'promoç*', 'inscríbete']]]));
+    const run = (text: string, language: string) =>
+      lex
+        .matchByName(tokenize(text), language)
+        .get('cta')
+        ?.map((m) => text.slice(m.start, m.end)) ?? [];
+    expect(run('ultimas plazas, inscribete', 'en')).toEqual([]);
+    // Tokens made before the filing (their words had no id yet) and after it read alike.
+    expect(run('ultimas plazas! promocao, inscribete', 'es')).toEqual([
+      'ultimas plazas',
+      'promocao',
+      'inscribete',
+    ]);
+    expect(run('ultimas plazas! promocao, inscribete', 'pt')).toEqual([
+      'ultimas plazas',
+      'promocao',
+      'inscribete',
+    ]);
+    expect(run('Últimas plazas, promoção', 'es')).toEqual(['Últimas plazas', 'promoção']);
+    expect(run('ultimas plazas, inscribete', 'en')).toEqual([]);
+  });
+
+  it('reads a phrase of several words typed without its apostrophes, never one word alone', () => {
+    const lists = { job: ["we're hiring"], tense: ["it's"], miss: ["don't miss", 'dont miss'] };
+    expect(matches(lists, 'were hiring!! and its fine', 'en')).toEqual({ job: ['were hiring'] });
+    expect(matches(lists, 'We’re hiring, it’s true', 'en')).toEqual({
+      job: ['We’re hiring'],
+      tense: ['it’s'],
+    });
+    expect(withoutApostrophes("don't miss")).toBe('dont miss');
+    expect(withoutApostrophes("it's")).toBeNull();
+    // Named both ways already: one entry, one match.
+    expect(matches(lists, 'dont miss it', 'en')).toEqual({ miss: ['dont miss'] });
   });
 
   it('reads "@xx" as a language only at the end of a phrase, never a mention', () => {
