@@ -127,7 +127,6 @@ export function splitLanguage(phrase: string): [text: string, lang: string | nul
   const m = LANG_SUFFIX.exec(phrase);
   return m ? [phrase.slice(0, m.index), m[1]!] : [phrase, null];
 }
-/** A Latin letter and the accents NFD split from it. */
 /**
  * Accented Latin letters (lower case, as pack phrases are written) and the letter each is without
  * its accent, side by side. A table rather than Unicode decomposition: every worker start and CLI
@@ -142,7 +141,9 @@ const PLAIN = 'aaaaaaaaacccccdeeeeeeeeegggghiiiiiiiijklllnnnnooooooooorrrssssttu
  * "inscribete"), or null when it has none to drop. Not for one word of four letters or fewer once
  * bare: those are too often another word ("sí" and "si", "bajó" and "bajo", "usé" and "use").
  */
-export function unaccented(phrase: string): string | null {
+export function unaccented(written: string): string | null {
+  // A pack may write a phrase in capitals ("Últimas plazas"): lexicon phrases match in lower case.
+  const phrase = written.toLowerCase();
   let bare: string | null = null;
   for (let k = 0; k < phrase.length; k++) {
     if (phrase.charCodeAt(k) < 0xc0) continue;
@@ -349,7 +350,7 @@ export class Lexicon {
         if (unclipped !== null) later.push([list, unclipped, lang, null]);
         // Not for a phrase counted in all languages but one ("@-xx"): it names no language to keep.
         const plain = lang?.startsWith('-') ? null : unaccented(phrase);
-        if (plain !== null) later.push([list, plain, lang ?? ACCENTLESS, phrase]);
+        if (plain !== null) later.push([list, plain, lang ?? ACCENTLESS, phrase.toLowerCase()]);
       }
     });
     // A word that lost its accent and is a word of this pack or a function word already is another
@@ -357,12 +358,11 @@ export class Lexicon {
     const named = (word: string): boolean =>
       this.heads.has(word) || seconds.has(word) || STOPWORDS.has(word) || LANGUAGE_BITS.has(word);
     const bare: Array<[list: number, phrase: string, lang: string]> = [];
-    // Decided for all before any is filed: a bare spelling filed first would make the next one's
-    // word look known ("ultimas" of "últimas unidades" ruling out "últimas plazas").
-    for (const [list, phrase, lang, accented] of later) {
-      if (accented === null) this.file(list, phrase, lang);
-      else if (!namesAnotherWord(accented, phrase, named)) bare.push([list, phrase, lang!]);
-    }
+    // Decided for all before any is filed: a spelling filed first would make the next one's word
+    // look known ("ultimas" of "últimas unidades" ruling out "últimas plazas").
+    for (const [list, phrase, lang, accented] of later)
+      if (accented !== null && !namesAnotherWord(accented, phrase, named)) bare.push([list, phrase, lang!]);
+    for (const [list, phrase, lang, accented] of later) if (accented === null) this.file(list, phrase, lang);
     if (bare.length) this.bare = bare;
   }
 

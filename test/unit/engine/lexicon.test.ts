@@ -98,6 +98,7 @@ describe('Lexicon', () => {
     expect(matches(lists, 'si llueve, doublé', 'es')).toEqual({ gain: ['doublé'] });
     expect(unaccented('sí')).toBeNull();
     expect(unaccented('últimas plazas')).toBe('ultimas plazas');
+    expect(unaccented('Últimas Plazas')).toBe('ultimas plazas');
     // Kana keep their voicing marks: NFD splits them too, but they make other sounds.
     expect(unaccented('がんばって')).toBeNull();
   });
