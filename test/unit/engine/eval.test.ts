@@ -101,7 +101,8 @@
  * labelled beside corporate-voice or vanity-metrics, which already fire), dev-ee (money and
  * property: pure-promotion 0.88/0.79 on arrival) and dev-ef (drafts typed as on a phone: lower
  * case, no apostrophes, text-speak and typos: pure-promotion 0.82/0.93, nothing-to-say 0.93/0.82)
- * and dev-eg (the same brief again: pure-promotion 0.77/1.00 on arrival).
+ * and dev-eg (the same brief again: pure-promotion 0.77/1.00 on arrival), and dev-eh (written to
+ * sealed71's brief, food and drink producers: pure-promotion 0.88/1.00 on arrival).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
