@@ -134,6 +134,8 @@ export function splitLanguage(phrase: string): [text: string, lang: string | nul
  * Kana, whose voicing marks decompose too and make other sounds, are not in it.
  */
 const ACCENTED = 'àáâãäåāăąçćĉċčďèéêëēĕėęěĝğġģĥìíîïĩīĭįĵķĺļľñńņňòóôõöøōŏőŕŗřśŝşšţťùúûüũūŭůűųŵýÿŷźżž';
+const ACCENTED_CHAR = new RegExp(`[${ACCENTED}]`, 'g');
+const CAPITAL = /[A-Z\u00c0-\u00de\u0100-\u017f]/;
 const PLAIN = 'aaaaaaaaacccccdeeeeeeeeegggghiiiiiiiijklllnnnnooooooooorrrssssttuuuuuuuuuuwyyyzzz';
 
 /**
@@ -143,39 +145,17 @@ const PLAIN = 'aaaaaaaaacccccdeeeeeeeeegggghiiiiiiiijklllnnnnooooooooorrrssssttu
  */
 export function unaccented(written: string): string | null {
   // A pack may write a phrase in capitals ("Últimas plazas"): lexicon phrases match in lower case.
-  const phrase = written.toLowerCase();
-  let bare: string | null = null;
-  for (let k = 0; k < phrase.length; k++) {
-    if (phrase.charCodeAt(k) < 0xc0) continue;
-    const at = ACCENTED.indexOf(phrase[k]!);
-    if (at < 0) continue;
-    bare = (bare ?? phrase.slice(0, k)) + PLAIN[at];
-    // The rest is copied as the loop goes: `bare` stays null until the first accent.
-    for (k++; k < phrase.length; k++) {
-      const i = phrase.charCodeAt(k) < 0xc0 ? -1 : ACCENTED.indexOf(phrase[k]!);
-      bare += i < 0 ? phrase[k] : PLAIN[i];
-    }
-  }
-  if (bare === null || (!bare.includes(' ') && bare.length <= 4)) return null;
+  // Tested first: lower-casing a string outside Latin-1 goes through ICU, slow on every phrase.
+  const phrase = CAPITAL.test(written) ? written.toLowerCase() : written;
+  // A native scan, not a loop over characters: this runs on every phrase with an accent, in code
+  // that runs once a start and so is never optimised.
+  const bare = phrase.replace(ACCENTED_CHAR, (ch) => PLAIN[ACCENTED.indexOf(ch)]!);
+  if (bare === phrase || (!bare.includes(' ') && bare.length <= 4)) return null;
   return bare;
 }
 
-/** A character a phrase could be typed without: an accented Latin letter or an apostrophe. */
-const TYPED_OTHERWISE = /[\u00c0-\u017f'’]/;
-
-/** An apostrophe with a letter or digit on each side: a contraction or an elision. */
-const CONTRACTION = /([^\s'’])['’](?=[^\s'’])/g;
-
-/**
- * A phrase of several words with its contractions typed without their apostrophes ("were hiring",
- * "dont miss", "jai testé"), as people type on a phone, or null when it has none. Not one word
- * alone: "we're", "it's", "we'll" and "can't" bare are other words ("were", "its", "well", "cant").
- */
-export function withoutApostrophes(phrase: string): string | null {
-  if (!phrase.includes(' ') || (!phrase.includes("'") && !phrase.includes('’'))) return null;
-  const bare = phrase.replace(CONTRACTION, '$1');
-  return bare === phrase ? null : bare;
-}
+/** An accented Latin letter, in either case: what a phrase can be typed without. */
+const ACCENTED_LETTER = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]/;
 
 /** Whether a word that `bare` spells without the accent it has in `accented` is `known` as a word already. */
 function namesAnotherWord(accented: string, bare: string, known: (word: string) => boolean): boolean {
@@ -322,55 +302,49 @@ export class Lexicon {
   /** The second words of two-word phrases, for `secondById`. */
   private readonly seconds = new Set<string>();
   /**
-   * Accented phrases spelled without their accents (see `unaccented`), filed by the first draft
-   * that can use them, one known to be in a language other than English: most drafts are English,
-   * and filing these on every worker start and CLI call cost about a twentieth of the command's start.
+   * The lists, until the accented phrases among them get their bare spellings (see `unaccented`):
+   * the first draft that can use those, one known to be in a language other than English, files
+   * them. Most drafts are English, and finding and filing them on every worker start and CLI call
+   * made the whole index about a fifth slower to build.
    */
-  private bare: Array<[list: number, phrase: string, lang: string]> | null = null;
+  private unfiled: ReadonlyMap<string, readonly string[]> | null;
 
   constructor(lists: ReadonlyMap<string, readonly string[]>) {
     this.names = [...lists.keys()];
-    this.build(lists);
-    this.finish();
-  }
-
-  /** Indexes every phrase, and sets aside the bare spellings (see `bare`). */
-  private build(lists: ReadonlyMap<string, readonly string[]>): void {
-    const seconds = this.seconds;
-    // Phrases typed as on a phone are decided after every phrase as written is filed, so that the
-    // words this pack names are all known when a bare spelling is checked against them.
-    const later: Array<[list: number, phrase: string, lang: string | null, accented: string | null]> = [];
     this.names.forEach((name, list) => {
       for (const source of lists.get(name) ?? []) {
         const [phrase, lang] = splitLanguage(source);
         this.file(list, phrase, lang);
-        // One native scan rules out most phrases: plain ASCII words, neither accent nor apostrophe.
-        if (!TYPED_OTHERWISE.test(phrase)) continue;
-        const unclipped = withoutApostrophes(phrase);
-        if (unclipped !== null) later.push([list, unclipped, lang, null]);
+      }
+    });
+    this.unfiled = lists;
+    this.finish();
+  }
+
+  /** Files the bare spellings of the accented phrases (see `unfiled`). */
+  private fileBare(): void {
+    const lists = this.unfiled;
+    this.unfiled = null;
+    if (!lists) return;
+    const found: Array<[list: number, phrase: string, lang: string, accented: string]> = [];
+    this.names.forEach((name, list) => {
+      for (const source of lists.get(name) ?? []) {
+        // Most phrases are plain ASCII, with no accent to type away.
+        if (!ACCENTED_LETTER.test(source)) continue;
+        const [phrase, lang] = splitLanguage(source);
         // Not for a phrase counted in all languages but one ("@-xx"): it names no language to keep.
         const plain = lang?.startsWith('-') ? null : unaccented(phrase);
-        if (plain !== null) later.push([list, plain, lang ?? ACCENTLESS, phrase.toLowerCase()]);
+        if (plain !== null) found.push([list, plain, lang ?? ACCENTLESS, phrase]);
       }
     });
     // A word that lost its accent and is a word of this pack or a function word already is another
-    // word: "compré" (I bought) bare is "compre" (buy), "está" (is) bare is "esta" (this).
+    // word: "compré" (I bought) bare is "compre" (buy), "está" (is) bare is "esta" (this). Decided
+    // for all before any is filed: one filed first would make the next one's word look known
+    // ("ultimas" of "últimas unidades" ruling out "últimas plazas").
     const named = (word: string): boolean =>
-      this.heads.has(word) || seconds.has(word) || STOPWORDS.has(word) || LANGUAGE_BITS.has(word);
-    const bare: Array<[list: number, phrase: string, lang: string]> = [];
-    // Decided for all before any is filed: a spelling filed first would make the next one's word
-    // look known ("ultimas" of "últimas unidades" ruling out "últimas plazas").
-    for (const [list, phrase, lang, accented] of later)
-      if (accented !== null && !namesAnotherWord(accented, phrase, named)) bare.push([list, phrase, lang!]);
-    for (const [list, phrase, lang, accented] of later) if (accented === null) this.file(list, phrase, lang);
-    if (bare.length) this.bare = bare;
-  }
-
-  /** Files the bare spellings set aside (see `bare`); the first draft that can use them calls it. */
-  private fileBare(): void {
-    const rows = this.bare ?? [];
-    this.bare = null;
-    for (const [list, phrase, lang] of rows) this.file(list, phrase, lang);
+      this.heads.has(word) || this.seconds.has(word) || STOPWORDS.has(word) || LANGUAGE_BITS.has(word);
+    const kept = found.filter(([, phrase, , accented]) => !namesAnotherWord(accented, phrase, named));
+    for (const [list, phrase, lang] of kept) this.file(list, phrase, lang);
     this.finish();
   }
 
@@ -489,7 +463,7 @@ export class Lexicon {
   match(tokens: readonly Token[], language?: string): Hits {
     const accentless =
       language !== undefined && language !== UNDETERMINED && language !== 'en' ? ACCENTLESS : null;
-    if (accentless !== null && this.bare !== null) this.fileBare();
+    if (accentless !== null && this.unfiled !== null) this.fileBare();
     // Positions of matchable tokens, and the sentence each belongs to.
     if (this.pos.length < tokens.length) {
       const size = Math.max(tokens.length, this.pos.length * 2);
