@@ -21,6 +21,10 @@ describe('guessLanguage', () => {
     ['zh', '我们今天发布了新版本'],
     ['ko', '오늘 새로운 제품을 출시했습니다'],
     ['ru', 'Мы открыли новый магазин в центре города'],
+    // Typed as on a phone: pronouns, a verb of being and text-speak carry the clues.
+    ['es', 'porfa pasen por mi perfil, estoy subiendo recetas y ya les contesto'],
+    ['pt', 'olha meu canal q tem receita nova, tô quase nos 2k'],
+    ['pt', 'vc viu? tô indo pra lá agora'],
   ])('%s', (expected, text) => {
     expect(lang(text)).toBe(expected);
   });
