@@ -4,6 +4,7 @@
  */
 import { isWordChar, tokenize, type Token, type TokenizeReport } from './tokenize.ts';
 import {
+  ADDRESS_WORDS,
   FINITE_VERBS,
   GENERIC_YOU_BEFORE,
   LEAD_IN,
@@ -212,6 +213,8 @@ const YOU_NOT_ADDRESSED = 512;
  * even where it opens the clause ("Shop reopens Jan 6", "Book is out", "Order will ship Monday").
  */
 const FINITE = 1024;
+/** Greetings, thanks and congratulations: a capital right after one names the person addressed. */
+const ADDRESS = 2048;
 
 /** German lead-ins after which a short clause ends in its verb ("Jetzt kostenlos testen"). */
 const VERB_FINAL_LEADS: ReadonlySet<string> = new Set(['jetzt', 'hier', 'einfach', 'gleich', 'schnell']);
@@ -235,8 +238,9 @@ mark(VERB_FINAL_LEADS, VERB_FINAL);
 mark(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres'], FORMAL_SECOND);
 mark(['thank', ...GENERIC_YOU_BEFORE], YOU_NOT_ADDRESSED);
 mark(FINITE_VERBS, FINITE);
+mark(ADDRESS_WORDS, ADDRESS);
 // The languages a word is a function word of ride in the same lookup, from bit LANG_SHIFT on.
-const LANG_SHIFT = 11;
+const LANG_SHIFT = 12;
 for (const [w, bits] of LANGUAGE_BITS) {
   const word = VOCABULARY.intern(w);
   WORD_CLASS.set(word, (WORD_CLASS.get(word) ?? 0) | (bits << LANG_SHIFT));
@@ -463,7 +467,15 @@ export function analyse(text: string): Doc {
           addressing++;
         }
         // After an emoji a capital opens a new thought ("… the studio 🖤 Double tap …"), not a name.
-        if (t.capital && !t.sentenceStart && !(cls & FIRST_SINGULAR) && prev?.kind !== 'emoji')
+        // After a greeting or thanks it names the person addressed ("Thanks, Maria", "Hola Lucía"):
+        // whom a comment speaks to is no detail it tells.
+        if (
+          t.capital &&
+          !t.sentenceStart &&
+          !(cls & FIRST_SINGULAR) &&
+          prev?.kind !== 'emoji' &&
+          !(before & ADDRESS)
+        )
           f['proper-nouns']++;
         if (shape & SHAPE_ABSTRACT) abstractWords++;
         break;

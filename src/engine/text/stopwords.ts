@@ -50,14 +50,14 @@ export const PHATIC: ReadonlySet<string> = new Set(
   big news stay tuned coming exciting excited thanks thank cheers hello agreed agree true post lol haha wow omg
   first same said cool yay fun stuff
   ha hah hahaha lmao jaja jajaja mdr kkk kkkk rsrs yep yup nope exactly indeed absolutely totally
-  appreciate appreciated much tuesdays wednesdays thursdays saturdays sundays
+  appreciate appreciated much tuesdays wednesdays thursdays saturdays sundays congrats congratulations
   feliz buen buena buenos buenas días día semana finde fin lunes viernes sábado domingo café calor frío lluvia sol
-  gracias hola amigos banda listos genial
+  gracias hola amigos banda listos genial felicidades enhorabuena felicitaciones
   schön schönen schöne guten gute tag woche wochenende montag freitag samstag sonntag kaffee wetter sonne regen
-  danke hallo freunde leute toll super
+  danke hallo freunde leute toll super glückwunsch gratuliere herzlichen
   bonne bon bonjour bonsoir matin semaine lundi vendredi samedi dimanche café chaud froid pluie soleil merci salut
-  amis
-  boa bom dia semana fim segunda sexta sábado domingo café calor frio chuva sol obrigado obrigada olá amigos pessoal`
+  amis félicitations bravo
+  boa bom dia semana fim segunda sexta sábado domingo café calor frio chuva sol obrigado obrigada olá amigos pessoal parabéns`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -118,6 +118,21 @@ export const FINITE_VERBS: ReadonlySet<string> = new Set(
   é são estão foi fecha começa volta chega
   est sont était sera ouvre rouvre ferme commence revient
   ist sind war wird öffnet schließt beginnt startet`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Greetings, thanks, congratulations and forms of address, in the languages the default pack
+ * reads: a capital right after one names the person a comment speaks to ("Thanks, Dana",
+ * "Parabéns, Rafael"), not a detail it tells.
+ */
+export const ADDRESS_WORDS: ReadonlySet<string> = new Set(
+  `hi hey hello thanks thank cheers congrats congratulations dear welcome
+  hola gracias felicidades enhorabuena felicitaciones querido querida bienvenido bienvenida
+  hallo danke glückwunsch liebe lieber willkommen
+  merci bonjour salut bravo félicitations cher chère bienvenue
+  oi olá obrigado obrigada parabéns bem-vindo bem-vinda`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -95,6 +95,14 @@ describe('features', () => {
     expect(f('Lunch with Dana 🍜 Back at the desk now')['proper-nouns']).toBe(1);
   });
 
+  it('does not count the name a greeting, thanks or congratulations addresses as a detail', () => {
+    expect(f('Thanks, Dana! Loved it.')['proper-nouns']).toBe(0);
+    expect(f('Parabéns, Rafael! Muito merecido.')['proper-nouns']).toBe(0);
+    expect(f('Hola Lucía, ¿qué tal?')['proper-nouns']).toBe(0);
+    // The same name telling something still counts.
+    expect(f('Thanks, Dana! Your fix for Leeds worked.')['proper-nouns']).toBe(1);
+  });
+
   it('separates content words from stopwords and specific words from small talk', () => {
     const x = f('Good morning everyone, the cache cut build time');
     // "everyone", "the", "time" are stopwords; "good", "morning" are small talk.
