@@ -127,11 +127,11 @@ export function splitLanguage(phrase: string): [text: string, lang: string | nul
   const m = LANG_SUFFIX.exec(phrase);
   return m ? [phrase.slice(0, m.index), m[1]!] : [phrase, null];
 }
+
 /**
  * Accented Latin letters (lower case, as pack phrases are written) and the letter each is without
- * its accent, side by side. A table rather than Unicode decomposition: every worker start and CLI
- * call compiles the pack, and normalising its thousands of phrases cost more than this lookup.
- * Kana, whose voicing marks decompose too and make other sounds, are not in it.
+ * its accent, side by side. A table rather than Unicode decomposition (NFD), which would also strip
+ * the voicing marks of kana, and those make other sounds; and it costs less.
  */
 const ACCENTED = 'àáâãäåāăąçćĉċčďèéêëēĕėęěĝğġģĥìíîïĩīĭįĵķĺļľñńņňòóôõöøōŏőŕŗřśŝşšţťùúûüũūŭůűųŵýÿŷźżž';
 const ACCENTED_CHAR = new RegExp(`[${ACCENTED}]`, 'g');
@@ -147,8 +147,8 @@ export function unaccented(written: string): string | null {
   // A pack may write a phrase in capitals ("Últimas plazas"): lexicon phrases match in lower case.
   // Tested first: lower-casing a string outside Latin-1 goes through ICU, slow on every phrase.
   const phrase = CAPITAL.test(written) ? written.toLowerCase() : written;
-  // A native scan, not a loop over characters: this runs on every phrase with an accent, in code
-  // that runs once a start and so is never optimised.
+  // A native scan, not a loop over characters: this runs once for each accented phrase, in code
+  // that runs once a pack and so is never optimised.
   const bare = phrase.replace(ACCENTED_CHAR, (ch) => PLAIN[ACCENTED.indexOf(ch)]!);
   if (bare === phrase || (!bare.includes(' ') && bare.length <= 4)) return null;
   return bare;
