@@ -53,4 +53,25 @@ describe('bin/rapport.js', { timeout: 2 * SPAWN_TIMEOUT }, () => {
     expect(tampered.code).toBe(1);
     expect(tampered.stderr).toContain('FAILED');
   });
+
+  it('ends quietly when the reader closes the pipe early (`rapport eval … | head`)', () => {
+    // Every row a miss, so the JSON report runs far past a pipe's buffer after head has gone.
+    const rows = Array.from({ length: 4000 }, (_, i) =>
+      JSON.stringify({
+        id: `p-${i}`,
+        platform: 'x',
+        kind: 'post',
+        text: `Row ${i} is fine.`,
+        expect: ['canned-reply'],
+      }),
+    );
+    const file = join(dir, 'many.jsonl');
+    writeFileSync(file, rows.join('\n') + '\n');
+    const result = spawn('sh', [
+      '-c',
+      `"${process.execPath}" bin/rapport.js eval "${file}" --json | head -c 100`,
+    ]);
+    expect(result.stdout).toHaveLength(100);
+    expect(result.stderr).toBe('');
+  });
 });
