@@ -102,7 +102,11 @@
  * property: pure-promotion 0.88/0.79 on arrival) and dev-ef (drafts typed as on a phone: lower
  * case, no apostrophes, text-speak and typos: pure-promotion 0.82/0.93, nothing-to-say 0.93/0.82)
  * and dev-eg (the same brief again: pure-promotion 0.77/1.00 on arrival), and dev-eh (written to
- * sealed71's brief, food and drink producers: pure-promotion 0.88/1.00 on arrival).
+ * sealed71's brief, food and drink producers: pure-promotion 0.88/1.00 on arrival), and dev-ei
+ * (written to sealed72's brief, homes, trades and vehicles: pure-promotion 0.92/0.86 on arrival,
+ * its other misses Polish), dev-ej (sealed73's brief, health, beauty and wellbeing: pure-promotion
+ * 0.95/0.90, two of its three misses Italian) and dev-ek (sealed74's brief, learning and teaching:
+ * pure-promotion 0.90/1.00 on arrival).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
