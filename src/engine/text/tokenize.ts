@@ -68,11 +68,13 @@ const DOMAIN =
 const TRAILING_URL_PUNCT = /[.,!?:;)\]}"'’»]+$/;
 // Currencies written with letters: "R1,200" (rand: three digits or a thousands group, so a road
 // "R35" or "R2-D2" stays a word),
-// "Rs 500", "Rp 25.000", "RM 45", "S/ 89", and ISO codes before the amount ("CHF 45", "USD 1,200").
+// "Rs 500", "Rp 25.000", "RM 45", "S/ 89", ISO codes before the amount ("CHF 45", "USD 1,200"), and
+// the dollars and reals that put letters before the sign ("R$ 390", "US$ 1,200", "A$45", "NZ$ 80"):
+// read from the letters, so "custa R$ 390" is "custa <price>" and not a word "R" before one.
 const ISO_CURRENCIES =
   'USD|EUR|GBP|CHF|INR|AUD|CAD|NZD|SGD|MXN|BRL|ZAR|JPY|KES|NGN|PHP|HKD|SEK|NOK|DKK|PLN|AED|UGX|TZS|RWF|GHS|EGP|ETB|XOF|XAF|IDR|VND|THB|MYR|CNY|KRW|CZK|HUF|ARS|CLP|UYU|SAR|QAR|ILS';
 const LETTER_CURRENCY = new RegExp(
-  `(?:R(?=\\d{3}|\\d[,.]\\d{3})|R[sp]\\.? ?|RM ?|S\\/ ?|(?:${ISO_CURRENCIES}) ?)(?=\\d)`,
+  `(?:R(?=\\d{3}|\\d[,.]\\d{3})|R[sp]\\.? ?|RM ?|S\\/ ?|[A-Z]{1,2}\\$ ?|(?:${ISO_CURRENCIES}) ?)(?=\\d)`,
   'y',
 );
 // …and after it ("45 CHF", "200 kr", "30 zł"); not PHP there, where "5 PHP devs" means the language.
@@ -549,6 +551,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
         c >= 65 &&
         c <= 90 &&
         (isDigit(text.charCodeAt(i + 1)) ||
+          isDigit(text.charCodeAt(i + 2)) ||
           isDigit(text.charCodeAt(i + 3)) ||
           isDigit(text.charCodeAt(i + 4)))
       ) {

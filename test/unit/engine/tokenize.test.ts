@@ -193,7 +193,16 @@ describe('tokenize: numbers, prices, percentages', () => {
     '₦5,000',
     '₩9,900',
     '฿120',
+    'R$ 390',
+    'R$1.250',
+    'US$ 1,200',
+    'A$45',
+    'NZ$ 80',
   ])('%j, a currency in letters or another sign, is one price', oneToken('price'));
+
+  it('reads "custa R$ 390" as a verb before a price, not before a word "R"', () => {
+    expect(toks('custa R$ 390 por mês').map(([kind]) => kind)).toEqual(['word', 'price', 'word', 'word']);
+  });
 
   it.each(['R35', 'R2', 'CHFX'])('%j (a road, a name) stays a word', (word) => {
     expect(toks(`the ${word} today`).map(([kind]) => kind)).toEqual(['word', 'word', 'word']);
