@@ -236,6 +236,106 @@ mark(['you', ...REQUEST_MODALS, ...REQUEST_CONTRACTED], REQUEST_END);
 mark(LEAD_IN, LEAD);
 mark(VERB_FINAL_LEADS, VERB_FINAL);
 mark(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres'], FORMAL_SECOND);
+// The same persons in the other languages the default pack reads, so a Spanish or French reply
+// that speaks to its reader, or a post told in the first person, counts as the English one does.
+// A word lists here only where no language the pack reads spells it otherwise: not "mes"
+// (Spanish "month"), "eu" ("EU"), "du" (French "of the"), "os" (Portuguese "the") or "seu/sua"
+// (also "his/her").
+mark(
+  [
+    'yo',
+    'mi',
+    'mis',
+    'conmigo',
+    'je',
+    "j'ai",
+    "j'étais",
+    "j'avais",
+    "j'aime",
+    "j'adore",
+    "j'espère",
+    'moi',
+    'mon',
+    'ma',
+    'ich',
+    'mich',
+    'mir',
+    'mein',
+    'meine',
+    'meinen',
+    'meinem',
+    'meiner',
+    'meu',
+    'minha',
+    'meus',
+    'minhas',
+    'comigo',
+  ],
+  FIRST_SINGULAR,
+);
+mark(
+  [
+    'nosotros',
+    'nosotras',
+    'nuestro',
+    'nuestra',
+    'nuestros',
+    'nuestras',
+    'nos',
+    'nous',
+    'notre',
+    'wir',
+    'uns',
+    'unser',
+    'unsere',
+    'unseren',
+    'unserem',
+    'unserer',
+    'nós',
+    'nosso',
+    'nossa',
+    'nossos',
+    'nossas',
+  ],
+  FIRST_PLURAL,
+);
+mark(
+  [
+    'tu',
+    'te',
+    'ti',
+    'tus',
+    'contigo',
+    'usted',
+    'ustedes',
+    'vosotros',
+    'vuestro',
+    'vuestra',
+    'toi',
+    'ton',
+    'ta',
+    'tes',
+    'vous',
+    'votre',
+    'dich',
+    'dir',
+    'dein',
+    'deine',
+    'deinen',
+    'deinem',
+    'deiner',
+    'euch',
+    'euer',
+    'eure',
+    'você',
+    'vocês',
+    'teu',
+    'tua',
+    'teus',
+    'tuas',
+  ],
+  SECOND,
+);
 mark(['thank', ...GENERIC_YOU_BEFORE], YOU_NOT_ADDRESSED);
 mark(FINITE_VERBS, FINITE);
 mark(ADDRESS_WORDS, ADDRESS);

@@ -70,6 +70,29 @@ describe('features', () => {
     expect(f('Sie haben das Team im Blick.')['second-person']).toBe(0);
   });
 
+  it('counts the persons in Spanish, French, German and Portuguese as in English', () => {
+    expect(f('Gracias, Marta: tu pedido salió hoy y te hemos devuelto el envío.')['second-person']).toBe(2);
+    expect(f('Merci Claire, votre lien est corrigé et vous gardez votre place.')['second-person']).toBe(3);
+    expect(f('Danke dir, wir haben deine Bestellung und melden uns.')).toMatchObject({
+      'second-person': 2,
+      'first-plural': 2,
+    });
+    expect(f('Eu não sei, mas a minha loja e o nosso time abrem cedo.')).toMatchObject({
+      'first-singular': 1,
+      'first-plural': 1,
+    });
+    expect(f("J'ai ouvert mon atelier et je reste ouvert.")['first-singular']).toBe(3);
+  });
+
+  it('leaves out the words another language the pack reads spells otherwise', () => {
+    // "mes" is a Spanish month, "du" French "of the", "os" Portuguese "the", "EU" the Union.
+    expect(f('Este mes abrimos. Le prix du pain. Os preços da EU.')).toMatchObject({
+      'first-singular': 0,
+      'first-plural': 0,
+      'second-person': 0,
+    });
+  });
+
   it('counts curly-apostrophe contractions as the pronoun', () => {
     expect(f('I’m here and you’re there')).toMatchObject({ 'first-singular': 1, 'second-person': 1 });
   });
