@@ -106,7 +106,10 @@
  * (written to sealed72's brief, homes, trades and vehicles: pure-promotion 0.92/0.86 on arrival,
  * its other misses Polish), dev-ej (sealed73's brief, health, beauty and wellbeing: pure-promotion
  * 0.95/0.90, two of its three misses Italian) and dev-ek (sealed74's brief, learning and teaching:
- * pure-promotion 0.90/1.00 on arrival).
+ * pure-promotion 0.90/1.00 on arrival), and dev-el (written to sealed75's brief, fashion and
+ * people who sell through their own accounts: pure-promotion 1.00/0.89 on arrival, two of its
+ * three misses Dutch), dev-em (charities and causes: exact on arrival) and dev-en (games, gadgets
+ * and apps: pure-promotion 0.94/1.00, vanity-metrics 1.00/0.86 on arrival).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
