@@ -132,8 +132,9 @@ const ABSTRACT =
   /(?:tions?|sions?|ments?|ities|ity|ness|ances?|ences?|i[sz]ations?|isms?|ungen|ung|keit|heit|tät|ciones|ción|mientos?|dades|dad|ções|ção|ité|ités|ique|iques|ível|ável|-(?:focused|based|driven|centric|oriented|enabled|powered|facing|first|ready|proof|led|wide|native|forward|positive|agnostic|grade|class|scale))$/;
 
 // Characters after which the next word opens a clause of its own.
-// "+" joins asks as a clause does ("RT + follow to win").
-const CLAUSE_OPENERS = new Set([...',;(–—-•·|→>*/"“+'].map((ch) => ch.charCodeAt(0)));
+// "+" joins asks as a clause does ("RT + follow to win"); Spanish opens an exclamation or a
+// question with "¡" and "¿", so the word after one opens its clause ("20k, ¡comparte…").
+const CLAUSE_OPENERS = new Set([...',;(–—-•·|→>*/"“+¡¿'].map((ch) => ch.charCodeAt(0)));
 // The ASCII ones as a table: this is asked for most words of every draft.
 const ASCII_OPENER = new Uint8Array(128);
 for (const c of CLAUSE_OPENERS) if (c < 128) ASCII_OPENER[c] = 1;

@@ -215,6 +215,11 @@ describe('clause leads after a request frame', () => {
     expect(leads('"Book early," they said')).toContain('book');
   });
 
+  it('opens a clause after the Spanish "¡" and "¿"', () => {
+    expect(leads('Siguiente meta: 20k, ¡comparte nuestro perfil con tus amigos!')).toContain('comparte');
+    expect(leads('Ya casi, ¿compartes el post con tu barrio?')).toContain('compartes');
+  });
+
   it('takes the last word of a short German clause opened by a lead-in as its call to act', () => {
     expect(leads('Neue Version. Jetzt Demo buchen: https://example.de/demo')).toContain('buchen');
     expect(leads('Hier kostenlos testen 👉 https://example.de')).toContain('testen');
