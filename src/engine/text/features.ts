@@ -6,11 +6,14 @@ import { isWordChar, tokenize, type Token, type TokenizeReport } from './tokeniz
 import {
   ADDRESS_WORDS,
   FINITE_VERBS,
+  FIRST_PLURAL_WORDS,
+  FIRST_SINGULAR_WORDS,
   GENERIC_YOU_BEFORE,
   LEAD_IN,
   PHATIC,
   REQUEST_CONTRACTED,
   REQUEST_MODALS,
+  SECOND_PERSON_WORDS,
   STOPWORDS,
   WANTING,
 } from './stopwords.ts';
@@ -230,113 +233,13 @@ const mark = (words: Iterable<string>, bit: number): void => {
 };
 mark(STOPWORDS, STOP);
 mark(PHATIC, GENERIC);
-mark(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself'], FIRST_SINGULAR);
-mark(['we', "we're", "we've", "we'd", "we'll", 'us', 'our', 'ours', 'ourselves'], FIRST_PLURAL);
-mark(['you', "you're", "you've", "you'd", "you'll", 'your', 'yours', 'yourself', "y'all"], SECOND);
+mark(FIRST_SINGULAR_WORDS, FIRST_SINGULAR);
+mark(FIRST_PLURAL_WORDS, FIRST_PLURAL);
+mark(SECOND_PERSON_WORDS, SECOND);
 mark(['you', ...REQUEST_MODALS, ...REQUEST_CONTRACTED], REQUEST_END);
 mark(LEAD_IN, LEAD);
 mark(VERB_FINAL_LEADS, VERB_FINAL);
 mark(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres'], FORMAL_SECOND);
-// The same persons in the other languages the default pack reads, so a Spanish or French reply
-// that speaks to its reader, or a post told in the first person, counts as the English one does.
-// A word lists here only where no language the pack reads spells it otherwise: not "mes"
-// (Spanish "month"), "eu" ("EU"), "du" (French "of the"), "os" (Portuguese "the") or "seu/sua"
-// (also "his/her").
-mark(
-  [
-    'yo',
-    'mi',
-    'mis',
-    'conmigo',
-    'je',
-    "j'ai",
-    "j'étais",
-    "j'avais",
-    "j'aime",
-    "j'adore",
-    "j'espère",
-    'moi',
-    'mon',
-    'ma',
-    'ich',
-    'mich',
-    'mir',
-    'mein',
-    'meine',
-    'meinen',
-    'meinem',
-    'meiner',
-    'meu',
-    'minha',
-    'meus',
-    'minhas',
-    'comigo',
-  ],
-  FIRST_SINGULAR,
-);
-mark(
-  [
-    'nosotros',
-    'nosotras',
-    'nuestro',
-    'nuestra',
-    'nuestros',
-    'nuestras',
-    'nos',
-    'nous',
-    'notre',
-    'wir',
-    'uns',
-    'unser',
-    'unsere',
-    'unseren',
-    'unserem',
-    'unserer',
-    'nós',
-    'nosso',
-    'nossa',
-    'nossos',
-    'nossas',
-  ],
-  FIRST_PLURAL,
-);
-mark(
-  [
-    'tu',
-    'te',
-    'ti',
-    'tus',
-    'contigo',
-    'usted',
-    'ustedes',
-    'vosotros',
-    'vuestro',
-    'vuestra',
-    'toi',
-    'ton',
-    'ta',
-    'tes',
-    'vous',
-    'votre',
-    'dich',
-    'dir',
-    'dein',
-    'deine',
-    'deinen',
-    'deinem',
-    'deiner',
-    'euch',
-    'euer',
-    'eure',
-    'você',
-    'vocês',
-    'teu',
-    'tua',
-    'teus',
-    'tuas',
-  ],
-  SECOND,
-);
 mark(['thank', ...GENERIC_YOU_BEFORE], YOU_NOT_ADDRESSED);
 mark(FINITE_VERBS, FINITE);
 mark(ADDRESS_WORDS, ADDRESS);

@@ -1,5 +1,8 @@
+/** A set of the words in a text, split at white space: the lists below are written as prose lines. */
+const words = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).filter(Boolean));
+
 /** Function words: they carry grammar, not content, so "content words" leave them out. */
-export const STOPWORDS: ReadonlySet<string> = new Set(
+export const STOPWORDS: ReadonlySet<string> = words(
   `a an the and or but nor so yet for of in on at to from by with about as into onto over under up down out off
   again still just also too very really quite even ever never always only then than that this these those there here
   is am are was were be been being do does did done have has had having will would shall should can could may might must
@@ -33,16 +36,14 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   se y c'est n'est j'ai fait peut avoir ça cela entre sans sous vers chez depuis nouveau nouvelle nouvel
   bien peu beaucoup trop
   outro outra outros outras mesmo mesma algo nada sempre nunca só ainda até desde se porque pois tão tanto pouco
-  bem ele ela tem têm tenho temos vai vou pra num numa coisa vez novo nova tá né`
-    .split(/\s+/)
-    .filter(Boolean),
+  bem ele ela tem têm tenho temos vai vou pra num numa coisa vez novo nova tá né`,
 );
 
 /**
  * Words of greeting, mood and small talk: content words that still tell the reader nothing.
  * "Specific words" are the content words outside this list.
  */
-export const PHATIC: ReadonlySet<string> = new Set(
+export const PHATIC: ReadonlySet<string> = words(
   `good great nice lovely wonderful amazing awesome beautiful fantastic happy glad hope hoping wish wishing
   everyone everybody folks friends fam guys morning afternoon evening night week weekend days tomorrow
   monday tuesday wednesday thursday friday saturday sunday mondays fridays weekends hump
@@ -57,23 +58,19 @@ export const PHATIC: ReadonlySet<string> = new Set(
   danke hallo freunde leute toll super glückwunsch gratuliere herzlichen
   bonne bon bonjour bonsoir matin semaine lundi vendredi samedi dimanche café chaud froid pluie soleil merci salut
   amis félicitations bravo
-  boa bom dia semana fim segunda sexta sábado domingo café calor frio chuva sol obrigado obrigada olá amigos pessoal parabéns`
-    .split(/\s+/)
-    .filter(Boolean),
+  boa bom dia semana fim segunda sexta sábado domingo café calor frio chuva sol obrigado obrigada olá amigos pessoal parabéns`,
 );
 
 /**
  * Words that may stand before an imperative without taking its place at the head of the
  * clause: "please book", "just reply", "go grab yours", "jetzt bestellen", "ya disponible".
  */
-export const LEAD_IN: ReadonlySet<string> = new Set(
+export const LEAD_IN: ReadonlySet<string> = words(
   `please pls plz just so then and or now simply also go come quickly finally
   bitte jetzt einfach dann und gleich schnell hier
   por favor ya ahora y luego solo sólo
   svp vite alors et maintenant
-  agora já e então só`
-    .split(/\s+/)
-    .filter(Boolean),
+  agora já e então só`,
 );
 
 /**
@@ -111,15 +108,13 @@ export const GENERIC_YOU_BEFORE: ReadonlySet<string> = new Set([
  * book, an order and a booking; none asks the reader to do anything. Not "may" or "can", which
  * also name a month and a tin ("Shop May's picks").
  */
-export const FINITE_VERBS: ReadonlySet<string> = new Set(
+export const FINITE_VERBS: ReadonlySet<string> = words(
   `is are was were will would has have had isn't aren't wasn't weren't won't doesn't didn't hasn't
   haven't opens reopens closes starts ends runs begins returns meets remains stays arrives ships
   es son está están era fue será abre cierra empieza comienza termina vuelve llega
   é são estão foi fecha começa volta chega
   est sont était sera ouvre rouvre ferme commence revient
-  ist sind war wird öffnet schließt beginnt startet`
-    .split(/\s+/)
-    .filter(Boolean),
+  ist sind war wird öffnet schließt beginnt startet`,
 );
 
 /**
@@ -127,12 +122,35 @@ export const FINITE_VERBS: ReadonlySet<string> = new Set(
  * reads: a capital right after one names the person a comment speaks to ("Thanks, Dana",
  * "Parabéns, Rafael"), not a detail it tells.
  */
-export const ADDRESS_WORDS: ReadonlySet<string> = new Set(
+export const ADDRESS_WORDS: ReadonlySet<string> = words(
   `hi hey hello thanks thank cheers congrats congratulations dear welcome
   hola gracias felicidades enhorabuena felicitaciones querido querida bienvenido bienvenida
   hallo danke glückwunsch liebe lieber willkommen
   merci bonjour salut bravo félicitations cher chère bienvenue
-  oi olá obrigado obrigada parabéns bem-vindo bem-vinda`
-    .split(/\s+/)
-    .filter(Boolean),
+  oi olá obrigado obrigada parabéns bem-vindo bem-vinda`,
 );
+
+/**
+ * The persons a draft speaks in, one line a language (English, Spanish, French, German,
+ * Portuguese): who tells ("I", "we") and whom it addresses ("you"), so a Spanish or French reply
+ * that speaks to its reader counts as an English one does. A word is listed only where no language
+ * the pack reads spells it otherwise: not "mes" (Spanish "month"), "eu" ("EU"), "du" (French "of
+ * the"), "os" (Portuguese "the") or "seu/sua" (also "his/her"). French elides "je" before a vowel
+ * and the tokenizer keeps "j'ai" whole, so the commonest such forms are listed as words. German's
+ * polite "Sie/Ihr" depends on a capital and is marked in features.ts.
+ */
+export const FIRST_SINGULAR_WORDS = words(`i i'm i've i'd i'll me my mine myself
+  yo mi mis conmigo
+  je j'ai j'étais j'avais j'aime j'adore j'espère moi mon ma
+  ich mich mir mein meine meinen meinem meiner
+  meu minha meus minhas comigo`);
+export const FIRST_PLURAL_WORDS = words(`we we're we've we'd we'll us our ours ourselves
+  nosotros nosotras nuestro nuestra nuestros nuestras nos
+  nous notre
+  wir uns unser unsere unseren unserem unserer
+  nós nosso nossa nossos nossas`);
+export const SECOND_PERSON_WORDS = words(`you you're you've you'd you'll your yours yourself y'all
+  tu te ti tus contigo usted ustedes vosotros vuestro vuestra
+  toi ton ta tes vous votre
+  dich dir dein deine deinen deinem deiner euch euer eure
+  você vocês teu tua teus tuas`);
