@@ -109,7 +109,9 @@
  * pure-promotion 0.90/1.00 on arrival), and dev-el (written to sealed75's brief, fashion and
  * people who sell through their own accounts: pure-promotion 1.00/0.89 on arrival, two of its
  * three misses Dutch), dev-em (charities and causes: exact on arrival) and dev-en (games, gadgets
- * and apps: pure-promotion 0.94/1.00, vanity-metrics 1.00/0.86 on arrival).
+ * and apps: pure-promotion 0.94/1.00, vanity-metrics 1.00/0.86 on arrival), dev-eo (arts, culture
+ * and entertainment, sealed78's brief: pure-promotion 0.88/1.00 on arrival) and dev-eq (charities
+ * again, sealed76's brief: vanity-metrics 0.93/1.00, the rest exact on arrival).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
