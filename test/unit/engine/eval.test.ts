@@ -112,7 +112,9 @@
  * and apps: pure-promotion 0.94/1.00, vanity-metrics 1.00/0.86 on arrival), dev-eo (arts, culture
  * and entertainment, sealed78's brief: pure-promotion 0.88/1.00 on arrival) and dev-eq (charities
  * again, sealed76's brief: vanity-metrics 0.93/1.00, the rest exact on arrival), and dev-ep
- * (industry and business-to-business, sealed79's brief: nothing-to-say 1.00/0.93, the rest exact).
+ * (industry and business-to-business, sealed79's brief: nothing-to-say 1.00/0.93, the rest exact),
+ * and dev-er (charities, foundations and NGOs, weighted to their corporate voice, filler and sales,
+ * after sealed76 arrived weak: pure-promotion 0.92/0.75, corporate-voice 1.00/0.84 on arrival).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
