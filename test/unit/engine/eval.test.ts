@@ -9,8 +9,7 @@
  * flawed draft in twenty banded "strong", no genuine draft given a draft-quality nudge beyond one
  * in twenty). sealed6.jsonl to sealed20.jsonl were frozen batches, reported for several sessions
  * and studied only once sealed21 to sealed26 were frozen in their place: they hold a floor of their
- * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl,
- * sealed50.jsonl, sealed51.jsonl, sealed52.jsonl, sealed53.jsonl, sealed54.jsonl, sealed55.jsonl, sealed56.jsonl, sealed57.jsonl, sealed58.jsonl, sealed59.jsonl, sealed60.jsonl, sealed61.jsonl, sealed62.jsonl, sealed63.jsonl, sealed64.jsonl, sealed65.jsonl, sealed66.jsonl, sealed67.jsonl, sealed68.jsonl, sealed69.jsonl, sealed70.jsonl, sealed71.jsonl, sealed72.jsonl, sealed73.jsonl, sealed74.jsonl, sealed75.jsonl, sealed76.jsonl, sealed77.jsonl, sealed78.jsonl and sealed79.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
+ * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed79.jsonl and sealed82.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
  * sealed27.jsonl to sealed36.jsonl and sealed41.jsonl to sealed48.jsonl were frozen and reported on
  * arrival, then studied once a newer pair was frozen in their place. dev-bm and dev-bn (written to sealed41's
  * and sealed42's briefs) are development data below every floor on arrival (pure-promotion
