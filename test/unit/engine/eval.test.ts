@@ -114,6 +114,11 @@
  * (industry and business-to-business, sealed79's brief: nothing-to-say 1.00/0.93, the rest exact),
  * and dev-er (charities, foundations and NGOs, weighted to their corporate voice, filler and sales,
  * after sealed76 arrived weak: pure-promotion 0.92/0.75, corporate-voice 1.00/0.84 on arrival).
+ * dev-es, dev-et, dev-eu and dev-ev are written to the briefs of sealed80 to sealed83 (money,
+ * property, sport, news and science), each weighted to corporate voice, filler, sales and canned
+ * replies; on arrival: dev-es nothing-to-say 0.94/0.83 and pure-promotion 1.00/0.89, dev-et
+ * pure-promotion 0.85/0.89 and nothing-to-say 1.00/0.84, dev-eu corporate-voice 1.00/0.84, dev-ev
+ * pure-promotion 0.95/1.00, the rest at or above 0.89.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
