@@ -36,7 +36,11 @@ export const STOPWORDS: ReadonlySet<string> = words(
   se y c'est n'est j'ai fait peut avoir ça cela entre sans sous vers chez depuis nouveau nouvelle nouvel
   bien peu beaucoup trop
   outro outra outros outras mesmo mesma algo nada sempre nunca só ainda até desde se porque pois tão tanto pouco
-  bem ele ela tem têm tenho temos vai vou pra num numa coisa vez novo nova tá né`,
+  bem ele ela tem têm tenho temos vai vou pra num numa coisa vez novo nova tá né
+  em nem pelo pela pelos pelas lá aí cá neste nesta nisso disso deste desta daqui quem qual
+  ins vom beim ans aufs eben halt
+  dont encore là vraiment
+  así ahí allí allá acá`,
 );
 
 /**

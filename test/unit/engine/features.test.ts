@@ -34,6 +34,13 @@ describe('features', () => {
     expect(f('Chaque jour est une nouvelle opportunité')['content-words']).toBe(2);
     expect(f('Cada día es otra oportunidad')['content-words']).toBe(2);
     expect(f('Jeder Tag ist eine neue Chance')['content-words']).toBe(2);
+    // Prepositions and adverbs as common as "in" or "there": Portuguese "em", "nem", "lá", German
+    // "ins", "vom", French "dont", "encore", Spanish "así", "ahí". Counted as content, they made
+    // filler in those languages look specific (calor, insano, Lisboa, consigo, pensar, números: 6).
+    expect(f('calor insano hoje em Lisboa 🥵 nem consigo pensar em números')['specific-words']).toBe(5);
+    expect(f('Sie geht ins Büro, eben halt')['content-words']).toBe(2);
+    expect(f("C'est encore là, dont acte")['content-words']).toBe(1);
+    expect(f('Así es la vida ahí')['content-words']).toBe(1);
     expect(f('Cada dia é uma nova chance')['content-words']).toBe(2);
     // …but not where the same spelling is an English content word ("car", "pro", "solo", "tan").
     expect(f('car pro solo tan man pendant')['content-words']).toBe(6);
