@@ -102,15 +102,27 @@ const CLOSE_QUOTE = /["”“»」』'’]/g;
 /** Words after a quotation that still leave it the whole draft: "— Seneca", "(via a friend)". */
 const ATTRIBUTION_WORDS = 3;
 
+/** A label before a quotation: up to four words and a colon ("Zitat des Tages:", "Quote of the day:"). */
+const LABEL = /^\s*(?:[^\s:"“„«「『'‘]+\s+){0,3}[^\s:"“„«「『'‘]+\s*:\s*/u;
+
 /**
- * 1 when the draft is a quotation and nothing more: it opens with a quotation mark, and after the
- * last closing mark come at most a few words of attribution. Someone else's words, posted bare,
- * tell the reader nothing of the poster's own.
+ * 1 when the draft is a quotation and nothing more: it opens with a quotation mark, or with a
+ * short label and a colon before one, and after the last closing mark come at most a few words of
+ * attribution. Someone else's words, posted bare, tell the reader nothing of the poster's own; nor
+ * does a sign-off after them ("Ein schönes Wochenende allerseits!"), so words of greeting and
+ * function words after the quotation do not count against it.
  */
 function quoteOnly(text: string, tokens: readonly Token[]): number {
   let open = 0;
   while (open < text.length && /\s/.test(text[open]!)) open++;
-  if (!OPEN_QUOTE.has(text[open] ?? '')) return 0;
+  if (!OPEN_QUOTE.has(text[open] ?? '')) {
+    // Most drafts have no colon near their start: they skip the expression.
+    const colon = text.indexOf(':');
+    if (colon < 0 || colon > 80) return 0;
+    const label = LABEL.exec(text);
+    if (!label || !OPEN_QUOTE.has(text[label[0].length] ?? '')) return 0;
+    open = label[0].length;
+  }
   let close = -1;
   for (const m of text.matchAll(CLOSE_QUOTE)) if (m.index > open) close = m.index;
   if (close < 0) return 0;
@@ -120,8 +132,9 @@ function quoteOnly(text: string, tokens: readonly Token[]): number {
     // A link or a price after the quotation makes it a share or a pitch, not a bare quotation.
     if (t.start > close && (t.kind === 'url' || t.kind === 'price')) return 0;
     if (t.kind !== 'word') continue;
-    if (t.start > close) after++;
-    else if (t.start > open) inside++;
+    if (t.start > close) {
+      if (!(classOf(t) & (STOP | GENERIC))) after++;
+    } else if (t.start > open) inside++;
   }
   return inside >= 3 && after <= ATTRIBUTION_WORDS ? 1 : 0;
 }

@@ -62,7 +62,10 @@ export const PHATIC: ReadonlySet<string> = words(
   danke hallo freunde leute toll super glückwunsch gratuliere herzlichen
   bonne bon bonjour bonsoir matin semaine lundi vendredi samedi dimanche café chaud froid pluie soleil merci salut
   amis félicitations bravo
-  boa bom dia semana fim segunda sexta sábado domingo café calor frio chuva sol obrigado obrigada olá amigos pessoal parabéns`,
+  boa bom dia semana fim segunda sexta sábado domingo café calor frio chuva sol obrigado obrigada olá amigos pessoal parabéns
+  grateful thankful blessed truly huge incredible
+  agradecido agradecida agradecidos increíble dankbar besondere besonderen unglaublich
+  reconnaissant reconnaissante incroyable grato grata gratidão incrível`,
 );
 
 /**

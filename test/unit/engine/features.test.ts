@@ -28,6 +28,9 @@ describe('features', () => {
   it('reads function and small-talk words in the pack languages as carrying no specifics', () => {
     expect(f('Feliz viernes a todos, ya es fin de semana')['specific-words']).toBe(0);
     expect(f('Bonne semaine à tous, café chaud ce matin')['specific-words']).toBe(0);
+    // Gratitude says how the poster feels, not what happened.
+    expect(f('Huge thank you to everyone, truly grateful and blessed')['specific-words']).toBe(0);
+    expect(f('Unglaublich dankbar, merci, incroyable, muy agradecida')['specific-words']).toBe(0);
     // Parser, Firma, ausgeliefert: "neuen" is a function word, as "new" is in English.
     expect(f('Wir haben heute den neuen Parser für die Firma ausgeliefert')['specific-words']).toBe(3);
     // Determiners and pronouns of every pack language, as English has them ("each", "other", "it").
@@ -176,6 +179,23 @@ describe('features', () => {
     );
     expect(f('“Best groom my spaniel ever had.” From £30')['quote-only']).toBe(0);
     expect(f('No quotation marks at all here')['quote-only']).toBe(0);
+  });
+
+  it('reads a quotation behind a short label, or before a sign-off, as a bare quotation', () => {
+    expect(f('Zitat des Tages: „Geld allein macht nicht glücklich.“ #Montag')['quote-only']).toBe(1);
+    expect(f('Quote of the day: "Well begun is half done."')['quote-only']).toBe(1);
+    // Greetings and function words after it add nothing of the poster's own.
+    expect(
+      f('„Wer ein Haus baut, baut an seiner Zukunft.“ Ein schönes Wochenende allerseits!')['quote-only'],
+    ).toBe(1);
+    expect(f('"Well begun is half done." Happy Monday everyone, have a great week!')['quote-only']).toBe(
+      0 + 1,
+    );
+    // A label of more than four words is a sentence, and own words after the quotation still count.
+    expect(f('What the client told us this morning: "Fast is what we need."')['quote-only']).toBe(0);
+    expect(
+      f('My daughter: "Why do trains have faces?" We spent the whole ride designing one.')['quote-only'],
+    ).toBe(0);
   });
 
   it('measures where the first sentence ends', () => {
