@@ -118,7 +118,11 @@
  * property, sport, news and science), each weighted to corporate voice, filler, sales and canned
  * replies; on arrival: dev-es nothing-to-say 0.94/0.83 and pure-promotion 1.00/0.89, dev-et
  * pure-promotion 0.85/0.89 and nothing-to-say 1.00/0.84, dev-eu corporate-voice 1.00/0.84, dev-ev
- * pure-promotion 0.95/1.00, the rest at or above 0.89.
+ * pure-promotion 0.95/1.00, the rest at or above 0.89. dev-ew, dev-ex, dev-ey and dev-ez are
+ * written to the briefs of sealed84 to sealed87 (pets and animals, professional services, Spanish
+ * and Portuguese only, German and French only), weighted the same way; on arrival: dev-ew
+ * nothing-to-say 1.00/0.75, dev-ex nothing-to-say 1.00/0.74, dev-ey corporate-voice 1.00/0.68,
+ * dev-ez nothing-to-say 1.00/0.55 and corporate-voice 1.00/0.58.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
