@@ -142,10 +142,12 @@ function quoteOnly(text: string, tokens: readonly Token[]): number {
 /**
  * Abstract nouns and adjectives made from other words (alignment, transformation, scalability,
  * Wertschöpfung, excelência) and jargon compounds (community-focused, data-driven): strategy-deck
- * prose piles them up where a person names things.
+ * prose piles them up where a person names things. Each language the pack reads has its endings:
+ * Spanish and Portuguese inclusión, transparencia, excelência, qualidade, posicionamento, as English
+ * has management, transparency and positioning.
  */
 const ABSTRACT =
-  /(?:tions?|sions?|ments?|ities|ity|ness|ances?|ences?|i[sz]ations?|isms?|ungen|ung|keit|heit|tät|ciones|ción|mientos?|dades|dad|ções|ção|ité|ités|ique|iques|ível|ável|-(?:focused|based|driven|centric|oriented|enabled|powered|facing|first|ready|proof|led|wide|native|forward|positive|agnostic|grade|class|scale))$/;
+  /(?:tions?|sions?|ments?|ities|ity|ness|ances?|ences?|i[sz]ations?|isms?|ungen|ung|keit|heit|tät|ciones|ción|[stx]ión|siones|xiones|[ea]ncias?|mientos?|dades|dad|dade|ções|ção|[êâ]ncias?|mentos?|ismos?|ismes?|ismus|ité|ités|ique|iques|ível|ável|-(?:focused|based|driven|centric|oriented|enabled|powered|facing|first|ready|proof|led|wide|native|forward|positive|agnostic|grade|class|scale))$/;
 
 // Characters after which the next word opens a clause of its own.
 // "+" joins asks as a clause does ("RT + follow to win"); Spanish opens an exclamation or a
@@ -171,7 +173,7 @@ function quotedInSentence(text: string, k: number): boolean {
   return isWordChar(text, j);
 }
 // The last letters ABSTRACT's endings can have: most words skip the regular expression.
-const ABSTRACT_END = new Set([...'nstyegdoélmcf'].map((ch) => ch.charCodeAt(0)));
+const ABSTRACT_END = new Set([...'nstyegdoélmcfa'].map((ch) => ch.charCodeAt(0)));
 function isAbstract(norm: string): boolean {
   if (norm.length < 8 || !ABSTRACT_END.has(norm.charCodeAt(norm.length - 1))) return false;
   return ABSTRACT.test(norm);

@@ -65,7 +65,9 @@ export const PHATIC: ReadonlySet<string> = words(
   boa bom dia semana fim segunda sexta sábado domingo café calor frio chuva sol obrigado obrigada olá amigos pessoal parabéns
   grateful thankful blessed truly huge incredible
   agradecido agradecida agradecidos increíble dankbar besondere besonderen unglaublich
-  reconnaissant reconnaissante incroyable grato grata gratidão incrível`,
+  reconnaissant reconnaissante incroyable grato grata gratidão incrível
+  wünschen wünscht wünsche schönes allerseits erfolgreichen erfolgreiche immense belle beau fier fière fiers
+  orgullo orgullosa orgulloso orgulho orgulhosa orgulhoso proud`,
 );
 
 /**

@@ -31,6 +31,8 @@ describe('features', () => {
     // Gratitude says how the poster feels, not what happened.
     expect(f('Huge thank you to everyone, truly grateful and blessed')['specific-words']).toBe(0);
     expect(f('Unglaublich dankbar, merci, incroyable, muy agradecida')['specific-words']).toBe(0);
+    expect(f('Un immense merci, fiers de vous')['specific-words']).toBe(0);
+    expect(f('Wir wünschen ein schönes Wochenende allerseits')['specific-words']).toBe(0);
     // Parser, Firma, ausgeliefert: "neuen" is a function word, as "new" is in English.
     expect(f('Wir haben heute den neuen Parser für die Firma ausgeliefert')['specific-words']).toBe(3);
     // Determiners and pronouns of every pack language, as English has them ("each", "other", "it").
@@ -179,6 +181,16 @@ describe('features', () => {
     );
     expect(f('“Best groom my spaniel ever had.” From £30')['quote-only']).toBe(0);
     expect(f('No quotation marks at all here')['quote-only']).toBe(0);
+  });
+
+  it('counts abstract nouns by the endings of every pack language', () => {
+    // English has its endings (management, visibility); Spanish and Portuguese have their own.
+    expect(f('management visibility alignment')['abstract-words']).toBe(3);
+    expect(f('conexión transparencia excelencia posicionamiento inclusión')['abstract-words']).toBe(5);
+    expect(f('excelência relevância qualidade sociedade engajamento protagonismo')['abstract-words']).toBe(6);
+    expect(f('Wertschöpfung Nachhaltigkeit Pragmatismus dynamisme')['abstract-words']).toBe(4);
+    // Concrete words of the same length with other endings stay concrete.
+    expect(f('panadería carpintaria Bäckerei boulangerie')['abstract-words']).toBe(0);
   });
 
   it('reads a quotation behind a short label, or before a sign-off, as a bare quotation', () => {
