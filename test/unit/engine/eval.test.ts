@@ -122,7 +122,12 @@
  * written to the briefs of sealed84 to sealed87 (pets and animals, professional services, Spanish
  * and Portuguese only, German and French only), weighted the same way; on arrival: dev-ew
  * nothing-to-say 1.00/0.75, dev-ex nothing-to-say 1.00/0.74, dev-ey corporate-voice 1.00/0.68,
- * dev-ez nothing-to-say 1.00/0.55 and corporate-voice 1.00/0.58.
+ * dev-ez nothing-to-say 1.00/0.55 and corporate-voice 1.00/0.58. dev-fa, dev-fb, dev-fc and dev-fd
+ * are written to the briefs of sealed88 to sealed91 (conversations in Spanish and Portuguese, in
+ * German and French, Japanese only, LinkedIn in four languages); on arrival: dev-fa pure-promotion
+ * 0.93/0.68, canned-reply 0.93/0.76; dev-fb corporate-voice 1.00/0.68, nothing-to-say 1.00/0.75;
+ * dev-fc (Japanese) corporate-voice 1.00/0.40, vanity-metrics 1.00/0.46, pure-promotion 0.83/0.53;
+ * dev-fd nothing-to-say 0.88/0.70, corporate-voice 1.00/0.74.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
