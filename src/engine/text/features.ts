@@ -283,6 +283,22 @@ const STATEMENT_WORDS = 7;
 /** Word-like tokens such a clause may hold (the lead-in, an object or adverb or two, the verb). */
 const VERB_FINAL_MAX = 4;
 
+/**
+ * Japanese puts a request at the end of its sentence: "お近くの店舗でぜひお買い求めください", "RTで広めて
+ * もらえると嬉しいです", "チャンネル登録してね". A clause that ends so asks the reader to do what it
+ * names, as an English clause that opens with its verb does, so its words count as the clause's
+ * lead (see requestClauseEnd).
+ */
+const JA_REQUEST_END =
+  /(?:ください|下さい|[てで]ね|お願い(?:します|いたします|致します)|[とらば](?:嬉|うれ)しい(?:です)?|励みになります|ませんか)$/;
+
+/** Whether the Japanese clause ending at `end` asks the reader for something (a few characters back). */
+function requestClauseEnd(text: string, end: number): boolean {
+  const c = text.charCodeAt(end - 1);
+  if (c < 0x3040 || c > 0x9fff) return false;
+  return JA_REQUEST_END.test(text.slice(Math.max(0, end - 8), end));
+}
+
 function classOf(t: Token): number {
   const id = t.id;
   if (id < 0) return knownAbsent(id, classTableSize) ? 0 : (WORD_CLASS.get(t.norm) ?? 0);
@@ -365,6 +381,8 @@ export function analyse(text: string): Doc {
   let verbFinal = -1;
   let clauseWords = 0;
   let lastWord = -1;
+  // The first token of the current clause, for a Japanese request at its end.
+  let clauseFirst = 0;
   const statementWords: number[] = [];
   // For statementWords: the words where the current stretch (from the last clause opener) began,
   // the clause's longest stretch so far, and the counts where the clause began.
@@ -388,6 +406,8 @@ export function analyse(text: string): Doc {
     if (t === undefined || t.kind === 'punct') {
       // The clause ends: settle its verb-final lead, its statement length and its question mark.
       if (verbFinal >= 0 && clauseWords <= VERB_FINAL_MAX && lastWord > verbFinal) lead[lastWord] = 1;
+      if (lastWord >= clauseFirst && requestClauseEnd(text, tokens[lastWord]!.end))
+        for (let k = clauseFirst; k <= lastWord; k++) if (tokens[k]!.kind === 'word') lead[k] = 1;
       verbFinal = -1;
       clauseWords = 0;
       const states = addressing === addressingAt && abstractWords - abstractAt < 2;
@@ -419,6 +439,7 @@ export function analyse(text: string): Doc {
       if (f['first-sentence-chars'] < 0 && !(p === ':' && timeColon(text, t.start)))
         f['first-sentence-chars'] = t.end;
       c++;
+      clauseFirst = i + 1;
       continue;
     }
     if (kind === 'emoji') {

@@ -254,6 +254,20 @@ describe('clause leads after a request frame', () => {
     expect(leads('"Book early," they said')).toContain('book');
   });
 
+  it('takes a Japanese clause that ends in a request as asking for what it names', () => {
+    // Japanese puts the request last: every word of such a clause leads, as an opening verb does.
+    const asked = (text: string): string => {
+      const doc = analyse(text);
+      return doc.tokens.map((t, i) => (doc.lead[i] === 1 ? t.norm : '')).join('');
+    };
+    expect(asked('店舗でぜひお買い求めください')).toContain('お買い求め');
+    expect(asked('RTで広めてもらえると嬉しいです')).toContain('rt');
+    expect(asked('チャンネル登録してね')).toContain('チャンネル登録');
+    // A statement about a purchase, or happiness with no condition, asks for nothing.
+    expect(asked('店舗でお買い求めいただきました')).not.toContain('お買い求め');
+    expect(asked('今日は晴れて嬉しい')).not.toContain('嬉しい');
+  });
+
   it('opens a clause after the Spanish "¡" and "¿"', () => {
     expect(leads('Siguiente meta: 20k, ¡comparte nuestro perfil con tus amigos!')).toContain('comparte');
     expect(leads('Ya casi, ¿compartes el post con tu barrio?')).toContain('compartes');
