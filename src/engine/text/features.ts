@@ -143,8 +143,8 @@ function quoteOnly(text: string, tokens: readonly Token[]): number {
  * Abstract nouns and adjectives made from other words (alignment, transformation, scalability,
  * Wertschöpfung, excelência) and jargon compounds (community-focused, data-driven): strategy-deck
  * prose piles them up where a person names things. Each language the pack reads has its endings:
- * Spanish and Portuguese inclusión, transparencia, excelência, qualidade, posicionamento, as English
- * has management, transparency and positioning.
+ * Spanish and Portuguese have inclusión, transparencia, excelência, qualidade and posicionamento
+ * as English has management and visibility.
  */
 const ABSTRACT =
   /(?:tions?|sions?|ments?|ities|ity|ness|ances?|ences?|i[sz]ations?|isms?|ungen|ung|keit|heit|tät|ciones|ción|[stx]ión|siones|xiones|[ea]ncias?|mientos?|dades|dad|dade|ções|ção|[êâ]ncias?|mentos?|ismos?|ismes?|ismus|ité|ités|ique|iques|ível|ável|-(?:focused|based|driven|centric|oriented|enabled|powered|facing|first|ready|proof|led|wide|native|forward|positive|agnostic|grade|class|scale))$/;
