@@ -173,10 +173,14 @@ function quotedInSentence(text: string, k: number): boolean {
   return isWordChar(text, j);
 }
 // The last letters ABSTRACT's endings can have: most words skip the regular expression.
-const ABSTRACT_END = new Set([...'nstyegdoélmcfa'].map((ch) => ch.charCodeAt(0)));
+const ABSTRACT_END = new Set([...'nstyegdoélmcf'].map((ch) => ch.charCodeAt(0)));
 function isAbstract(norm: string): boolean {
-  if (norm.length < 8 || !ABSTRACT_END.has(norm.charCodeAt(norm.length - 1))) return false;
-  return ABSTRACT.test(norm);
+  if (norm.length < 8) return false;
+  const last = norm.charCodeAt(norm.length - 1);
+  // The one ending in "a" (Spanish and Portuguese "-ncia": transparencia, excelência) is asked
+  // directly: words outside the vocabulary are asked on every score, and many end in "a".
+  if (last === 97) return norm.endsWith('ncia');
+  return ABSTRACT_END.has(last) && ABSTRACT.test(norm);
 }
 
 /**
