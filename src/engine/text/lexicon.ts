@@ -177,6 +177,20 @@ function exact(word: string): Part {
   return { type: EXACT, value, id: VOCABULARY.idOf(value) };
 }
 
+/** A placeholder with text glued to it on either side, the placeholder kept as a piece of its own. */
+const GLUED = new RegExp(`(${Object.keys(PLACEHOLDERS).join('|')})`);
+
+/**
+ * A piece with a placeholder glued to text ("<price>引き", "あと<number>", "<number>followers")
+ * as its pieces: read whole it is one word no draft holds, so the phrase would never match, and
+ * in Japanese, written without spaces, that is the natural way to write it. The number forms
+ * ("<number>k", "<number>x<number>") are glued on purpose and stay whole.
+ */
+function unglued(piece: string): string[] {
+  if (PLACEHOLDERS[piece] || NUMBER_FORMS.has(piece)) return [piece];
+  return piece.split(GLUED);
+}
+
 function parsePhrase(phrase: string): Part[] {
   // Four phrases in five are plain words (a pack has thousands, compiled on every worker start and
   // CLI call): each piece is then an exact word, with no copy by trim or toLowerCase and no test.
@@ -184,7 +198,8 @@ function parsePhrase(phrase: string): Part[] {
   const parts: Part[] = [];
   // The tokenizer splits "14-day" into a number and a word, so "<number>-day" means the same two.
   const spaced = phrase.replace(/>-|-</g, (m) => (m === '>-' ? '> ' : ' <'));
-  for (const piece of spaced.trim().toLowerCase().split(/\s+/)) {
+  const split = spaced.trim().toLowerCase().split(/\s+/);
+  for (const piece of spaced.includes('<') ? split.flatMap(unglued) : split) {
     if (!piece) continue;
     // Placeholders open with "<"; looking every word up in the object would intern each one.
     const kind = piece.charCodeAt(0) === 60 ? PLACEHOLDERS[piece] : undefined;

@@ -179,6 +179,15 @@ describe('Lexicon', () => {
     ).toEqual({ trial: ['14-day trial'], wait: ['24-48 hours'] });
   });
 
+  it('reads a placeholder glued to text as the placeholder and the text, as the tokenizer splits them', () => {
+    expect(
+      matches(
+        { off: ['<price>引き', 'あと<number>日'], fans: ['<number>followers'], deal: ['<number>x<number>'] },
+        '今なら500円引き、あと3日！ 2k followers, 3x2 today',
+      ),
+    ).toEqual({ off: ['500円引き', 'あと3日'], fans: ['2k followers'], deal: ['3x2'] });
+  });
+
   it('a placeholder matches only its kind', () => {
     expect(matches({ l: ['<percent> off'] }, '40 off, $40 off')).toEqual({});
   });
