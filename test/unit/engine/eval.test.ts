@@ -9,7 +9,7 @@
  * flawed draft in twenty banded "strong", no genuine draft given a draft-quality nudge beyond one
  * in twenty). sealed6.jsonl to sealed20.jsonl were frozen batches, reported for several sessions
  * and studied only once sealed21 to sealed26 were frozen in their place: they hold a floor of their
- * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed91.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
+ * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed92.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
  * sealed27.jsonl to sealed36.jsonl and sealed41.jsonl to sealed48.jsonl were frozen and reported on
  * arrival, then studied once a newer pair was frozen in their place. dev-bm and dev-bn (written to sealed41's
  * and sealed42's briefs) are development data below every floor on arrival (pure-promotion
@@ -128,6 +128,8 @@
  * 0.93/0.68, canned-reply 0.93/0.76; dev-fb corporate-voice 1.00/0.68, nothing-to-say 1.00/0.75;
  * dev-fc (Japanese) corporate-voice 1.00/0.40, vanity-metrics 1.00/0.46, pure-promotion 0.83/0.53;
  * dev-fd nothing-to-say 0.88/0.70, corporate-voice 1.00/0.74.
+ * dev-fe is written to the brief of sealed92 (retail, e-commerce and subscriptions); on arrival
+ * pure-promotion 0.83/0.94, vanity-metrics 0.93/1.00, nothing-to-say 1.00/0.92, the rest exact.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
