@@ -9,7 +9,7 @@
  * flawed draft in twenty banded "strong", no genuine draft given a draft-quality nudge beyond one
  * in twenty). sealed6.jsonl to sealed20.jsonl were frozen batches, reported for several sessions
  * and studied only once sealed21 to sealed26 were frozen in their place: they hold a floor of their
- * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed92.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
+ * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed93.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
  * sealed27.jsonl to sealed36.jsonl and sealed41.jsonl to sealed48.jsonl were frozen and reported on
  * arrival, then studied once a newer pair was frozen in their place. dev-bm and dev-bn (written to sealed41's
  * and sealed42's briefs) are development data below every floor on arrival (pure-promotion
@@ -130,6 +130,11 @@
  * dev-fd nothing-to-say 0.88/0.70, corporate-voice 1.00/0.74.
  * dev-fe is written to the brief of sealed92 (retail, e-commerce and subscriptions); on arrival
  * pure-promotion 0.83/0.94, vanity-metrics 0.93/1.00, nothing-to-say 1.00/0.92, the rest exact.
+ * dev-ff is written to the brief of sealed93 (Japanese conversations, at least 60 % replies and
+ * comments); on arrival pure-promotion 0.91/0.77, canned-reply 1.00/0.71, corporate-voice
+ * 1.00/0.89, AUC 0.992. dev-fg is Japanese from accounts the other Japanese batches miss (ryokan,
+ * salons, cram schools, used cars, breweries, clinics, SaaS staff, illustrators, idols'
+ * fans); on arrival pure-promotion 0.80/0.71, vanity-metrics 1.00/0.85, AUC 0.965.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
