@@ -9,7 +9,7 @@ import { mergePacks } from './merge.ts';
 import { RULE_TYPES } from '../rules/registry.ts';
 import type { CompileContext, Evaluate } from '../rules/rule-type.ts';
 import type { Num, TermRef } from './schema-parts.ts';
-import { Lexicon } from '../text/lexicon.ts';
+import { Lexicon, PLACEHOLDERS } from '../text/lexicon.ts';
 import type { Kind, Platform, Severity } from '../types.ts';
 import { runExamples } from './examples.ts';
 import { compileSignals, type CompiledSignal } from '../rules/signal-sum.ts';
@@ -257,6 +257,7 @@ export function compileParsed(
     },
     caps: new Map(Object.entries(sc.caps ?? {})),
   };
+  for (const [name, phrases] of lists) problems.push(...unknownPlaceholders(name, phrases));
   if (problems.length) throw new PackError(problems);
 
   const compiled: CompiledPack = {
@@ -283,4 +284,25 @@ export function compileParsed(
     }
   }
   return compiled;
+}
+
+/** A piece in angle brackets: a placeholder, or a misspelt one ("<prices>", "<num>"). */
+const ANGLED = /<([a-z][a-z_-]*)>/g;
+
+/**
+ * Phrases naming a placeholder the lexicon does not know: read as plain words, "<prize> off" would
+ * quietly match only the words "prize off", so the pack is refused with the name and the list.
+ * Only phrases holding "<" pay for the regex: a few dozen in a pack of thousands.
+ */
+function unknownPlaceholders(list: string, phrases: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const phrase of phrases) {
+    if (!phrase.includes('<')) continue;
+    for (const m of phrase.toLowerCase().matchAll(ANGLED))
+      if (!(m[0] in PLACEHOLDERS))
+        out.push(
+          `${list.startsWith('inline:') ? "a rule's inline terms" : `terms.${list}`}: "${phrase}" names "${m[0]}", which is no placeholder (known: ${Object.keys(PLACEHOLDERS).join(', ')})`,
+        );
+  }
+  return out;
 }

@@ -95,7 +95,8 @@ interface Phrase {
  */
 const ACCENTLESS = '*';
 
-const PLACEHOLDERS: Record<string, TokenKind> = {
+/** The placeholders a phrase can name, and the kind of token each stands for. */
+export const PLACEHOLDERS: Readonly<Record<string, TokenKind>> = {
   '<price>': 'price',
   '<percent>': 'percent',
   '<discount>': 'discount',

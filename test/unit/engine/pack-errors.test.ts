@@ -131,6 +131,32 @@ describe('pack compile errors name their JSON path in plain words', () => {
     ]);
   });
 
+  it('refuses a phrase naming a placeholder that does not exist, in a list or inline', () => {
+    const found = problems({
+      ...base,
+      terms: { deals: ['<prices> off', '<percent> off', 'save <Number>'] },
+      rules: [
+        lexRule({ params: { terms: 'deals' } }),
+        lexRule({ id: 'b', params: { terms: ['<num>k fans'] } }),
+      ],
+    });
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(
+      /^terms\.deals: "<prices> off" names "<prices>", which is no placeholder \(known: <price>, /,
+    );
+    expect(found[1]).toMatch(/^a rule's inline terms: "<num>k fans" names "<num>"/);
+  });
+
+  it('accepts placeholders glued to text and the number forms', () => {
+    const p = compilePack({
+      ...base,
+      rules: [
+        lexRule({ params: { terms: ['<price>引き', '<number>k followers', '<number>x<number>', '<3'] } }),
+      ],
+    });
+    expect(p.rules).toHaveLength(1);
+  });
+
   it('refuses a duplicate rule id', () => {
     expect(problems({ ...base, rules: [lexRule(), lexRule()] })).toEqual([
       'rules[1].id: "a" is used by another rule',
