@@ -135,6 +135,12 @@
  * 1.00/0.89, AUC 0.992. dev-fg is Japanese from accounts the other Japanese batches miss (ryokan,
  * salons, cram schools, used cars, breweries, clinics, SaaS staff, illustrators, idols'
  * fans); on arrival pure-promotion 0.80/0.71, vanity-metrics 1.00/0.85, AUC 0.965.
+ * dev-fh (German only), dev-fi (French only) and dev-fj (Japanese posts) are weighted to asks
+ * for reach, template replies, pitches and boilerplate, written once the studied mirrors of the
+ * language batches were near exact, to see whether that held on new drafts; on arrival dev-fh
+ * vanity-metrics 1.00/0.70, canned-reply 1.00/0.77, nothing-to-say 1.00/0.83; dev-fi
+ * pure-promotion 0.80/0.86, vanity-metrics 1.00/0.79, canned-reply 1.00/0.73; dev-fj
+ * pure-promotion 1.00/0.89, nothing-to-say 1.00/0.82, vanity-metrics exact, AUC 1.00.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
