@@ -9,7 +9,7 @@
  * flawed draft in twenty banded "strong", no genuine draft given a draft-quality nudge beyond one
  * in twenty). sealed6.jsonl to sealed20.jsonl were frozen batches, reported for several sessions
  * and studied only once sealed21 to sealed26 were frozen in their place: they hold a floor of their
- * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed93.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
+ * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed94.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
  * sealed27.jsonl to sealed36.jsonl and sealed41.jsonl to sealed48.jsonl were frozen and reported on
  * arrival, then studied once a newer pair was frozen in their place. dev-bm and dev-bn (written to sealed41's
  * and sealed42's briefs) are development data below every floor on arrival (pure-promotion
@@ -141,6 +141,10 @@
  * vanity-metrics 1.00/0.70, canned-reply 1.00/0.77, nothing-to-say 1.00/0.83; dev-fi
  * pure-promotion 0.80/0.86, vanity-metrics 1.00/0.79, canned-reply 1.00/0.73; dev-fj
  * pure-promotion 1.00/0.89, nothing-to-say 1.00/0.82, vanity-metrics exact, AUC 1.00.
+ * dev-fk is written to the brief of sealed94 (flaws written without the stock words: pitches
+ * that never say buy, sale or link in bio, asks for reach put as favours, goals, jokes or
+ * questions, warm canned replies, busy filler, fresh jargon); on arrival vanity-metrics 1.00/0.25,
+ * canned-reply 1.00/0.73, pure-promotion 1.00/0.79, AUC 0.905.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
