@@ -9,7 +9,7 @@
  * "@-xx" counts in every draft but one of that language: "sale@-es" is an English offer, also in a
  * draft too short to place, and Spanish "sale hoy" is "it leaves today".
  */
-import { NUMBER_FORMS, tokenize, type Token, type TokenKind } from './tokenize.ts';
+import { NUMBER_FORMS, isPointingArrow, tokenize, type Token, type TokenKind } from './tokenize.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
 import { LANGUAGE_BITS, UNDETERMINED } from './language.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -214,6 +214,9 @@ function parsePhrase(phrase: string): Part[] {
     // Most pieces are one plain word: what tokenize would answer, without running it (a pack has
     // thousands of phrases, and compiling them is part of every worker start and CLI call).
     else if (PLAIN_WORD.test(piece)) parts.push(exact(piece));
+    // A pointing arrow on its own is no token (a draft's arrow is one only before a link), and a
+    // piece that reads as nothing would widen "→ <url>" to every link.
+    else if (piece.length === 1 && isPointingArrow(piece.charCodeAt(0))) parts.push(exact(piece));
     // A copy in one piece (split and joined again): `piece` may be a view into the phrase (V8
     // slices 13+ characters), and a tokenizer that has once read such a view reads every later
     // draft about 1.5× slower.

@@ -182,6 +182,26 @@ function codePointLength(text: string, i: number): number {
   return c >= 0xd800 && c <= 0xdbff ? 2 : 1;
 }
 
+/** A rightward arrow of those people point with: →, ⇒, ➜, ⟶, ⟹. */
+export function isPointingArrow(c: number): boolean {
+  return c === 0x2192 || c === 0x21d2 || c === 0x279c || c === 0x27f6 || c === 0x27f9;
+}
+
+/**
+ * Whether the character at i is a plain arrow pointing at a link ("→ shop.example/x", "⇒ https://…"):
+ * no pictograph, yet it does what 👉 does there, so it is a token a pack can name as 👉 is. An
+ * arrow before anything else (a bullet, "Lisbon → Porto", "2,980円→1,490円") stays dropped, as
+ * before: only the pointing needs it. Rightward arrows only.
+ */
+function pointsAtLink(text: string, i: number, c: number): boolean {
+  if (!isPointingArrow(c)) return false;
+  let k = i + 1;
+  while (text.charCodeAt(k) === 32) k++;
+  if (urlStarts(text, k)) return true;
+  DOMAIN.lastIndex = k;
+  return DOMAIN.test(text);
+}
+
 /** Emoji sequences: a pictograph plus variation selectors, skin tones and ZWJ-joined parts. */
 function emojiEnd(text: string, i: number): number {
   let j = i + codePointLength(text, i);
@@ -530,7 +550,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
           i = j;
           continue;
         }
-        if (c >= 0x2190 && isPictoAt(text, i)) {
+        if (c >= 0x2190 && (isPictoAt(text, i) || pointsAtLink(text, i, c))) {
           const j = emojiEnd(text, i);
           // The emoji itself is its form, so a pack can name one ("🔥") apart from all (<emoji>).
           const form = text.slice(i, j);

@@ -188,6 +188,13 @@ describe('Lexicon', () => {
     ).toEqual({ off: ['500円引き', 'あと3日'], fans: ['2k followers'], deal: ['3x2'] });
   });
 
+  it('reads an arrow in a phrase as the arrow a draft points at a link with, never as nothing', () => {
+    const lists = { pointer: ['→ <url>'] };
+    expect(matches(lists, 'Details → shop.example/x')).toEqual({ pointer: ['→ shop.example/x'] });
+    // Read as nothing, the phrase would be "<url>" and take every link.
+    expect(matches(lists, 'Details at shop.example/x')).toEqual({});
+  });
+
   it('a placeholder matches only its kind', () => {
     expect(matches({ l: ['<percent> off'] }, '40 off, $40 off')).toEqual({});
   });

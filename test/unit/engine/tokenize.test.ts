@@ -118,6 +118,21 @@ describe('tokenize: links', () => {
     expect(ofKind(text, 'mention')).toEqual([]);
   });
 
+  it('keeps a plain arrow that points at a link as a token, and drops other arrows as before', () => {
+    expect(toks('€29 → shop.example/vitc')).toEqual([
+      ['price', '€29'],
+      ['emoji', '→'],
+      ['url', 'shop.example/vitc'],
+    ]);
+    expect(toks('Sign up ⇒https://example.com/a')).toContainEqual(['emoji', '⇒']);
+    expect(toks('→ check the brakes')).toEqual([
+      ['word', 'check'],
+      ['word', 'the'],
+      ['word', 'brakes'],
+    ]);
+    expect(ofKind('Lisbon → Porto, 2,980円→1,490円', 'emoji')).toEqual([]);
+  });
+
   it('lower-cases the link for matching', () => {
     expect(tokenize('https://Example.COM/A')[0]!.norm).toBe('https://example.com/a');
   });
