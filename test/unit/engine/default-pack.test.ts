@@ -7,7 +7,7 @@ import { defaultPackJson, runExamples } from '../../../src/engine/index.ts';
 import { Pack, type Rule } from '../../../src/engine/pack/schema.ts';
 import type { Example } from '../../../src/engine/pack/schema-parts.ts';
 import { defaultPack, run } from './helpers.ts';
-import { tokenize } from '../../../src/engine/text/tokenize.ts';
+import { isPointingArrow, tokenize } from '../../../src/engine/text/tokenize.ts';
 import { splitLanguage } from '../../../src/engine/text/lexicon.ts';
 
 const source = Pack.parse(defaultPackJson);
@@ -87,7 +87,13 @@ describe('default pack examples', () => {
     const lossy: string[] = [];
     for (const [name, phrase] of termPhrases()) {
       for (const piece of splitLanguage(phrase)[0].trim().toLowerCase().split(/\s+/)) {
-        if (piece.startsWith('<') || piece.endsWith('*')) continue;
+        // A lone pointing arrow ("→ <url>") is the parser's own token: see parsePhrase.
+        if (
+          piece.startsWith('<') ||
+          piece.endsWith('*') ||
+          (piece.length === 1 && isPointingArrow(piece.charCodeAt(0)))
+        )
+          continue;
         const words = tokenize(piece).filter((t) => t.kind !== 'punct');
         const punct = /^[^\p{L}\p{N}\p{Extended_Pictographic}#@$+]|[?!¿¡]/u.test(piece);
         if (words.length === 0 || punct) lossy.push(`${name}: "${phrase}"`);
