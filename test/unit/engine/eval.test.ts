@@ -9,7 +9,7 @@
  * flawed draft in twenty banded "strong", no genuine draft given a draft-quality nudge beyond one
  * in twenty). sealed6.jsonl to sealed20.jsonl were frozen batches, reported for several sessions
  * and studied only once sealed21 to sealed26 were frozen in their place: they hold a floor of their
- * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed94.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
+ * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed95.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
  * sealed27.jsonl to sealed36.jsonl and sealed41.jsonl to sealed48.jsonl were frozen and reported on
  * arrival, then studied once a newer pair was frozen in their place. dev-bm and dev-bn (written to sealed41's
  * and sealed42's briefs) are development data below every floor on arrival (pure-promotion
@@ -145,6 +145,11 @@
  * that never say buy, sale or link in bio, asks for reach put as favours, goals, jokes or
  * questions, warm canned replies, busy filler, fresh jargon); on arrival vanity-metrics 1.00/0.25,
  * canned-reply 1.00/0.73, pure-promotion 1.00/0.79, AUC 0.905.
+ * dev-fm is written to the brief of sealed95 (German and French only, weighted to asks for
+ * reach, template replies, pitches and boilerplate, after dev-fh and dev-fi were studied), dev-fl
+ * to the same brief in Spanish and Portuguese; on arrival dev-fm vanity-metrics 1.00/0.69,
+ * nothing-to-say 0.89/0.73, canned-reply 1.00/0.77; dev-fl vanity-metrics 1.00/0.74,
+ * nothing-to-say 1.00/0.73, corporate-voice 1.00/0.77, pure-promotion 0.88/0.94.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
