@@ -150,6 +150,11 @@
  * to the same brief in Spanish and Portuguese; on arrival dev-fm vanity-metrics 1.00/0.69,
  * nothing-to-say 0.89/0.73, canned-reply 1.00/0.77; dev-fl vanity-metrics 1.00/0.74,
  * nothing-to-say 1.00/0.73, corporate-voice 1.00/0.77, pure-promotion 0.88/0.94.
+ * dev-fn (English mostly) and dev-fo (Spanish, Portuguese, German and French) are weighted to
+ * nothing-to-say, half of them short casual drafts that still tell something; on arrival dev-fn
+ * nothing-to-say 1.00/0.91 (its three misses labelled beside a nudge that silences it), the
+ * rest at or above 0.90, AUC 1.00; dev-fo nothing-to-say 1.00/0.85, pure-promotion 0.89/0.89,
+ * vanity-metrics and canned-reply 1.00/0.89, AUC 0.978.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
