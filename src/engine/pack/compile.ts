@@ -301,8 +301,15 @@ function unknownPlaceholders(list: string, phrases: readonly string[]): string[]
     for (const m of phrase.toLowerCase().matchAll(ANGLED))
       if (!(m[0] in PLACEHOLDERS))
         out.push(
-          `${list.startsWith('inline:') ? "a rule's inline terms" : `terms.${list}`}: "${phrase}" names "${m[0]}", which is no placeholder (known: ${Object.keys(PLACEHOLDERS).join(', ')})`,
+          `${listLabel(list)}: "${phrase}" names "${m[0]}", which is no placeholder (known: ${Object.keys(PLACEHOLDERS).join(', ')})`,
         );
   }
   return out;
+}
+
+/** Where an admin wrote a compiled list: a rule's inline terms, the organisation's words, or `terms`. */
+function listLabel(list: string): string {
+  if (list.startsWith('inline:')) return "a rule's inline terms";
+  if (list.startsWith('org.')) return `organisation (${list.slice(4)})`;
+  return `terms.${list}`;
 }

@@ -145,6 +145,11 @@ describe('pack compile errors name their JSON path in plain words', () => {
       /^terms\.deals: "<prices> off" names "<prices>", which is no placeholder \(known: <price>, /,
     );
     expect(found[1]).toMatch(/^a rule's inline terms: "<num>k fans" names "<num>"/);
+    expect(
+      problems({ ...base, organisation: { confidential: ['<codename> launch'] }, rules: [lexRule()] }),
+    ).toEqual([
+      expect.stringMatching(/^organisation \(confidential\): "<codename> launch" names "<codename>"/),
+    ]);
   });
 
   it('accepts placeholders glued to text and the number forms', () => {
