@@ -218,6 +218,12 @@ const Params = z.lazy(() =>
      * several short clauses make between them.
      */
     closing: z.number().int().min(1).max(20).optional(),
+    /**
+     * In a post, a quotation that opens the draft and is signed with a name ("“Best groom my
+     * spaniel ever had.” — Sarah, Hove") is a customer's word for the product, a testimonial: the
+     * experience and numbers in it are the ad's, so they count as no substance.
+     */
+    testimonials: z.boolean().optional(),
   }),
 );
 
@@ -297,6 +303,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         ? Infinity
         : ctx.num(params.substanceRatio, `${path}.substanceRatio`);
     const closing = params.closing ?? 0;
+    const testimonials = params.testimonials === true;
     const densityWords = params.density ? ctx.num(params.density.words, `${path}.density.words`) : Infinity;
     const densityMin = params.density ? ctx.num(params.density.min, `${path}.density.min`) : 0;
     const loudWords = params.loud ? ctx.num(params.loud.words, `${path}.loud.words`) : Infinity;
@@ -371,6 +378,9 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       // A hook tells nothing, whatever words it borrows: "Have you tried our winter box?" reads as
       // a question to the reader and an experience, and still only leads into the pitch.
       if (opening >= 0) marks[opening]! &= ~substanceBits;
+      // A testimonial's clauses state nothing of the poster's own either (see Params.testimonials).
+      const signed = testimonials && draft.kind === 'post' ? testimonialEnd(doc) : -1;
+      for (let c = 0; c <= signed; c++) marks[c]! &= ~substanceBits;
       // Only in a post: a reply's question goes to the person it answers ("Want me to keep one
       // for you?"), which is engaging them, not hooking an audience.
       if (hookBits && draft.kind === 'post')
@@ -400,11 +410,13 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         // question states nothing (one that asks the reader counts through its own tag, one that
         // hooks them, "Injured in a car accident?", not at all).
         const stated =
-          doc.statementWords[c]! >= statementMin && !doc.questionClause[c] && !(m & asideBits)
+          doc.statementWords[c]! >= statementMin && !doc.questionClause[c] && !(m & asideBits) && c > signed
             ? statementWeight
             : 0;
         if (m === 0) {
-          substance += stated;
+          // A testimonial's clause is neither side's share, as an ask for reach is not.
+          if (c <= signed) asides += clauseWords(doc).words[c]! > 0 ? 1 : 0;
+          else substance += stated;
           continue;
         }
         // The weights of the tags marking it, bit by bit in tag order (most clauses carry one or two).
@@ -454,6 +466,35 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     };
   },
 };
+
+// A quotation mark that opens a testimonial, and one that closes it (not the apostrophes).
+const OPENS = new Set([...'"“„«']);
+const CLOSES = /["”“»]/;
+// After the closing mark: a dash, then a capitalised name ("— Aisha", "– Dr. Lee, 41").
+const SIGNATURE = /^\s*[—–-]{1,2}\s*\p{Lu}/u;
+
+/**
+ * The last clause of a testimonial that opens the draft, its signature included; -1 when the
+ * draft opens with none (see Params.testimonials). Emoji before the quotation mark may lead it.
+ */
+function testimonialEnd(doc: Doc): number {
+  const text = doc.text;
+  let open = 0;
+  while (open < text.length && !OPENS.has(text[open]!) && !/[\p{L}\p{N}]/u.test(text[open]!)) open++;
+  if (!OPENS.has(text[open] ?? '')) return -1;
+  const close = text.slice(open + 1, open + 600).search(CLOSES);
+  if (close < 0) return -1;
+  const after = open + 1 + close + 1;
+  const signature = SIGNATURE.exec(text.slice(after, after + 12));
+  if (!signature) return -1;
+  // The clause of the name's first word: the quotation's clauses and the signature's end there.
+  const name = after + signature[0].length - 1;
+  let last = -1;
+  doc.tokens.forEach((t, k) => {
+    if (t.start <= name) last = doc.clause[k]!;
+  });
+  return last;
+}
 
 /** A bullet a list item opens with, when it is no emoji: • · - * – ✓ ✔ ▪ ► →. */
 const BULLET = /[•·\-*–✓✔▪►→]/;

@@ -378,6 +378,30 @@ describe('the clauses rule type', () => {
     expect(compileError(packJson(rule({ closing: 0 }), SELL))).toMatch(/closing/);
   });
 
+  it("testimonials: a signed quotation that opens a post states nothing of the poster's own", () => {
+    const quoted = (testimonials?: boolean) =>
+      pack(
+        rule({
+          maxSubstance: 1,
+          statement: { words: 5, weight: 1.5 },
+          // Two pitch clauses of five: the testimonial's three must not thin the pitch out.
+          share: 0.6,
+          ...(testimonials === undefined ? {} : { testimonials }),
+        }),
+        SELL,
+      );
+    const text =
+      '“I learned to knit in a weekend because the videos are so clear.” — Maya, Leeds\n\nBook now: first lesson free.';
+    // Read as the poster's own words, the quotation's reason and statement keep the rule quiet.
+    expect(fired(quoted(), text)).toEqual([]);
+    expect(fired(quoted(true), text)).toEqual(['pitch']);
+    // Unsigned, or lowercase after the dash ("— the question we get most"), it is no testimonial.
+    expect(fired(quoted(true), text.replace(' — Maya, Leeds', ''))).toEqual([]);
+    expect(fired(quoted(true), text.replace('— Maya, Leeds', '— as one learner put it'))).toEqual([]);
+    // Only in a post: a reply that quotes the person it answers engages them.
+    expect(run(quoted(true), text, { kind: 'reply' }).all.map((n) => n.id)).toEqual([]);
+  });
+
   it('hook: a question a hook tag marks tells nothing in a post, wherever it stands', () => {
     const terms = { terms: { ...SELL.terms, want: ['want'] } };
     const withHook = (hook?: boolean) =>
