@@ -9,7 +9,7 @@
  * flawed draft in twenty banded "strong", no genuine draft given a draft-quality nudge beyond one
  * in twenty). sealed6.jsonl to sealed20.jsonl were frozen batches, reported for several sessions
  * and studied only once sealed21 to sealed26 were frozen in their place: they hold a floor of their
- * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed97.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
+ * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed99.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
  * sealed27.jsonl to sealed36.jsonl and sealed41.jsonl to sealed48.jsonl were frozen and reported on
  * arrival, then studied once a newer pair was frozen in their place. dev-bm and dev-bn (written to sealed41's
  * and sealed42's briefs) are development data below every floor on arrival (pure-promotion
@@ -155,6 +155,13 @@
  * nothing-to-say 1.00/0.91 (its three misses labelled beside a nudge that silences it), the
  * rest at or above 0.90, AUC 1.00; dev-fo nothing-to-say 1.00/0.85, pure-promotion 0.89/0.89,
  * vanity-metrics and canned-reply 1.00/0.89, AUC 0.978.
+ * dev-fp (ads dressed as something else) and dev-fq (numbers that sell against numbers that
+ * inform) arrived at pure-promotion 0.97/0.91 and 0.94/1.00. dev-fr, dev-fs, dev-ft and dev-fu are
+ * written to the brief of sealed98 (an ordinary month of social media managers at small
+ * organisations), to study what it showed on arrival (pure-promotion precision 0.71) without
+ * opening it: pure-promotion precision 0.95, 0.75, 0.86 and 0.88 on arrival, from safety notices,
+ * event and price explanations and channel plugs labelled vanity only. dev-fv and dev-fw are
+ * written to study those false alarms: organisations that must name prices, dates and links.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
