@@ -379,7 +379,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       // a question to the reader and an experience, and still only leads into the pitch.
       if (opening >= 0) marks[opening]! &= ~substanceBits;
       // A testimonial's clauses state nothing of the poster's own either (see Params.testimonials).
-      const signed = testimonials && draft.kind === 'post' ? testimonialEnd(doc) : -1;
+      const signed = testimonials && draft.kind === 'post' ? testimonialOf(doc) : -1;
       for (let c = 0; c <= signed; c++) marks[c]! &= ~substanceBits;
       // Only in a post: a reply's question goes to the person it answers ("Want me to keep one
       // for you?"), which is engaging them, not hooking an audience.
@@ -467,7 +467,18 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
   },
 };
 
-// A quotation mark that opens a testimonial, and one that closes it (not the apostrophes).
+// The last draft's testimonial end, kept as hooksOf is: the default pack's main and askless
+// rules both read it for one draft.
+let testimonialFor: { doc: Doc; end: number } | null = null;
+
+function testimonialOf(doc: Doc): number {
+  if (testimonialFor?.doc !== doc) testimonialFor = { doc, end: testimonialEnd(doc) };
+  return testimonialFor.end;
+}
+
+// A quotation mark that opens a testimonial, and one that closes it: narrower than quoteOnly's
+// marks in features.ts, which also take apostrophes and Japanese brackets (an apostrophe opens
+// no signed quotation, and a Japanese testimonial is not signed with a dash).
 const OPENS = new Set([...'"“„«']);
 const CLOSES = /["”“»]/;
 // After the closing mark: a dash, then a capitalised name ("— Aisha", "– Dr. Lee, 41").
