@@ -9,7 +9,7 @@
  * flawed draft in twenty banded "strong", no genuine draft given a draft-quality nudge beyond one
  * in twenty). sealed6.jsonl to sealed20.jsonl were frozen batches, reported for several sessions
  * and studied only once sealed21 to sealed26 were frozen in their place: they hold a floor of their
- * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed100.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
+ * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed103.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
  * sealed27.jsonl to sealed36.jsonl and sealed41.jsonl to sealed48.jsonl were frozen and reported on
  * arrival, then studied once a newer pair was frozen in their place. dev-bm and dev-bn (written to sealed41's
  * and sealed42's briefs) are development data below every floor on arrival (pure-promotion
@@ -162,6 +162,13 @@
  * opening it: pure-promotion precision 0.95, 0.75, 0.86 and 0.88 on arrival, from safety notices,
  * event and price explanations and channel plugs labelled vanity only. dev-fv and dev-fw are
  * written to study those false alarms: organisations that must name prices, dates and links.
+ * dev-fx and dev-fy are written to the briefs of sealed101 (the nine networks as each is used) and
+ * sealed102 (loudspeaker companies beside conversational ones): pure-promotion 0.82/1.00 and
+ * 0.88/1.00 on arrival. dev-fz (reach asks in German, French, Spanish and Portuguese) arrived at
+ * vanity-metrics 1.00/0.77, dev-ga (flaws by writers who avoid the stock words) at pure-promotion
+ * 1.00/0.47: ads told as benefits with a link and no selling word, which no rule here reads yet.
+ * dev-gb (executives and employees) and dev-gc (support replies) arrived at 0.92 or above but
+ * canned-reply 0.88/0.88. dev-gd (filler in four languages) and dev-ge (money in answers) follow.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
