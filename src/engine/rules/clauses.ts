@@ -148,6 +148,14 @@ const Tag = z.lazy(() =>
        */
       kinds: z.array(z.enum(KINDS)).min(1).optional(),
       /**
+       * The tag's weight in a kind of draft where it differs from `weight`. A price in an answer
+       * to someone who asked what a thing costs ("a check-up is £38, X-rays £15 each") informs as
+       * much as it sells, where the same price in a post is an offer.
+       */
+      weightIn: z
+        .strictObject({ post: Num.optional(), reply: Num.optional(), comment: Num.optional() })
+        .optional(),
+      /**
        * In a post, a question the tag marks is a hook wherever it stands ("Want the same results?"
        * before the call to act): it tells nothing, so the substance tags beside it count for
        * nothing, as in an opening question.
@@ -239,6 +247,8 @@ interface CompiledTag {
   aside: boolean;
   veto: boolean;
   weight: number;
+  /** The weight per kind of draft: `weight` unless `weightIn` names the kind. */
+  weightIn: Readonly<Record<Kind, number>>;
   maxClauses: number;
   kinds: ReadonlySet<Kind> | null;
   hook: boolean;
@@ -259,6 +269,15 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       aside: t.role === 'aside',
       veto: t.role === 'veto',
       weight: ctx.num(t.weight, `${path}.tags[${i}].weight`),
+      weightIn: Object.fromEntries(
+        KINDS.map((k) => {
+          const w = t.weightIn?.[k];
+          return [
+            k,
+            ctx.num(w ?? t.weight, `${path}.tags[${i}].${w === undefined ? 'weight' : `weightIn.${k}`}`),
+          ];
+        }),
+      ) as Record<Kind, number>,
       maxClauses: t.maxClauses ?? Infinity,
       kinds: t.kinds ? new Set(t.kinds) : null,
       hook: t.hook === true,
@@ -331,7 +350,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     const hookBits = tags.reduce((bits, t) => (t.hook ? bits | t.bit : bits), 0);
     const capped = tags.some((t) => t.maxClauses !== Infinity);
     // Per bit, the tag's weight; the bits that pitch and the bits that tell (asides count as neither).
-    const weights = tags.map((t) => t.weight);
+    const weightsFor = new Map(KINDS.map((k) => [k, tags.map((t) => t.weightIn[k])]));
     const pitchMask = tags.reduce((bits, t) => (t.pitch ? bits | t.bit : bits), 0);
     const tellMask = tags.reduce((bits, t) => (!t.pitch && !t.aside ? bits | t.bit : bits), 0);
     const questionTags = tags.filter((t) => t.token === 'question');
@@ -340,6 +359,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     return ({ doc, hits, draft }) => {
       for (const group of possible) if (!mayHold(group, hits, doc.values)) return null;
       const off = offFor.get(draft.kind) ?? 0;
+      const weights = weightsFor.get(draft.kind)!;
       // Presence first, from the lexicon and the feature counts: most drafts stop here.
       let present = 0;
       const termMatches: (readonly Match[] | undefined)[] = [];

@@ -402,6 +402,36 @@ describe('the clauses rule type', () => {
     expect(run(quoted(true), text, { kind: 'reply' }).all.map((n) => n.id)).toEqual([]);
   });
 
+  it("weightIn: a tag's weight in one kind of draft, the others keeping `weight`", () => {
+    const priced = (weightIn?: Record<string, number>) =>
+      pack(
+        rule({
+          tags: [
+            { name: 'ask', terms: 'ask', at: 'lead', role: 'pitch', weight: 2 },
+            { name: 'price', token: 'price', role: 'pitch', weight: 1, ...(weightIn ? { weightIn } : {}) },
+          ],
+          min: 3,
+        }),
+        SELL,
+      );
+    // A call to act beside one price reaches the minimum only while the price weighs 1.
+    const text = 'Order at the desk. A check-up is $38.';
+    expect(fired(priced(), text)).toEqual(['pitch']);
+    expect(run(priced(), text, { kind: 'reply' }).all.map((n) => n.id)).toEqual(['pitch']);
+    expect(run(priced({ reply: 0.5 }), text, { kind: 'reply' }).all.map((n) => n.id)).toEqual([]);
+    // The kinds it does not name keep the tag's weight.
+    expect(fired(priced({ reply: 0.5 }), text)).toEqual(['pitch']);
+    expect(run(priced({ reply: 0.5 }), text, { kind: 'comment' }).all.map((n) => n.id)).toEqual(['pitch']);
+    expect(
+      compileError(
+        packJson(
+          rule({ tags: [{ name: 'p', token: 'price', role: 'pitch', weight: 1, weightIn: { story: 1 } }] }),
+          SELL,
+        ),
+      ),
+    ).toMatch(/weightIn/);
+  });
+
   it('hook: a question a hook tag marks tells nothing in a post, wherever it stands', () => {
     const terms = { terms: { ...SELL.terms, want: ['want'] } };
     const withHook = (hook?: boolean) =>
