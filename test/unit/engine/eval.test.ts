@@ -9,7 +9,7 @@
  * flawed draft in twenty banded "strong", no genuine draft given a draft-quality nudge beyond one
  * in twenty). sealed6.jsonl to sealed20.jsonl were frozen batches, reported for several sessions
  * and studied only once sealed21 to sealed26 were frozen in their place: they hold a floor of their
- * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed103.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
+ * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed104.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
  * sealed27.jsonl to sealed36.jsonl and sealed41.jsonl to sealed48.jsonl were frozen and reported on
  * arrival, then studied once a newer pair was frozen in their place. dev-bm and dev-bn (written to sealed41's
  * and sealed42's briefs) are development data below every floor on arrival (pure-promotion
@@ -168,7 +168,10 @@
  * vanity-metrics 1.00/0.77, dev-ga (flaws by writers who avoid the stock words) at pure-promotion
  * 1.00/0.47: ads told as benefits with a link and no selling word, which no rule here reads yet.
  * dev-gb (executives and employees) and dev-gc (support replies) arrived at 0.92 or above but
- * canned-reply 0.88/0.88. dev-gd (filler in four languages) and dev-ge (money in answers) follow.
+ * canned-reply 0.88/0.88. dev-gd (filler in four languages) and dev-ge (money in answers) arrived
+ * at nothing-to-say 1.00/1.00 and pure-promotion 0.82/0.96; dev-gf to dev-gi are written to the
+ * issue's families of misses, dev-gj to them in four languages, dev-gk to sealed103's brief and
+ * dev-gl to comments by ordinary people under others' posts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
