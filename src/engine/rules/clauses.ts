@@ -15,8 +15,12 @@ import { KINDS, type Kind } from '../types.ts';
 
 /** A question of at most this many words with more after it hooks ("Can't wait? Use code…"). */
 const HOOK_WORDS = 3;
-/** A label before an opening question runs at most this many words ("Attention Heads of Procurement:"). */
-const LABEL_WORDS = 4;
+/**
+ * A label before an opening question runs at most this many words ("Attention Heads of
+ * Procurement:"); six, because other languages address a job title with an article and both
+ * genders ("An alle IT-Leiterinnen und IT-Leiter:", "Directora de Compras, Director de Compras:").
+ */
+const LABEL_WORDS = 6;
 
 interface Hooks {
   /** Per clause, 1 for a short question that more follows: it hooks the reader, it asks nothing. */

@@ -318,6 +318,14 @@ describe('the clauses rule type', () => {
   it('an opening question behind a short label still hooks, unless substance marks it', () => {
     const p = pack(rule({ substanceRatio: 0.5 }), SELL);
     expect(fired(p, 'Landlords: moving house this spring? Book now. First lesson free.')).toEqual(['pitch']);
+    // A job title with its article and both genders ("An alle IT-Leiterinnen und IT-Leiter:") is
+    // still a label at six words.
+    expect(
+      fired(
+        p,
+        'Directora de Compras, Director de Compras: moving house this spring? Book now. First lesson free.',
+      ),
+    ).toEqual(['pitch']);
     // A long opening is no label, and a question that explains asks something.
     expect(
       fired(
