@@ -263,29 +263,29 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
   history: false,
   params: Params,
   compile(params, ctx, path) {
-    const tags: CompiledTag[] = params.tags.map((t, i) => ({
-      name: t.name,
-      bit: 1 << i,
-      ...(t.terms !== undefined ? { list: ctx.terms(t.terms, `${path}.tags[${i}].terms`) } : {}),
-      ...(t.token !== undefined ? { token: t.token, count: FEATURE_INDEX[COUNTS[t.token]] } : {}),
-      at: t.at,
-      pitch: t.role === 'pitch',
-      aside: t.role === 'aside',
-      veto: t.role === 'veto',
-      weight: ctx.num(t.weight, `${path}.tags[${i}].weight`),
-      weightIn: Object.fromEntries(
-        KINDS.map((k) => {
-          const w = t.weightIn?.[k];
-          return [
-            k,
-            ctx.num(w ?? t.weight, `${path}.tags[${i}].${w === undefined ? 'weight' : `weightIn.${k}`}`),
-          ];
-        }),
-      ) as Record<Kind, number>,
-      maxClauses: t.maxClauses ?? Infinity,
-      kinds: t.kinds ? new Set(t.kinds) : null,
-      hook: t.hook === true,
-    }));
+    const tags: CompiledTag[] = params.tags.map((t, i) => {
+      const weight = ctx.num(t.weight, `${path}.tags[${i}].weight`);
+      return {
+        name: t.name,
+        bit: 1 << i,
+        ...(t.terms !== undefined ? { list: ctx.terms(t.terms, `${path}.tags[${i}].terms`) } : {}),
+        ...(t.token !== undefined ? { token: t.token, count: FEATURE_INDEX[COUNTS[t.token]] } : {}),
+        at: t.at,
+        pitch: t.role === 'pitch',
+        aside: t.role === 'aside',
+        veto: t.role === 'veto',
+        weight,
+        weightIn: Object.fromEntries(
+          KINDS.map((k) => {
+            const w = t.weightIn?.[k];
+            return [k, w === undefined ? weight : ctx.num(w, `${path}.tags[${i}].weightIn.${k}`)];
+          }),
+        ) as Record<Kind, number>,
+        maxClauses: t.maxClauses ?? Infinity,
+        kinds: t.kinds ? new Set(t.kinds) : null,
+        hook: t.hook === true,
+      };
+    });
     // Per kind of draft, the bits of the tags that do not read it.
     const offFor = new Map(
       KINDS.map((k) => [k, tags.reduce((bits, t) => (t.kinds && !t.kinds.has(k) ? bits | t.bit : bits), 0)]),
@@ -353,7 +353,8 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     const vetoBits = tags.reduce((bits, t) => (t.veto ? bits | t.bit : bits), 0);
     const hookBits = tags.reduce((bits, t) => (t.hook ? bits | t.bit : bits), 0);
     const capped = tags.some((t) => t.maxClauses !== Infinity);
-    // Per bit, the tag's weight; the bits that pitch and the bits that tell (asides count as neither).
+    // Per kind of draft and bit, the tag's weight; the bits that pitch and the bits that tell (asides
+    // count as neither).
     const weightsFor = new Map(KINDS.map((k) => [k, tags.map((t) => t.weightIn[k])]));
     const pitchMask = tags.reduce((bits, t) => (t.pitch ? bits | t.bit : bits), 0);
     const tellMask = tags.reduce((bits, t) => (!t.pitch && !t.aside ? bits | t.bit : bits), 0);

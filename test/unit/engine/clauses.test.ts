@@ -438,6 +438,17 @@ describe('the clauses rule type', () => {
         ),
       ),
     ).toMatch(/weightIn/);
+    // A threshold it names must exist, and the error says where.
+    expect(
+      compileError(
+        packJson(
+          rule({
+            tags: [{ name: 'p', token: 'price', role: 'pitch', weight: 1, weightIn: { reply: 'no.such' } }],
+          }),
+          SELL,
+        ),
+      ),
+    ).toMatch(/weightIn\.reply/);
   });
 
   it('hook: a question a hook tag marks tells nothing in a post, wherever it stands', () => {
