@@ -162,9 +162,12 @@ const Tag = z.lazy(() =>
       /**
        * In a post, a question the tag marks is a hook wherever it stands ("Want the same results?"
        * before the call to act): it tells nothing, so the substance tags beside it count for
-       * nothing, as in an opening question.
+       * nothing, as in an opening question. `true` means in a post; a list names the kinds of draft
+       * where it holds: in a reply a question usually engages the person it answers ("Want me to
+       * keep one for you?"), but one that puts a product to them ("Have you tried CloudVault?")
+       * only leads into the pitch.
        */
-      hook: z.boolean().optional(),
+      hook: z.union([z.boolean(), z.array(z.enum(KINDS)).min(1)]).optional(),
     })
     .refine((t) => (t.terms === undefined) !== (t.token === undefined), {
       message: 'a tag needs exactly one of "terms" or "token"',
@@ -255,7 +258,8 @@ interface CompiledTag {
   weightIn: Readonly<Record<Kind, number>>;
   maxClauses: number;
   kinds: ReadonlySet<Kind> | null;
-  hook: boolean;
+  /** The kinds of draft in which a question the tag marks is a hook (see Tag.hook). */
+  hook: ReadonlySet<Kind>;
 }
 
 export const clauses: RuleType<z.infer<typeof Params>> = {
@@ -283,7 +287,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         ) as Record<Kind, number>,
         maxClauses: t.maxClauses ?? Infinity,
         kinds: t.kinds ? new Set(t.kinds) : null,
-        hook: t.hook === true,
+        hook: new Set(t.hook === true ? ['post'] : t.hook === false || t.hook === undefined ? [] : t.hook),
       };
     });
     // Per kind of draft, the bits of the tags that do not read it.
@@ -351,7 +355,9 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       0,
     );
     const vetoBits = tags.reduce((bits, t) => (t.veto ? bits | t.bit : bits), 0);
-    const hookBits = tags.reduce((bits, t) => (t.hook ? bits | t.bit : bits), 0);
+    const hookBitsFor = new Map(
+      KINDS.map((k) => [k, tags.reduce((bits, t) => (t.hook.has(k) ? bits | t.bit : bits), 0)]),
+    );
     const capped = tags.some((t) => t.maxClauses !== Infinity);
     // Per kind of draft and bit, the tag's weight; the bits that pitch and the bits that tell (asides
     // count as neither).
@@ -406,9 +412,10 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       // A testimonial's clauses state nothing of the poster's own either (see Params.testimonials).
       const signed = testimonials && draft.kind === 'post' ? testimonialOf(doc) : -1;
       for (let c = 0; c <= signed; c++) marks[c]! &= ~substanceBits;
-      // Only in a post: a reply's question goes to the person it answers ("Want me to keep one
-      // for you?"), which is engaging them, not hooking an audience.
-      if (hookBits && draft.kind === 'post')
+      // Where the tag says (see Tag.hook): mostly in a post, as a reply's question goes to the
+      // person it answers ("Want me to keep one for you?"), which is engaging them.
+      const hookBits = hookBitsFor.get(draft.kind)!;
+      if (hookBits)
         for (let c = 0; c < clauseCount; c++)
           if (doc.questionClause[c] && marks[c]! & hookBits & ~off) marks[c]! &= ~substanceBits;
       const closeFrom = closing ? closingStart(doc, closing) : 0;

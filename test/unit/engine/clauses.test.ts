@@ -453,7 +453,7 @@ describe('the clauses rule type', () => {
 
   it('hook: a question a hook tag marks tells nothing in a post, wherever it stands', () => {
     const terms = { terms: { ...SELL.terms, want: ['want'] } };
-    const withHook = (hook?: boolean) =>
+    const withHook = (hook?: boolean | string[]) =>
       pack(
         rule({
           tags: [
@@ -473,6 +473,10 @@ describe('the clauses rule type', () => {
     expect(fired(withHook(true), text)).toEqual(['pitch']);
     // A reply's question goes to the person it answers: its substance stays.
     expect(run(withHook(true), text, { kind: 'reply' }).all.map((n) => n.id)).toEqual([]);
+    // Unless the tag names replies among the kinds where it hooks ("Have you tried CloudVault?").
+    expect(run(withHook(['reply']), text, { kind: 'reply' }).all.map((n) => n.id)).toEqual(['pitch']);
+    expect(run(withHook(['reply']), text, { kind: 'comment' }).all.map((n) => n.id)).toEqual([]);
+    expect(fired(withHook(['reply']), text)).toEqual([]);
   });
 
   it('pairs: two tags marking one clause add their weight', () => {
