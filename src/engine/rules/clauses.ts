@@ -253,8 +253,7 @@ interface CompiledTag {
   pitch: boolean;
   aside: boolean;
   veto: boolean;
-  weight: number;
-  /** The weight per kind of draft: `weight` unless `weightIn` names the kind. */
+  /** The weight per kind of draft: the tag's `weight` unless `weightIn` names the kind. */
   weightIn: Readonly<Record<Kind, number>>;
   maxClauses: number;
   kinds: ReadonlySet<Kind> | null;
@@ -278,7 +277,6 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         pitch: t.role === 'pitch',
         aside: t.role === 'aside',
         veto: t.role === 'veto',
-        weight,
         weightIn: Object.fromEntries(
           KINDS.map((k) => {
             const w = t.weightIn?.[k];
@@ -287,13 +285,9 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         ) as Record<Kind, number>,
         maxClauses: t.maxClauses ?? Infinity,
         kinds: t.kinds ? new Set(t.kinds) : null,
-        hook: new Set(t.hook === true ? ['post'] : t.hook === false || t.hook === undefined ? [] : t.hook),
+        hook: new Set(t.hook === true ? ['post'] : t.hook || []),
       };
     });
-    // Per kind of draft, the bits of the tags that do not read it.
-    const offFor = new Map(
-      KINDS.map((k) => [k, tags.reduce((bits, t) => (t.kinds && !t.kinds.has(k) ? bits | t.bit : bits), 0)]),
-    );
     const names = new Map(tags.map((t) => [t.name, t.bit]));
     const requires = (params.requires ?? []).map((group, i) => {
       let bits = 0;
@@ -355,13 +349,20 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       0,
     );
     const vetoBits = tags.reduce((bits, t) => (t.veto ? bits | t.bit : bits), 0);
-    const hookBitsFor = new Map(
-      KINDS.map((k) => [k, tags.reduce((bits, t) => (t.hook.has(k) ? bits | t.bit : bits), 0)]),
-    );
     const capped = tags.some((t) => t.maxClauses !== Infinity);
-    // Per kind of draft and bit, the tag's weight; the bits that pitch and the bits that tell (asides
-    // count as neither).
-    const weightsFor = new Map(KINDS.map((k) => [k, tags.map((t) => t.weightIn[k])]));
+    // Per kind of draft, read once a draft: the bits of the tags that do not read it, the bits of
+    // those whose question hooks in it (see Tag.hook), and each bit's weight in it.
+    const forKind = new Map(
+      KINDS.map((k) => [
+        k,
+        {
+          off: tags.reduce((bits, t) => (t.kinds && !t.kinds.has(k) ? bits | t.bit : bits), 0),
+          hookBits: tags.reduce((bits, t) => (t.hook.has(k) ? bits | t.bit : bits), 0),
+          weights: tags.map((t) => t.weightIn[k]),
+        },
+      ]),
+    );
+    // The bits that pitch and the bits that tell (asides count as neither).
     const pitchMask = tags.reduce((bits, t) => (t.pitch ? bits | t.bit : bits), 0);
     const tellMask = tags.reduce((bits, t) => (!t.pitch && !t.aside ? bits | t.bit : bits), 0);
     const questionTags = tags.filter((t) => t.token === 'question');
@@ -369,8 +370,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
 
     return ({ doc, hits, draft }) => {
       for (const group of possible) if (!mayHold(group, hits, doc.values)) return null;
-      const off = offFor.get(draft.kind) ?? 0;
-      const weights = weightsFor.get(draft.kind)!;
+      const { off, hookBits, weights } = forKind.get(draft.kind)!;
       // Presence first, from the lexicon and the feature counts: most drafts stop here.
       let present = 0;
       const termMatches: (readonly Match[] | undefined)[] = [];
@@ -414,7 +414,6 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       for (let c = 0; c <= signed; c++) marks[c]! &= ~substanceBits;
       // Where the tag says (see Tag.hook): mostly in a post, as a reply's question goes to the
       // person it answers ("Want me to keep one for you?"), which is engaging them.
-      const hookBits = hookBitsFor.get(draft.kind)!;
       if (hookBits)
         for (let c = 0; c < clauseCount; c++)
           if (doc.questionClause[c] && marks[c]! & hookBits & ~off) marks[c]! &= ~substanceBits;
