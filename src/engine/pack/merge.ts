@@ -44,6 +44,13 @@ export function mergePacks(base: Pack, admin: Pack): Merged {
   }
   for (const [key, o] of Object.entries(admin.overrides))
     if (o.params || o.platforms || o.kinds) changed.add(key);
+  // Params belong to a rule type. An override by nudge id speaks in the terms of the nudge's own
+  // rule (the one named as the nudge: `min` for pure-promotion's clauses); a rule of the nudge of
+  // another type (pure-promotion/benefit, a signals rule) keeps its params, and is named by its id
+  // to change them. Severity, wording, platforms and kinds reach every rule of the nudge.
+  const typeOf = new Map(base.rules.map((r) => [r.id, r.type]));
+  const paramsReach = (key: string, rule: Rule): boolean =>
+    key === rule.id || (typeOf.get(key) ?? rule.type) === rule.type;
   const rules: Rule[] = [];
   for (const rule of base.rules) {
     if (disabled(rule)) continue;
@@ -55,15 +62,16 @@ export function mergePacks(base: Pack, admin: Pack): Merged {
       thresholdsChanged || vocabularyChanged || (classifier !== undefined && changed.has(classifier));
     for (const [key, o] of Object.entries(admin.overrides)) {
       if (!matchesRule(key, rule)) continue;
+      const params = o.params && paramsReach(key, rule) ? o.params : undefined;
       merged = {
         ...merged,
         ...(o.severity ? { severity: o.severity } : {}),
         ...(o.platforms ? { platforms: o.platforms } : {}),
         ...(o.kinds ? { kinds: o.kinds } : {}),
         message: { ...merged.message, ...o.message },
-        params: { ...merged.params, ...o.params },
+        params: { ...merged.params, ...params },
       };
-      if (o.params || o.platforms || o.kinds) touched = true;
+      if (params || o.platforms || o.kinds) touched = true;
     }
     if (touched) changed.add(rule.id).add(rule.nudge ?? rule.id.split('/')[0]!);
     if (!touched) exampleRules.add(rule.id);

@@ -52,6 +52,21 @@ describe('extends: "default"', () => {
     expect(fired(p, PROMO)).not.toContain('pure-promotion');
   });
 
+  it('keeps a nudge-wide params override to the rules of the nudge own type; another is named by id', () => {
+    // A signals rule of the same nudge: `min` is no field of its type, so the override passes it by.
+    const ad =
+      'Your evenings deserve better than a pile of dishes. The Rinsely washer fits where your rack stood. rinsely.example';
+    expect(fired(defaultPack(), ad)).toContain('pure-promotion');
+    const byNudge = admin({ overrides: { 'pure-promotion': { params: { min: 100 } } } });
+    expect(fired(byNudge, ad)).toContain('pure-promotion');
+    const byId = admin({ overrides: { 'pure-promotion/benefit': { params: { threshold: 100 } } } });
+    expect(fired(byId, ad)).not.toContain('pure-promotion');
+    // A field the nudge's own type does not know is still reported.
+    expect(
+      compileError(adminJson({ overrides: { 'pure-promotion': { params: { minn: 1 } } } }), defaultPack()),
+    ).toMatch(/unknown field "minn"/);
+  });
+
   it('overrides severity and message wording, keeping the rest of the message', () => {
     const p = admin({
       overrides: { 'pure-promotion': { severity: 'info', message: { title: 'Sounds salesy' } } },
