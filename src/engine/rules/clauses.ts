@@ -410,7 +410,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       // a question to the reader and an experience, and still only leads into the pitch.
       if (opening >= 0) marks[opening]! &= ~substanceBits;
       // A testimonial's clauses state nothing of the poster's own either (see Params.testimonials).
-      const signed = testimonials && draft.kind === 'post' ? testimonialOf(doc) : -1;
+      const signed = testimonials && draft.kind === 'post' ? doc.testimonial : -1;
       for (let c = 0; c <= signed; c++) marks[c]! &= ~substanceBits;
       // Where the tag says (see Tag.hook): mostly in a post, as a reply's question goes to the
       // person it answers ("Want me to keep one for you?"), which is engaging them.
@@ -497,46 +497,6 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     };
   },
 };
-
-// The last draft's testimonial end, kept as hooksOf is: the default pack's main and askless
-// rules both read it for one draft.
-let testimonialFor: { doc: Doc; end: number } | null = null;
-
-function testimonialOf(doc: Doc): number {
-  if (testimonialFor?.doc !== doc) testimonialFor = { doc, end: testimonialEnd(doc) };
-  return testimonialFor.end;
-}
-
-// A quotation mark that opens a testimonial, and one that closes it: narrower than quoteOnly's
-// marks in features.ts, which also take apostrophes and Japanese brackets (an apostrophe opens
-// no signed quotation, and a Japanese testimonial is not signed with a dash).
-const OPENS = new Set([...'"“„«']);
-const CLOSES = /["”“»]/;
-// After the closing mark: a dash, then a capitalised name ("— Aisha", "– Dr. Lee, 41").
-const SIGNATURE = /^\s*[—–-]{1,2}\s*\p{Lu}/u;
-
-/**
- * The last clause of a testimonial that opens the draft, its signature included; -1 when the
- * draft opens with none (see Params.testimonials). Emoji before the quotation mark may lead it.
- */
-function testimonialEnd(doc: Doc): number {
-  const text = doc.text;
-  let open = 0;
-  while (open < text.length && !OPENS.has(text[open]!) && !/[\p{L}\p{N}]/u.test(text[open]!)) open++;
-  if (!OPENS.has(text[open] ?? '')) return -1;
-  const close = text.slice(open + 1, open + 600).search(CLOSES);
-  if (close < 0) return -1;
-  const after = open + 1 + close + 1;
-  const signature = SIGNATURE.exec(text.slice(after, after + 12));
-  if (!signature) return -1;
-  // The clause of the name's first word: the quotation's clauses and the signature's end there.
-  const name = after + signature[0].length - 1;
-  let last = -1;
-  doc.tokens.forEach((t, k) => {
-    if (t.start <= name) last = doc.clause[k]!;
-  });
-  return last;
-}
 
 /** A bullet a list item opens with, when it is no emoji: • · - * – ✓ ✔ ▪ ► →. */
 const BULLET = /[•·\-*–✓✔▪►→]/;

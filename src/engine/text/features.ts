@@ -18,6 +18,7 @@ import {
   WANTING,
 } from './stopwords.ts';
 import { LANGUAGE_BITS, LanguageVotes, type Language } from './language.ts';
+import { testimonialEnd } from './testimonial.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
 
 export const FEATURES = [
@@ -47,6 +48,8 @@ export const FEATURES = [
   'abstract-share',
   'quote-only',
   'statements',
+  'named-links',
+  'testimonial',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Features = Record<Feature, number>;
@@ -95,6 +98,8 @@ export interface Doc {
   /** Indexes of the tokens that are neither words nor punctuation (URLs, prices, numbers, emoji…). */
   others: number[];
   language: Language;
+  /** The last clause of a signed quotation that opens the draft, or -1 (see testimonial.ts). */
+  testimonial: number;
 }
 
 const OPEN_QUOTE = new Set([...'"“„«「『\'‘']);
@@ -104,6 +109,51 @@ const ATTRIBUTION_WORDS = 3;
 
 /** A label before a quotation: up to four words and a colon ("Zitat des Tages:", "Quote of the day:"). */
 const LABEL = /^\s*(?:[^\s:"“„«「『'‘]+\s+){0,3}[^\s:"“„«「『'‘]+\s*:\s*/u;
+
+/** A host's labels shorter than this name nothing (the "co" of "co.uk", "www", "app"). */
+const HOST_LABEL_MIN = 4;
+/** A word must run to this many letters to count as part of a longer label ("almazara" in "almazaraluna"). */
+const LABEL_PART_MIN = 5;
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
+
+/** The labels of a link's host that may name something: all but the last (the top-level domain). */
+function hostLabels(url: string): string[] {
+  let host = url.replace(SCHEME, '');
+  const end = host.search(/[/?#:]/);
+  if (end >= 0) host = host.slice(0, end);
+  const labels = host.split('.');
+  labels.pop();
+  return labels.filter((l) => l.length >= HOST_LABEL_MIN && l !== 'www');
+}
+
+/**
+ * How many of the draft's links go to a site its own names name: "The Bramble Mini.
+ * bramblecoffee.example/mini", "Creamos Almazara Luna… almazaraluna.example". The seller speaking
+ * of its product and pointing at its own shop is what a quiet ad is made of, in any language; a
+ * link to something the draft does not name (an article, a form, a source) is not. A word names a
+ * label when it is the label, or is part of it and runs to LABEL_PART_MIN letters; accents are
+ * read without their marks, as hosts are written. Read only for drafts with a link.
+ */
+function namedLinks(tokens: readonly Token[]): number {
+  const hosts: string[][] = [];
+  for (const t of tokens) if (t.kind === 'url') hosts.push(hostLabels(t.norm));
+  if (!hosts.some((labels) => labels.length > 0)) return 0;
+  const named = new Array<boolean>(hosts.length).fill(false);
+  for (const t of tokens) {
+    // A name is written with a capital ("Bramble", "Almazara Luna"); "the repair café needs
+    // volunteers… repaircafe.example" speaks of what the site is about, not of a brand it sells.
+    if (t.kind !== 'word' || !t.capital || t.norm.length < HOST_LABEL_MIN) continue;
+    // A possessive names its noun ("Bramble's"); accents go, as hosts are written without them.
+    const bare = t.norm.endsWith("'s") ? t.norm.slice(0, -2) : t.norm;
+    const word = /[^\p{ASCII}]/u.test(bare) ? bare.normalize('NFD').replace(/\p{M}/gu, '') : bare;
+    hosts.forEach((labels, k) => {
+      if (named[k]) return;
+      for (const label of labels)
+        if (label === word || (word.length >= LABEL_PART_MIN && label.includes(word))) named[k] = true;
+    });
+  }
+  return named.filter(Boolean).length;
+}
 
 /**
  * 1 when the draft is a quotation and nothing more: it opens with a quotation mark, or with a
@@ -364,6 +414,8 @@ export function analyse(text: string): Doc {
     'abstract-share': 0,
     'quote-only': 0,
     statements: 0,
+    'named-links': 0,
+    testimonial: 0,
   };
   // Plain arrays, not typed ones: a typed array past 64 bytes is allocated outside the JS heap
   // and costs microseconds each, more than this whole pass on a short draft. Grown by push, one
@@ -556,6 +608,9 @@ export function analyse(text: string): Doc {
   if (f['first-sentence-chars'] < 0) f['first-sentence-chars'] = text.trimEnd().length;
   f['abstract-share'] = f.words ? Math.round((100 * f['abstract-words']) / f.words) : 0;
   f['quote-only'] = quoteOnly(text, tokens);
+  if (f.urls > 0) f['named-links'] = namedLinks(tokens);
+  const testimonial = testimonialEnd(text, tokens, clause);
+  f.testimonial = testimonial >= 0 ? 1 : 0;
   const language = votes.result();
   // German capitalises every noun, so a capital mid-sentence says nothing about a name there.
   if (language === 'de') f['proper-nouns'] = 0;
@@ -593,6 +648,8 @@ export function analyse(text: string): Doc {
       f['abstract-share'],
       f['quote-only'],
       f.statements,
+      f['named-links'],
+      f.testimonial,
     ],
     lead,
     clause,
@@ -601,5 +658,6 @@ export function analyse(text: string): Doc {
     statementWords,
     others,
     language,
+    testimonial,
   };
 }

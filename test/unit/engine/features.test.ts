@@ -347,3 +347,43 @@ describe('feature values by index', () => {
     expect(new Set(doc.values).size).toBeGreaterThan(5);
   });
 });
+
+describe('named-links', () => {
+  const named = (text: string): number => analyse(text).features['named-links'];
+
+  it('counts a link to a site the draft names', () => {
+    expect(named('Grinds beans for two cups. The Bramble Mini. bramblecoffee.example/mini')).toBe(1);
+    expect(named('Creamos Almazara Luna porque nunca lo encontrábamos. almazaraluna.example')).toBe(1);
+    // Accents go, as hosts are written without them; a possessive names its noun.
+    expect(named('Pruébalo en Café Olmedo: https://www.cafeolmedo.example/menu')).toBe(1);
+    expect(named("Bramble's new grinder: bramble.example")).toBe(1);
+  });
+
+  it('does not count a link the draft does not name, nor a name in lower case', () => {
+    expect(named('Read the notes from the audit: https://notes.example/audit')).toBe(0);
+    expect(named('The repair café needs volunteers. repaircafe.example/join')).toBe(0);
+    // The top-level domain names nothing, nor do short labels or parts under five letters.
+    expect(named('Example Corp, our supplier: https://supply.example/corp')).toBe(0);
+    expect(named('Ask Tom about it: tomatoes.example')).toBe(0);
+    expect(named('The Bramble Mini, and no link at all.')).toBe(0);
+  });
+
+  it('counts each named link once', () => {
+    expect(named('Bramble and Sillgrow: bramble.example sillgrow.example/tray and other.example')).toBe(2);
+  });
+});
+
+describe('testimonial', () => {
+  const quoted = (text: string): number => analyse(text).features.testimonial;
+
+  it('is 1 when a signed quotation opens the draft, emoji before it or not', () => {
+    expect(quoted('“Best cut I have had.” — Aisha, Hove. Book at barber.example')).toBe(1);
+    expect(quoted('🐾 „Das erste Müsli, das meine Kinder essen.“ – Sandra aus Freiburg')).toBe(1);
+  });
+
+  it('is 0 for an unsigned quotation, a lower-case tail, or a quotation further on', () => {
+    expect(quoted('“Best cut I have had.” Thanks for the kind words!')).toBe(0);
+    expect(quoted('“How do I reset it?” — the question we get most. Here is how.')).toBe(0);
+    expect(quoted('Aisha said “best cut I have had” — Aisha, Hove')).toBe(0);
+  });
+});
