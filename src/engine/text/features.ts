@@ -110,49 +110,73 @@ const ATTRIBUTION_WORDS = 3;
 /** A label before a quotation: up to four words and a colon ("Zitat des Tages:", "Quote of the day:"). */
 const LABEL = /^\s*(?:[^\s:"“„«「『'‘]+\s+){0,3}[^\s:"“„«「『'‘]+\s*:\s*/u;
 
-/** A host's labels shorter than this name nothing (the "co" of "co.uk", "www", "app"). */
-const HOST_LABEL_MIN = 4;
+/** A word shorter than this names no site ("Tom", "Co"). */
+const NAME_MIN = 4;
 /** A word must run to this many letters to count as part of a longer label ("almazara" in "almazaraluna"). */
 const LABEL_PART_MIN = 5;
-const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
 
-/** The labels of a link's host that may name something: all but the last (the top-level domain). */
-function hostLabels(url: string): string[] {
-  let host = url.replace(SCHEME, '');
-  const end = host.search(/[/?#:]/);
-  if (end >= 0) host = host.slice(0, end);
-  const labels = host.split('.');
-  labels.pop();
-  return labels.filter((l) => l.length >= HOST_LABEL_MIN && l !== 'www');
+/**
+ * The part of a link's host that may name something, "www." and the last label (the top-level
+ * domain) left out: "bramblecoffee" for "https://www.bramblecoffee.example/mini". A scan, not
+ * expressions: it runs for every link of every draft.
+ */
+function hostName(url: string): string {
+  const scheme = url.indexOf('://');
+  let start = scheme >= 0 ? scheme + 3 : 0;
+  if (url.startsWith('www.', start)) start += 4;
+  let end = start;
+  while (end < url.length) {
+    const c = url.charCodeAt(end);
+    if (c === 47 || c === 63 || c === 35 || c === 58) break; // / ? # :
+    end++;
+  }
+  const dot = url.lastIndexOf('.', end - 1);
+  return dot > start ? url.slice(start, dot) : '';
+}
+
+/** Whether `word` is a label of `host` (labels joined by dots), or part of one when long enough. */
+function namesHost(word: string, host: string): boolean {
+  const at = host.indexOf(word);
+  if (at < 0) return false;
+  if (word.length >= LABEL_PART_MIN) return true;
+  // A short word must be a whole label ("Olmo" for "olmo.example", not for "olmodesign").
+  const end = at + word.length;
+  return (at === 0 || host.charCodeAt(at - 1) === 46) && (end === host.length || host.charCodeAt(end) === 46);
 }
 
 /**
  * How many of the draft's links go to a site its own names name: "The Bramble Mini.
  * bramblecoffee.example/mini", "Creamos Almazara Luna… almazaraluna.example". The seller speaking
  * of its product and pointing at its own shop is what a quiet ad is made of, in any language; a
- * link to something the draft does not name (an article, a form, a source) is not. A word names a
- * label when it is the label, or is part of it and runs to LABEL_PART_MIN letters; accents are
- * read without their marks, as hosts are written. Read only for drafts with a link.
+ * link to something the draft does not name (an article, a form, a source) is not. A name is a
+ * capitalised word: "the repair café needs volunteers… repaircafe.example" speaks of what the site
+ * is about, not of a brand. It names a host when it is one of its labels, or part of one and
+ * LABEL_PART_MIN letters long; accents are read without their marks, as hosts are written, and a
+ * possessive as its noun. Read only for drafts with a link and a capitalised word (analyse
+ * passes their indexes: `others` holds the links).
  */
-function namedLinks(tokens: readonly Token[]): number {
-  const hosts: string[][] = [];
-  for (const t of tokens) if (t.kind === 'url') hosts.push(hostLabels(t.norm));
-  if (!hosts.some((labels) => labels.length > 0)) return 0;
-  const named = new Array<boolean>(hosts.length).fill(false);
-  for (const t of tokens) {
-    // A name is written with a capital ("Bramble", "Almazara Luna"); "the repair café needs
-    // volunteers… repaircafe.example" speaks of what the site is about, not of a brand it sells.
-    if (t.kind !== 'word' || !t.capital || t.norm.length < HOST_LABEL_MIN) continue;
-    // A possessive names its noun ("Bramble's"); accents go, as hosts are written without them.
-    const bare = t.norm.endsWith("'s") ? t.norm.slice(0, -2) : t.norm;
-    const word = /[^\p{ASCII}]/u.test(bare) ? bare.normalize('NFD').replace(/\p{M}/gu, '') : bare;
-    hosts.forEach((labels, k) => {
-      if (named[k]) return;
-      for (const label of labels)
-        if (label === word || (word.length >= LABEL_PART_MIN && label.includes(word))) named[k] = true;
-    });
+function namedLinks(
+  tokens: readonly Token[],
+  others: readonly number[],
+  capitals: readonly number[],
+): number {
+  const hosts: string[] = [];
+  for (const k of others) if (tokens[k]!.kind === 'url') hosts.push(hostName(tokens[k]!.norm));
+  let named = 0;
+  for (const k of capitals) {
+    const t = tokens[k]!;
+    const norm = t.norm;
+    const bare = norm.endsWith("'s") ? norm.slice(0, -2) : norm;
+    // An ASCII word was looked up in the vocabulary (its id is not -1): only others carry accents.
+    const word = t.id === -1 ? bare.normalize('NFD').replace(/\p{M}/gu, '') : bare;
+    for (let h = 0; h < hosts.length; h++) {
+      if (hosts[h] === '' || !namesHost(word, hosts[h]!)) continue;
+      // Each link counts once: its host is spent.
+      hosts[h] = '';
+      named++;
+    }
   }
-  return named.filter(Boolean).length;
+  return named;
 }
 
 /**
@@ -429,6 +453,8 @@ export function analyse(text: string): Doc {
   // Per clause, 1 when a question mark ends it.
   const questionClause: number[] = [];
   const others: number[] = [];
+  // Capitalised words long enough to name a site (see namedLinks): few, so kept as they pass.
+  const capitals: number[] = [];
   const votes = new LanguageVotes();
   // The previous token's word classes (0 when it was not a word).
   let prevCls = 0;
@@ -543,6 +569,7 @@ export function analyse(text: string): Doc {
           break;
         }
         words++;
+        if (t.capital && t.end - t.start >= NAME_MIN) capitals.push(i);
         const shape = shapeOf(t);
         if (!(cls & STOP)) {
           f['content-words']++;
@@ -608,7 +635,7 @@ export function analyse(text: string): Doc {
   if (f['first-sentence-chars'] < 0) f['first-sentence-chars'] = text.trimEnd().length;
   f['abstract-share'] = f.words ? Math.round((100 * f['abstract-words']) / f.words) : 0;
   f['quote-only'] = quoteOnly(text, tokens);
-  if (f.urls > 0) f['named-links'] = namedLinks(tokens);
+  if (f.urls > 0 && capitals.length > 0) f['named-links'] = namedLinks(tokens, others, capitals);
   const testimonial = testimonialEnd(text, tokens, clause);
   f.testimonial = testimonial >= 0 ? 1 : 0;
   const language = votes.result();
