@@ -72,12 +72,14 @@ export const PHATIC: ReadonlySet<string> = words(
 
 /**
  * Words that may stand before an imperative without taking its place at the head of the
- * clause: "please book", "just reply", "go grab yours", "jetzt bestellen", "ya disponible".
+ * clause: "please book", "just reply", "go grab yours", "jetzt bestellen", "ya disponible"; and the
+ * crowd an imperative is called to ("Everyone please go follow her", "Leute, teilt das", "todos
+ * compartan").
  */
 export const LEAD_IN: ReadonlySet<string> = words(
-  `please pls plz just so then and or now simply also go come quickly finally
-  bitte jetzt einfach dann und gleich schnell hier
-  por favor ya ahora y luego solo sólo
+  `please pls plz just so then and or now simply also go come quickly finally everyone everybody folks
+  bitte jetzt einfach dann und gleich schnell hier leute
+  por favor ya ahora y luego solo sólo todos todas gente
   svp vite alors et maintenant
   agora já e então só`,
 );

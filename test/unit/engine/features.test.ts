@@ -237,6 +237,13 @@ describe('clause leads after a request frame', () => {
     expect(leads('Thanks! if you’d share it with your team we would love that')).toContain('share');
   });
 
+  it('takes the verb after the crowd it is called to as leading its clause', () => {
+    expect(leads('Everyone please go follow @nadia, she is so close to 1k')).toContain('follow');
+    expect(leads('Todos compartan el enlace con sus vecinos')).toContain('compartan');
+    // The crowd as a subject leaves the clause to the word after it only in name: no imperative.
+    expect(leads('We thank everyone who came to the tasting')).not.toContain('who');
+  });
+
   it('leaves suggestions, information and wants alone', () => {
     expect(leads('You could boost the signal with a better antenna')).not.toContain('boost');
     expect(leads('Later you can read the whole report on the site')).not.toContain('read');
