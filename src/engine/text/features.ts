@@ -18,6 +18,7 @@ import {
   WANTING,
 } from './stopwords.ts';
 import { LANGUAGE_BITS, LanguageVotes, type Language } from './language.ts';
+import { NAME_MIN, namedLinks } from './named-links.ts';
 import { testimonialEnd } from './testimonial.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
 
@@ -109,75 +110,6 @@ const ATTRIBUTION_WORDS = 3;
 
 /** A label before a quotation: up to four words and a colon ("Zitat des Tages:", "Quote of the day:"). */
 const LABEL = /^\s*(?:[^\s:"“„«「『'‘]+\s+){0,3}[^\s:"“„«「『'‘]+\s*:\s*/u;
-
-/** A word shorter than this names no site ("Tom", "Co"). */
-const NAME_MIN = 4;
-/** A word must run to this many letters to count as part of a longer label ("almazara" in "almazaraluna"). */
-const LABEL_PART_MIN = 5;
-
-/**
- * The part of a link's host that may name something, "www." and the last label (the top-level
- * domain) left out: "bramblecoffee" for "https://www.bramblecoffee.example/mini". A scan, not
- * expressions: it runs for every link of every draft.
- */
-function hostName(url: string): string {
-  const scheme = url.indexOf('://');
-  let start = scheme >= 0 ? scheme + 3 : 0;
-  if (url.startsWith('www.', start)) start += 4;
-  let end = start;
-  while (end < url.length) {
-    const c = url.charCodeAt(end);
-    if (c === 47 || c === 63 || c === 35 || c === 58) break; // / ? # :
-    end++;
-  }
-  const dot = url.lastIndexOf('.', end - 1);
-  return dot > start ? url.slice(start, dot) : '';
-}
-
-/** Whether `word` is a label of `host` (labels joined by dots), or part of one when long enough. */
-function namesHost(word: string, host: string): boolean {
-  const at = host.indexOf(word);
-  if (at < 0) return false;
-  if (word.length >= LABEL_PART_MIN) return true;
-  // A short word must be a whole label ("Olmo" for "olmo.example", not for "olmodesign").
-  const end = at + word.length;
-  return (at === 0 || host.charCodeAt(at - 1) === 46) && (end === host.length || host.charCodeAt(end) === 46);
-}
-
-/**
- * How many of the draft's links go to a site its own names name: "The Bramble Mini.
- * bramblecoffee.example/mini", "Creamos Almazara Luna… almazaraluna.example". The seller speaking
- * of its product and pointing at its own shop is what a quiet ad is made of, in any language; a
- * link to something the draft does not name (an article, a form, a source) is not. A name is a
- * capitalised word: "the repair café needs volunteers… repaircafe.example" speaks of what the site
- * is about, not of a brand. It names a host when it is one of its labels, or part of one and
- * LABEL_PART_MIN letters long; accents are read without their marks, as hosts are written, and a
- * possessive as its noun. Read only for drafts with a link and a capitalised word (analyse
- * passes their indexes: `others` holds the links).
- */
-function namedLinks(
-  tokens: readonly Token[],
-  others: readonly number[],
-  capitals: readonly number[],
-): number {
-  const hosts: string[] = [];
-  for (const k of others) if (tokens[k]!.kind === 'url') hosts.push(hostName(tokens[k]!.norm));
-  let named = 0;
-  for (const k of capitals) {
-    const t = tokens[k]!;
-    const norm = t.norm;
-    const bare = norm.endsWith("'s") ? norm.slice(0, -2) : norm;
-    // An ASCII word was looked up in the vocabulary (its id is not -1): only others carry accents.
-    const word = t.id === -1 ? bare.normalize('NFD').replace(/\p{M}/gu, '') : bare;
-    for (let h = 0; h < hosts.length; h++) {
-      if (hosts[h] === '' || !namesHost(word, hosts[h]!)) continue;
-      // Each link counts once: its host is spent.
-      hosts[h] = '';
-      named++;
-    }
-  }
-  return named;
-}
 
 /**
  * 1 when the draft is a quotation and nothing more: it opens with a quotation mark, or with a

@@ -150,9 +150,14 @@ export function unaccented(written: string): string | null {
   const phrase = CAPITAL.test(written) ? written.toLowerCase() : written;
   // A native scan, not a loop over characters: this runs once for each accented phrase, in code
   // that runs once a pack and so is never optimised.
-  const bare = phrase.replace(ACCENTED_CHAR, (ch) => PLAIN[ACCENTED.indexOf(ch)]!);
+  const bare = withoutAccents(phrase);
   if (bare === phrase || (!bare.includes(' ') && bare.length <= 4)) return null;
   return bare;
+}
+
+/** Lower-case text with each accented Latin letter in ACCENTED replaced by its bare letter. */
+export function withoutAccents(text: string): string {
+  return text.replace(ACCENTED_CHAR, (ch) => PLAIN[ACCENTED.indexOf(ch)]!);
 }
 
 /** An accented Latin letter, in either case: what a phrase can be typed without. */
