@@ -178,6 +178,13 @@ function quotedInSentence(text: string, k: number): boolean {
   while (j >= 0 && text.charCodeAt(j) === 32) j--;
   return isWordChar(text, j);
 }
+/**
+ * Whether the hyphen at k joins the word at `start` to the figure or word right before it ("a
+ * 4k-sub channel", "a 3-day trial"): a compound, where a dash with a space opens a clause.
+ */
+function joinedHyphen(text: string, k: number, start: number): boolean {
+  return text.charCodeAt(k) === 45 && k === start - 1 && isWordChar(text, k - 1);
+}
 // The last letters ABSTRACT's endings can have: most words skip the regular expression.
 const ABSTRACT_END = new Set([...'nstyegdoélmcf'].map((ch) => ch.charCodeAt(0)));
 function isAbstract(norm: string): boolean {
@@ -475,7 +482,13 @@ export function analyse(text: string): Doc {
     else if (!(prev.kind === 'word' && t.start === prev.end + 1 && text.charCodeAt(prev.end) === 32)) {
       let k = t.start - 1;
       while (k >= 0 && text.charCodeAt(k) === 32) k--;
-      if (k >= 0 && opensClause(text.charCodeAt(k)) && !quotedInSentence(text, k)) lead[i] = 1;
+      if (
+        k >= 0 &&
+        opensClause(text.charCodeAt(k)) &&
+        !quotedInSentence(text, k) &&
+        !joinedHyphen(text, k, t.start)
+      )
+        lead[i] = 1;
     }
     // A lead word the next word shows to be a subject ("Shop reopens", "Reserva es obligatoria")
     // opens a statement, not a call to act: it no longer counts as a clause's imperative.

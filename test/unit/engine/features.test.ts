@@ -250,6 +250,12 @@ describe('clause leads after a request frame', () => {
     expect(leads('Tomorrow would you like to join us for lunch')).not.toContain('like');
   });
 
+  it('reads a hyphen glued between a figure and a word as a compound, a spaced dash as a clause', () => {
+    expect(leads('I run a 4k-sub cooking channel and tried shorts for a month')).not.toContain('sub');
+    expect(leads('We hit 4k - sub now and tell a friend')).toContain('sub');
+    expect(leads('Great list\n-Follow for more tips')).toContain('follow');
+  });
+
   it('opens a clause at a quotation only where no word stands before it', () => {
     // A word quoted inside a sentence is part of it: neither it nor what follows the closing mark leads.
     const quoted = leads('She waited years to feel "ready" to apply for the role');
