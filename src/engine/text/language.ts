@@ -17,10 +17,10 @@ const HAN_MIN = 8;
 // "la", "die") add to every language that has them, so only the distinctive ones tip the count.
 const FUNCTION_WORDS: Record<string, string> = {
   en: 'the and is are was were you your we our to of for with this that it have has will not what my i be at on from',
-  es: 'el la los las que y en un una por para con es no su nuestro nuestra muy pero más del al lo se te tu está hoy ya mi mis estoy estás les q xq porfa',
+  es: 'el la los las que y en un una por para con es no su nuestro nuestra muy pero más del al lo se te tu está hoy ya mi mis estoy estás les q xq porfa de a',
   de: 'der die das und ist nicht ein eine mit für auf ich wir sie zu den dem des auch uns unser unsere euch bei von noch jetzt fürs vom zum zur beim ins dass sehr schon aber oder wenn kein keine einen einem einer danke mir mich dir dich sich wie aus',
-  fr: 'le la les et est un une des du de pour avec dans sur nous vous notre votre ce cette pas que qui au aux je il elle',
-  pt: 'o a os as e de do da dos das em no na um uma para com não que é nosso nossa você vocês mais mas por seu sua meu minha tô tá pra pro pros vc vcs q pq tb',
+  fr: 'le la les et est un une des du de pour avec dans sur nous vous notre votre ce cette pas que qui au aux je il elle mon ton ta mes tes ses ces très tous tout toute toutes moi toi leur leurs aussi chez',
+  pt: 'o a os as e de do da dos das em no na um uma para com não que é nosso nossa você vocês mais mas por seu sua meu minha tô tá pra pro pros vc vcs q pq tb muito muita gente tudo bem oi também isso esse essa ao aos às pelo pela foi são estou obrigado obrigada vai vou sou',
   it: 'il lo gli della delle di che e è non per con una un sono nostro nostra nostri questo questa anche ma più ci nel sul alla dei degli siamo abbiamo tutto ora',
   nl: 'de het een en van is niet met voor op ons onze wij jullie ook maar dat die je ik zijn',
   id: 'yang dan di ke dari ini itu untuk dengan kami kita tidak ada akan bisa',

@@ -25,12 +25,22 @@ describe('guessLanguage', () => {
     ['es', 'porfa pasen por mi perfil, estoy subiendo recetas y ya les contesto'],
     ['pt', 'olha meu canal q tem receita nova, tô quase nos 2k'],
     ['pt', 'vc viu? tô indo pra lá agora'],
+    // Possessives and "tous", "très", "moi" carry a French comment that has few articles.
+    ['fr', 'Trop bien ta vidéo !! Viens voir mon compte, je poste des recettes tous les jours'],
+    // "de" and "a" are Spanish as much as Portuguese: they no longer tip a Spanish draft.
+    [
+      'es',
+      '¡Enhorabuena por el nuevo local! Si necesitan rótulos o vinilos, en Gráficas Norte hacemos un precio especial de apertura a negocios nuevos. Llámennos al 600 000 000.',
+    ],
+    ['pt', 'Oi! Sentimos muito pelo ocorrido. Chama a gente no direct que a gente resolve!'],
   ])('%s', (expected, text) => {
     expect(lang(text)).toBe(expected);
   });
 
   it('says "und" when a draft has too few clues', () => {
     expect(lang('Great post!')).toBe('und');
+    // An English draft's "a" once voted Portuguese.
+    expect(lang("Tag a friend who's overdue a fresh set")).not.toBe('pt');
     expect(lang('')).toBe('und');
     // A few kanji and no kana may be Japanese as well as Chinese.
     expect(lang('最高！👍')).toBe('und');
