@@ -74,6 +74,39 @@ function applicable(rules: readonly CompiledRule[], draft: Draft): readonly Comp
   return list;
 }
 
+/**
+ * Per rule of a list, the earlier rules whose firing makes it moot: both verdict rules (see
+ * CompiledRule.verdict) of the same nudge, the earlier of a severity at least as high and with no
+ * `unless` the later one lacks (so whenever the later one would stand, the earlier one stands
+ * too). Such a rule would only add quotes of the same kind to a nudge already found: an ad that
+ * fires the main pure-promotion rule skips the askless, closing and listing rules after it, about
+ * a third of scoring that ad. Metric rules are never skipped (too long and too many hashtags are
+ * two problems, each quoted).
+ */
+const shadowsOf = new WeakMap<readonly CompiledRule[], readonly (readonly number[])[]>();
+
+function shadows(list: readonly CompiledRule[]): readonly (readonly number[])[] {
+  let found = shadowsOf.get(list);
+  if (!found) {
+    found = list.map((later, j) =>
+      list
+        .slice(0, j)
+        .map((earlier, i) => ({ earlier, i }))
+        .filter(
+          ({ earlier }) =>
+            earlier.nudge === later.nudge &&
+            earlier.verdict &&
+            later.verdict &&
+            (earlier.severity === 'warn' || later.severity === earlier.severity) &&
+            earlier.unless.every((u) => later.unless.includes(u)),
+        )
+        .map(({ i }) => i),
+    );
+    shadowsOf.set(list, found);
+  }
+  return found;
+}
+
 function runRules(
   rules: readonly CompiledRule[],
   env: RuleEnv,
@@ -81,12 +114,21 @@ function runRules(
   blank: boolean,
 ): { rule: CompiledRule; finding: Finding }[] {
   const out = [];
-  for (const rule of applicable(rules, env.draft)) {
+  const list = applicable(rules, env.draft);
+  const shadowed = shadows(list);
+  // Which rules of the list fired; most drafts fire none, so it is made on the first.
+  let fired: boolean[] | null = null;
+  for (let j = 0; j < list.length; j++) {
+    const rule = list[j]!;
     // Draft rules have nothing to read in a blank draft.
     if (rule.history ? !env.summary : blank) continue;
     if (rule.wording && !wording) continue;
+    if (fired && shadowed[j]!.some((i) => fired![i])) continue;
     const finding = rule.evaluate(env);
-    if (finding) out.push({ rule, finding });
+    if (finding) {
+      out.push({ rule, finding });
+      (fired ??= new Array<boolean>(list.length).fill(false))[j] = true;
+    }
   }
   return out;
 }

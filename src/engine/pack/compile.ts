@@ -16,6 +16,12 @@ import { compileSignals, type CompiledSignal } from '../rules/signal-sum.ts';
 
 /** Rule types that judge wording, and so need the draft in a language the pack covers. */
 const WORDING_TYPES = new Set(['signals', 'clauses', 'lexicon', 'pattern']);
+/**
+ * Rule types that weigh the draft's words into a yes or no: two such rules of one nudge are two
+ * ways to reach one verdict, and the second adds only quotes of the kind the first gave (unlike
+ * two metrics, which measure two problems: too long, too many hashtags).
+ */
+const VERDICT_TYPES = new Set(['signals', 'clauses']);
 
 export { PackError };
 
@@ -30,6 +36,8 @@ export interface CompiledRule {
   history: boolean;
   /** Stays quiet on drafts in a language the pack does not cover. */
   wording: boolean;
+  /** Weighs the words into a verdict (see VERDICT_TYPES); check skips it when an earlier one of its nudge stands. */
+  verdict: boolean;
   /** Display order among nudges of one severity (lower first). */
   priority: number;
   evaluate: Evaluate;
@@ -217,6 +225,7 @@ export function compileParsed(
       unless: rule.unless ?? [],
       history: type.history,
       wording: !rule.anyLanguage && WORDING_TYPES.has(rule.type),
+      verdict: VERDICT_TYPES.has(rule.type),
       priority: rule.priority ?? (type.history ? 2 : rule.type === 'disclosure' ? 1 : 3),
       evaluate: type.compile(params.data, ctx, `${path}.params`),
       examples: exampleRules === null || exampleRules.has(rule.id) ? rule.examples : undefined,

@@ -188,6 +188,27 @@ describe('check: the result', () => {
     expect(r.score).toBeLessThan(100);
   });
 
+  it('skips a verdict rule of a nudge an earlier one already found, unless it could stand alone', () => {
+    const sig = (term: string) => ({ signals: [{ terms: [term], weight: 1 }], threshold: 1 });
+    const twoWays = (firstUnless: string[]) =>
+      pack([
+        { id: 'loud', type: 'signals', unless: firstUnless, params: sig('alpha') },
+        { id: 'loud/quiet', nudge: 'loud', type: 'signals', params: sig('beta') },
+        { id: 'other', type: 'lexicon', params: { terms: ['gamma'] } },
+      ]);
+    const quotes = (p: ReturnType<typeof pack>, text: string) =>
+      run(p, text)
+        .all.find((n) => n.id === 'loud')
+        ?.evidence.map((e) => e.text);
+    // The second way to the same verdict is not weighed: the nudge quotes the first one's words.
+    expect(quotes(twoWays([]), 'alpha beta')).toEqual(['alpha']);
+    // The first may be silenced where the second may not ("unless" other): the second is weighed.
+    expect(quotes(twoWays(['other']), 'alpha beta')).toEqual(['alpha', 'beta']);
+    expect(quotes(twoWays(['other']), 'alpha beta gamma')).toEqual(['beta']);
+    // When the first does not fire, the second is weighed as ever.
+    expect(quotes(twoWays([]), 'beta only')).toEqual(['beta']);
+  });
+
   it('fills message placeholders', () => {
     const r = run(defaultPack(), 'x'.repeat(300), { platform: 'x' });
     const fit = r.all.find((n) => n.id === 'platform-fit');
