@@ -171,7 +171,12 @@
  * canned-reply 0.88/0.88. dev-gd (filler in four languages) and dev-ge (money in answers) arrived
  * at nothing-to-say 1.00/1.00 and pure-promotion 0.82/0.96; dev-gf to dev-gi are written to the
  * issue's families of misses, dev-gj to them in four languages, dev-gk to sealed103's brief and
- * dev-gl to comments by ordinary people under others' posts.
+ * dev-gl to comments by ordinary people under others' posts. dev-gm to dev-gt study quiet
+ * advertising and conversations (dev-gs to sealed108's brief). dev-gu (ads that state facts: a
+ * spec line, a price, a link) arrived at pure-promotion recall 0.55 and dev-gy (plugs under other
+ * people's posts) at 0.54; dev-gv (support replies), dev-gw (executive voices), dev-gx (creators),
+ * dev-gz (drafts under 20 words), dev-ha (AI-assistant style) and dev-hb (English as a second
+ * language) at 0.73 to 1.00.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
