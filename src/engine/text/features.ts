@@ -471,6 +471,11 @@ export function analyse(text: string): Doc {
     // A line of hashtags files the draft; it is not a sentence the reader reads.
     if (kind !== 'hashtag') clauseHasWord = true;
     const cls = kind === 'word' ? classOf(t) : 0;
+    // "Jetzt Demo buchen und …": the verb-final request ends at "und" as it would at a full stop.
+    if (verbFinal >= 0 && clauseWords <= VERB_FINAL_MAX && lastWord > verbFinal && t.norm === 'und') {
+      lead[lastWord] = 1;
+      verbFinal = -1;
+    }
     if (++clauseWords === 1 && (cls & VERB_FINAL) !== 0) verbFinal = i;
     if (kind === 'word') lastWord = i;
     const prev = i > 0 ? tokens[i - 1]! : undefined;

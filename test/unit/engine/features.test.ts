@@ -291,6 +291,11 @@ describe('clause leads after a request frame', () => {
     expect(leads('Hier kostenlos testen 👉 https://example.de')).toContain('testen');
     // A longer clause after "jetzt" is a statement, not a call: its last word stays a word.
     expect(leads('Jetzt haben wir endlich die neue Halle am Hafen eröffnet')).not.toContain('eröffnet');
+    // "und" ends the request as a full stop would, whatever follows it.
+    expect(leads('Jetzt kostenlose Demo buchen und den Wandel gestalten: https://example.de')).toContain(
+      'buchen',
+    );
+    expect(leads('Jetzt haben wir endlich die Halle und das Café eröffnet')).not.toContain('halle');
   });
 
   it('reads the Spanish and Portuguese "just" as a lead-in, as English "just"', () => {
