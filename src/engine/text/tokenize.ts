@@ -319,6 +319,13 @@ function notSentenceEnd(text: string, i: number, last: Token | undefined): boole
   return next >= 97 && next <= 122;
 }
 
+/** Whether "in" or "innen" starts at i and ends a word: the German ending of a two-gender noun. */
+function genderEnding(text: string, i: number): boolean {
+  if (text.charCodeAt(i + 1) !== 110) return false;
+  const end = text.startsWith('nen', i + 2) ? i + 5 : i + 2;
+  return !isLetterAt(text, end);
+}
+
 /** What one tokenisation saw besides its tokens (filled in when passed to `tokenize`). */
 export interface TokenizeReport {
   /**
@@ -539,6 +546,12 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
             continue;
           }
           if (c === 46 && isSpace(after) && notSentenceEnd(text, i, tokens[tokens.length - 1])) {
+            i++;
+            continue;
+          }
+          // German writes both genders with a colon inside the word ("Kund:innen", "Lehrer:in"): it
+          // joins, as the asterisk of "Kund*innen" does, and ends no clause.
+          if (c === 58 && after === 105 && i > 0 && isLetterAt(text, i - 1) && genderEnding(text, i + 1)) {
             i++;
             continue;
           }

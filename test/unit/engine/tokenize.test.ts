@@ -79,6 +79,11 @@ describe('tokenize: links', () => {
     expect(tokenize(text).filter((t) => t.sentenceStart)).toHaveLength(ends);
   });
 
+  it('joins a German two-gender noun ("Kund:innen") instead of ending a clause at its colon', () => {
+    expect(ofKind('Wir haben mit Kund:innen und einer Lehrer:in gesprochen.', 'punct')).toEqual(['.']);
+    expect(ofKind('Hinweis: innen ist es warm. Frist:innerhalb', 'punct')).toEqual([':', '.', ':']);
+  });
+
   it('starts a reply’s sentence at the word after the handles it opens with', () => {
     const starts = (text: string) =>
       tokenize(text)
