@@ -239,6 +239,12 @@ const Params = z.lazy(() =>
      * experience and numbers in it are the ad's, so they count as no substance.
      */
     testimonials: z.boolean().optional(),
+    /**
+     * In a post, a question right before a clause one of these tags marks is a hook, whatever it
+     * asks: "Who else is obsessed with cosy socks? Ours are back in stock, $12 a pair." answers
+     * itself with the offer, where a question to readers waits for their answer.
+     */
+    hookBefore: z.array(z.string().min(1).max(60)).max(32).optional(),
   }),
 );
 
@@ -324,6 +330,12 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         ? Infinity
         : ctx.num(params.substanceRatio, `${path}.substanceRatio`);
     const closing = params.closing ?? 0;
+    let hookBefore = 0;
+    (params.hookBefore ?? []).forEach((name, i) => {
+      const bit = names.get(name);
+      if (bit === undefined) ctx.problem(`${path}.hookBefore[${i}]`, `no tag is named "${name}"`);
+      else hookBefore |= bit;
+    });
     const testimonials = params.testimonials === true;
     const densityWords = params.density ? ctx.num(params.density.words, `${path}.density.words`) : Infinity;
     const densityMin = params.density ? ctx.num(params.density.min, `${path}.density.min`) : 0;
@@ -417,6 +429,9 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       if (hookBits)
         for (let c = 0; c < clauseCount; c++)
           if (doc.questionClause[c] && marks[c]! & hookBits & ~off) marks[c]! &= ~substanceBits;
+      if (hookBefore && draft.kind === 'post')
+        for (let c = 0; c + 1 < clauseCount; c++)
+          if (doc.questionClause[c] && marks[c + 1]! & hookBefore & ~off) marks[c]! &= ~substanceBits;
       const closeFrom = closing ? closingStart(doc, closing) : 0;
       if (closing) {
         // A draft no longer than its close has no story before it: the other rules judge it whole.

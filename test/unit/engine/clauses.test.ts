@@ -386,6 +386,26 @@ describe('the clauses rule type', () => {
     expect(compileError(packJson(rule({ closing: 0 }), SELL))).toMatch(/closing/);
   });
 
+  it('hookBefore: a question that the next clause answers with an offer hooks, in a post', () => {
+    const hooked = (hookBefore?: string[]) =>
+      pack(rule({ maxSubstance: 1, ...(hookBefore ? { hookBefore } : {}) }), SELL);
+    const text =
+      'We walked on Sunday. Who here would walk more if the paths were better? Tours free this month. Book now.';
+    // Read as a question to readers, it keeps the rule quiet.
+    expect(fired(hooked(), text)).toEqual([]);
+    expect(fired(hooked(['offer']), text)).toEqual(['pitch']);
+    // A question followed by something else than the named tag still asks.
+    expect(
+      fired(
+        hooked(['offer']),
+        'We walked on Sunday. Who here would walk more if the paths were better? We would. Tours free. Book now.',
+      ),
+    ).toEqual([]);
+    // Only in a post: a reply's question goes to the person it answers.
+    expect(run(hooked(['offer']), text, { kind: 'reply' }).all.map((n) => n.id)).toEqual([]);
+    expect(compileError(packJson(rule({ hookBefore: ['nope'] }), SELL))).toMatch(/hookBefore/);
+  });
+
   it("testimonials: a signed quotation that opens a post states nothing of the poster's own", () => {
     const quoted = (testimonials?: boolean) =>
       pack(
