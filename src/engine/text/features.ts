@@ -18,6 +18,7 @@ import {
   WANTING,
 } from './stopwords.ts';
 import { LANGUAGE_BITS, LanguageVotes, type Language } from './language.ts';
+import { nameLines } from './name-line.ts';
 import { NAME_MIN, namedLinks } from './named-links.ts';
 import { testimonialEnd } from './testimonial.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
@@ -51,8 +52,12 @@ export const FEATURES = [
   'statements',
   'named-links',
   'testimonial',
+  'name-lines',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
+
+/** The longest draft, in words, read for a name line (see nameLines): a short ad's length. */
+const NAME_LINE_WORDS = 60;
 export type Features = Record<Feature, number>;
 
 /**
@@ -379,6 +384,7 @@ export function analyse(text: string): Doc {
     statements: 0,
     'named-links': 0,
     testimonial: 0,
+    'name-lines': 0,
   };
   // Plain arrays, not typed ones: a typed array past 64 bytes is allocated outside the JS heap
   // and costs microseconds each, more than this whole pass on a short draft. Grown by push, one
@@ -591,6 +597,9 @@ export function analyse(text: string): Doc {
   const language = votes.result();
   // German capitalises every noun, so a capital mid-sentence says nothing about a name there.
   if (language === 'de') f['proper-nouns'] = 0;
+  // A signed name is what a short ad ends on; a long draft is not read for one, nor German, whose
+  // nouns all look like names ("Neuer Kurs. Anmeldung online.").
+  else if (f.words <= NAME_LINE_WORDS && f.sentences > 1) f['name-lines'] = nameLines(text, tokens);
   return {
     text,
     controls: report.controls,
@@ -627,6 +636,7 @@ export function analyse(text: string): Doc {
       f.statements,
       f['named-links'],
       f.testimonial,
+      f['name-lines'],
     ],
     lead,
     clause,

@@ -391,6 +391,31 @@ describe('named-links', () => {
   });
 });
 
+describe('name-lines', () => {
+  const lines = (text: string): number => analyse(text).features['name-lines'];
+
+  it('counts a sentence after the first that is only a name', () => {
+    expect(lines('Warm bread on your doorstep by 7am. 🍞\nCrumb & Co., Leeds.')).toBe(2);
+    expect(lines('Ton café du matin, livré avant 8 h.\nGrains de Quartier.')).toBe(1);
+    // A figure may close the name; a one-word name counts when nothing is said after it.
+    expect(lines('Waterproof to 30 m.\n\nTidewatch 2. Link in bio.')).toBe(1);
+    expect(lines('Your week of dinners, planned. Forkcast.\nforkcast.example #food')).toBe(1);
+  });
+
+  it('does not count a beat of the telling, a cheer, a signature, a date or German nouns', () => {
+    expect(lines('Monday. Coffee. Go on then, the kettle is on.')).toBe(0);
+    expect(lines('We are nearly there. LET IT SNOW')).toBe(0);
+    expect(lines('What a night. Happy Birthday!')).toBe(0);
+    expect(lines('Bring it back for a refund.\n— Dale Street Pharmacy')).toBe(0);
+    expect(lines('Changes:\n- Dropped Python 3.8\n- Faster start')).toBe(0);
+    expect(lines('Call for talks. Deadline 30 June. Send yours in.')).toBe(0);
+    expect(lines('Spotless Cleaning Co. just hit 1,000 followers, and we are thrilled about it.')).toBe(0);
+    expect(lines('Neuer Kurs an der Volkshochschule. Anmeldung Online. Wir freuen uns auf euch.')).toBe(0);
+    // The opening sentence addresses or titles: it is never a signature.
+    expect(lines('Pantrio. Dinner in twenty minutes for the whole family.')).toBe(0);
+  });
+});
+
 describe('testimonial', () => {
   const quoted = (text: string): number => analyse(text).features.testimonial;
 

@@ -1,0 +1,116 @@
+/**
+ * A sentence that is only a name (the `name-lines` feature): "Your Sunday meal prep, done in 20
+ * minutes. Pantrio.", "Ton café du matin, livré avant 8 h. Grains de Quartier." A quiet ad signs
+ * its promise with the brand and says nothing else about it; a person's post rarely stops on a
+ * bare name after it has said something.
+ */
+import type { Token } from './tokenize.ts';
+
+/** The most words (figures included) a name line holds: "Crumb & Co", "The Drift Blanket 2". */
+const NAME_WORDS = 4;
+
+/** Lower-case words a name may hold between its capitals ("Grains de Quartier", "Bank of Leeds"). */
+const PARTICLES: ReadonlySet<string> = new Set([
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'del',
+  'da',
+  'do',
+  'das',
+  'dos',
+  'of',
+  'the',
+  'and',
+  'y',
+  'e',
+  'et',
+  'und',
+  'von',
+  'van',
+  'der',
+]);
+
+/** Whether a dash or a bullet stands before `at`, spaces aside. */
+function afterMark(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && text.charCodeAt(k) === 32) k--;
+  const c = text.charCodeAt(k);
+  return c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0xb7 || c === 42;
+}
+
+/**
+ * Whether a capitalised word is written in capitals throughout ("LET'S", "GOOO"): shouting, not a
+ * name. Its second letter settles nearly every word; a word of one letter is no shout.
+ */
+function shouted(text: string, t: Token): boolean {
+  for (let k = t.start + 1; k < t.end; k++) {
+    const ch = text[k]!;
+    if (ch !== ch.toUpperCase()) return false;
+  }
+  return t.end - t.start > 1;
+}
+
+/**
+ * How many sentences after the first are a bare name: one to NAME_WORDS words, the first a
+ * capitalised word and each other one capitalised or a particle, a figure only last ("Tidewatch
+ * 2"), ended by a full stop or a line break (not "!", "?" or ":", which cheer, ask or label; nor a
+ * full stop a lower-case word follows, an abbreviation's: "Spotless Cleaning Co. just hit"), with
+ * nothing but emoji beside them. A name of one word counts only as the draft's last words
+ * (links, hashtags and emoji may follow): mid-draft, "Coffee." or "Nunca." is a beat of the
+ * telling. The first sentence is left out: a draft that opens on a name is addressing or titling.
+ */
+export function nameLines(text: string, tokens: readonly Token[]): number {
+  let lines = 0;
+  // A one-word name waits for the end of the draft: only nothing said after it makes it a line.
+  let pending = 0;
+  let said = false;
+  let words = 0;
+  let ok = true;
+  let figure = false;
+  for (let i = 0; i <= tokens.length; i++) {
+    const t = tokens[i];
+    if (t === undefined || t.kind === 'punct') {
+      const end = t === undefined ? '.' : t.norm;
+      if (words > 0) {
+        pending = 0;
+        const next = tokens[i + 1];
+        const closes =
+          end === '\n' ||
+          (end === '.' && !(next?.kind === 'word' && !next.capital && next.start === t!.end + 1));
+        if (ok && said && closes && words <= NAME_WORDS) {
+          if (words > 1) lines++;
+          else pending = 1;
+        }
+        said = true;
+      }
+      words = 0;
+      ok = true;
+      figure = false;
+      continue;
+    }
+    if (t.kind === 'emoji') continue;
+    if (t.kind === 'url' || t.kind === 'hashtag' || t.kind === 'mention') {
+      if (words > 0) ok = false;
+      continue;
+    }
+    // Most sentences are ruled out by their first word or two; the rest of them is only counted.
+    if (!ok || ++words > NAME_WORDS) {
+      ok = false;
+      continue;
+    }
+    // Anything after a figure ends the name ("Deadline 30 June" is a date).
+    if (figure) ok = false;
+    else if (t.kind === 'number') {
+      figure = true;
+      if (words === 1) ok = false;
+    } else if (t.kind !== 'word') ok = false;
+    else if (!t.capital) ok = words > 1 && PARTICLES.has(t.norm);
+    // A name after a dash or a bullet signs a notice ("— Dale Street Pharmacy") or lists a change
+    // ("- Dropped Python 3.8"); a brand's line stands alone.
+    else if (shouted(text, t) || (words === 1 && afterMark(text, t.start))) ok = false;
+  }
+  return lines + pending;
+}
