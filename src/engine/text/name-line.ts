@@ -58,9 +58,10 @@ function shouted(text: string, t: Token): boolean {
  * capitalised word and each other one capitalised or a particle, a figure only last ("Tidewatch
  * 2"), ended by a full stop or a line break (not "!", "?" or ":", which cheer, ask or label; nor a
  * full stop a lower-case word follows, an abbreviation's: "Spotless Cleaning Co. just hit"), with
- * nothing but emoji beside them. A name of one word counts only as the draft's last words
- * (links, hashtags and emoji may follow): mid-draft, "Coffee." or "Nunca." is a beat of the
- * telling. The first sentence is left out: a draft that opens on a name is addressing or titling.
+ * nothing but emoji beside them. A name of one word counts only when no sentence of more than
+ * NAME_WORDS words follows it (links, hashtags, emoji and a short pointer such as "Link in bio."
+ * may): mid-draft, "Coffee." or "Nunca." is a beat of the telling. The first sentence is left
+ * out: a draft that opens on a name is addressing or titling.
  */
 export function nameLines(text: string, tokens: readonly Token[]): number {
   let lines = 0;
@@ -75,7 +76,8 @@ export function nameLines(text: string, tokens: readonly Token[]): number {
     if (t === undefined || t.kind === 'punct') {
       const end = t === undefined ? '.' : t.norm;
       if (words > 0) {
-        pending = 0;
+        // A short line after the name ("Link in bio.", "Shop now.") points at it; more is telling.
+        if (words > NAME_WORDS) pending = 0;
         const next = tokens[i + 1];
         const closes =
           end === '\n' ||
@@ -97,7 +99,7 @@ export function nameLines(text: string, tokens: readonly Token[]): number {
       continue;
     }
     // Most sentences are ruled out by their first word or two; the rest of them is only counted.
-    if (!ok || ++words > NAME_WORDS) {
+    if (++words > NAME_WORDS || !ok) {
       ok = false;
       continue;
     }

@@ -400,6 +400,9 @@ describe('name-lines', () => {
     // A figure may close the name; a one-word name counts when nothing is said after it.
     expect(lines('Waterproof to 30 m.\n\nTidewatch 2. Link in bio.')).toBe(1);
     expect(lines('Your week of dinners, planned. Forkcast.\nforkcast.example #food')).toBe(1);
+    // A short pointer after it points at the name; a sentence of more words tells on.
+    expect(lines('Your mornings, finally calm. ☕ Brewlo. Link in bio.')).toBe(1);
+    expect(lines('Your mornings, finally calm. Brewlo. Then the kettle sang all morning long.')).toBe(0);
   });
 
   it('does not count a beat of the telling, a cheer, a signature, a date or German nouns', () => {
