@@ -295,15 +295,19 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       };
     });
     const names = new Map(tags.map((t) => [t.name, t.bit]));
-    const requires = (params.requires ?? []).map((group, i) => {
+    // The bits of the tags a param names, each unknown name reported at `at`.
+    const bitsOf = (list: readonly string[], at: string): number => {
       let bits = 0;
-      for (const r of typeof group === 'string' ? [group] : group) {
-        const bit = names.get(r);
-        if (bit === undefined) ctx.problem(`${path}.requires[${i}]`, `no tag is named "${r}"`);
+      for (const name of list) {
+        const bit = names.get(name);
+        if (bit === undefined) ctx.problem(at, `no tag is named "${name}"`);
         else bits |= bit;
       }
       return bits;
-    });
+    };
+    const requires = (params.requires ?? []).map((group, i) =>
+      bitsOf(typeof group === 'string' ? [group] : group, `${path}.requires[${i}]`),
+    );
     // Per required group, the lists and token counts that could satisfy it: a draft holding none
     // of them cannot fire, and most drafts are ruled out by these array reads before any clause
     // is marked (the rule's placement and kinds only narrow what this finds).
@@ -311,15 +315,10 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       lists: tags.filter((t) => t.bit & bits && t.list !== undefined).map((t) => t.list!),
       counts: tags.filter((t) => t.bit & bits && t.count !== undefined).map((t) => t.count!),
     }));
-    const pairs = (params.pairs ?? []).map((pair, i) => {
-      let bits = 0;
-      for (const name of pair.tags) {
-        const bit = names.get(name);
-        if (bit === undefined) ctx.problem(`${path}.pairs[${i}].tags`, `no tag is named "${name}"`);
-        else bits |= bit;
-      }
-      return { bits, weight: ctx.num(pair.weight, `${path}.pairs[${i}].weight`) };
-    });
+    const pairs = (params.pairs ?? []).map((pair, i) => ({
+      bits: bitsOf(pair.tags, `${path}.pairs[${i}].tags`),
+      weight: ctx.num(pair.weight, `${path}.pairs[${i}].weight`),
+    }));
     const min = ctx.num(params.min, `${path}.min`);
     const clauseMax = ctx.num(params.clauseMax, `${path}.clauseMax`);
     const share = ctx.num(params.share, `${path}.share`);
@@ -330,12 +329,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         ? Infinity
         : ctx.num(params.substanceRatio, `${path}.substanceRatio`);
     const closing = params.closing ?? 0;
-    let hookBefore = 0;
-    (params.hookBefore ?? []).forEach((name, i) => {
-      const bit = names.get(name);
-      if (bit === undefined) ctx.problem(`${path}.hookBefore[${i}]`, `no tag is named "${name}"`);
-      else hookBefore |= bit;
-    });
+    const hookBefore = bitsOf(params.hookBefore ?? [], `${path}.hookBefore`);
     const testimonials = params.testimonials === true;
     const densityWords = params.density ? ctx.num(params.density.words, `${path}.density.words`) : Infinity;
     const densityMin = params.density ? ctx.num(params.density.min, `${path}.density.min`) : 0;

@@ -55,9 +55,6 @@ export const FEATURES = [
   'name-lines',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
-
-/** The longest draft, in words, read for a name line (see nameLines): a short ad's length. */
-const NAME_LINE_WORDS = 60;
 export type Features = Record<Feature, number>;
 
 /**
@@ -301,6 +298,9 @@ for (const [word, cls] of WORD_CLASS) {
  * feature: the length the default pack's clause rules count as narration.
  */
 const STATEMENT_WORDS = 7;
+
+/** The longest draft, in words, read for a name line (see nameLines): a short ad's length. */
+const NAME_LINE_WORDS = 60;
 
 /** Word-like tokens such a clause may hold (the lead-in, an object or adverb or two, the verb). */
 const VERB_FINAL_MAX = 4;
