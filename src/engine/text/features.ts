@@ -328,6 +328,11 @@ function classOf(t: Token): number {
   return id < CLASS_BY_ID.length ? CLASS_BY_ID[id]! : 0;
 }
 
+/** A function word, a word of small talk or a lead-in ("again", "monday", "finally"): never a name. */
+function commonWord(t: Token): boolean {
+  return (classOf(t) & (STOP | GENERIC | LEAD)) !== 0;
+}
+
 /**
  * A word drawn out at its end ("gooo", "yesss", "sooo", "amazinggg"): a cheer or a sigh, not a
  * specific thing. Only the end counts: a compound may hold three letters in a row inside
@@ -599,7 +604,8 @@ export function analyse(text: string): Doc {
   if (language === 'de') f['proper-nouns'] = 0;
   // A signed name is what a short ad ends on; a long draft is not read for one, nor German, whose
   // nouns all look like names ("Neuer Kurs. Anmeldung online.").
-  else if (f.words <= NAME_LINE_WORDS && f.sentences > 1) f['name-lines'] = nameLines(text, tokens);
+  else if (f.words <= NAME_LINE_WORDS && f.sentences > 1)
+    f['name-lines'] = nameLines(text, tokens, commonWord);
   return {
     text,
     controls: report.controls,

@@ -54,49 +54,97 @@ function shouted(text: string, t: Token): boolean {
 }
 
 /**
+ * Words that open a team's signature rather than a brand's line: "Eure Stadtwerke", "Your
+ * friends at Pantrio", "Votre équipe". A possessive signs for the people behind a notice.
+ */
+const SIGNATURES: ReadonlySet<string> = new Set([
+  'your',
+  'yours',
+  'eure',
+  'euer',
+  'ihr',
+  'ihre',
+  'votre',
+  'vos',
+  'vuestro',
+  'vuestra',
+  'tu',
+  'tus',
+  'seu',
+  'sua',
+  'vosso',
+  'vossa',
+]);
+
+/** A one-word name waiting on what follows it: none, settled, or wanting a pointer after it. */
+const NONE = 0;
+const SETTLED = 1;
+const WANTS_POINTER = 2;
+
+/**
  * How many sentences after the first are a bare name: one to NAME_WORDS words, the first a
  * capitalised word and each other one capitalised or a particle, a figure only last ("Tidewatch
  * 2"), ended by a full stop or a line break (not "!", "?" or ":", which cheer, ask or label; nor a
  * full stop a lower-case word follows, an abbreviation's: "Spotless Cleaning Co. just hit"), with
- * nothing but emoji beside them. A name of one word counts only when no sentence of more than
- * NAME_WORDS words follows it (links, hashtags, emoji and a short pointer such as "Link in bio."
- * may): mid-draft, "Coffee." or "Nunca." is a beat of the telling. The first sentence is left
- * out: a draft that opens on a name is addressing or titling.
+ * nothing but emoji beside them, not opened by a possessive (a team's signature), and holding a
+ * word that `common` (function words, small talk, lead-ins) does not claim. The first
+ * sentence is left out: a draft that opens on a name is addressing or titling.
+ *
+ * A one-word name is easily a beat of the telling ("Monday. Again.", "Es kommt was. Bald."), so
+ * it counts only as a brand's line does: after a sentence of two words or more, on a line of its
+ * own or with a pointer after it (a link, a hashtag, "Link in bio."), and with nothing said after
+ * it: a sentence of more than NAME_WORDS words, or another one-word sentence ("Every. Single.
+ * Day."), makes it part of the telling.
  */
-export function nameLines(text: string, tokens: readonly Token[]): number {
+export function nameLines(text: string, tokens: readonly Token[], common: (t: Token) => boolean): number {
   let lines = 0;
-  // A one-word name waits for the end of the draft: only nothing said after it makes it a line.
-  let pending = 0;
+  let pending = NONE;
   let said = false;
+  // Words in the sentence read so far, and in the one before it.
   let words = 0;
+  let before = 0;
   let ok = true;
   let figure = false;
+  // Every word of the sentence so far is a common one (see `common`).
+  let plain = true;
+  // A line break since the last sentence that held words; whether the current one opened a line.
+  let broke = false;
+  let opens = false;
   for (let i = 0; i <= tokens.length; i++) {
     const t = tokens[i];
     if (t === undefined || t.kind === 'punct') {
       const end = t === undefined ? '.' : t.norm;
+      if (end === '\n') broke = true;
       if (words > 0) {
-        // A short line after the name ("Link in bio.", "Shop now.") points at it; more is telling.
-        if (words > NAME_WORDS) pending = 0;
+        // Said after the name: more than a pointer, or another beat, makes it part of the telling.
+        if (words > NAME_WORDS || words === 1) pending = NONE;
+        else if (pending === WANTS_POINTER) pending = SETTLED;
         const next = tokens[i + 1];
         const closes =
           end === '\n' ||
           (end === '.' && !(next?.kind === 'word' && !next.capital && next.start === t!.end + 1));
-        if (ok && said && closes && words <= NAME_WORDS) {
+        if (ok && !plain && said && closes && words <= NAME_WORDS) {
           if (words > 1) lines++;
-          else pending = 1;
+          else if (before > 1) pending = opens ? SETTLED : WANTS_POINTER;
         }
         said = true;
+        before = words;
       }
       words = 0;
       ok = true;
       figure = false;
+      plain = true;
       continue;
     }
     if (t.kind === 'emoji') continue;
     if (t.kind === 'url' || t.kind === 'hashtag' || t.kind === 'mention') {
       if (words > 0) ok = false;
+      else if (pending === WANTS_POINTER) pending = SETTLED;
       continue;
+    }
+    if (words === 0) {
+      opens = broke;
+      broke = false;
     }
     // Most sentences are ruled out by their first word or two; the rest of them is only counted.
     if (++words > NAME_WORDS || !ok) {
@@ -112,7 +160,11 @@ export function nameLines(text: string, tokens: readonly Token[]): number {
     else if (!t.capital) ok = words > 1 && PARTICLES.has(t.norm);
     // A name after a dash or a bullet signs a notice ("— Dale Street Pharmacy") or lists a change
     // ("- Dropped Python 3.8"); a brand's line stands alone.
-    else if (shouted(text, t) || (words === 1 && afterMark(text, t.start))) ok = false;
+    else if (shouted(text, t) || (words === 1 && (afterMark(text, t.start) || SIGNATURES.has(t.norm))))
+      ok = false;
+    // A name holds a word that is no function word, small talk or lead-in: "Again.", "Soon." and
+    // "Good Morning." are beats of the telling.
+    if (ok && plain && t.kind === 'word' && !common(t)) plain = false;
   }
-  return lines + pending;
+  return lines + (pending === SETTLED ? 1 : 0);
 }

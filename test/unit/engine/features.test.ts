@@ -395,7 +395,7 @@ describe('name-lines', () => {
   const lines = (text: string): number => analyse(text).features['name-lines'];
 
   it('counts a sentence after the first that is only a name', () => {
-    expect(lines('Warm bread on your doorstep by 7am. 🍞\nCrumb & Co., Leeds.')).toBe(2);
+    expect(lines('Warm bread on your doorstep by 7am. 🍞\nCrumb & Co., Leeds.')).toBe(1);
     expect(lines('Ton café du matin, livré avant 8 h.\nGrains de Quartier.')).toBe(1);
     // A figure may close the name; a one-word name counts when nothing is said after it.
     expect(lines('Waterproof to 30 m.\n\nTidewatch 2. Link in bio.')).toBe(1);
@@ -403,6 +403,22 @@ describe('name-lines', () => {
     // A short pointer after it points at the name; a sentence of more words tells on.
     expect(lines('Your mornings, finally calm. ☕ Brewlo. Link in bio.')).toBe(1);
     expect(lines('Your mornings, finally calm. Brewlo. Then the kettle sang all morning long.')).toBe(0);
+    // A one-word name on a line of its own after a sentence is a brand's line.
+    expect(lines('Mornings that start slower and end calmer.\n\nLumora')).toBe(1);
+  });
+
+  it('does not count a one-word beat: after a one-word sentence, before another, or left hanging', () => {
+    expect(lines('Monday. Again. ☕😩')).toBe(0);
+    expect(lines('Discipline > motivation.\nEvery. Single. Day.')).toBe(0);
+    expect(lines('Been sitting on this one for months. Soon. 🚀')).toBe(0);
+    // A common word is no name, even on a line of its own.
+    expect(lines('Back to the studio after two weeks off.\n\nFinally.')).toBe(0);
+    expect(lines('Ovens on since four this morning.\nGood Morning.')).toBe(0);
+  });
+
+  it("does not count a team's signature opened by a possessive", () => {
+    expect(lines('Schönes Wochenende euch allen! ☀️ Eure Stadtwerke')).toBe(0);
+    expect(lines('Thanks for bearing with us.\nYour Northgate Team')).toBe(0);
   });
 
   it('does not count a beat of the telling, a cheer, a signature, a date or German nouns', () => {
