@@ -194,7 +194,11 @@ export function sumSignals(list: readonly CompiledSignal[], doc: Doc, hits: Hits
     if (s.list !== undefined) {
       matches = termMatches(s, doc, hits);
       count = matches.length;
-    } else count = featureCount(s, doc);
+    } else {
+      count = featureCount(s, doc);
+      // A name line is words of the draft: quoted like a term's match ("Lumora").
+      if (s.feature === 'name-lines') matches = doc.nameLines;
+    }
     if (count === 0) continue;
     score += Math.min(count, s.max) * s.weight;
     if (s.weight > 0) {

@@ -18,6 +18,7 @@ import {
   WANTING,
 } from './stopwords.ts';
 import { LANGUAGE_BITS, LanguageVotes, type Language } from './language.ts';
+import type { Match } from './lexicon.ts';
 import { nameLines } from './name-line.ts';
 import { NAME_MIN, namedLinks } from './named-links.ts';
 import { testimonialEnd } from './testimonial.ts';
@@ -103,7 +104,12 @@ export interface Doc {
   language: Language;
   /** The last clause of a signed quotation that opens the draft, or -1 (see testimonial.ts). */
   testimonial: number;
+  /** The words of each name line (see name-line.ts), for a rule's evidence. */
+  nameLines: readonly Match[];
 }
+
+/** A draft with no name line shares this empty list: most drafts, so no allocation for them. */
+const NO_NAME_LINES: readonly Match[] = Object.freeze([]);
 
 const OPEN_QUOTE = new Set([...'"“„«「『\'‘']);
 const CLOSE_QUOTE = /["”“»」』'’]/g;
@@ -604,8 +610,12 @@ export function analyse(text: string): Doc {
   if (language === 'de') f['proper-nouns'] = 0;
   // A signed name is what a short ad ends on; a long draft is not read for one, nor German, whose
   // nouns all look like names ("Neuer Kurs. Anmeldung online.").
-  else if (f.words <= NAME_LINE_WORDS && f.sentences > 1)
-    f['name-lines'] = nameLines(text, tokens, commonWord);
+  let nameSpans = NO_NAME_LINES;
+  if (language !== 'de' && f.words <= NAME_LINE_WORDS && f.sentences > 1) {
+    const found: Match[] = [];
+    f['name-lines'] = nameLines(text, tokens, commonWord, found);
+    if (found.length) nameSpans = found;
+  }
   return {
     text,
     controls: report.controls,
@@ -652,5 +662,6 @@ export function analyse(text: string): Doc {
     others,
     language,
     testimonial,
+    nameLines: nameSpans,
   };
 }

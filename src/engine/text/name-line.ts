@@ -4,6 +4,7 @@
  * its promise with the brand and says nothing else about it; a person's post rarely stops on a
  * bare name after it has said something.
  */
+import type { Match } from './lexicon.ts';
 import type { Token } from './tokenize.ts';
 
 /** The most words (figures included) a name line holds: "Crumb & Co", "The Drift Blanket 2". */
@@ -88,7 +89,8 @@ const WANTS_POINTER = 2;
  * full stop a lower-case word follows, an abbreviation's: "Spotless Cleaning Co. just hit"), with
  * nothing but emoji beside them, not opened by a possessive (a team's signature), and holding a
  * word that `common` (function words, small talk, lead-ins) does not claim. The first
- * sentence is left out: a draft that opens on a name is addressing or titling.
+ * sentence is left out: a draft that opens on a name is addressing or titling. Each name line's
+ * words go into `spans`, the evidence a rule that weighs them quotes.
  *
  * A one-word name is easily a beat of the telling ("Monday. Again.", "Es kommt was. Bald."), so
  * it counts only as a brand's line does: after a sentence of two words or more, on a line of its
@@ -96,8 +98,16 @@ const WANTS_POINTER = 2;
  * it: a sentence of more than NAME_WORDS words, or another one-word sentence ("Every. Single.
  * Day."), makes it part of the telling.
  */
-export function nameLines(text: string, tokens: readonly Token[], common: (t: Token) => boolean): number {
+export function nameLines(
+  text: string,
+  tokens: readonly Token[],
+  common: (t: Token) => boolean,
+  spans: Match[],
+): number {
   let lines = 0;
+  // The sentence being read opens at this token; a one-word name waiting is at `waiting`.
+  let from = 0;
+  let waiting = -1;
   let pending = NONE;
   let said = false;
   // Words in the sentence read so far, and in the one before it.
@@ -124,8 +134,13 @@ export function nameLines(text: string, tokens: readonly Token[], common: (t: To
           end === '\n' ||
           (end === '.' && !(next?.kind === 'word' && !next.capital && next.start === t!.end + 1));
         if (ok && !plain && said && closes && words <= NAME_WORDS) {
-          if (words > 1) lines++;
-          else if (before > 1) pending = opens ? SETTLED : WANTS_POINTER;
+          if (words > 1) {
+            lines++;
+            spans.push(span(tokens, from, i));
+          } else if (before > 1) {
+            pending = opens ? SETTLED : WANTS_POINTER;
+            waiting = from;
+          }
         }
         said = true;
         before = words;
@@ -145,6 +160,7 @@ export function nameLines(text: string, tokens: readonly Token[], common: (t: To
     if (words === 0) {
       opens = broke;
       broke = false;
+      from = i;
     }
     // Most sentences are ruled out by their first word or two; the rest of them is only counted.
     if (++words > NAME_WORDS || !ok) {
@@ -166,5 +182,14 @@ export function nameLines(text: string, tokens: readonly Token[], common: (t: To
     // "Good Morning." are beats of the telling.
     if (ok && plain && t.kind === 'word' && !common(t)) plain = false;
   }
-  return lines + (pending === SETTLED ? 1 : 0);
+  if (pending !== SETTLED) return lines;
+  spans.push(span(tokens, waiting, waiting + 1));
+  return lines + 1;
+}
+
+/** The words from token `first` up to the sentence's end at `end` (emoji left out), as a match. */
+function span(tokens: readonly Token[], first: number, end: number): Match {
+  let last = end;
+  while (last > first && tokens[last - 1]!.kind === 'emoji') last--;
+  return { first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end };
 }

@@ -47,6 +47,14 @@ describe('signals', () => {
     expect(fired(between, 'one two three four')).toEqual([]);
   });
 
+  it('quotes the name lines a name-lines signal weighed as its evidence', () => {
+    const p = promo([{ feature: 'name-lines', atLeast: 1, weight: 4 }]);
+    const evidence = (text: string) => run(p, text).all.flatMap((n) => n.evidence.map((e) => e.text));
+    expect(evidence('Mornings that start slower and end calmer.\n\nLumora')).toEqual(['Lumora']);
+    expect(evidence('Warm bread on your doorstep by 7am. 🍞\nCrumb & Co., Leeds.')).toEqual(['Crumb & Co']);
+    expect(evidence('Your mornings, finally calm. ☕ Brewlo 🌿\nbrewlo.example')).toEqual(['Brewlo']);
+  });
+
   it("with at: 'start' counts only matches that open a sentence or clause", () => {
     const p = promo([{ terms: ['shop'], at: 'start', weight: 4 }]);
     expect(fired(p, 'Shop the range')).toEqual(['promo']);
