@@ -426,7 +426,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       if (hookBefore && draft.kind === 'post')
         for (let c = 0; c + 1 < clauseCount; c++)
           if (doc.questionClause[c] && marks[c + 1]! & hookBefore & ~off) marks[c]! &= ~substanceBits;
-      const closeFrom = closing ? closingStart(doc, closing) : 0;
+      const closeFrom = closing ? closingStart(doc, closing, marks) : 0;
       if (closing) {
         // A draft no longer than its close has no story before it: the other rules judge it whole.
         if (closeFrom < 0) return null;
@@ -615,18 +615,32 @@ function markOne(
 }
 
 /**
+ * The most words a sign-off after a close holds ("Your future self will thank you."); it holds at
+ * least three (a script without spaces reads a whole sentence as a word or two).
+ */
+const SIGN_OFF_WORDS = 8;
+
+/**
  * The first clause of the last `n` clauses that hold a token other than punctuation or emoji (an
  * emoji after the last full stop is no clause of its own), or -1 when no word comes before them.
+ * A short last clause that no tag marks is a sign-off, not the close: it does not take one of
+ * the `n` ("… book your free call. Your future self will thank you.").
  */
-function closingStart(doc: Doc, n: number): number {
+function closingStart(doc: Doc, n: number, marks: readonly number[]): number {
   let seen = 0;
   let last = -1;
+  let first = true;
   for (let i = doc.tokens.length - 1; i >= 0; i--) {
     const kind = doc.tokens[i]!.kind;
     if (kind === 'punct' || kind === 'emoji') continue;
     const c = doc.clause[i]!;
     if (c === last) continue;
     last = c;
+    if (first) {
+      first = false;
+      const words = clauseWords(doc).words[c]!;
+      if (marks[c] === 0 && words >= 3 && words <= SIGN_OFF_WORDS) continue;
+    }
     if (++seen === n) {
       // Anything before it?
       for (let k = i - 1; k >= 0; k--) if (doc.tokens[k]!.kind === 'word' && doc.clause[k] !== c) return c;

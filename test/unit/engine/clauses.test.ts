@@ -381,6 +381,16 @@ describe('the clauses rule type', () => {
     expect(n?.evidence.map((e) => e.text)).toEqual(['free', 'Order']);
     // The same words apart, one in the story and one at the end, are no close.
     expect(fired(close, `First month free, she said. ${story} Order at lamp.example`)).toEqual([]);
+    // A short sign-off after the close is not part of it; a longer sentence after it is.
+    expect(
+      fired(close, `${story} First month free. Order at lamp.example. Your nights will thank you.`),
+    ).toEqual(['pitch']);
+    expect(
+      fired(
+        close,
+        `${story} First month free. Order at lamp.example. We still read by it every single night, she and I.`,
+      ),
+    ).toEqual([]);
     // A draft that is all close has no story for it to end: other rules judge it.
     expect(fired(close, 'First month free. Order at lamp.example')).toEqual([]);
     expect(compileError(packJson(rule({ closing: 0 }), SELL))).toMatch(/closing/);
