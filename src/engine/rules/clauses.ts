@@ -355,6 +355,12 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       0,
     );
     const vetoBits = tags.reduce((bits, t) => (t.veto ? bits | t.bit : bits), 0);
+    // What makes a labelled question a question to peers: words that tell, not a bare figure
+    // ("CFOs: still closing the books in 12 days?" hooks; "Florists: do you charge by distance?").
+    const askingBits = tags.reduce(
+      (bits, t) => (t.token === 'number' || t.token === 'percent' ? bits & ~t.bit : bits),
+      substanceBits,
+    );
     const capped = tags.some((t) => t.maxClauses !== Infinity);
     // Per kind of draft, read once a draft: the bits of the tags that do not read it, the bits of
     // those whose question hooks in it (see Tag.hook), and each bit's weight in it.
@@ -405,7 +411,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       // A labelled question that a substance tag marks ("Florists: do you charge by distance?")
       // asks peers something; only a bare one ("Founders: still up at midnight?") hooks.
       const labelled =
-        hooks && hooks.labelled >= 0 && !(marks[hooks.labelled]! & substanceBits) ? hooks.labelled : -1;
+        hooks && hooks.labelled >= 0 && !(marks[hooks.labelled]! & askingBits) ? hooks.labelled : -1;
       const opening = clauseCount > 1 && doc.questionClause[0] === 1 ? 0 : labelled;
       for (const t of questionTags)
         if (!(t.bit & off))

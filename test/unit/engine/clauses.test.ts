@@ -338,6 +338,23 @@ describe('the clauses rule type', () => {
     );
   });
 
+  it('a figure in the labelled question does not make it a question to peers', () => {
+    const withNumber = rule({ substanceRatio: 0.5 });
+    (withNumber[0]!.params.tags as unknown[]).push({
+      name: 'number',
+      token: 'number',
+      role: 'substance',
+      weight: 0.5,
+    });
+    const p = pack(withNumber, SELL);
+    expect(fired(p, 'Landlords: still moving house after 12 years? Book now. First lesson free.')).toEqual([
+      'pitch',
+    ]);
+    expect(fired(p, 'Landlords: moving because we learned 12 things? Book now. First lesson free.')).toEqual(
+      [],
+    );
+  });
+
   it('a short line of its own labels the question after it as a colon does', () => {
     const p = pack(rule({ substanceRatio: 0.5 }), SELL);
     expect(fired(p, 'Landlords 👋\nmoving house this spring? Book now. First lesson free.')).toEqual([
