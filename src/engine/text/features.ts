@@ -19,7 +19,7 @@ import {
 } from './stopwords.ts';
 import { LANGUAGE_BITS, LanguageVotes, type Language } from './language.ts';
 import type { Match } from './lexicon.ts';
-import { nameLines } from './name-line.ts';
+import { nameLines, type NameWords } from './name-line.ts';
 import { NAME_MIN, namedLinks } from './named-links.ts';
 import { testimonialEnd } from './testimonial.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
@@ -334,10 +334,12 @@ function classOf(t: Token): number {
   return id < CLASS_BY_ID.length ? CLASS_BY_ID[id]! : 0;
 }
 
-/** A function word, a word of small talk or a lead-in ("again", "monday", "finally"): never a name. */
-function commonWord(t: Token): boolean {
-  return (classOf(t) & (STOP | GENERIC | LEAD)) !== 0;
-}
+/** The word classes a name line is read with (see NameWords). */
+const NAME_LINE_CLASSES: NameWords = {
+  common: (t) => (classOf(t) & (STOP | GENERIC | LEAD)) !== 0,
+  // German's polite "Ihr" counts here too: a name line opens with a capital anyway.
+  addressing: (t) => (classOf(t) & (SECOND | FORMAL_SECOND)) !== 0,
+};
 
 /**
  * A word drawn out at its end ("gooo", "yesss", "sooo", "amazinggg"): a cheer or a sigh, not a
@@ -613,7 +615,7 @@ export function analyse(text: string): Doc {
   let nameSpans = NO_NAME_LINES;
   if (language !== 'de' && f.words <= NAME_LINE_WORDS && f.sentences > 1) {
     const found: Match[] = [];
-    f['name-lines'] = nameLines(text, tokens, commonWord, found);
+    f['name-lines'] = nameLines(text, tokens, NAME_LINE_CLASSES, found);
     if (found.length) nameSpans = found;
   }
   return {

@@ -55,27 +55,15 @@ function shouted(text: string, t: Token): boolean {
 }
 
 /**
- * Words that open a team's signature rather than a brand's line: "Eure Stadtwerke", "Your
- * friends at Pantrio", "Votre équipe". A possessive signs for the people behind a notice.
+ * How the caller's word classes read a token: `common` for a function word, small talk or a
+ * lead-in ("again", "monday", "finally"), which no name is made of; `addressing` for a word that
+ * speaks to the reader ("your", "eure", "votre"), which opens a team's signature ("Your Northgate
+ * Team", "Eure Stadtwerke"), not a brand's line.
  */
-const SIGNATURES: ReadonlySet<string> = new Set([
-  'your',
-  'yours',
-  'eure',
-  'euer',
-  'ihr',
-  'ihre',
-  'votre',
-  'vos',
-  'vuestro',
-  'vuestra',
-  'tu',
-  'tus',
-  'seu',
-  'sua',
-  'vosso',
-  'vossa',
-]);
+export interface NameWords {
+  common(t: Token): boolean;
+  addressing(t: Token): boolean;
+}
 
 /** A one-word name waiting on what follows it: none, settled, or wanting a pointer after it. */
 const NONE = 0;
@@ -87,10 +75,10 @@ const WANTS_POINTER = 2;
  * capitalised word and each other one capitalised or a particle, a figure only last ("Tidewatch
  * 2"), ended by a full stop or a line break (not "!", "?" or ":", which cheer, ask or label; nor a
  * full stop a lower-case word follows, an abbreviation's: "Spotless Cleaning Co. just hit"), with
- * nothing but emoji beside them, not opened by a possessive (a team's signature), and holding a
- * word that `common` (function words, small talk, lead-ins) does not claim. The first
- * sentence is left out: a draft that opens on a name is addressing or titling. Each name line's
- * words go into `spans`, the evidence a rule that weighs them quotes.
+ * nothing but emoji beside them, not opened by a word `addressing` the reader (a team's
+ * signature), and holding a word that is not `common` (see NameWords). The first sentence is left
+ * out: a draft that opens on a name is addressing or titling. Each name line's words go into
+ * `spans`, the evidence a rule that weighs them quotes.
  *
  * A one-word name is easily a beat of the telling ("Monday. Again.", "Es kommt was. Bald."), so
  * it counts only as a brand's line does: after a sentence of two words or more, on a line of its
@@ -101,7 +89,7 @@ const WANTS_POINTER = 2;
 export function nameLines(
   text: string,
   tokens: readonly Token[],
-  common: (t: Token) => boolean,
+  classes: NameWords,
   spans: Match[],
 ): number {
   let lines = 0;
@@ -115,7 +103,7 @@ export function nameLines(
   let before = 0;
   let ok = true;
   let figure = false;
-  // Every word of the sentence so far is a common one (see `common`).
+  // Every word of the sentence so far is a common one (see NameWords).
   let plain = true;
   // A line break since the last sentence that held words; whether the current one opened a line.
   let broke = false;
@@ -176,11 +164,11 @@ export function nameLines(
     else if (!t.capital) ok = words > 1 && PARTICLES.has(t.norm);
     // A name after a dash or a bullet signs a notice ("— Dale Street Pharmacy") or lists a change
     // ("- Dropped Python 3.8"); a brand's line stands alone.
-    else if (shouted(text, t) || (words === 1 && (afterMark(text, t.start) || SIGNATURES.has(t.norm))))
+    else if (shouted(text, t) || (words === 1 && (afterMark(text, t.start) || classes.addressing(t))))
       ok = false;
     // A name holds a word that is no function word, small talk or lead-in: "Again.", "Soon." and
     // "Good Morning." are beats of the telling.
-    if (ok && plain && t.kind === 'word' && !common(t)) plain = false;
+    if (ok && plain && t.kind === 'word' && !classes.common(t)) plain = false;
   }
   if (pending !== SETTLED) return lines;
   spans.push(span(tokens, waiting, waiting + 1));
