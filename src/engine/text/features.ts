@@ -54,6 +54,7 @@ export const FEATURES = [
   'named-links',
   'testimonial',
   'name-lines',
+  'figures',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Features = Record<Feature, number>;
@@ -365,6 +366,22 @@ function isRequest(tokens: readonly Token[], i: number): boolean {
   return REQUEST_MODALS.has(b) && a === 'you' && i >= 3 && tokens[i - 3]!.norm === 'if';
 }
 
+/**
+ * Whether the number token i is a year that dates the post ("2024 was a landmark year", "Top 50 of
+ * 2024", "Venha 2025!"), where other numbers are figures that tell the reader something: the
+ * `figures` feature counts only those, `numbers` counts both. A year that names a thing with the
+ * word after it is a specific ("the 2020 frame", "our 2025 outlook report"), so it stays a figure.
+ */
+function datesPost(text: string, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.end - t.start !== 4) return false;
+  const c0 = text.charCodeAt(t.start);
+  const c1 = text.charCodeAt(t.start + 1);
+  if (!((c0 === 50 && c1 === 48) || (c0 === 49 && c1 === 57))) return false;
+  const next = tokens[i + 1];
+  return next === undefined || next.kind !== 'word' || (classOf(next) & STOP) !== 0;
+}
+
 export function analyse(text: string): Doc {
   const report: TokenizeReport = { controls: false };
   const tokens = tokenize(text, report);
@@ -398,6 +415,7 @@ export function analyse(text: string): Doc {
     'named-links': 0,
     testimonial: 0,
     'name-lines': 0,
+    figures: 0,
   };
   // Plain arrays, not typed ones: a typed array past 64 bytes is allocated outside the JS heap
   // and costs microseconds each, more than this whole pass on a short draft. Grown by push, one
@@ -586,6 +604,7 @@ export function analyse(text: string): Doc {
         break;
       case 'number':
         f.numbers++;
+        if (!datesPost(text, tokens, i)) f.figures++;
         break;
       case 'price':
         f.prices++;
@@ -655,6 +674,7 @@ export function analyse(text: string): Doc {
       f['named-links'],
       f.testimonial,
       f['name-lines'],
+      f.figures,
     ],
     lead,
     clause,

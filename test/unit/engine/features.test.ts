@@ -20,6 +20,16 @@ describe('features', () => {
     });
   });
 
+  it('counts a year as a number but not as a figure that informs', () => {
+    // "2024" and "1999" date the post; "10", "2500" and the five-digit "20245" tell something.
+    const x = f('2024 was our year: 10 new stores, 2500 orders, code 20245. Since 1999 🎉');
+    expect(x).toMatchObject({ numbers: 5, figures: 3 });
+    expect(f('Venha 2025!')).toMatchObject({ numbers: 1, figures: 0 });
+    expect(f('Top 50 Fintech Leaders of 2024')).toMatchObject({ numbers: 2, figures: 1 });
+    // A year that names a thing with the word after it is a specific.
+    expect(f('It fits the 2020 frame too')).toMatchObject({ numbers: 1, figures: 1 });
+  });
+
   it('does not count the parts of a link as words, mentions or hashtags', () => {
     const x = f('https://shop.example.com/buy-now/#sale?ref=@shopnow');
     expect(x).toMatchObject({ urls: 1, words: 0, mentions: 0, hashtags: 0 });
