@@ -63,7 +63,9 @@ function clauseWords(doc: Doc): ClauseWords {
   doc.tokens.forEach((t, k) => {
     if (t.kind !== 'word') return;
     const c = doc.clause[k]!;
-    counts.words[c]!++;
+    // A CJK character is a token of its own and two make about a word, as `analyse` counts them:
+    // "経理部長の皆さまへ" is a label of four or five words, not nine.
+    counts.words[c]! += t.end - t.start === 1 && doc.text.charCodeAt(t.start) >= 0x3040 ? 0.5 : 1;
     counts.lastToken[c] = k;
     counts.last = c;
   });

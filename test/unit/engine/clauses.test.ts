@@ -355,6 +355,21 @@ describe('the clauses rule type', () => {
     );
   });
 
+  it('reads a Japanese label by its words, two characters to a word, as analyse counts them', () => {
+    const p = pack(rule({ substanceRatio: 0.5 }), SELL);
+    // Nine characters, about four words: a label, so the question after it hooks.
+    expect(fired(p, '経理部長の皆さまへ📢\nmoving house this spring? Book now. First lesson free.')).toEqual([
+      'pitch',
+    ]);
+    // Fourteen characters make seven words: too long for a label, the question asks something.
+    expect(
+      fired(
+        p,
+        '経理部長の皆さまと営業部の皆さまへ📢\nmoving house this spring? Book now. First lesson free.',
+      ),
+    ).toEqual([]);
+  });
+
   it('a short line of its own labels the question after it as a colon does', () => {
     const p = pack(rule({ substanceRatio: 0.5 }), SELL);
     expect(fired(p, 'Landlords 👋\nmoving house this spring? Book now. First lesson free.')).toEqual([
