@@ -160,6 +160,43 @@ export function withoutAccents(text: string): string {
   return text.replace(ACCENTED_CHAR, (ch) => PLAIN[ACCENTED.indexOf(ch)]!);
 }
 
+/**
+ * Words that a phrase's word spells once its apostrophe is dropped and that are words of their own
+ * ("it's" and "its", "we're" and "were", "we'll" and "well", "n'est" and "nest"): those keep only
+ * their written form.
+ */
+const BARE_WORDS: ReadonlySet<string> = new Set([
+  'its',
+  'were',
+  'well',
+  'wed',
+  'shed',
+  'hed',
+  'hell',
+  'ill',
+  'id',
+  'shell',
+  'lets',
+  'nest',
+  'sil',
+]);
+
+/**
+ * The phrase as people type it on a phone, without its apostrophes ("dont forget to like",
+ * "youre", "cest parti"), or null when it has none to drop or dropping one makes another word.
+ */
+export function apostropheLess(phrase: string): string | null {
+  if (!phrase.includes("'") && !phrase.includes('\u2019')) return null;
+  let changed = false;
+  const words = phrase.split(' ').map((word) => {
+    const bare = word.replace(/['\u2019]/g, '');
+    if (bare === word || bare === '' || BARE_WORDS.has(bare.toLowerCase())) return word;
+    changed = true;
+    return bare;
+  });
+  return changed ? words.join(' ') : null;
+}
+
 /** An accented Latin letter, in either case: what a phrase can be typed without. */
 const ACCENTED_LETTER = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]/;
 
@@ -339,6 +376,8 @@ export class Lexicon {
       for (const source of lists.get(name) ?? []) {
         const [phrase, lang] = splitLanguage(source);
         this.file(list, phrase, lang);
+        const typed = apostropheLess(phrase);
+        if (typed !== null) this.file(list, typed, lang);
       }
     });
     this.unfiled = lists;
