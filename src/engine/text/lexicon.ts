@@ -181,14 +181,23 @@ const BARE_WORDS: ReadonlySet<string> = new Set([
   'sil',
 ]);
 
+/** A French imperative's pronoun, joined by a hyphen in writing ("abonnez-vous", "rejoins-nous"). */
+const HYPHENED_PRONOUN = /-(vous|nous|toi|moi|le|la|les|lui|leur|y|en)$/;
+
 /**
  * The phrase as people type it on a phone, without its apostrophes ("dont forget to like",
- * "youre", "cest parti"), or null when it has none to drop or dropping one makes another word.
+ * "youre", "cest parti") and with a space for the hyphen before a French imperative's pronoun
+ * ("abonnez vous"), or null when it has neither or dropping an apostrophe spells another word.
  */
-export function apostropheLess(phrase: string): string | null {
-  if (!phrase.includes("'") && !phrase.includes('\u2019')) return null;
+export function phoneSpelling(phrase: string): string | null {
+  if (!phrase.includes("'") && !phrase.includes('\u2019') && !phrase.includes('-')) return null;
   let changed = false;
   const words = phrase.split(' ').map((word) => {
+    const pronoun = HYPHENED_PRONOUN.exec(word);
+    if (pronoun && pronoun.index > 1) {
+      changed = true;
+      return `${word.slice(0, pronoun.index)} ${pronoun[1]!}`;
+    }
     const bare = word.replace(/['\u2019]/g, '');
     if (bare === word || bare === '' || BARE_WORDS.has(bare.toLowerCase())) return word;
     changed = true;
@@ -376,7 +385,7 @@ export class Lexicon {
       for (const source of lists.get(name) ?? []) {
         const [phrase, lang] = splitLanguage(source);
         this.file(list, phrase, lang);
-        const typed = apostropheLess(phrase);
+        const typed = phoneSpelling(phrase);
         if (typed !== null) this.file(list, typed, lang);
       }
     });

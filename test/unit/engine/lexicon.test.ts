@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apostropheLess, Lexicon, splitLanguage, unaccented } from '../../../src/engine/text/lexicon.ts';
+import { phoneSpelling, Lexicon, splitLanguage, unaccented } from '../../../src/engine/text/lexicon.ts';
 import { tokenize } from '../../../src/engine/text/tokenize.ts';
 import { defaultPack, fired, run } from './helpers.ts';
 
@@ -103,7 +103,7 @@ describe('Lexicon', () => {
     expect(unaccented('がんばって')).toBeNull();
   });
 
-  it('matches a phrase typed without its apostrophes, unless that spells another word', () => {
+  it("matches a phrase typed without its apostrophes or a French pronoun's hyphen, unless that spells another word", () => {
     const lists = { ask: ["don't forget to like", "c'est parti"], own: ["it's ours", "we're live"] };
     expect(matches(lists, 'dont forget to like 🔔 cest parti')).toEqual({
       ask: ['dont forget to like', 'cest parti'],
@@ -111,9 +111,14 @@ describe('Lexicon', () => {
     expect(matches(lists, "Don't forget to like")).toEqual({ ask: ["Don't forget to like"] });
     // "its" and "were" are words of their own: only the written forms count.
     expect(matches(lists, 'its ours, were live')).toEqual({});
-    expect(apostropheLess("you're the best")).toBe('youre the best');
-    expect(apostropheLess("it's ours")).toBeNull();
-    expect(apostropheLess('no apostrophe')).toBeNull();
+    expect(phoneSpelling("you're the best")).toBe('youre the best');
+    expect(phoneSpelling("it's ours")).toBeNull();
+    expect(phoneSpelling('no apostrophe')).toBeNull();
+    // A French imperative's pronoun typed apart: "abonnez vous", "rejoins nous".
+    expect(matches({ ask: ['abonnez-vous', 'rejoins-nous'] }, 'abonnez vous et rejoins nous')).toEqual({
+      ask: ['abonnez vous', 'rejoins nous'],
+    });
+    expect(phoneSpelling('e-mail us')).toBeNull();
   });
 
   it('types no accent away where the bare word is another word the pack or a language already has', () => {
