@@ -513,7 +513,8 @@ export function analyse(text: string): Doc {
       lead[lastWord] = 1;
       verbFinal = -1;
     }
-    if (++clauseWords === 1 && (cls & VERB_FINAL) !== 0) verbFinal = i;
+    // Figures are part of an object ("Jetzt 14 Tage kostenlos testen"): only words count here.
+    if (kind === 'word' && ++clauseWords === 1 && (cls & VERB_FINAL) !== 0) verbFinal = i;
     if (kind === 'word') lastWord = i;
     const prev = i > 0 ? tokens[i - 1]! : undefined;
     if (t.sentenceStart || prev === undefined || prev.kind === 'emoji' || prev.kind === 'punct') lead[i] = 1;

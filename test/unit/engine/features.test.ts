@@ -299,6 +299,8 @@ describe('clause leads after a request frame', () => {
   it('takes the last word of a short German clause opened by a lead-in as its call to act', () => {
     expect(leads('Neue Version. Jetzt Demo buchen: https://example.de/demo')).toContain('buchen');
     expect(leads('Hier kostenlos testen 👉 https://example.de')).toContain('testen');
+    // A figure belongs to the object ("14 Tage"): it does not make the clause a statement.
+    expect(leads('Jetzt 14 Tage kostenlos testen: https://example.de')).toContain('testen');
     // A longer clause after "jetzt" is a statement, not a call: its last word stays a word.
     expect(leads('Jetzt haben wir endlich die neue Halle am Hafen eröffnet')).not.toContain('eröffnet');
     // "und" ends the request as a full stop would, whatever follows it.
