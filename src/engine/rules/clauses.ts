@@ -10,7 +10,7 @@ import { Num, TermRef } from '../pack/schema-parts.ts';
 import { matchEvidence, type RuleType } from './rule-type.ts';
 import { placed, widest } from './signal-sum.ts';
 import type { Hits, Match } from '../text/lexicon.ts';
-import { FEATURE_INDEX, type Doc } from '../text/features.ts';
+import { FEATURE_INDEX, isCharWord, type Doc } from '../text/features.ts';
 import { KINDS, type Kind } from '../types.ts';
 
 /** A question of at most this many words with more after it hooks ("Can't wait? Use code…"). */
@@ -63,9 +63,9 @@ function clauseWords(doc: Doc): ClauseWords {
   doc.tokens.forEach((t, k) => {
     if (t.kind !== 'word') return;
     const c = doc.clause[k]!;
-    // A CJK character is a token of its own and two make about a word, as `analyse` counts them:
-    // "経理部長の皆さまへ" is a label of four or five words, not nine.
-    counts.words[c]! += t.end - t.start === 1 && doc.text.charCodeAt(t.start) >= 0x3040 ? 0.5 : 1;
+    // Half a word a CJK character, as `analyse` counts them: "経理部長の皆さまへ" is a label of
+    // four or five words, not nine.
+    counts.words[c]! += isCharWord(doc.text.charCodeAt(t.start), t) ? 0.5 : 1;
     counts.lastToken[c] = k;
     counts.last = c;
   });

@@ -367,6 +367,15 @@ function isRequest(tokens: readonly Token[], i: number): boolean {
 }
 
 /**
+ * Whether a word token is one CJK character (the tokenizer makes each its own word): two make
+ * about a word, so the word counts here and in the clauses rule's labels count it as half.
+ * `first` is the token's first character, which callers already hold.
+ */
+export function isCharWord(first: number, t: Token): boolean {
+  return first >= 0x3040 && t.end - t.start === 1;
+}
+
+/**
  * Whether the number token i is a year that dates the post ("2024 was a landmark year", "Top 50 of
  * 2024", "Venha 2025!"), where other numbers are figures that tell the reader something: the
  * `figures` feature counts only those, `numbers` counts both. A year that names a thing with the
@@ -546,8 +555,8 @@ export function analyse(text: string): Doc {
         // elsewhere in memory (see shapeOf).
         const cp = text.charCodeAt(t.start);
         votes.add(cp, cls >>> LANG_SHIFT);
-        if (cp >= 0x3040 && t.end - t.start === 1) {
-          // CJK text is one token a character, and two make about a word: count halves. Kana
+        if (isCharWord(cp, t)) {
+          // CJK text is one token a character (see isCharWord): count halves. Kana
           // syllables (の, に, を…) carry the grammar; kanji and katakana carry the content.
           words += 0.5;
           if (cp > 0x309f) {
