@@ -183,6 +183,8 @@ const BARE_WORDS: ReadonlySet<string> = new Set([
 
 /** A French imperative's pronoun, joined by a hyphen in writing ("abonnez-vous", "rejoins-nous"). */
 const HYPHENED_PRONOUN = /-(vous|nous|toi|moi|le|la|les|lui|leur|y|en)$/;
+/** What a phrase must hold for phoneSpelling to change it: one test, as most phrases hold neither. */
+const PHONE_CHANGES = /['\u2019]|-(?:vous|nous|toi|moi|le|la|les|lui|leur|y|en)(?: |$)/;
 
 /**
  * The phrase as people type it on a phone, without its apostrophes ("dont forget to like",
@@ -190,7 +192,7 @@ const HYPHENED_PRONOUN = /-(vous|nous|toi|moi|le|la|les|lui|leur|y|en)$/;
  * ("abonnez vous"), or null when it has neither or dropping an apostrophe spells another word.
  */
 export function phoneSpelling(phrase: string): string | null {
-  if (!phrase.includes("'") && !phrase.includes('\u2019') && !phrase.includes('-')) return null;
+  if (!PHONE_CHANGES.test(phrase)) return null;
   let changed = false;
   const words = phrase.split(' ').map((word) => {
     const pronoun = HYPHENED_PRONOUN.exec(word);
