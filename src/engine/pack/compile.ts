@@ -9,7 +9,7 @@ import { mergePacks } from './merge.ts';
 import { RULE_TYPES } from '../rules/registry.ts';
 import type { CompileContext, Evaluate } from '../rules/rule-type.ts';
 import type { Num, TermRef } from './schema-parts.ts';
-import { Lexicon, PLACEHOLDERS } from '../text/lexicon.ts';
+import { Lexicon, PLACEHOLDERS, splitLanguage } from '../text/lexicon.ts';
 import type { Kind, Platform, Severity } from '../types.ts';
 import { runExamples } from './examples.ts';
 import { compileSignals, type CompiledSignal } from '../rules/signal-sum.ts';
@@ -295,6 +295,10 @@ export function compileParsed(
   return compiled;
 }
 
+/** The one-word gap placeholder, and a phrase where every gap has a part on each side. */
+const GAP = '<word>';
+const GAP_INSIDE = /^(?!\s*<word>)(?!.*<word>\s*$)/i;
+
 /** A piece in angle brackets: a placeholder, or a misspelt one ("<prices>", "<num>"). */
 const ANGLED = /<([a-z][a-z_-]*)>/g;
 
@@ -312,6 +316,10 @@ function unknownPlaceholders(list: string, phrases: readonly string[]): string[]
         out.push(
           `${listLabel(list)}: "${phrase}" names "${m[0]}", which is no placeholder (known: ${Object.keys(PLACEHOLDERS).join(', ')})`,
         );
+    if (phrase.toLowerCase().includes(GAP) && !GAP_INSIDE.test(splitLanguage(phrase)[0]))
+      out.push(
+        `${listLabel(list)}: "${phrase}" puts "${GAP}" first or last; a gap stands only between two words ("free ${GAP} inspection")`,
+      );
   }
   return out;
 }

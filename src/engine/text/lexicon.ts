@@ -1,7 +1,7 @@
 /**
  * All term lists of a pack compiled into one phrase index, matched in a single pass over the
  * tokens. A phrase is space-separated parts: a word ("offer"), a prefix ("synerg*"), or a
- * token-kind placeholder ("<percent> off", "<number> followers").
+ * token-kind placeholder ("<percent> off", "<number> followers", "free <word> inspection").
  * Phrases never span a sentence end, so "…shop. Now we…" is not "shop now".
  * A phrase may end in "@xx", a language code: it then counts only in a draft of that language, so a
  * word that is another language's commonplace ("car@fr" is "because", English "car" is not; "hier@fr"
@@ -107,6 +107,10 @@ export const PLACEHOLDERS: Readonly<Record<string, TokenKind>> = {
   '<mention>': 'mention',
   '<hashtag>': 'hashtag',
   '<emoji>': 'emoji',
+  // Any one word: a gap inside a phrase ("free <word> inspection" reads "free roof inspection" and
+  // "free home inspection"). The pack compiler refuses it first or last, where it would widen the
+  // phrase to every word and be matched at every token.
+  '<word>': 'word',
 };
 
 const PLAIN_WORD = /^[a-z]+$/;
@@ -486,10 +490,12 @@ export class Lexicon {
           phraseEntry.from = 2;
           fileUnder((entry.pairs ??= new Map()), second.value, phraseEntry);
           if (secondId >= 0) fileUnder((entry.pairsById ??= new Map()), secondId, phraseEntry);
-        } else if (second?.type === KIND) {
+        } else if (second?.type === KIND && second.value !== 'word') {
           // Found by its head and the next token's kind: both are known to match.
           phraseEntry.from = 2;
           fileUnder((entry.kinds ??= new Map()), second.value as TokenKind, phraseEntry);
+          // A gap second ("free <word> inspection") is tried at every such head, as a one-word
+          // phrase is: filed by kind, it would be looked up after every word of every draft.
         } else (entry.single ??= []).push(phraseEntry);
         return;
       }

@@ -213,6 +213,15 @@ describe('Lexicon', () => {
     expect(matches(lists, 'Details at shop.example/x')).toEqual({});
   });
 
+  it('reads "<word>" as a gap of one word, never a figure, a link or a sentence end', () => {
+    const lists = { offer: ['free <word> inspection', 'free inspection'] };
+    expect(
+      matches(lists, 'A free roof inspection, a free inspection, a free 20 inspection, free. Inspection'),
+    ).toEqual({ offer: ['free roof inspection', 'free inspection'] });
+    // Two words between are no gap of one.
+    expect(matches(lists, 'a free home roof inspection')).toEqual({});
+  });
+
   it('a placeholder matches only its kind', () => {
     expect(matches({ l: ['<percent> off'] }, '40 off, $40 off')).toEqual({});
   });

@@ -152,6 +152,21 @@ describe('pack compile errors name their JSON path in plain words', () => {
     ]);
   });
 
+  it('refuses a gap ("<word>") that opens or closes a phrase: it would match after every word', () => {
+    const found = problems({
+      ...base,
+      terms: { deals: ['free <word> quote', '<word> off', 'save <WORD>', 'buy <word>@en'] },
+      rules: [lexRule({ params: { terms: 'deals' } })],
+    });
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^terms\.deals: "<word> off" puts "<word>" first or last; a gap stands only between two words/,
+      ),
+      expect.stringMatching(/^terms\.deals: "save <WORD>" puts "<word>" first or last/),
+      expect.stringMatching(/^terms\.deals: "buy <word>@en" puts "<word>" first or last/),
+    ]);
+  });
+
   it('accepts placeholders glued to text and the number forms', () => {
     const p = compilePack({
       ...base,
