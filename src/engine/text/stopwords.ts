@@ -40,7 +40,11 @@ export const STOPWORDS: ReadonlySet<string> = words(
   em nem pelo pela pelos pelas lá aí cá neste nesta nisso disso deste desta daqui quem qual
   ins vom beim ans aufs eben halt
   dont encore là vraiment
-  así ahí allí allá acá`,
+  así ahí allí allá acá
+  wäre wären wärst seid sei hätte hätten hatte hatten würde würden wurde wurden könnte könnten dürfen darf
+  sería serían sido soy eres somos sois fueron había habría puede pueden podría
+  serait seraient été êtes es étaient avait aurait pourrait peuvent sera seront
+  seria seriam sido sou somos foram tinha teria pode podem poderia será serão`,
 );
 
 /**
@@ -67,7 +71,9 @@ export const PHATIC: ReadonlySet<string> = words(
   agradecido agradecida agradecidos increíble dankbar besondere besonderen unglaublich
   reconnaissant reconnaissante incroyable grato grata gratidão incrível
   wünschen wünscht wünsche schönes allerseits erfolgreichen erfolgreiche immense belle beau fier fière fiers
-  orgullo orgullosa orgulloso orgulho orgulhosa orgulhoso proud`,
+  orgullo orgullosa orgulloso orgulho orgulhosa orgulhoso proud
+  riesig riesige riesiges riesigen dankeschön großartig großartige großartiges großartigen
+  enorme enormes énorme énormes`,
 );
 
 /**

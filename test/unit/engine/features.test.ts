@@ -43,6 +43,14 @@ describe('features', () => {
     expect(f('Unglaublich dankbar, merci, incroyable, muy agradecida')['specific-words']).toBe(0);
     expect(f('Un immense merci, fiers de vous')['specific-words']).toBe(0);
     expect(f('Wir wünschen ein schönes Wochenende allerseits')['specific-words']).toBe(0);
+    // The auxiliaries and modals of each pack language, as English has "would", "could" and "were":
+    // only "möglich", "posible", "possible" and "possível" are content here.
+    expect(f('Ohne euch wäre das alles nicht möglich, ihr seid die Besten')['content-words']).toBe(2);
+    expect(f('Sin vosotros nada de esto sería posible')['content-words']).toBe(1);
+    expect(f('Sans vous rien ne serait possible, vous êtes géniaux')['content-words']).toBe(2);
+    expect(f('Sem vocês nada disso seria possível')['content-words']).toBe(1);
+    // Size and thanks words in German and the Romance languages say how big the feeling is.
+    expect(f('Ein riesiges Dankeschön, großartig, une énorme fierté')['specific-words']).toBe(1);
     // Parser, Firma, ausgeliefert: "neuen" is a function word, as "new" is in English.
     expect(f('Wir haben heute den neuen Parser für die Firma ausgeliefert')['specific-words']).toBe(3);
     // Determiners and pronouns of every pack language, as English has them ("each", "other", "it").
