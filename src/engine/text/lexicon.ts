@@ -491,11 +491,11 @@ export class Lexicon {
           fileUnder((entry.pairs ??= new Map()), second.value, phraseEntry);
           if (secondId >= 0) fileUnder((entry.pairsById ??= new Map()), secondId, phraseEntry);
         } else if (second?.type === KIND && second.value !== 'word') {
-          // Found by its head and the next token's kind: both are known to match.
+          // Found by its head and the next token's kind: both are known to match. A gap ("free
+          // <word> inspection") goes with the one-word phrases below, tried wherever its head
+          // stands: `match` looks kinds up only after a token that is no word.
           phraseEntry.from = 2;
           fileUnder((entry.kinds ??= new Map()), second.value as TokenKind, phraseEntry);
-          // A gap second ("free <word> inspection") is tried at every such head, as a one-word
-          // phrase is: filed by kind, it would be looked up after every word of every draft.
         } else (entry.single ??= []).push(phraseEntry);
         return;
       }

@@ -43,7 +43,7 @@ export const STOPWORDS: ReadonlySet<string> = words(
   así ahí allí allá acá
   wäre wären wärst seid sei hätte hätten hatte hatten würde würden wurde wurden könnte könnten dürfen darf
   sería serían sido soy eres somos sois fueron había habría puede pueden podría
-  serait seraient été êtes es étaient avait aurait pourrait peuvent sera seront
+  serait seraient êtes es étaient avait aurait pourrait peuvent sera seront
   seria seriam sido sou somos foram tinha teria pode podem poderia será serão`,
 );
 
