@@ -319,6 +319,11 @@ function notSentenceEnd(text: string, i: number, last: Token | undefined): boole
   return next >= 97 && next <= 122;
 }
 
+/** Whether the last token is a word of one or two letters that ends at i ("B" of "B.Tech"). */
+function initialBefore(last: Token | undefined, i: number): boolean {
+  return last !== undefined && last.kind === 'word' && last.end === i && last.end - last.start <= 2;
+}
+
 /** Whether "in" or "innen" starts at i and ends a word: the German ending of a two-gender noun. */
 function genderEnding(text: string, i: number): boolean {
   if (text.charCodeAt(i + 1) !== 110) return false;
@@ -542,6 +547,12 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
           // "config.yaml") joins the parts of a name; "shipped.Then" is still a sentence end.
           const after = text.charCodeAt(i + 1);
           if (c === 46 && i > 0 && after >= 97 && after <= 122 && isWordChar(text, i - 1)) {
+            i++;
+            continue;
+          }
+          // Nor does one after a word of one or two letters before a capital ("B.Tech", "M.Sc",
+          // "Ph.D", "U.K"): a degree or an initialism, where "shipped.Then" is a missing space.
+          if (c === 46 && after >= 65 && after <= 90 && initialBefore(tokens[tokens.length - 1], i)) {
             i++;
             continue;
           }

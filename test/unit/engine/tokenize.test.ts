@@ -64,6 +64,9 @@ describe('tokenize: links', () => {
   it('joins a name with a full stop inside ("Node.text") instead of ending a sentence there', () => {
     expect(ofKind('Node.text is now a property.', 'punct')).toEqual(['.']);
     expect(ofKind('We shipped.Then we rested.', 'punct')).toEqual(['.', '.']);
+    // A degree or an initialism: one or two letters before the stop, a capital after it.
+    expect(ofKind('After my B.Tech and an M.Sc in the U.K I joined.', 'punct')).toEqual(['.']);
+    expect(ofKind('Plan B. Then we rested.', 'punct')).toEqual(['.', '.']);
   });
 
   it.each([
