@@ -375,6 +375,41 @@ export function isCharWord(first: number, t: Token): boolean {
   return first >= 0x3040 && t.end - t.start === 1;
 }
 
+/** Kanji that end an abstract compound: 最適化, 可能性, 戦略的, 競争力, 安心感. */
+const JA_ABSTRACT_KANJI: ReadonlySet<number> = new Set([...'化性的力感'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether the CJK character token i ends a Japanese abstract word, as "-tion", "-ity" and "-ment"
+ * end one in the European languages (see isAbstract): a kanji suffix after a kanji (最適化,
+ * 持続可能性, 戦略的), or the end of a katakana loanword of that kind (ソリューション,
+ * マネジメント, サステナビリティ). Japanese is one token a character, so the word is read back
+ * from the characters before it, each of which must be its own token right before this one.
+ */
+function endsJapaneseAbstraction(text: string, tokens: readonly Token[], i: number, cp: number): boolean {
+  const back = (k: number): number => {
+    const t = tokens[i - k];
+    const next = tokens[i - k + 1]!;
+    return t !== undefined && t.end === next.start && t.end - t.start === 1 ? text.charCodeAt(t.start) : 0;
+  };
+  if (JA_ABSTRACT_KANJI.has(cp)) {
+    const before = back(1);
+    return before >= 0x4e00 && before <= 0x9fff;
+  }
+  // ション (-tion), メント (-ment), ティ (-ity).
+  if (cp === 0x30f3 /* ン */)
+    return back(1) === 0x30e7 /* ョ */ && (back(2) === 0x30b7 || back(2) === 0x30b8);
+  if (cp === 0x30c8 /* ト */) return back(1) === 0x30f3 && back(2) === 0x30e1; /* メ */
+  // "ティー" is a party or tea (パーティー), not an -ity.
+  if (cp === 0x30a3 /* ィ */)
+    return (
+      back(1) === 0x30c6 /* テ */ &&
+      back(2) >= 0x30a1 &&
+      back(2) <= 0x30fc &&
+      text.charCodeAt(tokens[i]!.end) !== 0x30fc /* ー */
+    );
+  return false;
+}
+
 /**
  * Whether the number token i is a year that dates the post ("2024 was a landmark year", "Top 50 of
  * 2024", "Venha 2025!"), where other numbers are figures that tell the reader something: the
@@ -563,6 +598,7 @@ export function analyse(text: string): Doc {
             f['content-words'] += 0.5;
             f['specific-words'] += 0.5;
           }
+          if (endsJapaneseAbstraction(text, tokens, i, cp)) abstractWords++;
           break;
         }
         words++;

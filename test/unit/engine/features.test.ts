@@ -209,6 +209,11 @@ describe('features', () => {
     expect(f('Wertschöpfung Nachhaltigkeit Pragmatismus dynamisme')['abstract-words']).toBe(4);
     // Concrete words of the same length with other endings stay concrete.
     expect(f('panadería carpintaria Bäckerei boulangerie')['abstract-words']).toBe(0);
+    // Japanese, one token a character: a kanji suffix after a kanji, or a loanword's ending.
+    expect(f('最適化と持続可能性、戦略的な競争力')['abstract-words']).toBe(4);
+    expect(f('ソリューション、マネジメント、サステナビリティ')['abstract-words']).toBe(3);
+    // A suffix with no kanji before it, a party and a lunch are not abstractions.
+    expect(f('化石、パーティー、駅前のカフェでランチ')['abstract-words']).toBe(0);
   });
 
   it('reads a quotation behind a short label, or before a sign-off, as a bare quotation', () => {
