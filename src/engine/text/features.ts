@@ -386,28 +386,42 @@ const JA_ABSTRACT_KANJI: ReadonlySet<number> = new Set([...'化性的力感'].ma
  * from the characters before it, each of which must be its own token right before this one.
  */
 function endsJapaneseAbstraction(text: string, tokens: readonly Token[], i: number, cp: number): boolean {
-  const back = (k: number): number => {
-    const t = tokens[i - k];
-    const next = tokens[i - k + 1]!;
-    return t !== undefined && t.end === next.start && t.end - t.start === 1 ? text.charCodeAt(t.start) : 0;
-  };
   if (JA_ABSTRACT_KANJI.has(cp)) {
-    const before = back(1);
+    const before = charBack(text, tokens, i, 1);
     return before >= 0x4e00 && before <= 0x9fff;
   }
   // ション (-tion), メント (-ment), ティ (-ity).
   if (cp === 0x30f3 /* ン */)
-    return back(1) === 0x30e7 /* ョ */ && (back(2) === 0x30b7 || back(2) === 0x30b8);
-  if (cp === 0x30c8 /* ト */) return back(1) === 0x30f3 && back(2) === 0x30e1; /* メ */
-  // "ティー" is a party or tea (パーティー), not an -ity.
-  if (cp === 0x30a3 /* ィ */)
     return (
-      back(1) === 0x30c6 /* テ */ &&
-      back(2) >= 0x30a1 &&
-      back(2) <= 0x30fc &&
+      charBack(text, tokens, i, 1) === 0x30e7 /* ョ */ &&
+      (charBack(text, tokens, i, 2) === 0x30b7 || charBack(text, tokens, i, 2) === 0x30b8)
+    );
+  if (cp === 0x30c8 /* ト */)
+    return charBack(text, tokens, i, 1) === 0x30f3 && charBack(text, tokens, i, 2) === 0x30e1; /* メ */
+  // "ティー" is a party or tea (パーティー), not an -ity.
+  if (cp === 0x30a3 /* ィ */) {
+    const two = charBack(text, tokens, i, 2);
+    return (
+      charBack(text, tokens, i, 1) === 0x30c6 /* テ */ &&
+      two >= 0x30a1 &&
+      two <= 0x30fc &&
       text.charCodeAt(tokens[i]!.end) !== 0x30fc /* ー */
     );
+  }
   return false;
+}
+
+/**
+ * The character k tokens before token i, when every token from there to i is one character and
+ * touches the next (one Japanese word); 0 otherwise. A plain function, not a closure: this is
+ * asked of every CJK character of a draft.
+ */
+function charBack(text: string, tokens: readonly Token[], i: number, k: number): number {
+  for (let j = i - k; j < i; j++) {
+    const t = tokens[j];
+    if (t === undefined || t.end - t.start !== 1 || t.end !== tokens[j + 1]!.start) return 0;
+  }
+  return text.charCodeAt(tokens[i - k]!.start);
 }
 
 /**
