@@ -159,10 +159,12 @@ function quoteOnly(text: string, tokens: readonly Token[]): number {
  * Wertschöpfung, excelência) and jargon compounds (community-focused, data-driven): strategy-deck
  * prose piles them up where a person names things. Each language the pack reads has its endings:
  * Spanish and Portuguese have inclusión, transparencia, excelência, qualidade and posicionamento
- * as English has management and visibility.
+ * as English has management and visibility; German has its plurals (Möglichkeiten, Kompetenzen,
+ * Innovationen) and glues its jargon adjectives (kundenorientiert, datengetrieben), where English
+ * hyphenates them. Not "angetrieben": driven by a motor.
  */
 const ABSTRACT =
-  /(?:tions?|sions?|ments?|ities|ity|ness|ances?|ences?|i[sz]ations?|isms?|ungen|ung|keit|heit|tät|ciones|ción|[stx]ión|siones|xiones|[ea]ncias?|mientos?|dades|dad|dade|ções|ção|[êâ]ncias?|mentos?|ismos?|ismes?|ismus|ité|ités|ique|iques|ível|ável|-(?:focused|based|driven|centric|oriented|enabled|powered|facing|first|ready|proof|led|wide|native|forward|positive|agnostic|grade|class|scale))$/;
+  /(?:tions?|sions?|ments?|ities|ity|ness|ances?|ences?|i[sz]ations?|isms?|ungen|ung|keit|keiten|heit|heiten|tät|täten|tionen|enz|enzen|anz|(?:orientiert|zentriert|basiert|fokussiert|(?<!an)getrieben)(?:e[nmrs]?)?|ciones|ción|[stx]ión|siones|xiones|[ea]ncias?|mientos?|dades|dad|dade|ções|ção|[êâ]ncias?|mentos?|ismos?|ismes?|ismus|ité|ités|ique|iques|ível|ável|-(?:focused|based|driven|centric|oriented|enabled|powered|facing|first|ready|proof|led|wide|native|forward|positive|agnostic|grade|class|scale))$/;
 
 // Characters after which the next word opens a clause of its own.
 // "+" joins asks as a clause does ("RT + follow to win"); Spanish opens an exclamation or a
@@ -195,7 +197,7 @@ function joinedHyphen(text: string, k: number, start: number): boolean {
   return text.charCodeAt(k) === 45 && k === start - 1 && isWordChar(text, k - 1);
 }
 // The last letters ABSTRACT's endings can have: most words skip the regular expression.
-const ABSTRACT_END = new Set([...'nstyegdoélmcf'].map((ch) => ch.charCodeAt(0)));
+const ABSTRACT_END = new Set([...'nstyegdoélmcfzr'].map((ch) => ch.charCodeAt(0)));
 function isAbstract(norm: string): boolean {
   if (norm.length < 8) return false;
   const last = norm.charCodeAt(norm.length - 1);

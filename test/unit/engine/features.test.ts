@@ -207,6 +207,15 @@ describe('features', () => {
     expect(f('conexión transparencia excelencia posicionamiento inclusión')['abstract-words']).toBe(5);
     expect(f('excelência relevância qualidade sociedade engajamento protagonismo')['abstract-words']).toBe(6);
     expect(f('Wertschöpfung Nachhaltigkeit Pragmatismus dynamisme')['abstract-words']).toBe(4);
+    // German plurals and glued jargon adjectives: Möglichkeiten, Kompetenzen, kundenorientierte.
+    expect(
+      f('Möglichkeiten Gelegenheiten Kapazitäten Innovationen Kompetenzen Relevanz')['abstract-words'],
+    ).toBe(6);
+    expect(
+      f('kundenorientierte datengetriebenen lösungsfokussiert kundenzentrierter')['abstract-words'],
+    ).toBe(4);
+    // Driven by a motor is no jargon: "elektrisch angetrieben", and German plants and finances.
+    expect(f('elektrisch angetriebene Pflanzen Finanzen')['abstract-words']).toBe(0);
     // Concrete words of the same length with other endings stay concrete.
     expect(f('panadería carpintaria Bäckerei boulangerie')['abstract-words']).toBe(0);
     // Japanese, one token a character: a kanji suffix after a kanji, or a loanword's ending.
