@@ -73,7 +73,11 @@ export const PHATIC: ReadonlySet<string> = words(
   wünschen wünscht wünsche schönes allerseits erfolgreichen erfolgreiche immense belle beau fier fière fiers
   orgullo orgullosa orgulloso orgulho orgulhosa orgulhoso proud
   riesig riesige riesiges riesigen dankeschön großartig großartige großartiges großartigen
-  enorme enormes énorme énormes`,
+  enorme enormes énorme énormes
+  toller tolles tolle tollen genial geniale genialer geniales klasse spitze wunderbar wunderbare herrlich genauso
+  génial géniale géniaux magnifique magnifiques superbe superbes top exactement
+  maravilloso maravillosa precioso preciosa buenísimo buenísima exacto totalmente
+  maravilhoso maravilhosa lindo linda lindas lindos demais concordo exatamente totalmente`,
 );
 
 /**

@@ -51,6 +51,9 @@ describe('features', () => {
     expect(f('Sem vocês nada disso seria possível')['content-words']).toBe(1);
     // Size and thanks words in German and the Romance languages say how big the feeling is.
     expect(f('Ein riesiges Dankeschön, großartig, une énorme fierté')['specific-words']).toBe(1);
+    // Praise that fits any post: "toller Beitrag" and "sehe ich genauso" name only the post.
+    expect(f('Toller Beitrag, genial, sehe ich genauso')['specific-words']).toBe(2);
+    expect(f('Magnifique, superbe, exactement, maravilloso, lindo demais')['specific-words']).toBe(0);
     // Parser, Firma, ausgeliefert: "neuen" is a function word, as "new" is in English.
     expect(f('Wir haben heute den neuen Parser für die Firma ausgeliefert')['specific-words']).toBe(3);
     // Determiners and pronouns of every pack language, as English has them ("each", "other", "it").
