@@ -63,8 +63,9 @@ function isPictoAt(text: string, i: number): boolean {
 // A bare domain: a well-known suffix (the generic ones, country codes, and "example", which
 // sample addresses use), or any suffix of letters when a path follows ("library.example/summer"),
 // since "word.word/" is an address in any language. Not "no", a word in too many languages.
+// Its path ends where endsUrl says a link ends: at a space or at CJK text.
 const DOMAIN =
-  /[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:(?:com|org|net|io|co|app|dev|ly|shop|store|me|ai|gg|tv|us|uk|de|fr|eu|info|biz|social|link|example|in|ca|au|nz|za|es|it|nl|br|mx|jp|ch|at|be|ie|pt|pl|se|dk|fi|cl|pe|ar|ph|sg|ke|ng|gh|zw|online|site)(?![a-z0-9-])|[a-z]{2,24}(?=\/[^\s/]))(?:\/[^\s]*)?/iy;
+  /[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:(?:com|org|net|io|co|app|dev|ly|shop|store|me|ai|gg|tv|us|uk|de|fr|eu|info|biz|social|link|example|in|ca|au|nz|za|es|it|nl|br|mx|jp|ch|at|be|ie|pt|pl|se|dk|fi|cl|pe|ar|ph|sg|ke|ng|gh|zw|online|site)(?![a-z0-9-])|[a-z]{2,24}(?=\/[^\s/]))(?:\/[^\s\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]*)?/iy;
 const TRAILING_URL_PUNCT = /[.,!?:;)\]}"'’»]+$/;
 // Currencies written with letters: "R1,200" (rand: three digits or a thousands group, so a road
 // "R35" or "R2-D2" stays a word),
@@ -94,6 +95,14 @@ const isCjk = (c: number): boolean =>
   (c >= 0x3400 && c <= 0x9fff) ||
   (c >= 0xac00 && c <= 0xd7af) ||
   (c >= 0xf900 && c <= 0xfaff);
+
+/**
+ * Where an address ends: at a space, or at CJK text, which sets no space after a link
+ * ("…（city.example.jp/hazard）で、自宅が…"): a CJK character, CJK punctuation (、。「」) or a
+ * full-width form (（）！？). Read on, the link would swallow the sentences after it.
+ */
+const endsUrl = (c: number): boolean =>
+  c <= 32 || isCjk(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
 
 // Both are asked about positions past the end ("is a letter after this full stop?"): the bounds
 // are tested here, so that charCodeAt never reads past the end (see the word scan in tokenize).
@@ -405,7 +414,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
       // URLs first: they contain every other kind of character.
       if ((c === 104 || c === 119 || c === 72 || c === 87) && urlStarts(text, i)) {
         let j = i;
-        while (j < n && text.charCodeAt(j) > 32) j++;
+        while (j < n && !endsUrl(text.charCodeAt(j))) j++;
         const whole = text.slice(i, j);
         const raw = whole.replace(TRAILING_URL_PUNCT, '');
         if (report && hasControl(whole)) report.controls = true;
@@ -648,8 +657,13 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
         continue;
       }
     }
-    // A word followed by ".letter" may be a bare domain ("shop.example.com/sale").
-    if (after === 46 && isLetterAt(text, j + 1) && (i === 0 || !isWordChar(text, i - 1))) {
+    // A word followed by ".letter" may be a bare domain ("shop.example.com/sale"), also right after
+    // CJK text, which sets no space before it ("地図はcity.example.jp/hazard").
+    if (
+      after === 46 &&
+      isLetterAt(text, j + 1) &&
+      (i === 0 || !isWordChar(text, i - 1) || isCjk(text.charCodeAt(i - 1)))
+    ) {
       DOMAIN.lastIndex = i;
       const m = DOMAIN.exec(text);
       if (m) {

@@ -45,6 +45,12 @@ describe('tokenize: links', () => {
     expect(then.sentenceStart).toBe(true);
   });
 
+  it('ends a link where CJK text follows it with no space, so the sentences after it stay words', () => {
+    const text = 'ウェブ（https://example.com/sodai）で受付。地図はcity.example.jp/hazardで、確認を';
+    expect(ofKind(text, 'url')).toEqual(['https://example.com/sodai', 'city.example.jp/hazard']);
+    expect(ofKind(text, 'word').join('')).toContain('確認を');
+  });
+
   it('takes any word.suffix/path for an address, and a known suffix without a path', () => {
     expect(ofKind('Sign up at library.example/summer today', 'url')).toEqual(['library.example/summer']);
     expect(ofKind('See shop.example.com for more', 'url')).toEqual(['shop.example.com']);
