@@ -164,7 +164,7 @@ function quoteOnly(text: string, tokens: readonly Token[]): number {
  * hyphenates them. Not "angetrieben": driven by a motor.
  */
 const ABSTRACT =
-  /(?:tions?|sions?|ments?|ities|ity|ness|ances?|ences?|i[sz]ations?|isms?|ungen|ung|keit|keiten|heit|heiten|tät|täten|tionen|enz|enzen|anz|(?:orientiert|zentriert|basiert|fokussiert|(?<!an)getrieben)(?:e[nmrs]?)?|ciones|ción|[stx]ión|siones|xiones|[ea]ncias?|mientos?|dades|dad|dade|ções|ção|[êâ]ncias?|mentos?|ismos?|ismes?|ismus|ité|ités|ique|iques|ível|ável|-(?:focused|based|driven|centric|oriented|enabled|powered|facing|first|ready|proof|led|wide|native|forward|positive|agnostic|grade|class|scale))$/;
+  /(?:tions?|sions?|ments?|ities|ity|ness|ances?|ences?|i[sz]ations?|isms?|ungen|ung|keit(?:en)?|heit(?:en)?|tät(?:en)?|tionen|enz(?:en)?|anz|(?:orientiert|zentriert|basiert|fokussiert|(?<!an)getrieben)(?:e[nmrs]?)?|ciones|ción|[stx]ión|siones|xiones|[ea]ncias?|mientos?|dades|dad|dade|ções|ção|[êâ]ncias?|mentos?|ismos?|ismes?|ismus|ité|ités|ique|iques|ível|ável|-(?:focused|based|driven|centric|oriented|enabled|powered|facing|first|ready|proof|led|wide|native|forward|positive|agnostic|grade|class|scale))$/;
 
 // Characters after which the next word opens a clause of its own.
 // "+" joins asks as a clause does ("RT + follow to win"); Spanish opens an exclamation or a

@@ -63,9 +63,9 @@ function isPictoAt(text: string, i: number): boolean {
 // A bare domain: a well-known suffix (the generic ones, country codes, and "example", which
 // sample addresses use), or any suffix of letters when a path follows ("library.example/summer"),
 // since "word.word/" is an address in any language. Not "no", a word in too many languages.
-// Its path ends where endsUrl says a link ends: at a space or at CJK text.
+// Its path ends where any link does (see linkEnd).
 const DOMAIN =
-  /[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:(?:com|org|net|io|co|app|dev|ly|shop|store|me|ai|gg|tv|us|uk|de|fr|eu|info|biz|social|link|example|in|ca|au|nz|za|es|it|nl|br|mx|jp|ch|at|be|ie|pt|pl|se|dk|fi|cl|pe|ar|ph|sg|ke|ng|gh|zw|online|site)(?![a-z0-9-])|[a-z]{2,24}(?=\/[^\s/]))(?:\/[^\s\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]*)?/iy;
+  /[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:(?:com|org|net|io|co|app|dev|ly|shop|store|me|ai|gg|tv|us|uk|de|fr|eu|info|biz|social|link|example|in|ca|au|nz|za|es|it|nl|br|mx|jp|ch|at|be|ie|pt|pl|se|dk|fi|cl|pe|ar|ph|sg|ke|ng|gh|zw|online|site)(?![a-z0-9-])|[a-z]{2,24}(?=\/[^\s/]))(?:\/[^\s]*)?/iy;
 const TRAILING_URL_PUNCT = /[.,!?:;)\]}"'’»]+$/;
 // Currencies written with letters: "R1,200" (rand: three digits or a thousands group, so a road
 // "R35" or "R2-D2" stays a word),
@@ -103,6 +103,13 @@ const isCjk = (c: number): boolean =>
  */
 const endsUrl = (c: number): boolean =>
   c <= 32 || isCjk(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
+
+/** The end of a link starting at i, read no further than `to` (see endsUrl). */
+function linkEnd(text: string, i: number, to: number): number {
+  let j = i;
+  while (j < to && !endsUrl(text.charCodeAt(j))) j++;
+  return j;
+}
 
 // Both are asked about positions past the end ("is a letter after this full stop?"): the bounds
 // are tested here, so that charCodeAt never reads past the end (see the word scan in tokenize).
@@ -413,9 +420,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
       }
       // URLs first: they contain every other kind of character.
       if ((c === 104 || c === 119 || c === 72 || c === 87) && urlStarts(text, i)) {
-        let j = i;
-        while (j < n && !endsUrl(text.charCodeAt(j))) j++;
-        const whole = text.slice(i, j);
+        const whole = text.slice(i, linkEnd(text, i, n));
         const raw = whole.replace(TRAILING_URL_PUNCT, '');
         if (report && hasControl(whole)) report.controls = true;
         push('url', i, i + raw.length, raw.toLowerCase());
@@ -667,8 +672,9 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
       DOMAIN.lastIndex = i;
       const m = DOMAIN.exec(text);
       if (m) {
-        const raw = m[0].replace(TRAILING_URL_PUNCT, '');
-        if (report && hasControl(m[0])) report.controls = true;
+        const whole = text.slice(i, linkEnd(text, i, i + m[0].length));
+        const raw = whole.replace(TRAILING_URL_PUNCT, '');
+        if (report && hasControl(whole)) report.controls = true;
         push('url', i, i + raw.length, raw.toLowerCase());
         i += raw.length;
         continue;
