@@ -196,6 +196,18 @@ function quotedInSentence(text: string, k: number): boolean {
 function joinedHyphen(text: string, k: number, start: number): boolean {
   return text.charCodeAt(k) === 45 && k === start - 1 && isWordChar(text, k - 1);
 }
+/**
+ * Whether the slash at k joins a figure to its unit ("$18/head", "€20/mes", "$0.31/oz", "3x/week"):
+ * it reads "per", and the word after it opens no clause ("head" there is no "Head to our shop").
+ */
+function perUnit(text: string, k: number, start: number, prev: Token): boolean {
+  return (
+    text.charCodeAt(k) === 47 &&
+    k === start - 1 &&
+    prev.end === k &&
+    (prev.kind === 'price' || prev.kind === 'number' || prev.kind === 'percent')
+  );
+}
 // The last letters ABSTRACT's endings can have: most words skip the regular expression.
 const ABSTRACT_END = new Set([...'nstyegdoélmcfzr'].map((ch) => ch.charCodeAt(0)));
 function isAbstract(norm: string): boolean {
@@ -589,7 +601,8 @@ export function analyse(text: string): Doc {
         k >= 0 &&
         opensClause(text.charCodeAt(k)) &&
         !quotedInSentence(text, k) &&
-        !joinedHyphen(text, k, t.start)
+        !joinedHyphen(text, k, t.start) &&
+        !perUnit(text, k, t.start, prev)
       )
         lead[i] = 1;
     }

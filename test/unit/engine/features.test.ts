@@ -291,6 +291,14 @@ describe('clause leads after a request frame', () => {
     expect(leads('Great list\n-Follow for more tips')).toContain('follow');
   });
 
+  it('reads a slash glued between a figure and a word as "per", a slash between words as a clause', () => {
+    // "$18/head" is a price per head, not "Head to the shop"; the same with no currency or a percent.
+    expect(leads('A taco truck instead of a caterer ($18/head vs $65)')).not.toContain('head');
+    expect(leads('We ride 3x/week and the bus costs €20/mes')).not.toContain('mes');
+    expect(leads('Sizes S/M/L in stock /shop now')).toContain('shop');
+    expect(leads('Prices from $18 /head to our site')).toContain('head');
+  });
+
   it('opens a clause at a quotation only where no word stands before it', () => {
     // A word quoted inside a sentence is part of it: neither it nor what follows the closing mark leads.
     const quoted = leads('She waited years to feel "ready" to apply for the role');
