@@ -247,6 +247,17 @@ const Params = z.lazy(() =>
      * itself with the offer, where a question to readers waits for their answer.
      */
     hookBefore: z.array(z.string().min(1).max(60)).max(32).optional(),
+    /**
+     * In a clause one of the `by` tags marks, the `tags` named here count for nothing: what the
+     * writer lived through ("that saved us about $410 last quarter", "Our wedding cost $11,400")
+     * names a price as a fact of their own, not an offer to the reader.
+     */
+    informs: z
+      .strictObject({
+        tags: z.array(z.string().min(1).max(60)).min(1).max(32),
+        by: z.array(z.string().min(1).max(60)).min(1).max(32),
+      })
+      .optional(),
   }),
 );
 
@@ -332,6 +343,12 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         : ctx.num(params.substanceRatio, `${path}.substanceRatio`);
     const closing = params.closing ?? 0;
     const hookBefore = bitsOf(params.hookBefore ?? [], `${path}.hookBefore`);
+    const informs = params.informs
+      ? {
+          tags: bitsOf(params.informs.tags, `${path}.informs.tags`),
+          by: bitsOf(params.informs.by, `${path}.informs.by`),
+        }
+      : null;
     const testimonials = params.testimonials === true;
     const densityWords = params.density ? ctx.num(params.density.words, `${path}.density.words`) : Infinity;
     const densityMin = params.density ? ctx.num(params.density.min, `${path}.density.min`) : 0;
@@ -434,6 +451,9 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       if (hookBefore && draft.kind === 'post')
         for (let c = 0; c + 1 < clauseCount; c++)
           if (doc.questionClause[c] && marks[c + 1]! & hookBefore & ~off) marks[c]! &= ~substanceBits;
+      // A price among what the writer lived through is a fact of theirs (see Params.informs).
+      if (informs)
+        for (let c = 0; c < clauseCount; c++) if (marks[c]! & informs.by) marks[c]! &= ~informs.tags;
       const closeFrom = closing ? closingStart(doc, closing, marks) : 0;
       if (closing) {
         // A draft no longer than its close has no story before it: the other rules judge it whole.

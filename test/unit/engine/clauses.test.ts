@@ -448,6 +448,27 @@ describe('the clauses rule type', () => {
     expect(compileError(packJson(rule({ hookBefore: ['nope'] }), SELL))).toMatch(/hookBefore/);
   });
 
+  it('informs: in a clause the writer lived through, a price is a fact and no offer', () => {
+    const tags = [
+      { name: 'ask', terms: 'ask', at: 'lead', role: 'pitch', weight: 2 },
+      { name: 'price', token: 'price', role: 'pitch', weight: 1 },
+      { name: 'why', terms: 'why', role: 'substance', weight: 0.5 },
+    ];
+    const lived = (informs?: { tags: string[]; by: string[] }) =>
+      pack(rule({ tags, ...(informs ? { informs } : {}) }), SELL);
+    const text = 'Book now. I learned it the hard way, it cost $40 a term.';
+    // Without it, the price outweighs the little the clause tells and the ask tips the draft.
+    expect(fired(lived(), text)).toEqual(['pitch']);
+    expect(fired(lived({ tags: ['price'], by: ['why'] }), text)).toEqual([]);
+    // A price in a clause nothing lived through still sells.
+    expect(fired(lived({ tags: ['price'], by: ['why'] }), 'Book now. Lessons are $40 a term.')).toEqual([
+      'pitch',
+    ]);
+    expect(compileError(packJson(rule({ informs: { tags: ['nope'], by: ['why'] } }), SELL))).toMatch(
+      /informs/,
+    );
+  });
+
   it("testimonials: a signed quotation that opens a post states nothing of the poster's own", () => {
     const quoted = (testimonials?: boolean) =>
       pack(
