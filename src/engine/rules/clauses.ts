@@ -252,6 +252,12 @@ const Params = z.lazy(() =>
      * writer lived through ("that saved us about $410 last quarter", "Our wedding cost $11,400")
      * names a price as a fact of their own, not an offer to the reader.
      */
+    /**
+     * In a draft of at most `words` content words, the `tags` satisfy no `requires` group: a
+     * pointer at a link with next to nothing around it ("👉 link", "Worth a read 👇 link") is a
+     * bare link, which says nothing (another nudge's call), not a sale.
+     */
+    thin: z.strictObject({ words: Num, tags: z.array(z.string().min(1).max(60)).min(1).max(32) }).optional(),
     informs: z
       .strictObject({
         tags: z.array(z.string().min(1).max(60)).min(1).max(32),
@@ -343,6 +349,8 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         : ctx.num(params.substanceRatio, `${path}.substanceRatio`);
     const closing = params.closing ?? 0;
     const hookBefore = bitsOf(params.hookBefore ?? [], `${path}.hookBefore`);
+    const thinWords = params.thin ? ctx.num(params.thin.words, `${path}.thin.words`) : -1;
+    const thinBits = params.thin ? bitsOf(params.thin.tags, `${path}.thin.tags`) : 0;
     const informs = params.informs
       ? {
           tags: bitsOf(params.informs.tags, `${path}.informs.tags`),
@@ -419,7 +427,9 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         } else if (doc.values[t.count!]! > 0) present |= t.bit;
       }
       if (present & vetoBits) return null;
-      for (const bits of requires) if ((present & bits) === 0) return null;
+      // In a bare draft some tags are not enough to make it a sale (see Params.thin).
+      const held = doc.features['content-words'] <= thinWords ? present & ~thinBits : present;
+      for (const bits of requires) if ((held & bits) === 0) return null;
 
       const clauseCount = doc.questionClause.length;
       const marks: number[] = new Array<number>(clauseCount).fill(0);

@@ -448,6 +448,29 @@ describe('the clauses rule type', () => {
     expect(compileError(packJson(rule({ hookBefore: ['nope'] }), SELL))).toMatch(/hookBefore/);
   });
 
+  it('thin: in a draft of next to no words, the named tags satisfy no requirement', () => {
+    const point = { terms: { ...SELL.terms, pointer: ['read'] } };
+    const tags = [
+      { name: 'pointer', terms: 'pointer', role: 'pitch', weight: 2 },
+      { name: 'link', token: 'url', role: 'pitch', weight: 1 },
+      { name: 'offer', terms: 'offer', role: 'pitch', weight: 2 },
+    ];
+    const bare = (thin?: { words: number; tags: string[] }) =>
+      pack(rule({ tags, requires: [['pointer', 'offer']], ...(thin ? { thin } : {}) }), point);
+    const text = 'Worth a read https://x.example/a';
+    expect(fired(bare(), text)).toEqual(['pitch']);
+    expect(fired(bare({ words: 2, tags: ['pointer'] }), text)).toEqual([]);
+    // Something sold beside the pointer still fires, and so does the pointer in a longer draft.
+    expect(fired(bare({ words: 2, tags: ['pointer'] }), 'Free read https://x.example/a')).toEqual(['pitch']);
+    expect(
+      fired(
+        bare({ words: 2, tags: ['pointer'] }),
+        'Our guide to winter tyres is worth a read https://x.example/a',
+      ),
+    ).toEqual(['pitch']);
+    expect(compileError(packJson(rule({ thin: { words: 2, tags: ['nope'] } }), SELL))).toMatch(/thin/);
+  });
+
   it('informs: in a clause the writer lived through, a price is a fact and no offer', () => {
     const tags = [
       { name: 'ask', terms: 'ask', at: 'lead', role: 'pitch', weight: 2 },
