@@ -659,8 +659,9 @@ function markOne(
 const SIGN_OFF_WORDS = 8;
 
 /**
- * The first clause of the last `n` clauses that hold a token other than punctuation or emoji (an
- * emoji after the last full stop is no clause of its own), or -1 when no word comes before them.
+ * The first clause of the last `n` clauses that hold a token other than punctuation, emoji or
+ * hashtags (an emoji after the last full stop is no clause of its own, nor is a line of hashtags),
+ * or -1 when no word comes before them.
  * A short last clause that no tag marks is a sign-off, not the close: it does not take one of
  * the `n` ("… book your free call. Your future self will thank you.").
  */
@@ -670,7 +671,8 @@ function closingStart(doc: Doc, n: number, marks: readonly number[]): number {
   let first = true;
   for (let i = doc.tokens.length - 1; i >= 0; i--) {
     const kind = doc.tokens[i]!.kind;
-    if (kind === 'punct' || kind === 'emoji') continue;
+    // A line of hashtags files the draft: no clause the reader reads (see analyse), nor the close.
+    if (kind === 'punct' || kind === 'emoji' || kind === 'hashtag') continue;
     const c = doc.clause[i]!;
     if (c === last) continue;
     last = c;

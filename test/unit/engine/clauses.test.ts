@@ -423,6 +423,10 @@ describe('the clauses rule type', () => {
         `${story} First month free. Order at lamp.example. We still read by it every single night, she and I.`,
       ),
     ).toEqual([]);
+    // A line of hashtags after the close files the post: it takes none of the close's clauses.
+    expect(fired(close, `${story} First month free.\nOrder at lamp.example\n#sleep #lamps`)).toEqual([
+      'pitch',
+    ]);
     // A draft that is all close has no story for it to end: other rules judge it.
     expect(fired(close, 'First month free. Order at lamp.example')).toEqual([]);
     expect(compileError(packJson(rule({ closing: 0 }), SELL))).toMatch(/closing/);
