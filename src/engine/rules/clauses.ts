@@ -253,9 +253,10 @@ const Params = z.lazy(() =>
      * names a price as a fact of their own, not an offer to the reader.
      */
     /**
-     * In a draft of at most `words` content words, the `tags` satisfy no `requires` group: a
-     * pointer at a link with next to nothing around it ("👉 link", "Worth a read 👇 link") is a
-     * bare link, which says nothing (another nudge's call), not a sale.
+     * In a draft that holds a link and at most `words` content words, the `tags` satisfy no
+     * `requires` group: a pointer at a link with next to nothing around it ("👉 link", "Worth a
+     * read 👇 link") is a bare link, which says nothing (another nudge's call), not a sale. A
+     * pointer with no link ("📲 07700 900 123") points at a way to buy.
      */
     thin: z.strictObject({ words: Num, tags: z.array(z.string().min(1).max(60)).min(1).max(32) }).optional(),
     informs: z
@@ -428,7 +429,8 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       }
       if (present & vetoBits) return null;
       // In a bare draft some tags are not enough to make it a sale (see Params.thin).
-      const held = doc.features['content-words'] <= thinWords ? present & ~thinBits : present;
+      const held =
+        doc.features.urls > 0 && doc.features['content-words'] <= thinWords ? present & ~thinBits : present;
       for (const bits of requires) if ((held & bits) === 0) return null;
 
       const clauseCount = doc.questionClause.length;

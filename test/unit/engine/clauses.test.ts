@@ -472,6 +472,13 @@ describe('the clauses rule type', () => {
         'Our guide to winter tyres is worth a read https://x.example/a',
       ),
     ).toEqual(['pitch']);
+    // With no link, a pointer points at a way to buy (a phone number, a shop): thin does not apply.
+    const noLink = pack(
+      rule({ tags, requires: [['pointer', 'offer']], min: 2, thin: { words: 2, tags: ['pointer'] } }),
+      point,
+    );
+    expect(fired(noLink, 'Worth a read')).toEqual(['pitch']);
+    expect(fired(noLink, 'Worth a read https://x.example/a')).toEqual([]);
     expect(compileError(packJson(rule({ thin: { words: 2, tags: ['nope'] } }), SELL))).toMatch(/thin/);
   });
 
