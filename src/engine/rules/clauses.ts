@@ -248,17 +248,17 @@ const Params = z.lazy(() =>
      */
     hookBefore: z.array(z.string().min(1).max(60)).max(32).optional(),
     /**
-     * In a clause one of the `by` tags marks, the `tags` named here count for nothing: what the
-     * writer lived through ("that saved us about $410 last quarter", "Our wedding cost $11,400")
-     * names a price as a fact of their own, not an offer to the reader.
-     */
-    /**
      * In a draft that holds a link and at most `words` content words, the `tags` satisfy no
      * `requires` group: a pointer at a link with next to nothing around it ("👉 link", "Worth a
      * read 👇 link") is a bare link, which says nothing (another nudge's call), not a sale. A
      * pointer with no link ("📲 07700 900 123") points at a way to buy.
      */
     thin: z.strictObject({ words: Num, tags: z.array(z.string().min(1).max(60)).min(1).max(32) }).optional(),
+    /**
+     * In a clause one of the `by` tags marks, the `tags` named here count for nothing: what the
+     * writer lived through ("that saved us about $410 last quarter", "Our wedding cost $11,400")
+     * names a price as a fact of their own, not an offer to the reader.
+     */
     informs: z
       .strictObject({
         tags: z.array(z.string().min(1).max(60)).min(1).max(32),
