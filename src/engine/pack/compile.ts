@@ -10,6 +10,7 @@ import { RULE_TYPES } from '../rules/registry.ts';
 import type { CompileContext, Evaluate } from '../rules/rule-type.ts';
 import type { Num, TermRef } from './schema-parts.ts';
 import { Lexicon, PLACEHOLDERS, splitLanguage } from '../text/lexicon.ts';
+import { tokenize } from '../text/tokenize.ts';
 import type { Kind, Platform, Severity } from '../types.ts';
 import { runExamples } from './examples.ts';
 import { compileSignals, type CompiledSignal } from '../rules/signal-sum.ts';
@@ -266,7 +267,8 @@ export function compileParsed(
     },
     caps: new Map(Object.entries(sc.caps ?? {})),
   };
-  for (const [name, phrases] of lists) problems.push(...unknownPlaceholders(name, phrases));
+  for (const [name, phrases] of lists)
+    problems.push(...unknownPlaceholders(name, phrases), ...brokenPhrases(name, phrases));
   if (problems.length) throw new PackError(problems);
 
   const compiled: CompiledPack = {
@@ -319,6 +321,34 @@ function unknownPlaceholders(list: string, phrases: readonly string[]): string[]
     if (phrase.toLowerCase().includes(GAP) && !GAP_INSIDE.test(splitLanguage(phrase)[0]))
       out.push(
         `${listLabel(list)}: "${phrase}" puts "${GAP}" first or last; a gap stands only between two words ("free ${GAP} inspection")`,
+      );
+  }
+  return out;
+}
+
+/** Characters that can end a sentence or clause in a draft (see tokenize); most phrases hold none. */
+const BREAK_CHARS = /[.!?:\u2026\uff1f\uff01\u3002]/;
+
+/**
+ * Phrases with a sentence or clause break between their words ("1:1 coaching", "why? because"):
+ * a draft's words are matched within one clause, so such a phrase could never match, and the
+ * admin would never learn why. The phrase is read by the tokenizer whole, as a draft is, so a
+ * break it does not count ("Dr. Yilmaz", "Kund:innen", "e.g") passes. Only phrases holding a
+ * break character pay for it.
+ */
+function brokenPhrases(list: string, phrases: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const phrase of phrases) {
+    if (!BREAK_CHARS.test(phrase)) continue;
+    // Placeholders as a word each: "<" and ">" are no break, but "<url>" is not read as a word.
+    const read = splitLanguage(phrase)[0].replace(ANGLED, ' x ');
+    const tokens = tokenize(read);
+    const first = tokens.findIndex((t) => t.kind !== 'punct');
+    const last = tokens.findLastIndex((t) => t.kind !== 'punct');
+    const inner = tokens.find((t, i) => i > first && i < last && t.kind === 'punct');
+    if (first >= 0 && inner)
+      out.push(
+        `${listLabel(list)}: "${phrase}" holds "${read.slice(inner.start, inner.end)}", which ends a clause; a phrase matches within one clause, so it could never match`,
       );
   }
   return out;

@@ -152,6 +152,32 @@ describe('pack compile errors name their JSON path in plain words', () => {
     ]);
   });
 
+  it('refuses a phrase with a clause break between its words: it could never match', () => {
+    const found = problems({
+      ...base,
+      terms: {
+        deals: [
+          '1:1 coaching',
+          'book now!',
+          'why? because',
+          'Dr. Yilmaz',
+          'Kund:innen',
+          '<price>. <word> off',
+        ],
+      },
+      rules: [
+        lexRule({ params: { terms: 'deals' } }),
+        lexRule({ id: 'b', params: { terms: ['wait… what'] } }),
+      ],
+    });
+    expect(found).toEqual([
+      'terms.deals: "1:1 coaching" holds ":", which ends a clause; a phrase matches within one clause, so it could never match',
+      'terms.deals: "why? because" holds "?", which ends a clause; a phrase matches within one clause, so it could never match',
+      expect.stringMatching(/^terms\.deals: "<price>\. <word> off" holds "\."/),
+      expect.stringMatching(/^a rule's inline terms: "wait… what" holds "…"/),
+    ]);
+  });
+
   it('refuses a gap ("<word>") that opens or closes a phrase: it would match after every word', () => {
     const found = problems({
       ...base,
