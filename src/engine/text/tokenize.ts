@@ -564,6 +564,12 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
             i++;
             continue;
           }
+          // Nor does one between two digits after a word ("v3.1", "iOS17.2"): a version, as the
+          // number scan reads "3.1" when the digits open the token.
+          if (c === 46 && i > 0 && isDigit(after) && isDigit(text.charCodeAt(i - 1))) {
+            i++;
+            continue;
+          }
           // Nor does one after a word of one or two letters before a capital ("B.Tech", "M.Sc",
           // "Ph.D", "U.K"): a degree or an initialism, where "shipped.Then" is a missing space.
           if (c === 46 && after >= 65 && after <= 90 && initialBefore(tokens[tokens.length - 1], i)) {

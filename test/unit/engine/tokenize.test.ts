@@ -67,6 +67,14 @@ describe('tokenize: links', () => {
     expect(ofKind('I like e.g. apples', 'url')).toEqual([]);
   });
 
+  it('reads a version after a word ("v3.1") as no sentence end', () => {
+    expect(ofKind('Budgeting app v3.1 is out.', 'punct')).toEqual(['.']);
+    expect(ofKind('Update to iOS17.2 first.', 'punct')).toEqual(['.']);
+    // A full stop after a figure with a space, or before a word, still ends the sentence.
+    expect(ofKind('We grew 3. 4 people joined.', 'punct')).toEqual(['.', '.']);
+    expect(ofKind('Version 3.1 is out.', 'number')).toEqual(['3.1']);
+  });
+
   it('joins a name with a full stop inside ("Node.text") instead of ending a sentence there', () => {
     expect(ofKind('Node.text is now a property.', 'punct')).toEqual(['.']);
     expect(ofKind('We shipped.Then we rested.', 'punct')).toEqual(['.', '.']);
