@@ -8,6 +8,7 @@ import type { Finding, RuleEnv } from './rules/rule-type.ts';
 import type { CheckOptions, CheckResult, Draft, Nudge } from './types.ts';
 import { analyse } from './text/features.ts';
 import { CONTROL } from './text/tokenize.ts';
+import { blankSpan, quotedLead } from './text/quoted-lead.ts';
 import { UNDETERMINED } from './text/language.ts';
 import { scoreSignals } from './rules/signal-sum.ts';
 import { summaryOf } from './history/memo.ts';
@@ -136,10 +137,16 @@ function runRules(
 /**
  * The draft's analysis and matches, with the summary of its history. A draft holding control
  * characters is read as a copy with spaces in their place (offsets stay put); the tokenizer
- * notices them on its way, so a clean draft, nearly every one, costs no extra pass.
+ * notices them on its way, so a clean draft, nearly every one, costs no extra pass. A reply or
+ * comment that opens by quoting the message it answers is read without that quotation, the
+ * other person's words (see quoted-lead.ts).
  */
 export function makeEnv(input: Draft, pack: CompiledPack, options: CheckOptions): RuleEnv {
   let draft = input;
+  if (draft.kind !== 'post') {
+    const quoted = quotedLead(draft.text);
+    if (quoted) draft = { ...draft, text: blankSpan(draft.text, quoted) };
+  }
   let doc = analyse(draft.text);
   if (doc.controls) {
     draft = { ...draft, text: draft.text.replace(CONTROL, ' ') };

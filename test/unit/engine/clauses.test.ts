@@ -523,8 +523,18 @@ describe('the clauses rule type', () => {
     // Unsigned, or lowercase after the dash ("— the question we get most"), it is no testimonial.
     expect(fired(quoted(true), text.replace(' — Maya, Leeds', ''))).toEqual([]);
     expect(fired(quoted(true), text.replace('— Maya, Leeds', '— as one learner put it'))).toEqual([]);
-    // Only in a post: a reply that quotes the person it answers engages them.
-    expect(run(quoted(true), text, { kind: 'reply' }).all.map((n) => n.id)).toEqual([]);
+    // In a reply the quotation is the message answered, read without it (quoted-lead.ts): what
+    // the writer adds is weighed alone, so a bare pitch under it sells and an answer does not.
+    const reply = (t: string) => run(quoted(true), t, { kind: 'reply' }).all.map((n) => n.id);
+    expect(reply(text)).toEqual(['pitch']);
+    expect(
+      reply(
+        text.replace(
+          'Book now: first lesson free.',
+          'Thank you, Maya: the next videos cover cables because you asked.',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it("weightIn: a tag's weight in one kind of draft, the others keeping `weight`", () => {
