@@ -6,7 +6,7 @@
 import type { CompiledPack, CompiledRule } from './pack/compile.ts';
 import type { Finding, RuleEnv } from './rules/rule-type.ts';
 import type { CheckOptions, CheckResult, Draft, Nudge } from './types.ts';
-import { analyse } from './text/features.ts';
+import { FEATURE_INDEX, analyse } from './text/features.ts';
 import { CONTROL } from './text/tokenize.ts';
 import { blankSpan, quotedLead } from './text/quoted-lead.ts';
 import { UNDETERMINED } from './text/language.ts';
@@ -143,15 +143,15 @@ function runRules(
  */
 export function makeEnv(input: Draft, pack: CompiledPack, options: CheckOptions): RuleEnv {
   let draft = input;
-  if (draft.kind !== 'post') {
-    const quoted = quotedLead(draft.text);
-    if (quoted) draft = { ...draft, text: blankSpan(draft.text, quoted) };
-  }
+  const quoted = draft.kind !== 'post' ? quotedLead(draft.text) : null;
+  if (quoted) draft = { ...draft, text: blankSpan(draft.text, quoted) };
   let doc = analyse(draft.text);
   if (doc.controls) {
     draft = { ...draft, text: draft.text.replace(CONTROL, ' ') };
     doc = analyse(draft.text);
   }
+  // The `quoted-lead` feature: a reply that quotes what it answers owes that message an answer.
+  if (quoted) doc.features['quoted-lead'] = doc.values[FEATURE_INDEX['quoted-lead']] = 1;
   const summary =
     options.summary ??
     (options.history

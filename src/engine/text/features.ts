@@ -55,6 +55,7 @@ export const FEATURES = [
   'testimonial',
   'name-lines',
   'figures',
+  'quoted-lead',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Features = Record<Feature, number>;
@@ -488,6 +489,8 @@ export function analyse(text: string): Doc {
     testimonial: 0,
     'name-lines': 0,
     figures: 0,
+    // Set by `check` for a reply or comment read without the message it quotes (quoted-lead.ts).
+    'quoted-lead': 0,
   };
   // Plain arrays, not typed ones: a typed array past 64 bytes is allocated outside the JS heap
   // and costs microseconds each, more than this whole pass on a short draft. Grown by push, one
@@ -750,6 +753,7 @@ export function analyse(text: string): Doc {
       f.testimonial,
       f['name-lines'],
       f.figures,
+      f['quoted-lead'],
     ],
     lead,
     clause,

@@ -87,6 +87,16 @@ describe('check: a reply is weighed on its own words, not the message it quotes'
     expect(read('reply').trimStart()).toBe('wild out there today!!');
   });
 
+  it('the quoted-lead feature is 1 only for a reply or comment read without a quotation', () => {
+    const quoted = '@sam "Does the rear brake squeal after every service?" Keep shredding, Sam!';
+    const feature = (text: string, kind: 'post' | 'reply' | 'comment'): number =>
+      makeEnv({ text, platform: 'x', kind }, pack, {}).doc.features['quoted-lead'];
+    expect(feature(quoted, 'reply')).toBe(1);
+    expect(feature(quoted, 'comment')).toBe(1);
+    expect(feature(quoted, 'post')).toBe(0);
+    expect(feature('@sam Keep shredding, Sam!', 'reply')).toBe(0);
+  });
+
   it('a reply that answers the quoted question with a fact stays clear', () => {
     const answer =
       '@ravi_k "Is the 4pm ferry from Oban running in this wind?" Yes: the 16:00 sails, 20 minutes late, and the 18:00 is cancelled.';
