@@ -11,6 +11,7 @@
  * writer's subject, not a message. Never the whole draft: a reply that is only a quotation is
  * left as it is.
  */
+import { isCjk } from './tokenize.ts';
 
 /** The closing marks each opening mark takes (German opens „ and closes “ or ”). */
 const CLOSERS: Readonly<Record<string, string>> = {
@@ -26,9 +27,8 @@ const CLOSERS: Readonly<Record<string, string>> = {
 /** A quoted message is a sentence: this many words at least (a CJK quotation, this many characters). */
 const MIN_WORDS = 3;
 const MIN_CJK_CHARS = 6;
-/** How far a quotation or a "re:" naming may run before it is not a lead but the reply itself. */
+/** How far a quotation may run before it is not a lead but the reply itself. */
 const MAX_QUOTE_CHARS = 600;
-const MAX_NAMING_CHARS = 80;
 
 /**
  * Up to four words and a colon before the quotation ("Marcus wrote:", "Linda's review:", "Zu
@@ -37,11 +37,23 @@ const MAX_NAMING_CHARS = 80;
 const LABEL = /(?:[^\s:"“„«「『‘@]+[ \t]+){0,3}[^\s:"“„«「『‘@]+[ \t]*:[ \t]*\n*\s*/y;
 /** The handles a reply opens with, and the spaces and commas between them. */
 const MENTIONS = /\s*(?:@[\w.@-]+[\s,:]*)*/y;
-/** "re:" or "re " naming what is answered, up to a colon, an ellipsis or a dash that ends the naming. */
-const NAMING = /re(?::[ \t]*|[ \t]+)([^:…\n]{3,80}?)(?::|…|\.\.\.|[ \t][-–—][ \t])/iy;
+/**
+ * "re:" or "re " naming what is answered in at most 80 characters, up to the colon, ellipsis or
+ * dash that ends the naming.
+ */
+const NAMING = /re(?::[ \t]*|[ \t]+)[^:…\n]{3,80}?(?::|…|\.\.\.|[ \t][-–—][ \t])/iy;
+/** Something of the writer's after the lead (searched from the lead's end, no copy of the rest). */
+const WRITER_WORD = /[\p{L}\p{N}]/gu;
 
-function isCjk(c: number): boolean {
-  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
+/** The closing marks for an opening mark at i, or undefined where none opens there. */
+function closersAt(text: string, i: number): string | undefined {
+  const c = text[i];
+  return c !== undefined && Object.hasOwn(CLOSERS, c) ? CLOSERS[c] : undefined;
+}
+
+function writerFollows(text: string, end: number): boolean {
+  WRITER_WORD.lastIndex = end;
+  return WRITER_WORD.test(text);
 }
 
 /** Whether the quoted text is a message (a sentence), not a quoted term. */
@@ -61,29 +73,20 @@ export function quotedLead(text: string): [start: number, end: number] | null {
   MENTIONS.test(text);
   const start = MENTIONS.lastIndex;
   NAMING.lastIndex = start;
-  if (NAMING.test(text)) {
-    const end = NAMING.lastIndex;
-    return end - start <= MAX_NAMING_CHARS + 5 && /\S/.test(text.slice(end)) ? [start, end] : null;
-  }
+  if (NAMING.test(text)) return writerFollows(text, NAMING.lastIndex) ? [start, NAMING.lastIndex] : null;
   let open = start;
-  if (!(text[open] ?? '') || !(text[open]! in CLOSERS)) {
+  if (closersAt(text, open) === undefined) {
     LABEL.lastIndex = start;
     if (!LABEL.test(text)) return null;
     open = LABEL.lastIndex;
   }
-  const closers = CLOSERS[text[open] ?? ''];
+  const closers = closersAt(text, open);
   if (closers === undefined) return null;
   const limit = Math.min(text.length, open + 1 + MAX_QUOTE_CHARS);
-  let close = -1;
-  for (let k = open + 1; k < limit; k++) {
-    if (closers.includes(text[k]!)) {
-      close = k;
-      break;
-    }
-  }
-  if (close < 0 || !isSentence(text.slice(open + 1, close))) return null;
-  const end = close + 1;
-  return /[\p{L}\p{N}]/u.test(text.slice(end)) ? [start, end] : null;
+  let close = open + 1;
+  while (close < limit && !closers.includes(text[close]!)) close++;
+  if (close >= limit || !isSentence(text.slice(open + 1, close))) return null;
+  return writerFollows(text, close + 1) ? [start, close + 1] : null;
 }
 
 /** The text with the span blanked: spaces in place of every character but line breaks. */

@@ -90,7 +90,8 @@ const isSpace = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x202f;
 /** Where a unit after a number starts: right after it, or after one space ("15 %", "39 €"). */
 const unitAt = (text: string, j: number): number => (isSpace(text.charCodeAt(j)) ? j + 1 : j);
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-const isCjk = (c: number): boolean =>
+/** Kana, CJK ideographs and Hangul: scripts written with no spaces between words. */
+export const isCjk = (c: number): boolean =>
   (c >= 0x3040 && c <= 0x30ff) ||
   (c >= 0x3400 && c <= 0x9fff) ||
   (c >= 0xac00 && c <= 0xd7af) ||
