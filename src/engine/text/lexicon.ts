@@ -166,8 +166,9 @@ export function withoutAccents(text: string): string {
 
 /**
  * Words that a phrase's word spells once its apostrophe is dropped and that are words of their own
- * ("it's" and "its", "we're" and "were", "we'll" and "well", "n'est" and "nest"): those keep only
- * their written form.
+ * ("it's" and "its", "we're" and "were", "we'll" and "well", "n'est" and "nest"), in English or
+ * in another language the pack reads ("i'm" and German "im", in every other German sentence):
+ * those keep only their written form.
  */
 const BARE_WORDS: ReadonlySet<string> = new Set([
   'its',
@@ -178,6 +179,7 @@ const BARE_WORDS: ReadonlySet<string> = new Set([
   'hed',
   'hell',
   'ill',
+  'im',
   'id',
   'shell',
   'lets',

@@ -111,6 +111,9 @@ describe('Lexicon', () => {
     expect(matches(lists, "Don't forget to like")).toEqual({ ask: ["Don't forget to like"] });
     // "its" and "were" are words of their own: only the written forms count.
     expect(matches(lists, 'its ours, were live')).toEqual({});
+    // Nor is German "im" (in the) the first person of a German draft.
+    expect(matches({ me: ["i'm"] }, 'Heute Schnitzel im Gasthaus', 'de')).toEqual({});
+    expect(matches({ me: ["i'm"] }, "I'm at the Gasthaus", 'en')).toEqual({ me: ["I'm"] });
     expect(phoneSpelling("you're the best")).toBe('youre the best');
     expect(phoneSpelling("it's ours")).toBeNull();
     expect(phoneSpelling('no apostrophe')).toBeNull();
