@@ -133,7 +133,8 @@ export function isWordChar(text: string, i: number): boolean {
  * The end of a telephone number starting at i ("+44 20 7946 0958", "(312) 555-0148", "083 555 0177",
  * "05 61 00 00 00"), or -1: groups of digits joined by one space, dash or dot, 9 to 15 digits in
  * all, with two groups of three or more digits or, opening with 0 or +, five groups (so
- * "2014–2018", a date, a price or "10 12 14 16 18" sizes stay numbers).
+ * "2014–2018", a date, a price or "10 12 14 16 18" sizes stay numbers); or a local number of
+ * seven digits (see localNumber).
  */
 function phoneEnd(text: string, i: number): number {
   let j = i;
@@ -166,7 +167,21 @@ function phoneEnd(text: string, i: number): number {
   }
   // Five short groups only in the French way, opening with 0 or +: "05 61 00 00 00", not sizes.
   const c = text.charCodeAt(i);
-  return digits >= 9 && (long >= 2 || (groups >= 5 && (c === 48 || c === 43))) ? end : -1;
+  if (digits >= 9 && (long >= 2 || (groups >= 5 && (c === 48 || c === 43)))) return end;
+  return localNumber(text, i, end) ? end : -1;
+}
+
+/**
+ * A North American local number, "555-0142" or "555.0142": three digits opening with 2 to 9, a
+ * dash or a dot, four digits, and nothing more. Not a range ("500-1000 words"): its second group
+ * ends in two zeros. Read as a phone, "Call 555-0142" is a way to reach the shop, not a figure.
+ */
+function localNumber(text: string, i: number, end: number): boolean {
+  if (end !== i + 8) return false;
+  const c = text.charCodeAt(i);
+  const sep = text.charCodeAt(i + 3);
+  if (c < 50 || c > 57 || (sep !== 45 && sep !== 46)) return false;
+  return !(text.charCodeAt(end - 1) === 48 && text.charCodeAt(end - 2) === 48);
 }
 
 const EMAIL_DOMAIN = /@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/uy;

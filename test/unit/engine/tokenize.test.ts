@@ -252,11 +252,16 @@ describe('tokenize: numbers, prices, percentages', () => {
     '+44 20 7946 0958',
     '+91 98200 00010',
     '05 61 00 00 00',
+    '555-0142',
+    '555.0188',
   ])('%j is one telephone number, not figures that inform', oneToken('phone'));
 
-  it.each(['2014-2018', '10 12 14 16 18', '2024-03-18', '1,000 000'])('%j stays numbers', (text) => {
-    expect(toks(`in ${text} now`).every(([kind]) => kind !== 'phone')).toBe(true);
-  });
+  it.each(['2014-2018', '10 12 14 16 18', '2024-03-18', '1,000 000', '500-1000', '100-2500', '555 0142'])(
+    '%j stays numbers',
+    (text) => {
+      expect(toks(`in ${text} now`).every(([kind]) => kind !== 'phone')).toBe(true);
+    },
+  );
 
   it('reads an e-mail address as one token, not a word and a mention', () => {
     expect(toks('write to hello@example-print.co.uk today')).toEqual([
