@@ -59,8 +59,16 @@ describe('extends: "default"', () => {
     expect(fired(defaultPack(), ad)).toContain('pure-promotion');
     const byNudge = admin({ overrides: { 'pure-promotion': { params: { min: 100 } } } });
     expect(fired(byNudge, ad)).toContain('pure-promotion');
-    const byId = admin({ overrides: { 'pure-promotion/benefit': { params: { threshold: 100 } } } });
+    // Two signals rules read this ad (a short one with a link; a named link): each is named by id.
+    const byId = admin({
+      overrides: {
+        'pure-promotion/benefit': { params: { threshold: 100 } },
+        'pure-promotion/named': { params: { threshold: 100 } },
+      },
+    });
     expect(fired(byId, ad)).not.toContain('pure-promotion');
+    const oneOfTwo = admin({ overrides: { 'pure-promotion/benefit': { params: { threshold: 100 } } } });
+    expect(fired(oneOfTwo, ad)).toContain('pure-promotion');
     // A field the nudge's own type does not know is still reported.
     expect(
       compileError(adminJson({ overrides: { 'pure-promotion': { params: { minn: 1 } } } }), defaultPack()),
