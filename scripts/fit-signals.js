@@ -1,5 +1,6 @@
-// `npm run fit:signals`: refits the built-in pack's fitted `signals` rules (nothing-to-say/long and
-// nothing-to-say/long-reply) on the development drafts, one `rapport pack fit --signals` each.
+// `npm run fit:signals`: refits the built-in pack's fitted `signals` rules (nothing-to-say/long,
+// nothing-to-say/long-reply, and pure-promotion/tone on the drafts the rest of the pack leaves
+// unflagged, `--residual`) on the development drafts, one `rapport pack fit --signals` each.
 // Development drafts: dev-*.jsonl and the sealed batches that were studied after their turn as
 // frozen batches (CONTRIBUTING, step 5); never a batch still frozen, whose use a fit would end.
 // Each run starts from the weights the pack holds, so run it once after changing a rule's signals.
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const RULES = ['nothing-to-say/long', 'nothing-to-say/long-reply'];
+const RULES = [['nothing-to-say/long'], ['nothing-to-say/long-reply'], ['pure-promotion/tone', '--residual']];
 const STUDIED = [
   [2, 20],
   [27, 36],
@@ -27,10 +28,10 @@ const files = readdirSync(evalDir)
   .flatMap((f) => ['--eval', join('test', 'eval', f)]);
 
 const pack = join('public', 'default-pack.json');
-for (const rule of RULES) {
+for (const [rule, ...flags] of RULES) {
   execFileSync(
     process.execPath,
-    ['bin/rapport.js', 'pack', 'fit', pack, '--signals', rule, ...files, '--out', pack],
+    ['bin/rapport.js', 'pack', 'fit', pack, '--signals', rule, ...flags, ...files, '--out', pack],
     { cwd: root, stdio: 'inherit' },
   );
 }

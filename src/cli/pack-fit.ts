@@ -1,7 +1,8 @@
 /**
- * `rapport pack fit FILE --eval DRAFTS.jsonl [--eval …] [--only NAME,…] [--signals RULE] [--out FILE]`:
+ * `rapport pack fit FILE --eval DRAFTS.jsonl [--eval …] [--only NAME,…] [--signals RULE [--residual]] [--out FILE]`:
  * fits the pack's thresholds to an organisation's own labelled drafts, or with `--signals` the
- * weights and threshold of one `signals` rule (fit-signals.ts), and writes the pack with them (the
+ * weights and threshold of one `signals` rule (fit-signals.ts; with `--residual`, on the drafts the
+ * rest of the pack leaves without that rule's nudge), and writes the pack with them (the
  * pack's own examples must still pass, or nothing is written). Words never move, only numbers.
  */
 import { writeFile } from 'node:fs/promises';
@@ -27,6 +28,7 @@ const options = {
   eval: { type: 'string', multiple: true },
   only: { type: 'string' },
   signals: { type: 'string' },
+  residual: { type: 'boolean' },
   out: { type: 'string' },
 } as const;
 
@@ -37,6 +39,7 @@ const schema = z.object({
     .min(1, 'needs at least one labelled FILE.jsonl'),
   only: z.string().optional(),
   signals: z.string().min(1).optional(),
+  residual: z.boolean().optional(),
   out: z.string().min(1).optional(),
 });
 
@@ -50,8 +53,9 @@ export async function runPackFit(argv: readonly string[], io: Io): Promise<numbe
   if (args.signals !== undefined) {
     if (args.only !== undefined)
       throw new CliError('pack fit: --only names thresholds; --signals fits one rule');
-    return fitRule(io, args.file, json, rows, args.signals, base, args.out);
+    return fitRule(io, args.file, json, rows, args.signals, base, args.out, args.residual === true);
   }
+  if (args.residual) throw new CliError('pack fit: --residual goes with --signals RULE');
   let result;
   try {
     result = fitThresholds(json, rows, base, args.only ? { only: args.only.split(',') } : {});
@@ -83,16 +87,17 @@ function fitRule(
   ruleId: string,
   base: CompiledPack | undefined,
   out: string | undefined,
+  residual: boolean,
 ): Promise<number> {
   let fit;
   try {
-    fit = fitSignals(json, rows, ruleId, base);
+    fit = fitSignals(json, rows, ruleId, base, { residual });
   } catch (error) {
     if (error instanceof PackError) throw new CliError(`${file}: ${error.problems.join('; ')}`);
     throw error;
   }
   const lines = [
-    `${rows.length} labelled drafts; ${printable(ruleId)} reads ${fit.drafts}, ${fit.positives} of them labelled`,
+    `${rows.length} labelled drafts; ${printable(ruleId)} reads ${fit.drafts}${residual ? ' the rest of the pack leaves unflagged' : ''}, ${fit.positives} of them labelled`,
   ];
   for (const w of fit.weights)
     lines.push(`  ${printable(w.signal)}: ${w.fixed ? `${w.from} (required, kept)` : `${w.from} → ${w.to}`}`);

@@ -18,9 +18,11 @@ rapport pack test FILE                          compile, then run the pack's own
 rapport pack keygen [--out NAME]                new Ed25519 key pair (NAME.pub, NAME.key)
 rapport pack sign FILE --key KEY [--sig PATH]   writes FILE.sig over the file's exact bytes
 rapport pack verify FILE --pub KEY [--sig PATH] checks FILE.sig; exit 0 valid, 1 not
-rapport pack fit FILE --eval DRAFTS.jsonl [--eval …] [--only NAME,…] [--signals RULE] [--out FILE]
+rapport pack fit FILE --eval DRAFTS.jsonl [--eval …] [--only NAME,…] [--signals RULE [--residual]] [--out FILE]
                                                 fits the pack's thresholds (or, with --signals, one
-                                                signals rule's weights) to labelled drafts
+                                                signals rule's weights; with --residual, on the
+                                                drafts the rest of the pack leaves unflagged) to
+                                                labelled drafts
 
   KEY is a key file's path or the base64 key itself.`;
 

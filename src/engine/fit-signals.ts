@@ -22,6 +22,12 @@ export interface SignalFitOptions {
   iterations?: number;
   /** How much more a genuine draft weighs than a flawed one in the fit. */
   genuineWeight?: number;
+  /**
+   * Fit only on the drafts the pack's other rules leave without the rule's nudge: for a rule
+   * meant to catch what the others miss, so that its weights learn the misses, not the drafts
+   * the others already flag (a fit on those makes the rule a second, blunter copy of them).
+   */
+  residual?: boolean;
 }
 
 export interface SignalFit {
@@ -66,9 +72,15 @@ export function fitSignals(
   const ys: number[] = [];
   const ws: number[] = [];
   const genuineWeight = options.genuineWeight ?? 3;
+  const others = options.residual
+    ? compilePack({ ...json, rules: (json.rules as Rule[]).filter((r) => r.id !== ruleId) }, base, {
+        skipExamples: true,
+      })
+    : null;
   for (const row of rows) {
     if (compiled.kinds && !compiled.kinds.has(row.kind)) continue;
     if (compiled.platforms && !compiled.platforms.has(row.platform)) continue;
+    if (others && check(row, others).all.some((n) => n.id === compiled.nudge)) continue;
     const env = makeEnv(row, pack, {});
     const x = signalCounts(list, env.doc, env.hits, row.kind);
     if (fixed.some((f) => f) && !x.some((c, i) => fixed[i] && c > 0)) continue;

@@ -273,5 +273,16 @@ describe('rapport pack fit --signals', () => {
     const both = await fit('acme3', '--signals', 'nothing-to-say', '--only', 'x');
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--only names thresholds');
+    const alone = await fit('acme4', '--residual');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--residual goes with --signals');
+  });
+
+  it('with --residual, says it read the drafts the rest of the pack leaves unflagged', async () => {
+    const result = await fit('acme5', '--signals', 'nothing-to-say', '--residual');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'nothing-to-say reads 4 the rest of the pack leaves unflagged, 2 of them labelled',
+    );
   });
 });

@@ -107,6 +107,23 @@ describe('fitSignals', () => {
     expect(fit.threshold.from).toBe(1);
   });
 
+  it('with residual, reads only the drafts the rest of the pack leaves without the nudge', () => {
+    // A second rule of the same nudge already flags drafts that say "promo".
+    const json = packJson(
+      [
+        { id: 'nothing-to-say/shout', nudge: 'nothing-to-say', type: 'lexicon', params: { terms: 'shout' } },
+        ...rules(),
+      ],
+      TERMS,
+    );
+    const flagged = row(40, 'promo lovely grateful hugs', ['nothing-to-say']);
+    const all = fitSignals(json, [...rows, flagged], 'nothing-to-say');
+    const rest = fitSignals(json, [...rows, flagged], 'nothing-to-say', undefined, { residual: true });
+    expect(all.drafts).toBe(7);
+    expect(rest.drafts).toBe(6);
+    expect(rest.positives).toBe(3);
+  });
+
   it('writes a number its base pack names into the admin pack’s own thresholds', () => {
     const admin = {
       schema: 1,
