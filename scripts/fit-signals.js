@@ -1,6 +1,6 @@
 // `npm run fit:signals`: refits the built-in pack's fitted `signals` rules (nothing-to-say/long,
-// nothing-to-say/long-reply, and pure-promotion/tone on the drafts the rest of the pack leaves
-// unflagged, `--residual`) on the development drafts, one `rapport pack fit --signals` each.
+// nothing-to-say/long-reply, and pure-promotion/tone and pure-promotion/arrival on the drafts the
+// rest of the pack leaves unflagged, `--residual`) on the development drafts, one `rapport pack fit --signals` each.
 // Development drafts: dev-*.jsonl and the sealed batches that were studied after their turn as
 // frozen batches (CONTRIBUTING, step 5); never a batch still frozen, whose use a fit would end.
 // Each run starts from the weights the pack holds, so run it once after changing a rule's signals.
@@ -10,7 +10,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const RULES = [['nothing-to-say/long'], ['nothing-to-say/long-reply'], ['pure-promotion/tone', '--residual']];
+const RULES = [
+  ['nothing-to-say/long'],
+  ['nothing-to-say/long-reply'],
+  ['pure-promotion/tone', '--residual'],
+  ['pure-promotion/arrival', '--residual'],
+];
 const STUDIED = [
   [2, 20],
   [27, 36],
