@@ -1,6 +1,7 @@
 // `npm run fit:signals`: refits the built-in pack's fitted `signals` rules (nothing-to-say/long,
 // nothing-to-say/long-reply, and pure-promotion/tone and pure-promotion/arrival on the drafts the
-// rest of the pack leaves unflagged, `--residual`) on the development drafts, one `rapport pack fit --signals` each.
+// rest of the pack leaves unflagged, `--residual`; and the veto pure-promotion/informs on the drafts it
+// flags) on the development drafts, one `rapport pack fit --signals` each.
 // Development drafts: dev-*.jsonl and the sealed batches that were studied after their turn as
 // frozen batches (CONTRIBUTING, step 5); never a batch still frozen, whose use a fit would end.
 // Each run starts from the weights the pack holds, so run it once after changing a rule's signals.
@@ -15,6 +16,8 @@ const RULES = [
   ['nothing-to-say/long-reply'],
   ['pure-promotion/tone', '--residual'],
   ['pure-promotion/arrival', '--residual'],
+  // A veto: fitted on the drafts the rest of the pack flags (see fit-signals.ts), so it goes last.
+  ['pure-promotion/informs'],
 ];
 const STUDIED = [
   [2, 20],

@@ -97,7 +97,9 @@ function fitRule(
     throw error;
   }
   const lines = [
-    `${rows.length} labelled drafts; ${printable(ruleId)} reads ${fit.drafts}${residual ? ' the rest of the pack leaves unflagged' : ''}, ${fit.positives} of them labelled`,
+    fit.veto
+      ? `${rows.length} labelled drafts; ${printable(ruleId)} (a veto) reads the ${fit.drafts} the rest of the pack flags, ${fit.positives} of them wrongly`
+      : `${rows.length} labelled drafts; ${printable(ruleId)} reads ${fit.drafts}${residual ? ' the rest of the pack leaves unflagged' : ''}, ${fit.positives} of them labelled`,
   ];
   for (const w of fit.weights)
     lines.push(`  ${printable(w.signal)}: ${w.fixed ? `${w.from} (required, kept)` : `${w.from} → ${w.to}`}`);

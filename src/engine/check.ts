@@ -114,13 +114,19 @@ function runRules(
   wording: boolean,
   blank: boolean,
 ): { rule: CompiledRule; finding: Finding }[] {
-  const out = [];
+  let out = [];
   const list = applicable(rules, env.draft);
   const shadowed = shadows(list);
   // Which rules of the list fired; most drafts fire none, so it is made on the first.
   let fired: boolean[] | null = null;
+  let vetoes = false;
   for (let j = 0; j < list.length; j++) {
     const rule = list[j]!;
+    // A veto is weighed after the others, and only where its nudge fired.
+    if (rule.veto) {
+      vetoes = true;
+      continue;
+    }
     // Draft rules have nothing to read in a blank draft.
     if (rule.history ? !env.summary : blank) continue;
     if (rule.wording && !wording) continue;
@@ -129,6 +135,14 @@ function runRules(
     if (finding) {
       out.push({ rule, finding });
       (fired ??= new Array<boolean>(list.length).fill(false))[j] = true;
+    }
+  }
+  if (vetoes && out.length) {
+    for (const rule of list) {
+      if (!rule.veto || (rule.wording && !wording)) continue;
+      const nudge = rule.nudge;
+      if (out.some((f) => f.rule.nudge === nudge) && rule.evaluate(env))
+        out = out.filter((f) => f.rule.nudge !== nudge);
     }
   }
   return out;

@@ -9,6 +9,11 @@
  * platforms, its required signals present, and none of its `unless` nudges firing (those would
  * silence it whatever its weights). Genuine drafts (no label at all) weigh `genuineWeight` times a
  * flawed one, because a nudge on a good draft costs more trust than a missed one.
+ *
+ * A veto (a rule that speaks against its nudge, see Rule.veto) is fitted the other way round: on
+ * the drafts where the rest of the pack fires its nudge, to tell the ones that do not carry it;
+ * there a draft that does carry it weighs `genuineWeight` times, because a veto that silences a
+ * true nudge undoes the rules that found it.
  */
 import { compilePack, PackError, type CompiledPack } from './pack/compile.ts';
 import { check, makeEnv } from './check.ts';
@@ -36,9 +41,13 @@ export interface SignalFit {
   /** Per signal, in the rule's order: a label for it, and its weight before and after. */
   weights: { signal: string; from: number; to: number; fixed: boolean }[];
   threshold: { from: number; to: number };
-  /** The drafts the rule could speak on, and how many of them carry its nudge. */
+  /**
+   * The drafts the rule could speak on, and how many of them carry its nudge; for a veto, the
+   * drafts the rest of the pack flags, and how many of them do not carry it (what it should silence).
+   */
   drafts: number;
   positives: number;
+  veto: boolean;
   before: EvalReport;
   after: EvalReport;
 }
@@ -72,15 +81,18 @@ export function fitSignals(
   const ys: number[] = [];
   const ws: number[] = [];
   const genuineWeight = options.genuineWeight ?? 3;
-  const others = options.residual
-    ? compilePack({ ...json, rules: (json.rules as Rule[]).filter((r) => r.id !== ruleId) }, base, {
-        skipExamples: true,
-      })
-    : null;
+  const veto = compiled?.veto === true;
+  const others =
+    options.residual || veto
+      ? compilePack({ ...json, rules: (json.rules as Rule[]).filter((r) => r.id !== ruleId) }, base, {
+          skipExamples: true,
+        })
+      : null;
   for (const row of rows) {
     if (compiled.kinds && !compiled.kinds.has(row.kind)) continue;
     if (compiled.platforms && !compiled.platforms.has(row.platform)) continue;
-    if (others && check(row, others).all.some((n) => n.id === compiled.nudge)) continue;
+    // A veto reads the drafts the others flag; a residual rule, the ones they leave.
+    if (others && check(row, others).all.some((n) => n.id === compiled.nudge) !== veto) continue;
     const env = makeEnv(row, pack, {});
     const x = signalCounts(list, env.doc, env.hits, row.kind);
     if (fixed.some((f) => f) && !x.some((c, i) => fixed[i] && c > 0)) continue;
@@ -88,14 +100,15 @@ export function fitSignals(
       const fired = check(row, pack).all.map((n) => n.id);
       if (compiled.unless.some((u) => fired.includes(u))) continue;
     }
+    const carries = row.expect.includes(compiled.nudge);
     xs.push(x);
-    ys.push(row.expect.includes(compiled.nudge) ? 1 : 0);
-    ws.push(row.expect.length === 0 ? genuineWeight : 1);
+    ys.push(carries !== veto ? 1 : 0);
+    ws.push(veto ? (carries ? genuineWeight : 1) : row.expect.length === 0 ? genuineWeight : 1);
   }
   const positives = ys.reduce((a, b) => a + b, 0);
   if (positives === 0 || positives === ys.length)
     throw new PackError([
-      `rules.${ruleId}: the labelled drafts it reads need both drafts that carry "${compiled.nudge}" and drafts that do not (${positives} of ${ys.length} do)`,
+      `rules.${ruleId}: the labelled drafts it reads need both drafts that carry "${compiled.nudge}" and drafts that do not (${veto ? ys.length - positives : positives} of ${ys.length} do)`,
     ]);
 
   // Logistic regression; a required signal keeps its weight (it gates, it does not weigh).
@@ -158,6 +171,7 @@ export function fitSignals(
     threshold: { from: threshold0, to: threshold },
     drafts: xs.length,
     positives,
+    veto,
     before: evaluate(rows, pack),
     after: evaluate(rows, compilePack(fitted, base, { skipExamples: true })),
   };

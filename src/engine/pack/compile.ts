@@ -41,6 +41,8 @@ export interface CompiledRule {
   verdict: boolean;
   /** Display order among nudges of one severity (lower first). */
   priority: number;
+  /** Speaks against its nudge: when it fires on a draft where the nudge fired, the nudge stands down. */
+  veto: boolean;
   evaluate: Evaluate;
   examples: NonNullable<Rule['examples']> | undefined;
 }
@@ -216,6 +218,8 @@ export function compileParsed(
       problems.push(...describeIssues(params.error, `${path}.params`));
       return;
     }
+    if (rule.veto && rule.type !== 'signals')
+      problems.push(`${path}.veto: only a "signals" rule can speak against its nudge, not "${rule.type}"`);
     rules.push({
       id: rule.id,
       nudge: rule.nudge ?? rule.id.split('/')[0]!,
@@ -226,7 +230,9 @@ export function compileParsed(
       unless: rule.unless ?? [],
       history: type.history,
       wording: !rule.anyLanguage && WORDING_TYPES.has(rule.type),
-      verdict: VERDICT_TYPES.has(rule.type),
+      // A veto weighs against its nudge: it neither shadows nor is shadowed by the rules that find it.
+      verdict: !rule.veto && VERDICT_TYPES.has(rule.type),
+      veto: rule.veto === true,
       priority: rule.priority ?? (type.history ? 2 : rule.type === 'disclosure' ? 1 : 3),
       evaluate: type.compile(params.data, ctx, `${path}.params`),
       examples: exampleRules === null || exampleRules.has(rule.id) ? rule.examples : undefined,

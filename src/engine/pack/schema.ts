@@ -34,6 +34,12 @@ export const Rule = z.lazy(() =>
     /** The rule stays quiet when one of these nudges fires (a more specific diagnosis). */
     unless: z.array(z.string()).optional(),
     /**
+     * A `signals` rule that speaks against its nudge: weighed only on a draft where the nudge
+     * fired, and when it reaches its threshold the nudge stands down. It never shows itself. For
+     * the evidence that a draft informs, which an admin can fit to drafts the nudge got wrong.
+     */
+    veto: z.boolean().optional(),
+    /**
      * Rules that judge wording stay quiet on a draft in a language the pack's terms do not cover;
      * `true` keeps this one on in any language (a confidential name is one in every language).
      */

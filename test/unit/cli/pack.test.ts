@@ -285,4 +285,52 @@ describe('rapport pack fit --signals', () => {
       'nothing-to-say reads 4 the rest of the pack leaves unflagged, 2 of them labelled',
     );
   });
+
+  it('fits a veto on the drafts the rest of the pack flags, and says how many it flags wrongly', async () => {
+    const file = join(dir, 'acme-veto.json');
+    const evalFile = join(dir, 'acme-veto.jsonl');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...pack,
+        terms: { ...pack.terms, hugs: ['hugs', 'lovely'] },
+        rules: [
+          { id: 'nothing-to-say', type: 'lexicon', severity: 'warn', message, params: { terms: 'hugs' } },
+          {
+            id: 'nothing-to-say/informs',
+            type: 'signals',
+            veto: true,
+            severity: 'warn',
+            message,
+            params: { threshold: 5, signals: [{ terms: 'facts', weight: 0, max: 3 }] },
+          },
+        ],
+      }),
+    );
+    const rows = [
+      ['So grateful, lovely week, hugs to all', ['nothing-to-say']],
+      ['Lovely Friday, hugs', ['nothing-to-say']],
+      ['Lovely: we measured it, 12 minutes saved because of the queue', []],
+      ['Hugs to the team: because we measured the queue, it takes 3 minutes', []],
+      ['Because we measured the queue, it takes 3 minutes now', []],
+    ].map(([text, expect], i) => JSON.stringify({ id: `v${i}`, platform: 'x', kind: 'post', text, expect }));
+    writeFileSync(evalFile, rows.join('\n'));
+    const result = await run([
+      'pack',
+      'fit',
+      file,
+      '--eval',
+      evalFile,
+      '--signals',
+      'nothing-to-say/informs',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'nothing-to-say/informs (a veto) reads the 4 the rest of the pack flags, 2 of them wrongly',
+    );
+    expect(result.stdout).toMatch(/facts: 0 → \d+\.\d+/);
+    // The fitted veto silences the two wrong nudges and keeps the two right ones.
+    expect(result.stdout).toMatch(/nothing-to-say +precision 0\.50 → 1\.00, recall 1\.00 → 1\.00/);
+  });
 });
