@@ -220,6 +220,9 @@ export function compileParsed(
     }
     if (rule.veto && rule.type !== 'signals')
       problems.push(`${path}.veto: only a "signals" rule can speak against its nudge, not "${rule.type}"`);
+    // A veto is weighed inside the rule pass, before any nudge is silenced: an `unless` would never be read.
+    if (rule.veto && rule.unless?.length)
+      problems.push(`${path}.unless: a veto speaks only against its own nudge; it takes no "unless"`);
     rules.push({
       id: rule.id,
       nudge: rule.nudge ?? rule.id.split('/')[0]!,

@@ -35,8 +35,9 @@ export const Rule = z.lazy(() =>
     unless: z.array(z.string()).optional(),
     /**
      * A `signals` rule that speaks against its nudge: weighed only on a draft where the nudge
-     * fired, and when it reaches its threshold the nudge stands down. It never shows itself. For
-     * the evidence that a draft informs, which an admin can fit to drafts the nudge got wrong.
+     * fired, and when it reaches its threshold the nudge stands down. It never shows itself and
+     * takes no `unless`. For the evidence that a draft informs, which an admin can fit to drafts
+     * the nudge got wrong.
      */
     veto: z.boolean().optional(),
     /**

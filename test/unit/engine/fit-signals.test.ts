@@ -7,7 +7,7 @@ import {
   PackError,
   type EvalRow,
 } from '../../../src/engine/index.ts';
-import { fired, packJson } from './helpers.ts';
+import { fired, labelled, packJson } from './helpers.ts';
 
 const TERMS = {
   terms: {
@@ -33,13 +33,8 @@ const rules = (extra: Record<string, unknown> = {}) => [
   },
 ];
 
-const row = (id: number, text: string, expect: string[]): EvalRow => ({
-  id: `r${id}`,
-  platform: 'facebook',
-  kind: 'post',
-  text,
-  expect,
-});
+const row = (id: number, text: string, expect: string[]): EvalRow =>
+  labelled(`r${id}`, text, expect, 'facebook');
 
 const WARM = [
   'So grateful, lovely week, hugs to all',

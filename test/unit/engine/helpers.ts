@@ -6,6 +6,7 @@ import {
   type CheckOptions,
   type CheckResult,
   type CompiledPack,
+  type EvalRow,
   type HistoryEvent,
   type Kind,
   type Platform,
@@ -80,4 +81,9 @@ export function ago(hours: number): string {
 
 export function post(hoursAgo: number, text: string, platform: Platform = 'x'): HistoryEvent {
   return { at: ago(hoursAgo), type: 'published', platform, kind: 'post', text };
+}
+
+/** A labelled draft, as `rapport eval` and the fits read them; `expect` lists the nudges it should get. */
+export function labelled(id: string, text: string, expect: string[], platform: Platform = 'x'): EvalRow {
+  return { id, platform, kind: 'post', text, expect };
 }

@@ -1,7 +1,7 @@
 /** A rule that speaks against its nudge (`veto`): weighed where the nudge fired, silences it there. */
 import { describe, expect, it } from 'vitest';
-import { fitSignals, isPromotional, type EvalRow } from '../../../src/engine/index.ts';
-import { compileError, fired, pack, packJson } from './helpers.ts';
+import { fitSignals, isPromotional } from '../../../src/engine/index.ts';
+import { compileError, fired, labelled, pack, packJson } from './helpers.ts';
 
 const TERMS = {
   terms: {
@@ -44,7 +44,7 @@ describe('veto rules', () => {
     );
   });
 
-  it('are signals rules: another type is refused with its path', () => {
+  it('are signals rules without unless: anything else is refused with its path', () => {
     const json = packJson(
       [
         { id: 'pure-promotion', type: 'lexicon', params: { terms: 'sell' } },
@@ -53,16 +53,16 @@ describe('veto rules', () => {
       TERMS,
     );
     expect(compileError(json)).toContain('rules[1].veto: only a "signals" rule can speak against its nudge');
+    // An `unless` would never be read on a veto: it is refused rather than ignored.
+    const withUnless = packJson(
+      rules().map((r) => (r.id === 'pure-promotion/informs' ? { ...r, unless: ['nothing-to-say'] } : r)),
+      TERMS,
+    );
+    expect(compileError(withUnless)).toContain('rules[2].unless: a veto speaks only against its own nudge');
   });
 
   it('are fitted on the drafts the rest of the pack flags, to tell the ones that do not carry the nudge', () => {
-    const row = (id: number, text: string, expect: string[]): EvalRow => ({
-      id: `v${id}`,
-      platform: 'x',
-      kind: 'post',
-      text,
-      expect,
-    });
+    const row = (id: number, text: string, expect: string[]) => labelled(`v${id}`, text, expect);
     const rows = [
       row(1, 'Buy now, the sale ends tonight', ['pure-promotion']),
       row(2, 'Order today, sale on everything', ['pure-promotion']),
