@@ -24,6 +24,8 @@ export interface ReaderApis {
   /** False for a network the person turned off (`sites.<id>`): its reader is not injected. */
   enabled?(id: ReaderId): boolean | Promise<boolean>;
   now?(): number;
+  /** The wait before a failed injection's one retry (tests set 0). */
+  retryMs?: number;
 }
 
 /** The two update events of one navigation (the URL, then "complete") are one page view. */
@@ -34,9 +36,20 @@ export interface TabChange {
   url?: string;
 }
 
+/** How long a failed injection waits before its one retry. */
+const RETRY_MS = 250;
+
 export function createReaderTrigger(apis: ReaderApis) {
   const now = apis.now ?? Date.now;
-  const lastView = new Map<number, { url: string; at: number }>();
+  const retryMs = apis.retryMs ?? RETRY_MS;
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** True when the tab, asked, shows `url` loaded. */
+  const showing = async (tabId: number, url: string) => {
+    const current = apis.tab ? await apis.tab(tabId).catch(() => undefined) : undefined;
+    return current?.status === 'complete' && current.url === url;
+  };
+  /** Per tab, the last page view: its URL, when it was reported, and whether it was reported again. */
+  const lastView = new Map<number, { url: string; at: number; again: boolean }>();
 
   /** Resolves with the reader injected, or null. */
   async function onUpdated(
@@ -53,8 +66,13 @@ export function createReaderTrigger(apis: ReaderApis) {
           : undefined;
     if (!url) return null;
     const previous = lastView.get(tabId);
-    if (previous?.url === url && now() - previous.at < SAME_VIEW_MS) return null;
-    const view = { url, at: now() };
+    if (previous?.url === url && now() - previous.at < SAME_VIEW_MS) {
+      // Taken for a repeat, but noted: should the injection under way fail (it went into the
+      // document before this one), this report is the page view, and it is read after all.
+      previous.again = true;
+      return null;
+    }
+    const view = { url, at: now(), again: false };
     lastView.set(tabId, view);
     // This view did not read after all: the next report of the page is not taken for a repeat.
     const forget = () => {
@@ -64,8 +82,9 @@ export function createReaderTrigger(apis: ReaderApis) {
     if (!id || (apis.enabled && !(await apis.enabled(id)))) return null;
     if (change.status !== 'complete' && apis.tab) {
       const current = await apis.tab(tabId).catch(() => undefined);
-      if (current?.status !== 'complete' || current.url !== url) {
-        forget(); // a load under way: its "complete" is the page view
+      // A load under way: its "complete" is the page view, unless that came while the tab was asked.
+      if ((current?.status !== 'complete' || current.url !== url) && !view.again) {
+        forget();
         return null;
       }
     }
@@ -74,6 +93,18 @@ export function createReaderTrigger(apis: ReaderApis) {
       await apis.inject(tabId, readerFile(id));
       return id;
     } catch {
+      // Tried once more, a moment later, when the page is still the one reported: its load was
+      // reported again while this injection was under way (so the failure was the document
+      // before it), or the tab still shows it, loaded (a frame swapped under the first try).
+      if (lastView.get(tabId) === view && (view.again || (await showing(tabId, url)))) {
+        await pause(retryMs);
+        try {
+          await apis.inject(tabId, readerFile(id));
+          return id;
+        } catch {
+          // As below.
+        }
+      }
       // The tab closed or navigated away, or the host was not granted: nothing was read, so the
       // read is not counted, and the next report of this page (or the next page view) reads.
       forget();

@@ -86,21 +86,38 @@ export function writeRecords(records: unknown[]): Promise<void> {
 }
 
 /**
- * Fires `count` published messages at once and keeps score of their answers in the page
- * (`__ledgerAcks`: the texts the worker acknowledged; `__ledgerFailed`: sends that got no answer).
+ * Sends `count` published messages, a few per tick (a stream the worker is still writing from
+ * whenever it is stopped), and keeps score of their answers in the page (`__ledgerAcks`: the texts
+ * the worker acknowledged; `__ledgerFailed`: sends that got no answer). With `reloadAfter`, the
+ * page itself reloads the extension right after that many answers and resolves with the ones it
+ * had; the sends it had not made by then never happen, so the reload lands mid-stream however fast
+ * the worker writes (a burst sent at once was all written before a test polling from outside could
+ * reload: a fast Firefox writes 300 events in well under a second).
  */
-export function publishMany({ count, prefix }: { count: number; prefix: string }): void {
+export function publishMany({
+  count,
+  prefix,
+  reloadAfter,
+}: {
+  count: number;
+  prefix: string;
+  reloadAfter?: number;
+}): Promise<string[]> | undefined {
+  type Runtime = { sendMessage(m: unknown): Promise<unknown>; reload(): void };
   const ext = globalThis as unknown as {
-    browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-    chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+    browser?: { runtime: Runtime };
+    chrome?: { runtime: Runtime };
     __ledgerAcks: string[];
     __ledgerFailed: number;
   };
   const runtime = (ext.browser ?? ext.chrome)!.runtime;
+  const PER_TICK = 5;
   ext.__ledgerAcks = [];
   ext.__ledgerFailed = 0;
+  let reached: (acks: string[]) => void = () => undefined;
+  const atReload = new Promise<string[]>((resolve) => (reached = resolve));
   const start = Date.now();
-  for (let i = 0; i < count; i++) {
+  const send = (i: number) => {
     const text = `${prefix} ${i}: the deploy took ${i} minutes after we cached the dependencies. What did yours take?`;
     runtime
       .sendMessage({
@@ -114,11 +131,22 @@ export function publishMany({ count, prefix }: { count: number; prefix: string }
         (reply) => {
           if ((reply as { ok?: boolean } | undefined)?.ok) {
             ext.__ledgerAcks.push(text);
+            if (ext.__ledgerAcks.length === reloadAfter) {
+              reached([...ext.__ledgerAcks]);
+              // A moment for the answer to reach the test before the page goes with the extension.
+              setTimeout(() => runtime.reload(), 50);
+            }
           } else ext.__ledgerFailed++;
         },
         () => ext.__ledgerFailed++,
       );
-  }
+  };
+  const tick = (from: number) => {
+    for (let i = from; i < Math.min(from + PER_TICK, count); i++) send(i);
+    if (from + PER_TICK < count) setTimeout(() => tick(from + PER_TICK), 0);
+  };
+  tick(0);
+  return reloadAfter === undefined ? undefined : atReload;
 }
 
 export function ackCounts(): { acks: string[]; failed: number } {

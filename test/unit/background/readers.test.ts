@@ -140,13 +140,22 @@ describe('reader trigger', () => {
     const injected: Array<[number, string]> = [];
     /** What `tabs.get` answers, per tab (undefined for a tab it does not know). */
     const tabs = new Map<number, { url?: string; status?: string }>();
-    let failNext = false;
+    /** Injections still to fail. */
+    let failNext = 0;
+    /** When set, the next injection waits for `release` (and fails if told to). */
+    let held: Promise<void> | undefined;
+    let release: (fail: boolean) => void = () => undefined;
     const trigger = createReaderTrigger({
       instances: async () => instances,
       inject: async (tabId, file) => {
         if (tabId === 99) throw new Error('No tab with id: 99');
-        if (failNext) {
-          failNext = false;
+        if (held) {
+          const wait = held;
+          held = undefined;
+          await wait;
+        }
+        if (failNext > 0) {
+          failNext--;
           throw new Error('Frame with ID 0 was removed.');
         }
         injected.push([tabId, file]);
@@ -154,12 +163,24 @@ describe('reader trigger', () => {
       gate: createReaderGate(memoryStore(), () => now),
       tab: async (tabId) => tabs.get(tabId),
       now: () => now,
+      retryMs: 0,
     });
     return {
       trigger,
       injected,
       tabs,
-      failOnce: () => (failNext = true),
+      /** The next `n` injections fail. */
+      fail: (n: number) => (failNext = n),
+      /** Holds the next injection until `release(fail)`. */
+      hold: () => {
+        held = new Promise<void>((resolve) => {
+          release = (fail) => {
+            failNext = fail ? 1 : 0;
+            resolve();
+          };
+        });
+      },
+      release: (fail: boolean) => release(fail),
       later: (ms: number) => (now += ms),
     };
   }
@@ -177,16 +198,57 @@ describe('reader trigger', () => {
   });
 
   it('a reader that could not be injected is not counted: the next report of the page reads', async () => {
-    const { trigger, injected, tabs, failOnce } = setup();
+    const { trigger, injected, tabs, fail } = setup();
     const url = 'https://www.reddit.com/message/inbox/';
     const tab = { url, status: 'complete' };
     tabs.set(6, tab);
-    failOnce();
+    fail(2); // the first try and its retry
     expect(await trigger.onUpdated(6, { status: 'complete' }, tab)).toBeNull();
     // Moments later, the same page reported again: neither the view nor the interval is used up.
     expect(await trigger.onUpdated(6, { url }, tab)).toBe('reddit');
     expect(injected).toEqual([[6, 'readers/reddit.js']]);
     expect(await trigger.onUpdated(7, { status: 'complete' }, tab)).toBeNull();
+  });
+
+  it('an injection that fails on the document before the page reads the page its load reported meanwhile', async () => {
+    const { trigger, injected, tabs, hold, release } = setup();
+    const url = 'https://mastodon.social/notifications';
+    // The URL first, with the blank page before it said "complete" and, asked, the tab as well.
+    tabs.set(5, { url, status: 'complete' });
+    hold();
+    const first = trigger.onUpdated(5, { url }, { url, status: 'complete' });
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The load's own "complete" comes while that injection is under way: taken for a repeat ...
+    expect(await trigger.onUpdated(5, { status: 'complete' }, { url, status: 'complete' })).toBeNull();
+    // ... until the injection fails on the outgoing document: then the loaded page is read, once.
+    release(true);
+    expect(await first).toBe('mastodon');
+    expect(injected).toEqual([[5, 'readers/mastodon.js']]);
+    expect(await trigger.onUpdated(5, { status: 'complete' }, { url, status: 'complete' })).toBeNull();
+    expect(injected).toHaveLength(1);
+  });
+
+  it('an injection that fails on the loaded page is tried once more; one into a page gone is not', async () => {
+    const { trigger, injected, tabs, fail } = setup();
+    const url = 'https://mastodon.social/notifications';
+    tabs.set(5, { url, status: 'complete' });
+    fail(1);
+    expect(await trigger.onUpdated(5, { status: 'complete' }, { url, status: 'complete' })).toBe('mastodon');
+    expect(injected).toEqual([[5, 'readers/mastodon.js']]);
+    // The tab has moved on (asked, it shows another page): no retry, and the read is given back.
+    const inbox = 'https://www.reddit.com/message/inbox/';
+    tabs.set(8, { url: 'https://www.reddit.com/r/devops/', status: 'loading' });
+    fail(1);
+    expect(await trigger.onUpdated(8, { status: 'complete' }, { url: inbox, status: 'complete' })).toBeNull();
+    tabs.set(8, { url: inbox, status: 'complete' });
+    expect(await trigger.onUpdated(8, { status: 'complete' }, { url: inbox, status: 'complete' })).toBe(
+      'reddit',
+    );
+    expect(injected).toEqual([
+      [5, 'readers/mastodon.js'],
+      [8, 'readers/reddit.js'],
+    ]);
   });
 
   it('injects the network reader when a page finishes loading, once per page view', async () => {
