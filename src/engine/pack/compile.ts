@@ -9,7 +9,7 @@ import { mergePacks } from './merge.ts';
 import { RULE_TYPES } from '../rules/registry.ts';
 import type { CompileContext, Evaluate } from '../rules/rule-type.ts';
 import type { Num, TermRef } from './schema-parts.ts';
-import { Lexicon, PLACEHOLDERS, splitLanguage } from '../text/lexicon.ts';
+import { Lexicon, NAME_PLACEHOLDER, PLACEHOLDERS, splitLanguage } from '../text/lexicon.ts';
 import { tokenize } from '../text/tokenize.ts';
 import type { Kind, Platform, Severity } from '../types.ts';
 import { runExamples } from './examples.ts';
@@ -309,6 +309,8 @@ export function compileParsed(
 /** The one-word gap placeholder, and a phrase where every gap has a part on each side. */
 const GAP = '<word>';
 const GAP_INSIDE = /^(?!\s*<word>)(?!.*<word>\s*$)/i;
+/** A phrase opening with the name placeholder, which no index can hold (see lexicon.ts). */
+const NAME_FIRST = /^\s*<name>/i;
 
 /** A piece in angle brackets: a placeholder, or a misspelt one ("<prices>", "<num>"). */
 const ANGLED = /<([a-z][a-z_-]*)>/g;
@@ -323,10 +325,14 @@ function unknownPlaceholders(list: string, phrases: readonly string[]): string[]
   for (const phrase of phrases) {
     if (!phrase.includes('<')) continue;
     for (const m of phrase.toLowerCase().matchAll(ANGLED))
-      if (!(m[0] in PLACEHOLDERS))
+      if (!(m[0] in PLACEHOLDERS) && m[0] !== NAME_PLACEHOLDER)
         out.push(
-          `${listLabel(list)}: "${phrase}" names "${m[0]}", which is no placeholder (known: ${Object.keys(PLACEHOLDERS).join(', ')})`,
+          `${listLabel(list)}: "${phrase}" names "${m[0]}", which is no placeholder (known: ${[...Object.keys(PLACEHOLDERS), NAME_PLACEHOLDER].join(', ')})`,
         );
+    if (NAME_FIRST.test(splitLanguage(phrase)[0]))
+      out.push(
+        `${listLabel(list)}: "${phrase}" opens with "${NAME_PLACEHOLDER}"; a name stands after a word ("code ${NAME_PLACEHOLDER}")`,
+      );
     if (phrase.toLowerCase().includes(GAP) && !GAP_INSIDE.test(splitLanguage(phrase)[0]))
       out.push(
         `${listLabel(list)}: "${phrase}" puts "${GAP}" first or last; a gap stands only between two words ("free ${GAP} inspection")`,

@@ -1,7 +1,8 @@
 /**
  * All term lists of a pack compiled into one phrase index, matched in a single pass over the
  * tokens. A phrase is space-separated parts: a word ("offer"), a prefix ("synerg*"), or a
- * token-kind placeholder ("<percent> off", "<number> followers", "free <word> inspection").
+ * token-kind placeholder ("<percent> off", "<number> followers", "free <word> inspection"), or a
+ * name ("code <name>", "at <name> we": a word written with a capital where no sentence starts).
  * Phrases never span a sentence end, so "…shop. Now we…" is not "shop now".
  * A phrase may end in "@xx", a language code: it then counts only in a draft of that language, so a
  * word that is another language's commonplace ("car@fr" is "because", English "car" is not; "hier@fr"
@@ -29,8 +30,9 @@ export interface Match {
 const EXACT = 0;
 const PREFIX = 1;
 const KIND = 2;
+const NAME = 3;
 interface Part {
-  type: typeof EXACT | typeof PREFIX | typeof KIND;
+  type: typeof EXACT | typeof PREFIX | typeof KIND | typeof NAME;
   /** The word or prefix; for a kind placeholder, the token kind. */
   value: string;
   /** An exact word's vocabulary id, or -1 (see partMatches). */
@@ -112,6 +114,12 @@ export const PLACEHOLDERS: Readonly<Record<string, TokenKind>> = {
   // phrase to every word and be matched at every token.
   '<word>': 'word',
 };
+
+/**
+ * A name: a word that opens with a capital where no sentence starts ("Synqora", "JESS20"). Not a
+ * token kind, so it never heads a phrase (the pack compiler refuses that); the word before it does.
+ */
+export const NAME_PLACEHOLDER = '<name>';
 
 const PLAIN_WORD = /^[a-z]+$/;
 /**
@@ -238,7 +246,7 @@ function exact(word: string): Part {
 }
 
 /** A placeholder with text glued to it on either side, the placeholder kept as a piece of its own. */
-const GLUED = new RegExp(`(${Object.keys(PLACEHOLDERS).join('|')})`);
+const GLUED = new RegExp(`(${[...Object.keys(PLACEHOLDERS), NAME_PLACEHOLDER].join('|')})`);
 
 /**
  * A piece with a placeholder glued to text ("<price>引き", "あと<number>", "<number>followers")
@@ -247,7 +255,7 @@ const GLUED = new RegExp(`(${Object.keys(PLACEHOLDERS).join('|')})`);
  * ("<number>k", "<number>x<number>") are glued on purpose and stay whole.
  */
 function unglued(piece: string): string[] {
-  if (PLACEHOLDERS[piece] || NUMBER_FORMS.has(piece)) return [piece];
+  if (PLACEHOLDERS[piece] || piece === NAME_PLACEHOLDER || NUMBER_FORMS.has(piece)) return [piece];
   return piece.split(GLUED);
 }
 
@@ -264,6 +272,7 @@ function parsePhrase(phrase: string): Part[] {
     // Placeholders open with "<"; looking every word up in the object would intern each one.
     const kind = piece.charCodeAt(0) === 60 ? PLACEHOLDERS[piece] : undefined;
     if (kind) parts.push({ type: KIND, value: kind, id: -1 });
+    else if (piece === NAME_PLACEHOLDER) parts.push({ type: NAME, value: piece, id: -1 });
     // A count in thousands ("10k") or a multi-buy deal ("2x1") is a number token with a form of
     // its own (see NUMBER_FORMS), matched exactly.
     else if (NUMBER_FORMS.has(piece)) parts.push({ type: EXACT, value: piece, id: -1 });
@@ -331,6 +340,7 @@ function partMatches(part: Part, t: Token): boolean {
     return t.norm === part.value;
   }
   if (part.type === KIND) return t.kind === part.value;
+  if (part.type === NAME) return t.kind === 'word' && t.capital && !t.sentenceStart;
   return t.kind === 'word' && t.norm.startsWith(part.value);
 }
 
@@ -444,7 +454,8 @@ export class Lexicon {
   private file(list: number, phrase: string, lang: string | null): void {
     const parts = parsePhrase(phrase);
     const head = parts[0];
-    if (!head) return;
+    // A name heads nothing: no index holds it (the pack compiler names such a phrase).
+    if (!head || head.type === NAME) return;
     const except = lang?.startsWith('-') ? lang.slice(1) : null;
     const phraseEntry: Phrase = {
       parts,

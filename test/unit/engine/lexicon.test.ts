@@ -191,6 +191,20 @@ describe('Lexicon', () => {
     ).toEqual({ off: ['40% off', '$5 off'], fans: ['10K followers'] });
   });
 
+  it('reads "<name>" as a word with a capital where no sentence starts, one or more in a row', () => {
+    const lists = { code: ['code <name>'], plug: ['at <name> we', 'at <name> <name> we'] };
+    expect(
+      matches(lists, 'Code JESS20 takes 20% off. At Synqora we help. At Lumière Group, we curate.'),
+    ).toEqual({
+      code: ['Code JESS20'],
+      plug: ['At Synqora we', 'At Lumière Group, we'],
+    });
+    // A lower-case word is no name, nor is a capital that opens a sentence.
+    expect(
+      matches(lists, 'At work we ship on Fridays. The code\nMerges on green. Use the code below.'),
+    ).toEqual({});
+  });
+
   it('reads a placeholder joined by a hyphen as the two tokens the tokenizer makes', () => {
     expect(
       matches(

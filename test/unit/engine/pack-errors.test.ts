@@ -193,6 +193,20 @@ describe('pack compile errors name their JSON path in plain words', () => {
     ]);
   });
 
+  it('refuses a phrase that opens with a name ("<name>"): no index holds it, so it could never match', () => {
+    const found = problems({
+      ...base,
+      terms: { plug: ['at <name> we', '<name> is hiring', '<NAME> here@en'] },
+      rules: [lexRule({ params: { terms: 'plug' } })],
+    });
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^terms\.plug: "<name> is hiring" opens with "<name>"; a name stands after a word/,
+      ),
+      expect.stringMatching(/^terms\.plug: "<NAME> here@en" opens with "<name>"/),
+    ]);
+  });
+
   it('accepts placeholders glued to text and the number forms', () => {
     const p = compilePack({
       ...base,
