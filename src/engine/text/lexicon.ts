@@ -33,7 +33,7 @@ const KIND = 2;
 const NAME = 3;
 interface Part {
   type: typeof EXACT | typeof PREFIX | typeof KIND | typeof NAME;
-  /** The word or prefix; for a kind placeholder, the token kind. */
+  /** The word or prefix; for a kind placeholder, the token kind; for a name, "<name>". */
   value: string;
   /** An exact word's vocabulary id, or -1 (see partMatches). */
   id: number;
