@@ -67,8 +67,8 @@ export function createReaderTrigger(apis: ReaderApis) {
     if (!url) return null;
     const previous = lastView.get(tabId);
     if (previous?.url === url && now() - previous.at < SAME_VIEW_MS) {
-      // Taken for a repeat, but noted: should the injection under way fail (it went into the
-      // document before this one), this report is the page view, and it is read after all.
+      // Taken for a repeat, but noted: a view still asking whether its load is over takes this
+      // report as the answer (tabs.get can answer from before it).
       previous.again = true;
       return null;
     }
@@ -80,23 +80,20 @@ export function createReaderTrigger(apis: ReaderApis) {
     };
     const id = readerFor(url, await apis.instances());
     if (!id || (apis.enabled && !(await apis.enabled(id)))) return null;
-    if (change.status !== 'complete' && apis.tab) {
-      const current = await apis.tab(tabId).catch(() => undefined);
-      // A load under way: its "complete" is the page view, unless that came while the tab was asked.
-      if ((current?.status !== 'complete' || current.url !== url) && !view.again) {
-        forget();
-        return null;
-      }
+    // A load under way: its "complete" is the page view, unless that came while the tab was asked.
+    if (change.status !== 'complete' && apis.tab && !(await showing(tabId, url)) && !view.again) {
+      forget();
+      return null;
     }
     if (!(await apis.gate.tryStart(id))) return null;
     try {
       await apis.inject(tabId, readerFile(id));
       return id;
     } catch {
-      // Tried once more, a moment later, when the page is still the one reported: its load was
-      // reported again while this injection was under way (so the failure was the document
-      // before it), or the tab still shows it, loaded (a frame swapped under the first try).
-      if (lastView.get(tabId) === view && (view.again || (await showing(tabId, url)))) {
+      // Tried once more, a moment later, when the tab still shows the page reported, loaded: the
+      // failure was the document before it (its load was reported while this try was under way)
+      // or a frame swapped under the first try.
+      if (lastView.get(tabId) === view && (await showing(tabId, url))) {
         await pause(retryMs);
         try {
           await apis.inject(tabId, readerFile(id));

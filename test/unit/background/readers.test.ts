@@ -145,6 +145,9 @@ describe('reader trigger', () => {
     /** When set, the next injection waits for `release` (and fails if told to). */
     let held: Promise<void> | undefined;
     let release: (fail: boolean) => void = () => undefined;
+    /** When set, the next `tabs.get` answers what it knew when asked, once `releaseTab` is called. */
+    let tabHeld: Promise<void> | undefined;
+    let releaseTab: () => void = () => undefined;
     const trigger = createReaderTrigger({
       instances: async () => instances,
       inject: async (tabId, file) => {
@@ -161,7 +164,15 @@ describe('reader trigger', () => {
         injected.push([tabId, file]);
       },
       gate: createReaderGate(memoryStore(), () => now),
-      tab: async (tabId) => tabs.get(tabId),
+      tab: async (tabId) => {
+        const answer = tabs.get(tabId);
+        if (tabHeld) {
+          const wait = tabHeld;
+          tabHeld = undefined;
+          await wait;
+        }
+        return answer;
+      },
       now: () => now,
       retryMs: 0,
     });
@@ -181,6 +192,11 @@ describe('reader trigger', () => {
         });
       },
       release: (fail: boolean) => release(fail),
+      /** Holds the next `tabs.get` answer until `releaseTab()`. */
+      holdTab: () => {
+        tabHeld = new Promise<void>((resolve) => (releaseTab = resolve));
+      },
+      releaseTab: () => releaseTab(),
       later: (ms: number) => (now += ms),
     };
   }
@@ -227,6 +243,22 @@ describe('reader trigger', () => {
     expect(injected).toEqual([[5, 'readers/mastodon.js']]);
     expect(await trigger.onUpdated(5, { status: 'complete' }, { url, status: 'complete' })).toBeNull();
     expect(injected).toHaveLength(1);
+  });
+
+  it('a load reported complete while the tab was being asked is the page view, though the answer said loading', async () => {
+    const { trigger, injected, tabs, holdTab, releaseTab } = setup();
+    const url = 'https://mastodon.social/notifications';
+    tabs.set(5, { url, status: 'loading' });
+    holdTab();
+    const first = trigger.onUpdated(5, { url }, { url, status: 'complete' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The load's "complete" arrives while the tab's (stale) answer is on its way: taken for a repeat ...
+    tabs.set(5, { url, status: 'complete' });
+    expect(await trigger.onUpdated(5, { status: 'complete' }, { url, status: 'complete' })).toBeNull();
+    // ... and the view that asked reads the page, once.
+    releaseTab();
+    expect(await first).toBe('mastodon');
+    expect(injected).toEqual([[5, 'readers/mastodon.js']]);
   });
 
   it('an injection that fails on the loaded page is tried once more; one into a page gone is not', async () => {
