@@ -134,6 +134,24 @@ describe('reader gate', () => {
   });
 });
 
+/** A one-shot hold: once armed, the next `pass()` waits until `open()`. */
+function oneShot() {
+  let held: Promise<void> | undefined;
+  let open: () => void = () => undefined;
+  return {
+    arm: () => void (held = new Promise<void>((resolve) => (open = resolve))),
+    open: () => open(),
+    pass: async () => {
+      const wait = held;
+      held = undefined;
+      await wait;
+    },
+  };
+}
+
+/** Lets pending promise callbacks and timers of zero run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 describe('reader trigger', () => {
   function setup(instances: string[] = []) {
     let now = 10_000_000;
@@ -142,21 +160,14 @@ describe('reader trigger', () => {
     const tabs = new Map<number, { url?: string; status?: string }>();
     /** Injections still to fail. */
     let failNext = 0;
-    /** When set, the next injection waits for `release` (and fails if told to). */
-    let held: Promise<void> | undefined;
-    let release: (fail: boolean) => void = () => undefined;
-    /** When set, the next `tabs.get` answers what it knew when asked, once `releaseTab` is called. */
-    let tabHeld: Promise<void> | undefined;
-    let releaseTab: () => void = () => undefined;
+    /** Holds the next injection; the next `tabs.get` answers what it knew when asked. */
+    const injectHold = oneShot();
+    const tabHold = oneShot();
     const trigger = createReaderTrigger({
       instances: async () => instances,
       inject: async (tabId, file) => {
         if (tabId === 99) throw new Error('No tab with id: 99');
-        if (held) {
-          const wait = held;
-          held = undefined;
-          await wait;
-        }
+        await injectHold.pass();
         if (failNext > 0) {
           failNext--;
           throw new Error('Frame with ID 0 was removed.');
@@ -166,11 +177,7 @@ describe('reader trigger', () => {
       gate: createReaderGate(memoryStore(), () => now),
       tab: async (tabId) => {
         const answer = tabs.get(tabId);
-        if (tabHeld) {
-          const wait = tabHeld;
-          tabHeld = undefined;
-          await wait;
-        }
+        await tabHold.pass();
         return answer;
       },
       now: () => now,
@@ -183,20 +190,14 @@ describe('reader trigger', () => {
       /** The next `n` injections fail. */
       fail: (n: number) => (failNext = n),
       /** Holds the next injection until `release(fail)`. */
-      hold: () => {
-        held = new Promise<void>((resolve) => {
-          release = (fail) => {
-            failNext = fail ? 1 : 0;
-            resolve();
-          };
-        });
+      hold: injectHold.arm,
+      release: (fail: boolean) => {
+        failNext = fail ? 1 : 0;
+        injectHold.open();
       },
-      release: (fail: boolean) => release(fail),
       /** Holds the next `tabs.get` answer until `releaseTab()`. */
-      holdTab: () => {
-        tabHeld = new Promise<void>((resolve) => (releaseTab = resolve));
-      },
-      releaseTab: () => releaseTab(),
+      holdTab: tabHold.arm,
+      releaseTab: tabHold.open,
       later: (ms: number) => (now += ms),
     };
   }
@@ -226,39 +227,30 @@ describe('reader trigger', () => {
     expect(await trigger.onUpdated(7, { status: 'complete' }, tab)).toBeNull();
   });
 
-  it('an injection that fails on the document before the page reads the page its load reported meanwhile', async () => {
-    const { trigger, injected, tabs, hold, release } = setup();
+  // A URL reported first (the blank page before it said "complete"), held on its way; the load's
+  // own "complete" comes meanwhile and is taken for a repeat; once the first report goes on, the
+  // page is read, once.
+  it.each([
+    // The injection went into the outgoing document and failed: the loaded page is read.
+    ['an injection that fails on the document before the page', 'inject', 'complete'],
+    // tabs.get answered from before the load ended ("loading"): the report that came is the answer.
+    ['a tab answer from before the load ended', 'tab', 'loading'],
+  ] as const)('%s: the load reported meanwhile is read, once', async (_, where, asked) => {
+    const { trigger, injected, tabs, hold, release, holdTab, releaseTab } = setup();
     const url = 'https://mastodon.social/notifications';
-    // The URL first, with the blank page before it said "complete" and, asked, the tab as well.
-    tabs.set(5, { url, status: 'complete' });
-    hold();
+    tabs.set(5, { url, status: asked });
+    if (where === 'inject') hold();
+    else holdTab();
     const first = trigger.onUpdated(5, { url }, { url, status: 'complete' });
-    await Promise.resolve();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    // The load's own "complete" comes while that injection is under way: taken for a repeat ...
+    await settle();
+    tabs.set(5, { url, status: 'complete' });
     expect(await trigger.onUpdated(5, { status: 'complete' }, { url, status: 'complete' })).toBeNull();
-    // ... until the injection fails on the outgoing document: then the loaded page is read, once.
-    release(true);
+    if (where === 'inject') release(true);
+    else releaseTab();
     expect(await first).toBe('mastodon');
     expect(injected).toEqual([[5, 'readers/mastodon.js']]);
     expect(await trigger.onUpdated(5, { status: 'complete' }, { url, status: 'complete' })).toBeNull();
     expect(injected).toHaveLength(1);
-  });
-
-  it('a load reported complete while the tab was being asked is the page view, though the answer said loading', async () => {
-    const { trigger, injected, tabs, holdTab, releaseTab } = setup();
-    const url = 'https://mastodon.social/notifications';
-    tabs.set(5, { url, status: 'loading' });
-    holdTab();
-    const first = trigger.onUpdated(5, { url }, { url, status: 'complete' });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    // The load's "complete" arrives while the tab's (stale) answer is on its way: taken for a repeat ...
-    tabs.set(5, { url, status: 'complete' });
-    expect(await trigger.onUpdated(5, { status: 'complete' }, { url, status: 'complete' })).toBeNull();
-    // ... and the view that asked reads the page, once.
-    releaseTab();
-    expect(await first).toBe('mastodon');
-    expect(injected).toEqual([[5, 'readers/mastodon.js']]);
   });
 
   it('an injection that fails on the loaded page is tried once more; one into a page gone is not', async () => {
