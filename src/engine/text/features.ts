@@ -2,6 +2,7 @@
  * Counts and positions that rules read. Computed once per draft from the token stream, so
  * that adding a rule never adds a pass over the text.
  */
+import { codeAt } from './code-at.ts';
 import { isWordChar, tokenize, type Token, type TokenizeReport } from './tokenize.ts';
 import {
   ADDRESS_WORDS,
@@ -178,7 +179,7 @@ const opensClause = (c: number): boolean => (c < 128 ? ASCII_OPENER[c] === 1 : C
 const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** Whether the colon at k sits between two figures, as in a time ("8:40") or a ratio ("3:1"). */
 const timeColon = (text: string, k: number): boolean =>
-  k > 0 && isAsciiDigit(text.charCodeAt(k - 1)) && isAsciiDigit(text.charCodeAt(k + 1));
+  k > 0 && isAsciiDigit(text.charCodeAt(k - 1)) && isAsciiDigit(codeAt(text, k + 1));
 /**
  * Whether the quotation mark at k sits inside a sentence, a word before it: to feel "ready" to
  * apply quotes a word, it opens no clause (unlike …: "Book now" or a quote that opens the draft).
@@ -420,7 +421,7 @@ function endsJapaneseAbstraction(text: string, tokens: readonly Token[], i: numb
       charBack(text, tokens, i, 1) === 0x30c6 /* テ */ &&
       two >= 0x30a1 &&
       two <= 0x30fc &&
-      text.charCodeAt(tokens[i]!.end) !== 0x30fc /* ー */
+      codeAt(text, tokens[i]!.end) !== 0x30fc /* ー */
     );
   }
   return false;

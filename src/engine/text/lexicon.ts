@@ -10,6 +10,7 @@
  * "@-xx" counts in every draft but one of that language: "sale@-es" is an English offer, also in a
  * draft too short to place, and Spanish "sale hoy" is "it leaves today".
  */
+import { codeAt } from './code-at.ts';
 import { NUMBER_FORMS, isPointingArrow, tokenize, type Token, type TokenKind } from './tokenize.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
 import { LANGUAGE_BITS, UNDETERMINED } from './language.ts';
@@ -311,14 +312,14 @@ const pairSlot = (head: number, second: number): number =>
 
 /** A cheap slot for a word from its first two characters and length: no hashing of the string. */
 function wordSlot(word: string): number {
-  return ((word.charCodeAt(0) * 961 + (word.charCodeAt(1) | 0) * 31 + word.length) & 0xffff) >>> 0;
+  return ((word.charCodeAt(0) * 961 + codeAt(word, 1) * 31 + word.length) & 0xffff) >>> 0;
 }
 
 /** The first three characters as one number (no string allocated on the hot path). */
 function prefixKey(word: string): number | string {
   const a = word.charCodeAt(0);
-  const b = word.charCodeAt(1);
-  const c = word.charCodeAt(2);
+  const b = codeAt(word, 1);
+  const c = codeAt(word, 2);
   return a < 256 && b < 256 && c < 256 ? (a << 16) | (b << 8) | c : word.slice(0, 3);
 }
 

@@ -6,6 +6,7 @@
  * Hand-written over char codes: this runs on every debounced keystroke and must stay linear.
  */
 
+import { codeAt } from './code-at.ts';
 import { fold, hashStep, HASH_START, unknownId, VOCABULARY } from './vocabulary.ts';
 
 export type TokenKind =
@@ -84,19 +85,11 @@ const CURRENCY_AFTER = new RegExp(`(?:${ISO_CURRENCIES.replace('|PHP', '')}|kr|z
 const isCurrencySign = (c: number): boolean =>
   c === 36 || c === 0xa3 || c === 0xa5 || (c >= 0x20a0 && c <= 0x20cf) || c === 0x0e3f;
 
-/**
- * The char code at i, or 0 past the end. Every read of the draft goes through here: charCodeAt
- * past the end gives NaN, and once V8's optimised code has met one it handles the reads around it
- * as doubles. Which reads meet one first depends on what the tokenizer read before: compiling a
- * pack tokenizes thousands of short phrases first. Measured on the bench's 280-character drafts
- * after the default pack compiled, the scan took 8.3 µs a draft with charCodeAt and 5.7 µs with this.
- */
-const at = (text: string, i: number): number => (i < text.length ? text.charCodeAt(i) : 0);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** A space, or the no-break spaces that French and German put before units. */
 const isSpace = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x202f;
 /** Where a unit after a number starts: right after it, or after one space ("15 %", "39 €"). */
-const unitAt = (text: string, j: number): number => (isSpace(at(text, j)) ? j + 1 : j);
+const unitAt = (text: string, j: number): number => (isSpace(codeAt(text, j)) ? j + 1 : j);
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 /** Kana, CJK ideographs and Hangul: scripts written with no spaces between words. */
 export const isCjk = (c: number): boolean =>
@@ -116,7 +109,7 @@ const endsUrl = (c: number): boolean =>
 /** The end of a link starting at i, read no further than `to` (see endsUrl). */
 function linkEnd(text: string, i: number, to: number): number {
   let j = i;
-  while (j < to && !endsUrl(at(text, j))) j++;
+  while (j < to && !endsUrl(codeAt(text, j))) j++;
   return j;
 }
 
@@ -124,7 +117,7 @@ function linkEnd(text: string, i: number, to: number): number {
 // are tested here, so that charCodeAt never reads past the end (see the word scan in tokenize).
 function isLetterAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
-  const c = at(text, i);
+  const c = codeAt(text, i);
   if (isAsciiLetter(c)) return true;
   if (c < 0xc0) return false;
   return LETTER.test(text[i]!);
@@ -133,7 +126,7 @@ function isLetterAt(text: string, i: number): boolean {
 /** A letter (any script) or a digit at i; false past either end. */
 export function isWordChar(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
-  const c = at(text, i);
+  const c = codeAt(text, i);
   return isDigit(c) || isAsciiLetter(c) || (c >= 0xc0 && LETTER.test(text[i]!));
 }
 
@@ -146,20 +139,20 @@ export function isWordChar(text: string, i: number): boolean {
  */
 function phoneEnd(text: string, i: number): number {
   let j = i;
-  if (at(text, j) === 43 /* + */) j++;
+  if (codeAt(text, j) === 43 /* + */) j++;
   let digits = 0;
   let groups = 0;
   let long = 0;
   let end: number;
   for (;;) {
-    const paren = at(text, j) === 40; /* ( */
+    const paren = codeAt(text, j) === 40; /* ( */
     if (paren) j++;
     const start = j;
-    while (isDigit(at(text, j))) j++;
+    while (isDigit(codeAt(text, j))) j++;
     const n = j - start;
     if (n === 0 || n > 6) return -1;
     if (paren) {
-      if (at(text, j) !== 41 /* ) */) return -1;
+      if (codeAt(text, j) !== 41 /* ) */) return -1;
       j++;
     }
     digits += n;
@@ -167,14 +160,14 @@ function phoneEnd(text: string, i: number): number {
     if (n >= 3) long++;
     end = j;
     if (digits > 15) return -1;
-    const sep = at(text, j);
-    const after = at(text, j + 1);
+    const sep = codeAt(text, j);
+    const after = codeAt(text, j + 1);
     if ((sep === 32 || sep === 45 || sep === 46) && (isDigit(after) || after === 40)) j++;
     else if (paren && isDigit(sep)) continue;
     else break;
   }
   // Five short groups only in the French way, opening with 0 or +: "05 61 00 00 00", not sizes.
-  const c = at(text, i);
+  const c = codeAt(text, i);
   if (digits >= 9 && (long >= 2 || (groups >= 5 && (c === 48 || c === 43)))) return end;
   return localNumber(text, i, end) ? end : -1;
 }
@@ -186,10 +179,10 @@ function phoneEnd(text: string, i: number): number {
  */
 function localNumber(text: string, i: number, end: number): boolean {
   if (end !== i + 8) return false;
-  const c = at(text, i);
-  const sep = at(text, i + 3);
+  const c = codeAt(text, i);
+  const sep = codeAt(text, i + 3);
   if (c < 50 || c > 57 || (sep !== 45 && sep !== 46)) return false;
-  return !(at(text, end - 1) === 48 && at(text, end - 2) === 48);
+  return !(codeAt(text, end - 1) === 48 && codeAt(text, end - 2) === 48);
 }
 
 const EMAIL_DOMAIN = /@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/uy;
@@ -197,22 +190,24 @@ const EMAIL_DOMAIN = /@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/uy;
 /** "http://", "https://" or "www." at i, in any case, without allocating. */
 function urlStarts(text: string, i: number): boolean {
   // No closure here: this runs for every word that starts with h or w.
-  const c0 = at(text, i) | 32;
+  const c0 = codeAt(text, i) | 32;
   if (c0 === 119)
-    return (at(text, i + 1) | 32) === 119 && (at(text, i + 2) | 32) === 119 && at(text, i + 3) === 46;
+    return (
+      (codeAt(text, i + 1) | 32) === 119 && (codeAt(text, i + 2) | 32) === 119 && codeAt(text, i + 3) === 46
+    );
   if (
     c0 !== 104 ||
-    (at(text, i + 1) | 32) !== 116 ||
-    (at(text, i + 2) | 32) !== 116 ||
-    (at(text, i + 3) | 32) !== 112
+    (codeAt(text, i + 1) | 32) !== 116 ||
+    (codeAt(text, i + 2) | 32) !== 116 ||
+    (codeAt(text, i + 3) | 32) !== 112
   )
     return false;
-  const k = (at(text, i + 4) | 32) === 115 ? 5 : 4;
-  return at(text, i + k) === 58 && at(text, i + k + 1) === 47 && at(text, i + k + 2) === 47;
+  const k = (codeAt(text, i + 4) | 32) === 115 ? 5 : 4;
+  return codeAt(text, i + k) === 58 && codeAt(text, i + k + 1) === 47 && codeAt(text, i + k + 2) === 47;
 }
 
 function codePointLength(text: string, i: number): number {
-  const c = at(text, i);
+  const c = codeAt(text, i);
   return c >= 0xd800 && c <= 0xdbff ? 2 : 1;
 }
 
@@ -230,7 +225,7 @@ export function isPointingArrow(c: number): boolean {
 function pointsAtLink(text: string, i: number, c: number): boolean {
   if (!isPointingArrow(c)) return false;
   let k = i + 1;
-  while (at(text, k) === 32) k++;
+  while (codeAt(text, k) === 32) k++;
   if (urlStarts(text, k)) return true;
   DOMAIN.lastIndex = k;
   return DOMAIN.test(text);
@@ -240,9 +235,9 @@ function pointsAtLink(text: string, i: number, c: number): boolean {
 function emojiEnd(text: string, i: number): number {
   let j = i + codePointLength(text, i);
   for (;;) {
-    const c = at(text, j);
+    const c = codeAt(text, j);
     if (c === 0xfe0f || c === 0x20e3) j += 1;
-    else if (c === 0xd83c && at(text, j + 1) >= 0xdffb && at(text, j + 1) <= 0xdfff) j += 2;
+    else if (c === 0xd83c && codeAt(text, j + 1) >= 0xdffb && codeAt(text, j + 1) <= 0xdfff) j += 2;
     else if (c === 0x200d && isPictoAt(text, j + 1)) {
       j += 1 + codePointLength(text, j + 1);
     } else if (c >= 0xd83c && isPictoAt(text, j)) {
@@ -261,12 +256,12 @@ function emojiEnd(text: string, i: number): number {
  */
 function listMarkerEnd(text: string, i: number): number {
   let j = i + 1;
-  if (j < text.length && isDigit(at(text, j))) j++;
-  const p = j < text.length ? at(text, j) : 0;
-  if ((p !== 46 && p !== 41) || j + 1 >= text.length || !isSpace(at(text, j + 1))) return -1;
+  if (j < text.length && isDigit(codeAt(text, j))) j++;
+  const p = j < text.length ? codeAt(text, j) : 0;
+  if ((p !== 46 && p !== 41) || j + 1 >= text.length || !isSpace(codeAt(text, j + 1))) return -1;
   let k = i - 1;
-  while (k >= 0 && (at(text, k) === 32 || at(text, k) === 9)) k--;
-  return k < 0 || at(text, k) === 10 ? j + 1 : -1;
+  while (k >= 0 && (codeAt(text, k) === 32 || codeAt(text, k) === 9)) k--;
+  return k < 0 || codeAt(text, k) === 10 ? j + 1 : -1;
 }
 
 /** The end of an amount from i: the number, and a "k" or "M" right after it ("$10k", "€1.5M"). */
@@ -290,10 +285,10 @@ export const NUMBER_FORMS: ReadonlySet<string> = new Set([THOUSANDS, MULTIBUY]);
 
 /** The form of the number token text[i, end) whose digits end at digitsEnd. */
 function numberForm(text: string, i: number, digitsEnd: number, end: number): string {
-  if (end === digitsEnd + 1 && (at(text, digitsEnd) | 32) === 107) return THOUSANDS;
-  if (end === i + 3 && digitsEnd === i + 1 && (at(text, i + 1) | 32) === 120) {
-    const take = at(text, i);
-    const pay = at(text, i + 2);
+  if (end === digitsEnd + 1 && (codeAt(text, digitsEnd) | 32) === 107) return THOUSANDS;
+  if (end === i + 3 && digitsEnd === i + 1 && (codeAt(text, i + 1) | 32) === 120) {
+    const take = codeAt(text, i);
+    const pay = codeAt(text, i + 2);
     if (pay >= 49 && pay < take) return MULTIBUY;
   }
   return '<number>';
@@ -302,9 +297,9 @@ function numberForm(text: string, i: number, digitsEnd: number, end: number): st
 function numberEnd(text: string, i: number): number {
   let j = i;
   while (j < text.length) {
-    const c = at(text, j);
+    const c = codeAt(text, j);
     if (isDigit(c)) j++;
-    else if ((c === 44 || c === 46) && isDigit(at(text, j + 1))) j += 2;
+    else if ((c === 44 || c === 46) && isDigit(codeAt(text, j + 1))) j += 2;
     else break;
   }
   return j;
@@ -349,7 +344,7 @@ function notSentenceEnd(text: string, i: number, last: Token | undefined): boole
   if (last.kind === 'word')
     return ABBREVIATIONS.has(last.norm) || (last.norm.length > 4 && last.norm.endsWith('str'));
   if (last.kind !== 'number') return false;
-  const next = at(text, i + 2);
+  const next = codeAt(text, i + 2);
   return next >= 97 && next <= 122;
 }
 
@@ -360,7 +355,7 @@ function initialBefore(last: Token | undefined, i: number): boolean {
 
 /** Whether "in" or "innen" starts at i and ends a word: the German ending of a two-gender noun. */
 function genderEnding(text: string, i: number): boolean {
-  if (at(text, i + 1) !== 110) return false;
+  if (codeAt(text, i + 1) !== 110) return false;
   const end = text.startsWith('nen', i + 2) ? i + 5 : i + 2;
   return !isLetterAt(text, end);
 }
@@ -387,7 +382,7 @@ const isControl = (c: number): boolean =>
 
 /** Whether an address holds a control: its scan steps over what the main loop would have seen. */
 function hasControl(text: string): boolean {
-  for (let k = 0; k < text.length; k++) if (isControl(at(text, k))) return true;
+  for (let k = 0; k < text.length; k++) if (isControl(codeAt(text, k))) return true;
   return false;
 }
 
@@ -420,7 +415,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
   };
 
   while (i < n) {
-    const c = at(text, i);
+    const c = codeAt(text, i);
     // Most tokens are words opening with a lower-case letter, which none of the kinds below can
     // start but a URL ("https://", "www."): they go straight to the word scan after this block.
     scan: {
@@ -457,7 +452,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
         i = j;
         continue;
       }
-      if ((c === 35 /* # */ || c === 0xff03) && (isLetterAt(text, i + 1) || isDigit(at(text, i + 1)))) {
+      if ((c === 35 /* # */ || c === 0xff03) && (isLetterAt(text, i + 1) || isDigit(codeAt(text, i + 1)))) {
         let j = i + 1;
         while (j < n && (isWordChar(text, j) || text[j] === '_')) j++;
         // One copy, not three: the sign is already "#" unless it is the full-width "＃".
@@ -472,16 +467,16 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
       }
       if (isCurrencySign(c)) {
         // "$45", and with one space as many write it ("R$ 180", "€ 12").
-        const d = isSpace(at(text, i + 1)) ? i + 2 : i + 1;
-        if (isDigit(at(text, d))) {
+        const d = isSpace(codeAt(text, i + 1)) ? i + 2 : i + 1;
+        if (isDigit(codeAt(text, d))) {
           const j = amountEnd(text, d);
           push('price', i, j, '<price>');
           i = j;
           continue;
         }
-        if (c === 36 && isAsciiLetter(at(text, i + 1))) {
+        if (c === 36 && isAsciiLetter(codeAt(text, i + 1))) {
           let j = i + 1;
-          while (j < n && isAsciiLetter(at(text, j))) j++;
+          while (j < n && isAsciiLetter(codeAt(text, j))) j++;
           push('cashtag', i, j, text.slice(i, j).toLowerCase());
           i = j;
           continue;
@@ -491,15 +486,19 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
       }
       // "-30 %", "−20%": a percentage with a minus sign in front is a discount, as French, German
       // and Spanish shops write one, not a figure that informs (a dash after a word is a range).
-      if ((c === 45 || c === 0x2212) && isDigit(at(text, i + 1)) && (i === 0 || !isWordChar(text, i - 1))) {
+      if (
+        (c === 45 || c === 0x2212) &&
+        isDigit(codeAt(text, i + 1)) &&
+        (i === 0 || !isWordChar(text, i - 1))
+      ) {
         const unit = unitAt(text, numberEnd(text, i + 1));
-        if (at(text, unit) === 37 /* % */) {
+        if (codeAt(text, unit) === 37 /* % */) {
           push('discount', i, unit + 1, '<discount>');
           i = unit + 1;
           continue;
         }
       }
-      if (isDigit(c) || ((c === 43 || c === 40) && isDigit(at(text, i + 1)))) {
+      if (isDigit(c) || ((c === 43 || c === 40) && isDigit(codeAt(text, i + 1)))) {
         // "1. " or "2) " opening a line numbers a list, as a bullet does: no figure, no sentence end.
         const marker = isDigit(c) ? listMarkerEnd(text, i) : -1;
         if (marker > 0) {
@@ -518,8 +517,8 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
           continue;
         }
         // Keycap emoji ("1️⃣") are a digit, an optional variation selector and U+20E3.
-        const k = at(text, i + 1) === 0xfe0f ? i + 2 : i + 1;
-        if (at(text, k) === 0x20e3) {
+        const k = codeAt(text, i + 1) === 0xfe0f ? i + 2 : i + 1;
+        if (codeAt(text, k) === 0x20e3) {
           push('emoji', i, k + 1, text.slice(i, k + 1));
           i = k + 1;
           continue;
@@ -527,7 +526,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
         let j = numberEnd(text, i);
         // A unit after one space counts too: "15 %", "4 €", "39 €" (French, German, Spanish style).
         const unit = unitAt(text, j);
-        const next = at(text, unit);
+        const next = codeAt(text, unit);
         if (next === 37 /* % */) {
           push('percent', i, unit + 1, '<percent>');
           i = unit + 1;
@@ -549,7 +548,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
         // "10k", "9am", "3x", "v2" stay one number token; a CJK character after the digits does
         // not ("1000人まで…", "3日"): it is a word of its own, as CJK characters are everywhere else.
         const digitsEnd = j;
-        while (j < n && isWordChar(text, j) && !isCjk(at(text, j))) j++;
+        while (j < n && isWordChar(text, j) && !isCjk(codeAt(text, j))) j++;
         // A count in thousands ("10k", "5K") is how follower milestones are written, and "2x1" how a
         // deal is: each has a form of its own, so a pack can name it apart from any other figure.
         push('number', i, j, numberForm(text, i, digitsEnd, j));
@@ -570,14 +569,14 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
         ) {
           // A full stop between a word and a lower-case letter with no space ("Node.text", "e.g",
           // "config.yaml") joins the parts of a name; "shipped.Then" is still a sentence end.
-          const after = at(text, i + 1);
+          const after = codeAt(text, i + 1);
           if (c === 46 && i > 0 && after >= 97 && after <= 122 && isWordChar(text, i - 1)) {
             i++;
             continue;
           }
           // Nor does one between two digits after a word ("v3.1", "iOS17.2"): a version, as the
           // number scan reads "3.1" when the digits open the token.
-          if (c === 46 && i > 0 && isDigit(after) && isDigit(at(text, i - 1))) {
+          if (c === 46 && i > 0 && isDigit(after) && isDigit(codeAt(text, i - 1))) {
             i++;
             continue;
           }
@@ -598,7 +597,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
             continue;
           }
           let j = i + 1;
-          while (j < n && at(text, j) === c) j++;
+          while (j < n && codeAt(text, j) === c) j++;
           const norm =
             c === 0xff1f ? '?' : c === 0xff01 ? '!' : c === 0x3002 || c === 0x2026 ? '.' : (text[i] ?? '.');
           push('punct', i, j, norm);
@@ -625,10 +624,10 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
       if (
         c >= 65 &&
         c <= 90 &&
-        (isDigit(at(text, i + 1)) ||
-          isDigit(at(text, i + 2)) ||
-          isDigit(at(text, i + 3)) ||
-          isDigit(at(text, i + 4)))
+        (isDigit(codeAt(text, i + 1)) ||
+          isDigit(codeAt(text, i + 2)) ||
+          isDigit(codeAt(text, i + 3)) ||
+          isDigit(codeAt(text, i + 4)))
       ) {
         LETTER_CURRENCY.lastIndex = i;
         if (LETTER_CURRENCY.test(text)) {
@@ -646,8 +645,8 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
     let ascii = c < 128;
     let h = hashStep(HASH_START, fold(c));
     for (;;) {
-      // 0 past the end (see `at`): the scan stops there as at any other character that ends a word.
-      const d = at(text, j);
+      // 0 past the end (see codeAt): the scan stops there as at any other character that ends a word.
+      const d = codeAt(text, j);
       if (d >= 97 && d <= 122) {
         h = hashStep(h, d);
         j++;
@@ -661,18 +660,18 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
         j++;
       } else if ((d === 39 || d === 0x2019 || d === 45) && isLetterAt(text, j + 1)) {
         if (d === 0x2019) curly = true;
-        const e = at(text, j + 1);
+        const e = codeAt(text, j + 1);
         if (e >= 128) ascii = false;
         h = hashStep(hashStep(h, fold(d)), fold(e));
         j += 2;
       } else break;
     }
     // A word right before "@domain.tld" is an e-mail address: a way to reach someone.
-    const after = at(text, j);
+    const after = codeAt(text, j);
     if (after === 64 && (i === 0 || !isWordChar(text, i - 1))) {
       EMAIL_DOMAIN.lastIndex = j;
       if (EMAIL_DOMAIN.test(text)) {
-        const end = EMAIL_DOMAIN.lastIndex - (at(text, EMAIL_DOMAIN.lastIndex - 1) === 45 ? 1 : 0);
+        const end = EMAIL_DOMAIN.lastIndex - (codeAt(text, EMAIL_DOMAIN.lastIndex - 1) === 45 ? 1 : 0);
         push('email', i, end, '<email>');
         i = end;
         continue;
@@ -683,7 +682,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
     if (
       after === 46 &&
       isLetterAt(text, j + 1) &&
-      (i === 0 || !isWordChar(text, i - 1) || isCjk(at(text, i - 1)))
+      (i === 0 || !isWordChar(text, i - 1) || isCjk(codeAt(text, i - 1)))
     ) {
       DOMAIN.lastIndex = i;
       const m = DOMAIN.exec(text);
@@ -700,11 +699,11 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
     let id = ascii ? VOCABULARY.findId(text, i, j, h) : -1;
     // A possessive ("the library's", "council’s") is its noun to the lists, when the pack knows the
     // noun and not the whole word: "it's" and "let's" stay themselves.
-    if (id < 0 && ascii && j - i > 3 && (at(text, j - 1) | 32) === 115) {
-      const q = at(text, j - 2);
+    if (id < 0 && ascii && j - i > 3 && (codeAt(text, j - 1) | 32) === 115) {
+      const q = codeAt(text, j - 2);
       if (q === 39 || q === 0x2019) {
         let base = HASH_START;
-        for (let k = i; k < j - 2; k++) base = hashStep(base, fold(at(text, k)));
+        for (let k = i; k < j - 2; k++) base = hashStep(base, fold(codeAt(text, k)));
         id = VOCABULARY.findId(text, i, j - 2, base);
       }
     }
