@@ -113,10 +113,9 @@ function linkEnd(text: string, i: number, to: number): number {
   return j;
 }
 
-// Both are asked about positions past the end ("is a letter after this full stop?"): the bounds
-// are tested here, so that charCodeAt never reads past the end (see the word scan in tokenize).
+// Both are asked about positions past either end ("is a letter after this full stop?"): codeAt
+// reads 0 there, which is neither a letter nor a digit, so the answer is false.
 function isLetterAt(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
   const c = codeAt(text, i);
   if (isAsciiLetter(c)) return true;
   if (c < 0xc0) return false;
@@ -125,7 +124,6 @@ function isLetterAt(text: string, i: number): boolean {
 
 /** A letter (any script) or a digit at i; false past either end. */
 export function isWordChar(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
   const c = codeAt(text, i);
   return isDigit(c) || isAsciiLetter(c) || (c >= 0xc0 && LETTER.test(text[i]!));
 }
