@@ -254,9 +254,9 @@ function emojiEnd(text: string, i: number): number {
  */
 function listMarkerEnd(text: string, i: number): number {
   let j = i + 1;
-  if (j < text.length && isDigit(codeAt(text, j))) j++;
-  const p = j < text.length ? codeAt(text, j) : 0;
-  if ((p !== 46 && p !== 41) || j + 1 >= text.length || !isSpace(codeAt(text, j + 1))) return -1;
+  if (isDigit(codeAt(text, j))) j++;
+  const p = codeAt(text, j);
+  if ((p !== 46 && p !== 41) || !isSpace(codeAt(text, j + 1))) return -1;
   let k = i - 1;
   while (k >= 0 && (codeAt(text, k) === 32 || codeAt(text, k) === 9)) k--;
   return k < 0 || codeAt(text, k) === 10 ? j + 1 : -1;
@@ -380,7 +380,7 @@ const isControl = (c: number): boolean =>
 
 /** Whether an address holds a control: its scan steps over what the main loop would have seen. */
 function hasControl(text: string): boolean {
-  for (let k = 0; k < text.length; k++) if (isControl(codeAt(text, k))) return true;
+  for (let k = 0; k < text.length; k++) if (isControl(text.charCodeAt(k))) return true;
   return false;
 }
 
