@@ -242,8 +242,8 @@ const PLAIN_WORDS = /^[a-z]+(?: [a-z]+)*$/;
 
 /** An exact word part: its canonical string, and its vocabulary id when it has one. */
 function exact(word: string): Part {
-  const value = VOCABULARY.intern(word);
-  return { type: EXACT, value, id: VOCABULARY.idOf(value) };
+  const id = VOCABULARY.internId(word);
+  return { type: EXACT, value: id >= 0 ? VOCABULARY.word(id) : word, id };
 }
 
 /** A placeholder with text glued to it on either side, the placeholder kept as a piece of its own. */

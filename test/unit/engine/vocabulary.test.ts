@@ -9,6 +9,17 @@ const words = (text: string): string[] =>
     .map((t) => t.norm);
 
 describe('vocabulary fast path', () => {
+  it('gives from internId the id idOf gives the interned word, and -1 to a word the fast path cannot hold', () => {
+    const fresh = VOCABULARY.internId('quorvantle');
+    expect(fresh).toBeGreaterThanOrEqual(0);
+    expect(VOCABULARY.word(fresh)).toBe('quorvantle');
+    expect(VOCABULARY.internId('quorvantle')).toBe(fresh);
+    expect(VOCABULARY.idOf(VOCABULARY.intern('quorvantle'))).toBe(fresh);
+    expect(VOCABULARY.internId('Café')).toBe(-1);
+    expect(VOCABULARY.idOf('Café')).toBe(-1);
+    expect(VOCABULARY.intern('Café')).toBe('Café');
+  });
+
   it('gives a known word its canonical string, whatever its case or apostrophe', () => {
     const canonical = VOCABULARY.intern("zorblax-don't");
     const [a, b] = tokenize("ZORBLAX-DON’T zorblax-don't").filter((t) => t.kind === 'word');
