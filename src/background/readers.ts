@@ -24,7 +24,9 @@ export interface ReaderApis {
   /** False for a network the person turned off (`sites.<id>`): its reader is not injected. */
   enabled?(id: ReaderId): boolean | Promise<boolean>;
   now?(): number;
-  /** The wait before a failed injection's one retry (tests set 0). */
+  /** Where a reader that could not be injected is named (the worker's console). */
+  log?(message: string, error: unknown): void;
+  /** The wait before a failed injection's first retry (tests set 0). */
   retryMs?: number;
 }
 
@@ -36,12 +38,15 @@ export interface TabChange {
   url?: string;
 }
 
-/** How long a failed injection waits before its one retry. */
+/** How long a failed injection waits before its first retry (each later one waits longer). */
 const RETRY_MS = 250;
+/** Injections tried per page view, at most. */
+export const INJECT_TRIES = 4;
 
 export function createReaderTrigger(apis: ReaderApis) {
   const now = apis.now ?? Date.now;
   const retryMs = apis.retryMs ?? RETRY_MS;
+  const log = apis.log ?? ((message: string, error: unknown) => console.warn(message, error));
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   /** True when the tab, asked, shows `url` loaded. */
   const showing = async (tabId: number, url: string) => {
@@ -86,27 +91,30 @@ export function createReaderTrigger(apis: ReaderApis) {
       return null;
     }
     if (!(await apis.gate.tryStart(id))) return null;
-    try {
-      await apis.inject(tabId, readerFile(id));
-      return id;
-    } catch {
-      // Tried once more, a moment later, when the tab still shows the page reported, loaded: the
-      // failure was the document before it (its load was reported while this try was under way)
-      // or a frame swapped under the first try.
-      if (lastView.get(tabId) === view && (await showing(tabId, url))) {
-        await pause(retryMs);
-        try {
-          await apis.inject(tabId, readerFile(id));
-          return id;
-        } catch {
-          // As below.
+    for (let tries = 1; ; tries++) {
+      try {
+        await apis.inject(tabId, readerFile(id));
+        return id;
+      } catch (error) {
+        // Tried again, a moment later, while the tab still holds this page and either the page was
+        // reported again meanwhile (its load completed while this try went into the document
+        // before it, and that report was taken for a repeat of this view or found the read
+        // started) or the tab, asked, shows it loaded (a frame swapped under the try). A busy
+        // machine can need more than one retry.
+        const current = lastView.get(tabId);
+        const reported = view.again || (current !== undefined && current !== view);
+        view.again = false;
+        if (tries < INJECT_TRIES && current?.url === url && (reported || (await showing(tabId, url)))) {
+          await pause(retryMs * tries);
+          continue;
         }
+        // The tab closed or navigated away, or the host was not granted: nothing was read, so the
+        // read is not counted, and the next report of this page (or the next page view) reads.
+        log(`Rapport: comments not read: the ${id} reader could not run in the page.`, error);
+        if (lastView.get(tabId)?.url === url) lastView.delete(tabId);
+        await apis.gate.giveBack(id);
+        return null;
       }
-      // The tab closed or navigated away, or the host was not granted: nothing was read, so the
-      // read is not counted, and the next report of this page (or the next page view) reads.
-      forget();
-      await apis.gate.giveBack(id);
-      return null;
     }
   }
 

@@ -9,6 +9,7 @@
  * extension's storage or any host but its own network's; a reply published in the composer
  * names the item it answers.
  */
+import type { Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   BLUESKY_EXPECTED,
@@ -105,6 +106,8 @@ function suite(h: () => Harness, server: () => FixtureServer) {
     console.log(
       `readers: no ${platform} read recorded; gate ${JSON.stringify(await readGate(ext))}; requests`,
       JSON.stringify(server().requests.map((r) => `${r.host}${r.path}`)),
+      '; the consoles said',
+      JSON.stringify(consoleText.filter((t) => t.includes('Rapport'))),
     );
     return (await readLedger(ext)).filter((e) => e.platform === platform);
   }
@@ -316,6 +319,12 @@ describe('readers in Chromium', () => {
   beforeAll(async () => {
     server = await startFixtureServer();
     session = await launchChromium({ hostPort: server.port, hosts: server.hosts });
+    // The worker's console too (a restarted worker is a new one): what it says when a reader could
+    // not run explains a read that never came, and no secret may show up there either.
+    const listen = (worker: Worker) =>
+      worker.on('console', (message) => void consoleText.push(`worker: ${message.text()}`));
+    listen(session.worker);
+    session.context.on('serviceworker', listen);
   });
   afterAll(async () => {
     await session?.close();
