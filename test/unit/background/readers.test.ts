@@ -290,7 +290,7 @@ describe('reader trigger', () => {
     expect(injected).toEqual([[5, 'readers/mastodon.js']]);
   });
 
-  it('an injection that fails on the loaded page is tried once more; one into a page gone is not', async () => {
+  it('an injection that fails on the loaded page is tried again; one into a page gone is not', async () => {
     const { trigger, injected, tabs, fail } = setup();
     const url = 'https://mastodon.social/notifications';
     tabs.set(5, { url, status: 'complete' });
