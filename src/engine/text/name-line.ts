@@ -34,6 +34,12 @@ const PARTICLES: ReadonlySet<string> = new Set([
   'der',
 ]);
 
+/** Whether a comma stands between two tokens (the tokenizer keeps no token for it). */
+function commaBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 44 || text.charCodeAt(k) === 0xff0c) return true;
+  return false;
+}
+
 /** Whether a dash or a bullet stands before `at`, spaces aside. */
 function afterMark(text: string, at: number): boolean {
   let k = at - 1;
@@ -155,8 +161,11 @@ export function nameLines(
       ok = false;
       continue;
     }
+    // A comma after the first word makes the line an address or a beat ("Danke, Hamburg",
+    // "Durchhalten, Leute"): a brand signs with its name, a place may follow it ("Crumb & Co., Leeds").
+    if (words === 2 && commaBetween(text, tokens[i - 1]!.end, t.start)) ok = false;
     // Anything after a figure ends the name ("Deadline 30 June" is a date).
-    if (figure) ok = false;
+    else if (figure) ok = false;
     else if (t.kind === 'number') {
       figure = true;
       if (words === 1) ok = false;

@@ -475,6 +475,9 @@ describe('name-lines', () => {
     expect(lines('Call for talks. Deadline 30 June. Send yours in.')).toBe(0);
     expect(lines('Spotless Cleaning Co. just hit 1,000 followers, and we are thrilled about it.')).toBe(0);
     expect(lines('Neuer Kurs an der Volkshochschule. Anmeldung Online. Wir freuen uns auf euch.')).toBe(0);
+    // A comma after the first word addresses someone or keeps the beat: no brand signs that way.
+    expect(lines('Mittwoch. Halbzeit. Durchhalten, Leute 🙃')).toBe(0);
+    expect(lines('Fünf Jahre in dieser Stadt.\nDanke, Hamburg.')).toBe(0);
     // The opening sentence addresses or titles: it is never a signature.
     expect(lines('Pantrio. Dinner in twenty minutes for the whole family.')).toBe(0);
   });
