@@ -11,6 +11,7 @@ import {
   FIRST_SINGULAR_WORDS,
   GENERIC_YOU_BEFORE,
   LEAD_IN,
+  PLEA_WORDS,
   PHATIC,
   REQUEST_CONTRACTED,
   REQUEST_MODALS,
@@ -276,6 +277,12 @@ const YOU_NOT_ADDRESSED = 512;
 const FINITE = 1024;
 /** Greetings, thanks and congratulations: a capital right after one names the person addressed. */
 const ADDRESS = 2048;
+/**
+ * A plea ("please", "pls", "bitte", "porfa", "svp"): the word after it is asked for wherever it
+ * stands, as drafts typed on a phone run their clauses together with no comma ("13 more til 1000
+ * pls follow n tell ur friends").
+ */
+const PLEA = 4096;
 
 /** German lead-ins after which a short clause ends in its verb ("Jetzt kostenlos testen"). */
 const VERB_FINAL_LEADS: ReadonlySet<string> = new Set(['jetzt', 'hier', 'einfach', 'gleich', 'schnell']);
@@ -300,8 +307,9 @@ mark(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres'], FORMAL
 mark(['thank', ...GENERIC_YOU_BEFORE], YOU_NOT_ADDRESSED);
 mark(FINITE_VERBS, FINITE);
 mark(ADDRESS_WORDS, ADDRESS);
+mark(PLEA_WORDS, PLEA);
 // The languages a word is a function word of ride in the same lookup, from bit LANG_SHIFT on.
-const LANG_SHIFT = 12;
+const LANG_SHIFT = 13;
 for (const [w, bits] of LANGUAGE_BITS) {
   const word = VOCABULARY.intern(w);
   WORD_CLASS.set(word, (WORD_CLASS.get(word) ?? 0) | (bits << LANG_SHIFT));
@@ -594,7 +602,7 @@ export function analyse(text: string): Doc {
     if (kind === 'word') lastWord = i;
     const prev = i > 0 ? tokens[i - 1]! : undefined;
     if (t.sentenceStart || prev === undefined || prev.kind === 'emoji' || prev.kind === 'punct') lead[i] = 1;
-    else if (lead[i - 1] && (before & LEAD) !== 0) lead[i] = 1;
+    else if ((before & PLEA) !== 0 || (lead[i - 1] && (before & LEAD) !== 0)) lead[i] = 1;
     else if ((before & REQUEST_END) !== 0 && kind === 'word' && isRequest(tokens, i) && !WANTING.has(t.norm))
       lead[i] = 1;
     // A word one space after a word (most of a draft) has nothing between them that opens a clause.

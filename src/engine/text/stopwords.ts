@@ -94,6 +94,9 @@ export const LEAD_IN: ReadonlySet<string> = words(
   agora já e então só`,
 );
 
+/** Pleas, the short forms a phone gets too: the word after one is asked for (see features.ts). */
+export const PLEA_WORDS: ReadonlySet<string> = words(`please pls plz plis bitte porfa porfis svp stp pfv`);
+
 /**
  * A request put as a question or a condition ("could you share", "if you could boost", "would
  * you mind"): the verb after it is asked for as an imperative would be. Modal then "you", "you"

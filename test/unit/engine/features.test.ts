@@ -279,6 +279,14 @@ describe('clause leads after a request frame', () => {
     expect(leads('We thank everyone who came to the tasting')).not.toContain('who');
   });
 
+  it('takes the word after a plea as asked for, wherever a run-on sentence puts it', () => {
+    expect(leads('we r at 987 followers 13 more til 1000 pls follow n tell ur friends')).toContain('follow');
+    expect(leads('si te gustó porfa comparte con tus amigos')).toContain('comparte');
+    expect(leads('on est presque à 500 svp abonnez vous')).toContain('abonnez');
+    // Without a plea the same run-on words stay inside the clause.
+    expect(leads('we r at 987 followers 13 more til 1000 follow n tell ur friends')).not.toContain('follow');
+  });
+
   it('leaves suggestions, information and wants alone', () => {
     expect(leads('You could boost the signal with a better antenna')).not.toContain('boost');
     expect(leads('Later you can read the whole report on the site')).not.toContain('read');
