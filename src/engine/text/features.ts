@@ -86,7 +86,8 @@ export interface Doc {
   /**
    * Per token: 1 when it opens a clause, where an imperative stands ("Book now", "…, grab
    * yours", "👉 Order today", "Please register"): a sentence start, a word after a comma, dash,
-   * bullet or emoji, or after a lead-in word ("please", "just", "jetzt") that itself opens one.
+   * bullet or emoji, after a lead-in word ("just", "jetzt") that itself opens one, or after a plea
+   * ("please", "pls", "bitte") wherever it stands.
    */
   lead: number[];
   /** Per token: the index of its clause (sentences and lines; a colon also ends one). */
@@ -259,7 +260,7 @@ const FIRST_PLURAL = 8;
 const SECOND = 16;
 /** Words a request frame ends with ("could", "you", "you'd"): only after one is isRequest asked. */
 const REQUEST_END = 32;
-/** A lead-in after which the next word still opens the clause ("please", "just", "jetzt"). */
+/** A lead-in after which the next word still opens the clause ("just", "go", "jetzt"). */
 const LEAD = 64;
 /** A German lead-in after which a short clause ends in its verb (see VERB_FINAL_LEADS). */
 const VERB_FINAL = 128;
@@ -361,7 +362,7 @@ function classOf(t: Token): number {
 
 /** The word classes a name line is read with (see NameWords). */
 const NAME_LINE_CLASSES: NameWords = {
-  common: (t) => (classOf(t) & (STOP | GENERIC | LEAD)) !== 0,
+  common: (t) => (classOf(t) & (STOP | GENERIC | LEAD | PLEA)) !== 0,
   // German's polite "Ihr" counts here too: a name line opens with a capital anyway.
   addressing: (t) => (classOf(t) & (SECOND | FORMAL_SECOND)) !== 0,
 };

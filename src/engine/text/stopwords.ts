@@ -82,19 +82,22 @@ export const PHATIC: ReadonlySet<string> = words(
 
 /**
  * Words that may stand before an imperative without taking its place at the head of the
- * clause: "please book", "just reply", "go grab yours", "jetzt bestellen", "ya disponible"; and the
- * crowd an imperative is called to ("Everyone please go follow her", "Leute, teilt das", "todos
- * compartan").
+ * clause when they open it themselves: "just reply", "go grab yours", "jetzt bestellen", "ya
+ * disponible"; and the crowd an imperative is called to ("Everyone go follow her", "Leute, teilt
+ * das", "todos compartan"). Pleas do more and are listed apart (PLEA_WORDS).
  */
 export const LEAD_IN: ReadonlySet<string> = words(
-  `please pls plz just so then and or now simply also go come quickly finally everyone everybody folks
-  bitte jetzt einfach dann und gleich schnell hier leute
+  `just so then and or now simply also go come quickly finally everyone everybody folks
+  jetzt einfach dann und gleich schnell hier leute
   por favor ya ahora y luego solo sólo todos todas gente
-  svp vite alors et maintenant
+  vite alors et maintenant
   agora já e então só`,
 );
 
-/** Pleas, the short forms a phone gets too: the word after one is asked for (see features.ts). */
+/**
+ * Pleas, with the short forms a phone gets too: the word after one is asked for wherever the plea
+ * stands ("please book", "13 more til 1000 pls follow"; see features.ts).
+ */
 export const PLEA_WORDS: ReadonlySet<string> = words(`please pls plz plis bitte porfa porfis svp stp pfv`);
 
 /**
