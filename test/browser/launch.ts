@@ -16,6 +16,7 @@ import {
 } from 'playwright-core';
 import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
 import { GECKO_ID } from '../../src/shared/ids.ts';
+import { eventually } from './wait.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DIST_CHROME = join(ROOT, 'dist', 'chrome');
@@ -111,13 +112,12 @@ export function launchPlainChromium(hostResolverRules: string): Promise<Browser>
 
 /**
  * Whether the worker ran its script as far as its listeners: `tabs.onUpdated` has one once the
- * top level ran. Asked a few times, each with its own time limit, since an evaluation in a worker
- * that never started never answers.
+ * top level ran. Each ask has its own time limit, since an evaluation in a worker that never
+ * started never answers.
  */
-async function workerStarted(worker: Worker, withinMs: number): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  while (Date.now() < deadline) {
-    const answer = await Promise.race([
+function workerStarted(worker: Worker, withinMs: number): Promise<boolean> {
+  const registered = () =>
+    Promise.race([
       worker
         .evaluate(() => {
           type Chrome = { tabs: { onUpdated: { hasListeners(): boolean } } };
@@ -126,10 +126,10 @@ async function workerStarted(worker: Worker, withinMs: number): Promise<boolean>
         .catch(() => false),
       new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000)),
     ]);
-    if (answer) return true;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return false;
+  return eventually(registered, withinMs).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Launches tried before giving up on a worker that never starts (see launchChromium). */
