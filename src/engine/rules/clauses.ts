@@ -5,6 +5,7 @@
  * clauses dominate and no substance is left beside them (a clause counts as what it does most), so a launch that explains what changed
  * and asks a question stays quiet while a bare ad fires, whatever words it uses for its offer.
  */
+import { charCode } from '../text/code-at.ts';
 import { z } from 'zod';
 import { Num, TermRef } from '../pack/schema-parts.ts';
 import { matchEvidence, type RuleType } from './rule-type.ts';
@@ -65,7 +66,7 @@ function clauseWords(doc: Doc): ClauseWords {
     const c = doc.clause[k]!;
     // Half a word a CJK character, as `analyse` counts them: "経理部長の皆さまへ" is a label of
     // four or five words, not nine.
-    counts.words[c]! += isCharWord(doc.text.charCodeAt(t.start), t) ? 0.5 : 1;
+    counts.words[c]! += isCharWord(charCode(doc.text, t.start), t) ? 0.5 : 1;
     counts.lastToken[c] = k;
     counts.last = c;
   });
@@ -96,7 +97,7 @@ function findHooks(doc: Doc): Hooks {
  */
 function labelEndsAt(text: string, at: number): boolean {
   let i = at;
-  while (i < text.length && text.charCodeAt(i) !== 10 && !/[:：\p{L}\p{N}?!.]/u.test(text[i]!)) i++;
+  while (i < text.length && charCode(text, i) !== 10 && !/[:：\p{L}\p{N}?!.]/u.test(text[i]!)) i++;
   return text[i] === ':' || text[i] === '：' || text[i] === '\n';
 }
 

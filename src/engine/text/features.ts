@@ -2,7 +2,7 @@
  * Counts and positions that rules read. Computed once per draft from the token stream, so
  * that adding a rule never adds a pass over the text.
  */
-import { codeAt } from './code-at.ts';
+import { charCode, codeAt } from './code-at.ts';
 import { isWordChar, tokenize, type Token, type TokenizeReport } from './tokenize.ts';
 import {
   ADDRESS_WORDS,
@@ -181,16 +181,16 @@ const opensClause = (c: number): boolean => (c < 128 ? ASCII_OPENER[c] === 1 : C
 const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** Whether the colon at k sits between two figures, as in a time ("8:40") or a ratio ("3:1"). */
 const timeColon = (text: string, k: number): boolean =>
-  k > 0 && isAsciiDigit(text.charCodeAt(k - 1)) && isAsciiDigit(codeAt(text, k + 1));
+  k > 0 && isAsciiDigit(charCode(text, k - 1)) && isAsciiDigit(codeAt(text, k + 1));
 /**
  * Whether the quotation mark at k sits inside a sentence, a word before it: to feel "ready" to
  * apply quotes a word, it opens no clause (unlike …: "Book now" or a quote that opens the draft).
  */
 function quotedInSentence(text: string, k: number): boolean {
-  const q = text.charCodeAt(k);
+  const q = charCode(text, k);
   if (q !== 34 && q !== 0x201c) return false;
   let j = k - 1;
-  while (j >= 0 && text.charCodeAt(j) === 32) j--;
+  while (j >= 0 && charCode(text, j) === 32) j--;
   return isWordChar(text, j);
 }
 /**
@@ -198,7 +198,7 @@ function quotedInSentence(text: string, k: number): boolean {
  * 4k-sub channel", "a 3-day trial"): a compound, where a dash with a space opens a clause.
  */
 function joinedHyphen(text: string, k: number, start: number): boolean {
-  return text.charCodeAt(k) === 45 && k === start - 1 && isWordChar(text, k - 1);
+  return charCode(text, k) === 45 && k === start - 1 && isWordChar(text, k - 1);
 }
 /**
  * Whether the slash at k joins a figure to its unit ("$18/head", "€20/mes", "$0.31/oz", "3x/week"):
@@ -206,7 +206,7 @@ function joinedHyphen(text: string, k: number, start: number): boolean {
  */
 function perUnit(text: string, k: number, start: number, prev: Token): boolean {
   return (
-    text.charCodeAt(k) === 47 &&
+    charCode(text, k) === 47 &&
     k === start - 1 &&
     prev.end === k &&
     (prev.kind === 'price' || prev.kind === 'number' || prev.kind === 'percent')
@@ -216,7 +216,7 @@ function perUnit(text: string, k: number, start: number, prev: Token): boolean {
 const ABSTRACT_END = new Set([...'nstyegdoélmcfzr'].map((ch) => ch.charCodeAt(0)));
 function isAbstract(norm: string): boolean {
   if (norm.length < 8) return false;
-  const last = norm.charCodeAt(norm.length - 1);
+  const last = charCode(norm, norm.length - 1);
   // The one ending in "a" (Spanish and Portuguese "-ncia": transparencia, excelência) is asked
   // directly: words outside the vocabulary are asked on every score, and many end in "a".
   if (last === 97) return norm.endsWith('ncia');
@@ -348,7 +348,7 @@ const JA_REQUEST_END =
 
 /** Whether the Japanese clause ending at `end` asks the reader for something (a few characters back). */
 function requestClauseEnd(text: string, end: number): boolean {
-  const c = text.charCodeAt(end - 1);
+  const c = charCode(text, end - 1);
   if (c < 0x3040 || c > 0x9fff) return false;
   return JA_REQUEST_END.test(text.slice(Math.max(0, end - 8), end));
 }
@@ -375,8 +375,8 @@ const NAME_LINE_CLASSES: NameWords = {
 function stretched(norm: string): boolean {
   const n = norm.length;
   if (n < 3) return false;
-  const c = norm.charCodeAt(n - 1);
-  return norm.charCodeAt(n - 2) === c && norm.charCodeAt(n - 3) === c;
+  const c = charCode(norm, n - 1);
+  return charCode(norm, n - 2) === c && charCode(norm, n - 3) === c;
 }
 
 /**
@@ -446,7 +446,7 @@ function charBack(text: string, tokens: readonly Token[], i: number, k: number):
     const t = tokens[j];
     if (t === undefined || t.end - t.start !== 1 || t.end !== tokens[j + 1]!.start) return 0;
   }
-  return text.charCodeAt(tokens[i - k]!.start);
+  return charCode(text, tokens[i - k]!.start);
 }
 
 /**
@@ -458,8 +458,8 @@ function charBack(text: string, tokens: readonly Token[], i: number, k: number):
 function datesPost(text: string, tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   if (t.end - t.start !== 4) return false;
-  const c0 = text.charCodeAt(t.start);
-  const c1 = text.charCodeAt(t.start + 1);
+  const c0 = charCode(text, t.start);
+  const c1 = charCode(text, t.start + 1);
   if (!((c0 === 50 && c1 === 48) || (c0 === 49 && c1 === 57))) return false;
   const next = tokens[i + 1];
   return next === undefined || next.kind !== 'word' || (classOf(next) & STOP) !== 0;
@@ -607,12 +607,12 @@ export function analyse(text: string): Doc {
     else if ((before & REQUEST_END) !== 0 && kind === 'word' && isRequest(tokens, i) && !WANTING.has(t.norm))
       lead[i] = 1;
     // A word one space after a word (most of a draft) has nothing between them that opens a clause.
-    else if (!(prev.kind === 'word' && t.start === prev.end + 1 && text.charCodeAt(prev.end) === 32)) {
+    else if (!(prev.kind === 'word' && t.start === prev.end + 1 && charCode(text, prev.end) === 32)) {
       let k = t.start - 1;
-      while (k >= 0 && text.charCodeAt(k) === 32) k--;
+      while (k >= 0 && charCode(text, k) === 32) k--;
       if (
         k >= 0 &&
-        opensClause(text.charCodeAt(k)) &&
+        opensClause(charCode(text, k)) &&
         !quotedInSentence(text, k) &&
         !joinedHyphen(text, k, t.start) &&
         !perUnit(text, k, t.start, prev)
@@ -630,7 +630,7 @@ export function analyse(text: string): Doc {
         prevCls = cls;
         // The draft's own characters, not the token's string: for a known word that string lives
         // elsewhere in memory (see shapeOf).
-        const cp = text.charCodeAt(t.start);
+        const cp = charCode(text, t.start);
         votes.add(cp, cls >>> LANG_SHIFT);
         if (isCharWord(cp, t)) {
           // CJK text is one token a character (see isCharWord): count halves. Kana

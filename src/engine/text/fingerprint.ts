@@ -4,6 +4,7 @@
  * instead of the text; two sketches estimate the Jaccard similarity of the texts, exactly when
  * both texts have fewer trigrams than that (about 130 words), within a few points above it.
  */
+import { charCode } from './code-at.ts';
 import { tokenize, type Token } from './tokenize.ts';
 
 export const FINGERPRINT_SIZE = 128;
@@ -14,7 +15,7 @@ export type Fingerprint = Uint32Array;
 /** FNV-1a of one word. */
 function wordHash(word: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ charCode(word, i), 0x01000193);
   return h >>> 0;
 }
 

@@ -4,6 +4,7 @@
  * one. Scripts decide first (kana → Japanese, Hangul → Korean, …); Latin-script drafts are told
  * apart by their commonest function words, which every sentence carries whatever its topic.
  */
+import { charCode } from './code-at.ts';
 import type { Token } from './tokenize.ts';
 
 /** ISO 639-1 codes, or "und" when the draft has too few clues to tell. */
@@ -118,6 +119,6 @@ export class LanguageVotes {
 export function guessLanguage(tokens: readonly Token[]): Language {
   const votes = new LanguageVotes();
   for (const t of tokens)
-    if (t.kind === 'word') votes.add(t.norm.charCodeAt(0), LANGUAGE_BITS.get(t.norm) ?? 0);
+    if (t.kind === 'word') votes.add(charCode(t.norm, 0), LANGUAGE_BITS.get(t.norm) ?? 0);
   return votes.result();
 }

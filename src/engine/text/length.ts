@@ -1,4 +1,5 @@
 /** Length as a network counts it: links at a fixed weight, wide characters double on X. */
+import { charCode } from './code-at.ts';
 import type { Doc } from './features.ts';
 
 const isNarrow = (c: number): boolean =>
@@ -24,11 +25,11 @@ function unitsAreWidth(text: string): boolean {
   if (first === null) return true;
   const n = text.length;
   for (let i = first.index; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = charCode(text, i);
     if (c <= 0x10ff) continue;
     if (c >= 0xd800 && c <= 0xdbff) {
       // Bounded here: a read past the end (NaN) sends V8's optimised loop to its slow path.
-      const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      const d = i + 1 < n ? charCode(text, i + 1) : 0;
       if (d >= 0xdc00 && d <= 0xdfff) {
         i++;
         continue;
@@ -74,7 +75,7 @@ export function measureLength(
       t++;
       findUrl();
     } else {
-      const c = text.charCodeAt(i);
+      const c = charCode(text, i);
       if (c >= 0xd800 && c <= 0xdbff) {
         // An astral character (most emoji): one character, wide where the network says so.
         length += doubleWide ? 2 : 1;

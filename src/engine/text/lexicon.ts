@@ -10,7 +10,7 @@
  * "@-xx" counts in every draft but one of that language: "sale@-es" is an English offer, also in a
  * draft too short to place, and Spanish "sale hoy" is "it leaves today".
  */
-import { codeAt } from './code-at.ts';
+import { charCode, codeAt } from './code-at.ts';
 import { NUMBER_FORMS, isPointingArrow, tokenize, type Token, type TokenKind } from './tokenize.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
 import { LANGUAGE_BITS, UNDETERMINED } from './language.ts';
@@ -136,7 +136,7 @@ const LANG_SUFFIX = /(?<=\S)@(-?[a-z]{2})$/;
 export function splitLanguage(phrase: string): [text: string, lang: string | null] {
   const n = phrase.length;
   // Most phrases have no suffix: a look at the two places its "@" could be settles them.
-  if (phrase.charCodeAt(n - 3) !== 64 /* @ */ && (n < 4 || phrase.charCodeAt(n - 4) !== 64))
+  if (codeAt(phrase, n - 3) !== 64 /* @ */ && (n < 4 || charCode(phrase, n - 4) !== 64))
     return [phrase, null];
   const m = LANG_SUFFIX.exec(phrase);
   return m ? [phrase.slice(0, m.index), m[1]!] : [phrase, null];
@@ -271,7 +271,7 @@ function parsePhrase(phrase: string): Part[] {
   for (const piece of spaced.includes('<') ? split.flatMap(unglued) : split) {
     if (!piece) continue;
     // Placeholders open with "<"; looking every word up in the object would intern each one.
-    const kind = piece.charCodeAt(0) === 60 ? PLACEHOLDERS[piece] : undefined;
+    const kind = charCode(piece, 0) === 60 ? PLACEHOLDERS[piece] : undefined;
     if (kind) parts.push({ type: KIND, value: kind, id: -1 });
     else if (piece === NAME_PLACEHOLDER) parts.push({ type: NAME, value: piece, id: -1 });
     // A count in thousands ("10k") or a multi-buy deal ("2x1") is a number token with a form of
@@ -285,7 +285,7 @@ function parsePhrase(phrase: string): Part[] {
     else if (PLAIN_WORD.test(piece)) parts.push(exact(piece));
     // A pointing arrow on its own is no token (a draft's arrow is one only before a link), and a
     // piece that reads as nothing would widen "→ <url>" to every link.
-    else if (piece.length === 1 && isPointingArrow(piece.charCodeAt(0))) parts.push(exact(piece));
+    else if (piece.length === 1 && isPointingArrow(charCode(piece, 0))) parts.push(exact(piece));
     // A copy in one piece (split and joined again): `piece` may be a view into the phrase (V8
     // slices 13+ characters), and a tokenizer that has once read such a view reads every later
     // draft about 1.5× slower.
@@ -312,12 +312,12 @@ const pairSlot = (head: number, second: number): number =>
 
 /** A cheap slot for a word from its first two characters and length: no hashing of the string. */
 function wordSlot(word: string): number {
-  return ((word.charCodeAt(0) * 961 + codeAt(word, 1) * 31 + word.length) & 0xffff) >>> 0;
+  return ((charCode(word, 0) * 961 + codeAt(word, 1) * 31 + word.length) & 0xffff) >>> 0;
 }
 
 /** The first three characters as one number (no string allocated on the hot path). */
 function prefixKey(word: string): number | string {
-  const a = word.charCodeAt(0);
+  const a = charCode(word, 0);
   const b = codeAt(word, 1);
   const c = codeAt(word, 2);
   return a < 256 && b < 256 && c < 256 ? (a << 16) | (b << 8) | c : word.slice(0, 3);

@@ -4,6 +4,7 @@
  * its promise with the brand and says nothing else about it; a person's post rarely stops on a
  * bare name after it has said something.
  */
+import { charCode, codeAt } from './code-at.ts';
 import type { Match } from './lexicon.ts';
 import type { Token } from './tokenize.ts';
 
@@ -36,15 +37,16 @@ const PARTICLES: ReadonlySet<string> = new Set([
 
 /** Whether a comma stands between two tokens (the tokenizer keeps no token for it). */
 function commaBetween(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 44 || text.charCodeAt(k) === 0xff0c) return true;
+  for (let k = from; k < to; k++) if (charCode(text, k) === 44 || charCode(text, k) === 0xff0c) return true;
   return false;
 }
 
 /** Whether a dash or a bullet stands before `at`, spaces aside. */
 function afterMark(text: string, at: number): boolean {
   let k = at - 1;
-  while (k >= 0 && text.charCodeAt(k) === 32) k--;
-  const c = text.charCodeAt(k);
+  while (k >= 0 && charCode(text, k) === 32) k--;
+  // Before the draft's start, codeAt reads 0, which is no mark.
+  const c = codeAt(text, k);
   return c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0xb7 || c === 42;
 }
 

@@ -2,6 +2,7 @@
  * Links to a site the draft's own names name (the `named-links` feature): the seller speaking of
  * its product and pointing at its own shop, which is what a quiet ad is made of in any language.
  */
+import { charCode } from './code-at.ts';
 import { withoutAccents } from './lexicon.ts';
 import type { Token } from './tokenize.ts';
 
@@ -21,7 +22,7 @@ function hostName(url: string): string {
   if (url.startsWith('www.', start)) start += 4;
   let end = start;
   while (end < url.length) {
-    const c = url.charCodeAt(end);
+    const c = charCode(url, end);
     if (c === 47 || c === 63 || c === 35 || c === 58) break; // / ? # :
     end++;
   }
@@ -36,7 +37,7 @@ function namesHost(word: string, host: string): boolean {
   if (word.length >= LABEL_PART_MIN) return true;
   // A short word must be a whole label ("Olmo" for "olmo.example", not for "olmodesign").
   const end = at + word.length;
-  return (at === 0 || host.charCodeAt(at - 1) === 46) && (end === host.length || host.charCodeAt(end) === 46);
+  return (at === 0 || charCode(host, at - 1) === 46) && (end === host.length || charCode(host, end) === 46);
 }
 
 /**

@@ -11,6 +11,7 @@
  * writer's subject, not a message. Never the whole draft: a reply that is only a quotation is
  * left as it is.
  */
+import { charCode } from './code-at.ts';
 import { isCjk } from './tokenize.ts';
 
 /** The closing marks each opening mark takes (German opens „ and closes “ or ”). */
@@ -59,7 +60,7 @@ function writerFollows(text: string, end: number): boolean {
 /** Whether the quoted text is a message (a sentence), not a quoted term. */
 function isSentence(quoted: string): boolean {
   let cjk = 0;
-  for (let k = 0; k < quoted.length; k++) if (isCjk(quoted.charCodeAt(k))) cjk++;
+  for (let k = 0; k < quoted.length; k++) if (isCjk(charCode(quoted, k))) cjk++;
   if (cjk >= MIN_CJK_CHARS) return true;
   return quoted.trim().split(/\s+/).length >= MIN_WORDS;
 }

@@ -6,7 +6,7 @@
  * Hand-written over char codes: this runs on every debounced keystroke and must stay linear.
  */
 
-import { codeAt } from './code-at.ts';
+import { charCode, codeAt } from './code-at.ts';
 import { fold, hashStep, HASH_START, unknownId, VOCABULARY } from './vocabulary.ts';
 
 export type TokenKind =
@@ -380,7 +380,7 @@ const isControl = (c: number): boolean =>
 
 /** Whether an address holds a control: its scan steps over what the main loop would have seen. */
 function hasControl(text: string): boolean {
-  for (let k = 0; k < text.length; k++) if (isControl(text.charCodeAt(k))) return true;
+  for (let k = 0; k < text.length; k++) if (isControl(charCode(text, k))) return true;
   return false;
 }
 
@@ -416,7 +416,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
     // Read in place rather than through codeAt: this function is too big for V8 to inline every
     // helper into, and a call per character was about a tenth of tokenizing. The bounds are
     // checked here as codeAt checks them, so no read meets NaN.
-    const c = text.charCodeAt(i);
+    const c = charCode(text, i);
     // Most tokens are words opening with a lower-case letter, which none of the kinds below can
     // start but a URL ("https://", "www."): they go straight to the word scan after this block.
     scan: {
@@ -647,7 +647,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
     let h = hashStep(HASH_START, fold(c));
     for (;;) {
       // 0 past the end (see codeAt): the scan stops there as at any other character that ends a word.
-      const d = j < n ? text.charCodeAt(j) : 0;
+      const d = j < n ? charCode(text, j) : 0;
       if (d >= 97 && d <= 122) {
         h = hashStep(h, d);
         j++;
@@ -668,7 +668,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
       } else break;
     }
     // A word right before "@domain.tld" is an e-mail address: a way to reach someone.
-    const after = j < n ? text.charCodeAt(j) : 0;
+    const after = j < n ? charCode(text, j) : 0;
     if (after === 64 && (i === 0 || !isWordChar(text, i - 1))) {
       EMAIL_DOMAIN.lastIndex = j;
       if (EMAIL_DOMAIN.test(text)) {
@@ -726,7 +726,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
       sentenceStart: atStart,
       // From the first character itself where it answers: a known word's string lives elsewhere in
       // memory, and reading it here was a cache miss a token.
-      capital: c >= 65 && c <= 90 ? true : c < 128 ? false : c !== norm.charCodeAt(0),
+      capital: c >= 65 && c <= 90 ? true : c < 128 ? false : c !== charCode(norm, 0),
       id,
     });
     atStart = false;

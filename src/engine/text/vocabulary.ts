@@ -10,6 +10,8 @@
  * a cap so a stream of packs cannot make it unbounded.
  */
 
+import { charCode } from './code-at.ts';
+
 /** Room for every word of many packs; past it, new words simply stay off the fast path. */
 const MAX_WORDS = 1 << 17;
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -53,7 +55,7 @@ export function knownAbsent(id: number, size: number): boolean {
 /** The hash the tokenizer builds while scanning, for a word already in normal form. */
 function hashOf(word: string): number {
   let h = HASH_START;
-  for (let k = 0; k < word.length; k++) h = hashStep(h, word.charCodeAt(k));
+  for (let k = 0; k < word.length; k++) h = hashStep(h, charCode(word, k));
   return h;
 }
 
@@ -71,7 +73,7 @@ function checkStep(v: number, c: number): number {
 }
 function checkOf(word: string): number {
   let v = CHECK_START;
-  for (let k = 0; k < word.length; k++) v = checkStep(v, word.charCodeAt(k));
+  for (let k = 0; k < word.length; k++) v = checkStep(v, charCode(word, k));
   return v;
 }
 
@@ -141,7 +143,7 @@ class Vocabulary {
       if (table[at + 1] !== h || table[at + 3] !== length) continue;
       // The second hash, of the draft's letters (in cache), for the one slot that got this far.
       let v = CHECK_START;
-      for (let k = start; k < end; k++) v = checkStep(v, fold(text.charCodeAt(k)));
+      for (let k = start; k < end; k++) v = checkStep(v, fold(charCode(text, k)));
       if (table[at + 2] === v) return id;
     }
   }
