@@ -108,6 +108,12 @@ function shadows(list: readonly CompiledRule[]): readonly (readonly number[])[] 
   return found;
 }
 
+/** Whether any of these rules fired: a loop, where `some` made a closure a rule once one fired. */
+function anyFired(rules: readonly number[], fired: readonly boolean[]): boolean {
+  for (const i of rules) if (fired[i]) return true;
+  return false;
+}
+
 function runRules(
   rules: readonly CompiledRule[],
   env: RuleEnv,
@@ -130,7 +136,7 @@ function runRules(
     // Draft rules have nothing to read in a blank draft.
     if (rule.history ? !env.summary : blank) continue;
     if (rule.wording && !wording) continue;
-    if (fired && shadowed[j]!.some((i) => fired![i])) continue;
+    if (fired && anyFired(shadowed[j]!, fired)) continue;
     const finding = rule.evaluate(env);
     if (finding) {
       out.push({ rule, finding });
