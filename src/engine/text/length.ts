@@ -41,6 +41,13 @@ function unitsAreWidth(text: string): boolean {
   return true;
 }
 
+/** The index of the first link token from t on, or tokens.length. */
+function urlFrom(tokens: Doc['tokens'], t: number): number {
+  let k = t;
+  while (k < tokens.length && tokens[k]!.kind !== 'url') k++;
+  return k;
+}
+
 export function measureLength(
   doc: Doc,
   limit: number,
@@ -51,29 +58,29 @@ export function measureLength(
   // Most drafts hold no wide character (on X, none but emoji): their length is arithmetic (links
   // at their weight, every other code unit 1), and only one that crosses the limit needs the walk
   // below to find where it crosses.
+  let quick = -1;
   if (doubleWide ? unitsAreWidth(text) : !WIDE.test(text)) {
-    let quick = text.length;
+    quick = text.length;
     if (urlLength > 0) for (const t of tokens) if (t.kind === 'url') quick += urlLength - (t.end - t.start);
     if (quick <= limit) return { length: quick, overflowAt: text.length };
   }
+  // With the length known (quick), the walk below stops where it crosses the limit: a long draft
+  // over a short network's limit is walked a limit's worth, not to its end.
   let length = 0;
   let overflowAt = -1;
-  let t = 0;
-  let nextUrl = -1;
-  const findUrl = (): void => {
-    nextUrl = -1;
-    if (urlLength <= 0) return;
-    while (t < tokens.length && tokens[t]!.kind !== 'url') t++;
-    if (t < tokens.length) nextUrl = tokens[t]!.start;
-  };
-  findUrl();
-  for (let i = 0; i < text.length;) {
+  // The next link's token and where it starts (-1 for none, or when links count as they are).
+  // Plain variables, not ones a helper closure shares: those live in memory, read and written on
+  // every character of a long draft.
+  let t = urlLength > 0 ? urlFrom(tokens, 0) : tokens.length;
+  let nextUrl = t < tokens.length ? tokens[t]!.start : -1;
+  const n = text.length;
+  for (let i = 0; i < n;) {
     const at = i;
     if (i === nextUrl) {
       length += urlLength;
       i = tokens[t]!.end;
-      t++;
-      findUrl();
+      t = urlFrom(tokens, t + 1);
+      nextUrl = t < tokens.length ? tokens[t]!.start : -1;
     } else {
       const c = charCode(text, i);
       if (c >= 0xd800 && c <= 0xdbff) {
@@ -86,7 +93,10 @@ export function measureLength(
       }
     }
     // The first character (or link) that crosses the limit, never half of a surrogate pair.
-    if (overflowAt < 0 && length > limit) overflowAt = at;
+    if (overflowAt < 0 && length > limit) {
+      overflowAt = at;
+      if (quick >= 0) return { length: quick, overflowAt };
+    }
   }
   return { length, overflowAt: overflowAt < 0 ? text.length : overflowAt };
 }
