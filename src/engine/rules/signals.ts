@@ -7,8 +7,18 @@
 import { z } from 'zod';
 import { Num } from '../pack/schema-parts.ts';
 import { matchEvidence, type Evaluate, type RuleType } from './rule-type.ts';
-import { compileSignals, featurePresent, scoreSignals, Signal, sumSignals, widest } from './signal-sum.ts';
+import {
+  compileSignals,
+  featurePresent,
+  scoreSignals,
+  Signal,
+  sumSignals,
+  widest,
+  type CompiledSignal,
+} from './signal-sum.ts';
 import type { Hits } from '../text/lexicon.ts';
+import type { Doc } from '../text/features.ts';
+import type { Kind } from '../types.ts';
 
 const Params = z.lazy(() =>
   z.strictObject({
@@ -40,10 +50,10 @@ export const signals: RuleType<z.infer<typeof Params>> = {
 
     const evaluate: Evaluate = ({ doc, hits, draft }) => {
       if (gate.length && !mayHoldAny(gate, hits)) return null;
-      if (featureGate && !featureGate.some((s) => featurePresent(s, doc, draft.kind))) return null;
+      if (featureGate && !anyFeaturePresent(featureGate, doc, draft.kind)) return null;
       if (scoreSignals(list, doc, hits, draft.kind) < threshold) return null;
       const sum = sumSignals(list, doc, hits, draft.kind);
-      if (requires && !requires.some((r) => sum.named.has(r))) return null;
+      if (requires && !anyNamed(requires, sum.named)) return null;
       // Evidence is gathered only for rules that fire: most drafts fire nothing.
       return {
         evidence: matchEvidence(doc.text, widest(sum.positive)),
@@ -58,5 +68,21 @@ export const signals: RuleType<z.infer<typeof Params>> = {
 /** Whether any of these lists matched in the draft. */
 function mayHoldAny(lists: readonly number[], hits: Hits): boolean {
   for (const l of lists) if (hits[l] !== undefined) return true;
+  return false;
+}
+
+/**
+ * Whether any of these feature signals counts in the draft. A loop in a function of its own, not
+ * `some` with an arrow in `evaluate`: an arrow there that reads `doc` and `draft` makes every call
+ * of every signals rule allocate a context for them, whether or not the rule has this gate.
+ */
+function anyFeaturePresent(gate: readonly CompiledSignal[], doc: Doc, kind: Kind): boolean {
+  for (const s of gate) if (featurePresent(s, doc, kind)) return true;
+  return false;
+}
+
+/** Whether any of these names is among the present signals' (a loop, for the reason above). */
+function anyNamed(names: readonly string[], present: ReadonlySet<string>): boolean {
+  for (const name of names) if (present.has(name)) return true;
   return false;
 }
