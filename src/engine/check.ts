@@ -172,11 +172,7 @@ export function makeEnv(input: Draft, pack: CompiledPack, options: CheckOptions)
   }
   // The `quoted-lead` feature: a reply that quotes what it answers owes that message an answer.
   if (quoted) doc.features['quoted-lead'] = doc.values[FEATURE_INDEX['quoted-lead']] = 1;
-  const summary =
-    options.summary ??
-    (options.history
-      ? summaryOf(options.history, pack, (other) => isPromotional(pack, other) ?? false)
-      : undefined);
+  const summary = options.summary ?? (options.history ? historySummary(options.history, pack) : undefined);
   return {
     doc,
     hits: pack.lexicon.match(doc.tokens, doc.language),
@@ -186,6 +182,18 @@ export function makeEnv(input: Draft, pack: CompiledPack, options: CheckOptions)
     // without history makes no Date (one was a measurable part of scoring a short draft).
     now: options.now ?? (summary ? new Date() : NO_CLOCK),
   };
+}
+
+/**
+ * The summary of a raw history. A function of its own: the arrow that classifies past posts
+ * reads `pack`, and written inside makeEnv it made every score allocate a context for it, with
+ * history or without.
+ */
+function historySummary(
+  history: NonNullable<CheckOptions['history']>,
+  pack: CompiledPack,
+): ReturnType<typeof summaryOf> {
+  return summaryOf(history, pack, (other) => isPromotional(pack, other) ?? false);
 }
 
 /** The `now` of a score without history, which no rule reads (see makeEnv). */
@@ -236,10 +244,9 @@ export function check(input: Draft, pack: CompiledPack, options: CheckOptions = 
   const found = runRules(pack.rules, env, covered(pack, env), empty);
   // A more specific diagnosis silences a generic one ("unless"); one level is enough. Few rules
   // fire on a draft, so plain scans beat building sets and maps for them.
-  const firedNudge = (id: string): boolean => found.some((f) => f.rule.nudge === id);
   const byNudge: { nudge: Nudge; rule: CompiledRule }[] = [];
   for (const { rule, finding } of found) {
-    if (rule.unless.length && rule.unless.some(firedNudge)) continue;
+    if (rule.unless.length && anyNudgeFired(rule.unless, found)) continue;
     // Several rules may report one nudge (platform-fit: length, hashtags, fold): merge them.
     const existing = byNudge.find((b) => b.rule.nudge === rule.nudge);
     if (existing) {
@@ -272,8 +279,24 @@ export function check(input: Draft, pack: CompiledPack, options: CheckOptions = 
   );
   const all = ranked.map((r) => r.nudge);
   const score = empty ? 0 : scoreOf(pack, env, ranked);
-  const band = empty ? 'empty' : (pack.bands.find((b) => score >= b.min)?.label ?? 'weak');
+  const band = empty ? 'empty' : bandOf(pack, score);
   return { score, band, nudges: all.slice(0, MAX_SHOWN), all, notes, truncated };
+}
+
+/**
+ * Whether any of these nudges is among those found. This and bandOf are loops in functions of
+ * their own, where arrows inside check that read `found` and `score` made every score allocate a
+ * context for them.
+ */
+function anyNudgeFired(ids: readonly string[], found: readonly { rule: CompiledRule }[]): boolean {
+  for (const id of ids) for (const f of found) if (f.rule.nudge === id) return true;
+  return false;
+}
+
+/** The label of the first band (highest first) whose minimum the score reaches. */
+function bandOf(pack: CompiledPack, score: number): string {
+  for (const b of pack.bands) if (score >= b.min) return b.label;
+  return 'weak';
 }
 
 /**

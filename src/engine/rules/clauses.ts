@@ -61,15 +61,18 @@ function clauseWords(doc: Doc): ClauseWords {
     lastToken: new Array<number>(n).fill(-1),
     last: -1,
   };
-  doc.tokens.forEach((t, k) => {
-    if (t.kind !== 'word') return;
+  // A loop, not forEach with an arrow: this reads every token of the draft.
+  const tokens = doc.tokens;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') continue;
     const c = doc.clause[k]!;
     // Half a word a CJK character, as `analyse` counts them: "経理部長の皆さまへ" is a label of
     // four or five words, not nine.
     counts.words[c]! += isCharWord(charCode(doc.text, t.start), t) ? 0.5 : 1;
     counts.lastToken[c] = k;
     counts.last = c;
-  });
+  }
   wordsOf = { doc, counts };
   return counts;
 }
@@ -537,9 +540,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       marks.fill(0);
       markClauses(tags, termMatches, byKind, doc, off, capped, marks, found);
       // The evidence of a closing rule is what the close says, not the story before it.
-      const evidence = widest(
-        closing ? quoted.map((q) => q.filter((m) => doc.clause[m.first]! >= closeFrom)) : quoted,
-      );
+      const evidence = widest(closing ? inClose(quoted, doc, closeFrom) : quoted);
       return {
         evidence: matchEvidence(doc.text, evidence, 6),
         vars: { pitchClauses, clauses: doc.clauses, score: Math.round(pitch * 10) / 10 },
@@ -547,6 +548,15 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
     };
   },
 };
+
+/**
+ * Per group, the matches in the close (clauses from closeFrom on). A function of its own: arrows
+ * inside the rule's evaluate that read `doc` made every call of every clauses rule allocate a
+ * context for it, though only a closing rule that fires gets here.
+ */
+function inClose(groups: readonly Match[][], doc: Doc, closeFrom: number): Match[][] {
+  return groups.map((q) => q.filter((m) => doc.clause[m.first]! >= closeFrom));
+}
 
 /** A bullet a list item opens with, when it is no emoji: • · - * – ✓ ✔ ▪ ► →. */
 const BULLET = /[•·\-*–✓✔▪►→]/;
