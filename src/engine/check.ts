@@ -109,8 +109,14 @@ function shadows(list: readonly CompiledRule[]): readonly (readonly number[])[] 
 }
 
 /** Whether any of these rules fired: a loop, where `some` made a closure a rule once one fired. */
-function anyFired(rules: readonly number[], fired: readonly boolean[]): boolean {
-  for (const i of rules) if (fired[i]) return true;
+function anyFired(rules: readonly number[], fired: readonly number[]): boolean {
+  for (const i of rules) for (const k of fired) if (k === i) return true;
+  return false;
+}
+
+/** Whether a finding of this nudge is among these (a loop, not `some` with an arrow over `nudge`). */
+function nudgeFound(found: readonly { rule: CompiledRule }[], nudge: string): boolean {
+  for (const f of found) if (f.rule.nudge === nudge) return true;
   return false;
 }
 
@@ -123,14 +129,16 @@ function runRules(
   let out = [];
   const list = applicable(rules, env.draft);
   const shadowed = shadows(list);
-  // Which rules of the list fired; most drafts fire none, so it is made on the first.
-  let fired: boolean[] | null = null;
-  let vetoes = false;
+  // The indexes of the rules that fired, and of the vetoes, in list order: most drafts fire none
+  // or a few, so a short list made on the first beats a flag per rule of the list (an array of
+  // its length made and filled once one fired, on most drafts), and the veto pass reads only vetoes.
+  let fired: number[] | null = null;
+  let vetoes: number[] | null = null;
   for (let j = 0; j < list.length; j++) {
     const rule = list[j]!;
     // A veto is weighed after the others, and only where its nudge fired.
     if (rule.veto) {
-      vetoes = true;
+      (vetoes ??= []).push(j);
       continue;
     }
     // Draft rules have nothing to read in a blank draft.
@@ -140,15 +148,15 @@ function runRules(
     const finding = rule.evaluate(env);
     if (finding) {
       out.push({ rule, finding });
-      (fired ??= new Array<boolean>(list.length).fill(false))[j] = true;
+      (fired ??= []).push(j);
     }
   }
   if (vetoes && out.length) {
-    for (const rule of list) {
-      if (!rule.veto || (rule.wording && !wording)) continue;
+    for (const j of vetoes) {
+      const rule = list[j]!;
+      if (rule.wording && !wording) continue;
       const nudge = rule.nudge;
-      if (out.some((f) => f.rule.nudge === nudge) && rule.evaluate(env))
-        out = out.filter((f) => f.rule.nudge !== nudge);
+      if (nudgeFound(out, nudge) && rule.evaluate(env)) out = out.filter((f) => f.rule.nudge !== nudge);
     }
   }
   return out;
@@ -272,15 +280,20 @@ export function check(input: Draft, pack: CompiledPack, options: CheckOptions = 
   }
   // Warnings before tips; then the specific before the generic (a confidential name, a missing
   // disclosure, the person's own history before a soft wording tip); then the pack's order.
-  const ranked = byNudge.sort(
-    (a, b) =>
-      (a.nudge.severity === b.nudge.severity ? 0 : a.nudge.severity === 'warn' ? -1 : 1) ||
-      a.rule.priority - b.rule.priority,
-  );
+  // Most drafts have one nudge or none: no sort to set up for them.
+  const ranked = byNudge.length > 1 ? byNudge.sort(byRank) : byNudge;
   const all = ranked.map((r) => r.nudge);
   const score = empty ? 0 : scoreOf(pack, env, ranked);
   const band = empty ? 'empty' : bandOf(pack, score);
   return { score, band, nudges: all.slice(0, MAX_SHOWN), all, notes, truncated };
+}
+
+/** Warnings before tips; then by priority (a stable sort keeps the pack's order among equals). */
+function byRank(a: { nudge: Nudge; rule: CompiledRule }, b: { nudge: Nudge; rule: CompiledRule }): number {
+  return (
+    (a.nudge.severity === b.nudge.severity ? 0 : a.nudge.severity === 'warn' ? -1 : 1) ||
+    a.rule.priority - b.rule.priority
+  );
 }
 
 /**
