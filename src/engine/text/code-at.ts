@@ -21,3 +21,7 @@ export const charCode = (text: string, i: number): number => String.prototype.ch
  */
 export const codeAt = (text: string, i: number): number =>
   i >= 0 && i < text.length ? String.prototype.charCodeAt.call(text, i) : 0;
+
+/** An ASCII letter or digit, by its char code (codeAt's 0 past either end is neither). */
+export const isAsciiAlnum = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);

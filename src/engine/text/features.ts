@@ -2,7 +2,7 @@
  * Counts and positions that rules read. Computed once per draft from the token stream, so
  * that adding a rule never adds a pass over the text.
  */
-import { charCode, codeAt } from './code-at.ts';
+import { charCode, codeAt, isAsciiAlnum } from './code-at.ts';
 import { isWordChar, tokenize, type Token, type TokenizeReport } from './tokenize.ts';
 import {
   ADDRESS_WORDS,
@@ -133,8 +133,11 @@ const LABEL = /^\s*(?:[^\s:"“„«「『'‘]+\s+){0,3}[^\s:"“„«「『'�
  */
 function quoteOnly(text: string, tokens: readonly Token[]): number {
   let open = 0;
-  while (open < text.length && /\s/.test(text[open]!)) open++;
-  if (!OPEN_QUOTE.has(text[open] ?? '')) {
+  // Most drafts open with an ASCII letter or digit: no space to skip and no quotation mark, told
+  // without the expression and the set.
+  const plain = isAsciiAlnum(codeAt(text, 0));
+  if (!plain) while (open < text.length && /\s/.test(text[open]!)) open++;
+  if (plain || !OPEN_QUOTE.has(text[open] ?? '')) {
     // Most drafts have no colon near their start: they skip the expression.
     const colon = text.indexOf(':');
     if (colon < 0 || colon > 80) return 0;

@@ -57,9 +57,18 @@ function scriptOf(c: number): string | null {
 
 /** The language with the most evidence; Latin-script votes need two clues and a clear lead. */
 /** Counts the evidence as `analyse` reads the words; `result()` decides. */
+/**
+ * A vote of 0 for each language (see LanguageVotes.votes), held as fractions, as votes are (a
+ * shared spelling splits its vote): made of 0.5 and then zeroed, the array stores doubles, so a
+ * copy takes its first vote without being converted from small integers.
+ */
+const NO_VOTES: readonly number[] = LANGS.map(() => 0.5).fill(0);
+
 export class LanguageVotes {
-  // A plain array: a typed one is allocated off the JS heap, which costs more than the vote.
-  readonly votes: number[] = new Array<number>(LANGS.length).fill(0);
+  // A plain array: a typed one is allocated off the JS heap, which costs more than the vote. A
+  // copy of a packed array of zeros: `new Array(n).fill(0)` made a holey one of small integers,
+  // slower to make and to read, converted to doubles at the first vote of every draft.
+  readonly votes: number[] = NO_VOTES.slice();
   scripts: Map<string, number> | null = null;
   words = 0;
   scripted = 0;

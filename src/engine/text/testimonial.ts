@@ -4,6 +4,7 @@
  * product states nothing of the poster's own: the clauses rules count its clauses as neither side,
  * and a short post that is a testimonial and a link is an ad however plainly it is worded.
  */
+import { codeAt, isAsciiAlnum } from './code-at.ts';
 import type { Token } from './tokenize.ts';
 
 // A quotation mark that opens a testimonial, and one that closes it: narrower than quoteOnly's
@@ -21,6 +22,9 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * clause (Doc.clause).
  */
 export function testimonialEnd(text: string, tokens: readonly Token[], clause: readonly number[]): number {
+  // Most drafts open with an ASCII letter or digit, so with no quotation: settled without the
+  // set and the expression below, which this asks of every draft.
+  if (isAsciiAlnum(codeAt(text, 0))) return -1;
   let open = 0;
   while (open < text.length && !OPENS.has(text[open]!) && !LETTER_OR_DIGIT.test(text[open]!)) open++;
   if (!OPENS.has(text[open] ?? '')) return -1;
