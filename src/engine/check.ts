@@ -302,7 +302,7 @@ function byRank(a: { nudge: Nudge; rule: CompiledRule }, b: { nudge: Nudge; rule
  * context for them.
  */
 function anyNudgeFired(ids: readonly string[], found: readonly { rule: CompiledRule }[]): boolean {
-  for (const id of ids) for (const f of found) if (f.rule.nudge === id) return true;
+  for (const id of ids) if (nudgeFound(found, id)) return true;
   return false;
 }
 

@@ -55,8 +55,6 @@ function scriptOf(c: number): string | null {
   return null;
 }
 
-/** The language with the most evidence; Latin-script votes need two clues and a clear lead. */
-/** Counts the evidence as `analyse` reads the words; `result()` decides. */
 /**
  * A vote of 0 for each language (see LanguageVotes.votes), held as fractions, as votes are (a
  * shared spelling splits its vote): made of 0.5 and then zeroed, the array stores doubles, so a
@@ -64,6 +62,8 @@ function scriptOf(c: number): string | null {
  */
 const NO_VOTES: readonly number[] = LANGS.map(() => 0.5).fill(0);
 
+/** The language with the most evidence; Latin-script votes need two clues and a clear lead. */
+/** Counts the evidence as `analyse` reads the words; `result()` decides. */
 export class LanguageVotes {
   // A plain array: a typed one is allocated off the JS heap, which costs more than the vote. A
   // copy of a packed array of zeros: `new Array(n).fill(0)` made a holey one of small integers,
