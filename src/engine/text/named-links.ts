@@ -59,19 +59,54 @@ export function namedLinks(
   const hosts: string[] = [];
   for (const k of others) if (tokens[k]!.kind === 'url') hosts.push(hostName(tokens[k]!.norm));
   let named = 0;
-  for (const k of capitals) {
-    const t = tokens[k]!;
-    const norm = t.norm;
-    const bare = norm.endsWith("'s") ? norm.slice(0, -2) : norm;
-    // An ASCII word was looked up in the vocabulary (its id is not -1): only others carry accents,
-    // dropped as the lexicon drops them for phrases typed bare.
-    const word = t.id === -1 ? withoutAccents(bare) : bare;
+  for (let c = 0; c < capitals.length; c++) {
+    const k = capitals[c]!;
+    const word = siteSpelling(tokens[k]!);
+    const spelled = umlautsSpelledOut(tokens[k]!);
+    // Two capitalised words in a row may be one name written as one host ("Dona Rosa",
+    // "donarosa.example"; "Loop Desk", "loopdesk.example"), though each alone is too short to count.
+    const next = capitals[c + 1] === k + 1 ? siteSpelling(tokens[k + 1]!) : null;
     for (let h = 0; h < hosts.length; h++) {
-      if (hosts[h] === '' || !namesHost(word, hosts[h]!)) continue;
+      const host = hosts[h]!;
+      const names =
+        namesHostAnyway(word, host) ||
+        (spelled !== null && namesHostAnyway(spelled, host)) ||
+        (next !== null && namesHost(word + next, host));
+      if (host === '' || !names) continue;
       // Each link counts once: its host is spent.
       hosts[h] = '';
       named++;
     }
   }
   return named;
+}
+
+/**
+ * A capitalised word as a site would spell it: lower case, a possessive as its noun and, for a
+ * word with accents (its id is -1: only ASCII words are looked up), without them, as the lexicon
+ * drops them for phrases typed bare.
+ */
+function siteSpelling(t: Token): string {
+  const bare = t.norm.endsWith("'s") ? t.norm.slice(0, -2) : t.norm;
+  return t.id === -1 ? withoutAccents(bare) : bare;
+}
+
+/** German umlauts and ß as a host spells them ("GrünKiste", "gruenkiste.example"), or null without any. */
+function umlautsSpelledOut(t: Token): string | null {
+  if (t.id !== -1 || !UMLAUT.test(t.norm)) return null;
+  const bare = t.norm.endsWith("'s") ? t.norm.slice(0, -2) : t.norm;
+  return withoutAccents(bare.replace(UMLAUT_ALL, (ch) => SPELLED[ch] ?? ch));
+}
+
+const UMLAUT = /[äöüß]/;
+const UMLAUT_ALL = /[äöüß]/g;
+const SPELLED: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
+
+/** `namesHost`, or one part of a hyphenated compound names it ("SparHahn-Aufsatz", "sparhahn.example"). */
+function namesHostAnyway(word: string, host: string): boolean {
+  if (namesHost(word, host)) return true;
+  if (word.includes('-')) {
+    for (const part of word.split('-')) if (part.length >= NAME_MIN && namesHost(part, host)) return true;
+  }
+  return false;
 }

@@ -439,6 +439,16 @@ describe('named-links', () => {
     expect(named('The Bramble Mini, and no link at all.')).toBe(0);
   });
 
+  it('reads a two-word name, spelled-out umlauts and a hyphenated compound as a host writes them', () => {
+    // Each word alone is under five letters, so only the pair names the host.
+    expect(named('Lunch boxes that keep it warm: Dona Rosa. donarosa.example')).toBe(1);
+    expect(named('Frische Kräuter von GrünKiste. gruenkiste.example')).toBe(1);
+    expect(named('Der SparHahn-Aufsatz spart Wasser. sparhahn.example')).toBe(1);
+    // Two capitalised words apart from each other do not join, nor a lower-case pair.
+    expect(named('Dona said Rosa would call. donarosa.example')).toBe(0);
+    expect(named('The dona rosa recipe is here: donarosa.example')).toBe(0);
+  });
+
   it('counts each named link once', () => {
     expect(named('Bramble and Sillgrow: bramble.example sillgrow.example/tray and other.example')).toBe(2);
   });
