@@ -12,9 +12,27 @@
  */
 import { charCode, codeAt } from './code-at.ts';
 import { NUMBER_FORMS, isPointingArrow, tokenize, type Token, type TokenKind } from './tokenize.ts';
-import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
+import { VOCABULARY } from './vocabulary.ts';
 import { LANGUAGE_BITS, UNDETERMINED } from './language.ts';
 import { STOPWORDS } from './stopwords.ts';
+import {
+  END,
+  EXACT,
+  HAS_KIND,
+  HAS_NAME,
+  HAS_PREFIX,
+  HAS_WORD,
+  KIND,
+  kindLabel,
+  NAME,
+  NAME_LABEL,
+  NO_LABEL,
+  NODE,
+  PhraseTrie,
+  PREFIX,
+  WORD_LABEL,
+  type Part,
+} from './phrase-trie.ts';
 
 /** Matches per list, by the list's index in `Lexicon.names`; undefined where a list matched nothing. */
 export type Hits = readonly (readonly Match[] | undefined)[];
@@ -25,70 +43,6 @@ export interface Match {
   last: number;
   start: number;
   end: number;
-}
-
-// One object shape for every part keeps the matching loop monomorphic.
-const EXACT = 0;
-const PREFIX = 1;
-const KIND = 2;
-const NAME = 3;
-interface Part {
-  type: typeof EXACT | typeof PREFIX | typeof KIND | typeof NAME;
-  /** The word or prefix; for a kind placeholder, the token kind; for a name, "<name>". */
-  value: string;
-  /** An exact word's vocabulary id, or -1 (see partMatches). */
-  id: number;
-}
-interface Scan {
-  tokens: readonly Token[];
-  pos: Int32Array;
-  sentence: Int32Array;
-  count: number;
-  best: Int32Array;
-  touched: Int32Array;
-  nTouched: number;
-  /** The draft's language, for phrases tied to one. */
-  language: string | undefined;
-  /** ACCENTLESS when the language is known and not English, so phrases typed bare count. */
-  accentless: string | null;
-}
-
-interface Head {
-  /** Phrases of one word, or whose second part is not a plain word. */
-  single: Phrase[] | null;
-  /** Phrases under their second word. */
-  pairs: Map<string, Phrase[]> | null;
-  /**
-   * The same, for second words with a vocabulary id, under that id: a token's id is at hand, while
-   * hashing its string reads it from elsewhere in memory (a cache miss a lookup).
-   */
-  pairsById: Map<number, Phrase[]> | null;
-  /**
-   * Phrases whose second part is a kind of token ("first <number> customers"), under that kind:
-   * a head such as "first" opens dozens, and most of its tokens are followed by a word.
-   */
-  kinds: Map<TokenKind, Phrase[]> | null;
-  /**
-   * One bit per second word's vocabulary id modulo 32: a clear bit rules a pair out without the
-   * map probe, which was the matcher's costliest line (most words follow a head and pair with nothing).
-   */
-  pairBits: number;
-}
-
-interface Phrase {
-  parts: Part[];
-  /** parts.length, kept on the phrase: most phrases tried are ruled out by it alone. */
-  size: number;
-  /**
-   * The first part left to check: the index already guarantees an exact or kind head (1), and a
-   * phrase filed under its second word too (2); a prefix head is checked again (0).
-   */
-  from: 0 | 1 | 2;
-  list: number;
-  /** The one language the phrase counts in ("@xx"), or null for every language. */
-  lang: string | null;
-  /** The one language the phrase does not count in ("@-xx"), or null. */
-  except: string | null;
 }
 
 /**
@@ -305,78 +259,15 @@ function parsePhrase(phrase: string): Part[] {
   return parts;
 }
 
-/** Slots of the pair filter: room for the pack's word pairs at a few in a hundred collisions. */
-const PAIR_SLOTS = 1 << 16;
-const pairSlot = (head: number, second: number): number =>
-  (Math.imul(head, 0x9e3779b1) ^ second) & (PAIR_SLOTS - 1);
-
-/** A cheap slot for a word from its first two characters and length: no hashing of the string. */
-function wordSlot(word: string): number {
-  return ((charCode(word, 0) * 961 + codeAt(word, 1) * 31 + word.length) & 0xffff) >>> 0;
-}
-
-/** The first three characters as one number (no string allocated on the hot path). */
-function prefixKey(word: string): number | string {
-  const a = charCode(word, 0);
-  const b = codeAt(word, 1);
-  const c = codeAt(word, 2);
-  return a < 256 && b < 256 && c < 256 ? (a << 16) | (b << 8) | c : word.slice(0, 3);
-}
-
-/** Adds a phrase to the bucket under `key`, making the bucket when it is the first. */
-function fileUnder<K>(index: Map<K, Phrase[]>, key: K, phrase: Phrase): void {
-  const bucket = index.get(key);
-  if (bucket) bucket.push(phrase);
-  else index.set(key, [phrase]);
-}
-
-function partMatches(part: Part, t: Token): boolean {
-  if (part.type === EXACT) {
-    // By id where both sides have one, or where the token was looked up among enough words to
-    // rule the part's out: comparing two strings reads them, and a vocabulary word's string lives
-    // elsewhere in memory (a cache miss a comparison).
-    const pid = part.id;
-    const tid = t.id;
-    if (pid >= 0 && (tid >= 0 || -2 - tid > pid)) return tid === pid;
-    return t.norm === part.value;
-  }
-  if (part.type === KIND) return t.kind === part.value;
-  if (part.type === NAME) return t.kind === 'word' && t.capital && !t.sentenceStart;
-  return t.kind === 'word' && t.norm.startsWith(part.value);
-}
-
 export class Lexicon {
   readonly names: readonly string[];
-  /**
-   * Phrases by their head word, in one entry a word so a token costs one lookup: those whose
-   * second part is a word too sit under that second word (a common head such as "we" or "our"
-   * then costs one more lookup instead of trying its dozens of phrases).
-   */
-  private readonly heads = new Map<string, Head>();
-  /** The same entries by vocabulary id, for head words the tokenizer recognises. */
-  private readonly headById: Array<Head | null> = [];
-  /** 1 for the vocabulary ids of words that are a phrase's second word: others skip the pair maps. */
-  private secondById = new Uint8Array(0);
-  /**
-   * One bit per (head id, second id) slot that some pair of words fills: pairBits lets through
-   * every word whose id shares a bit with one of a head's second words, which for a head with
-   * many ("our", "we") is nearly all; this rules out most of the rest before the map probe.
-   */
-  private readonly pairFilter = new Uint8Array(PAIR_SLOTS);
-  /**
-   * The vocabulary's size once this index was built, when every head word it holds is among
-   * those; -1 when one could not join the vocabulary (see knownAbsent).
-   */
-  private vocabularySize = -1;
-  private readonly kindIndex = new Map<TokenKind, Phrase[]>();
-  /** Phrases that open with a kind then a word ("<number> followers"), under kind then word. */
-  private readonly kindPairs = new Map<TokenKind, Map<string, Phrase[]>>();
-  private readonly prefixIndex = new Map<number | string, Phrase[]>();
-  /** Vocabulary ids below this have their prefix phrases in `headById` (see foldPrefixes). */
-  private prefixesFolded = 0;
-  /** A 1-bit-per-slot filter of head words (and prefixes), so most tokens skip the Map probe. */
-  private readonly headFilter = new Uint8Array(1 << 16);
-  private readonly prefixFilter = new Uint8Array(1 << 16);
+  /** Every phrase, as a trie over token labels (see phrase-trie.ts). */
+  private readonly trie = new PhraseTrie();
+  /** The languages phrases name ("@xx", "@-xx", ACCENTLESS), as the small numbers the trie keeps. */
+  private readonly languages = new Map<string, number>();
+  /** Head words of phrases that open with a word, and second words of those whose second part is one. */
+  private readonly heads = new Set<string>();
+  private readonly seconds = new Set<string>();
   // Scratch space reused across calls: matching allocates only its results.
   // Typed arrays past 64 bytes live outside the JS heap and cost microseconds to allocate, so
   // they are kept and grown, never made per call.
@@ -385,11 +276,12 @@ export class Lexicon {
   private lastEnd = new Int32Array(0);
   private pos = new Int32Array(64);
   private sentence = new Int32Array(64);
-
-  /** False once a head word the tokenizer looks up could not get a vocabulary id (see vocabularySize). */
-  private complete = true;
-  /** The second words of two-word phrases, for `secondById`. */
-  private readonly seconds = new Set<string>();
+  /** Per matchable token: its word's label and its kind's (see phrase-trie.ts). */
+  private word = new Int32Array(64);
+  private kind = new Int32Array(64);
+  /** The walk's pending nodes and the tokens each has consumed. */
+  private stackNode = new Int32Array(64);
+  private stackDepth = new Int32Array(64);
   /**
    * The lists, until the accented phrases among them get their bare spellings (see `unaccented`):
    * the first draft that can use those, one known to be in a language other than English, files
@@ -409,7 +301,7 @@ export class Lexicon {
       }
     });
     this.unfiled = lists;
-    this.finish();
+    this.trie.seal();
   }
 
   /** Files the bare spellings of the accented phrases (see `unfiled`). */
@@ -436,118 +328,32 @@ export class Lexicon {
       this.heads.has(word) || this.seconds.has(word) || STOPWORDS.has(word) || LANGUAGE_BITS.has(word);
     const kept = found.filter(([, phrase, , accented]) => !namesAnotherWord(accented, phrase, named));
     for (const [list, phrase, lang] of kept) this.file(list, phrase, lang);
-    this.finish();
+    this.trie.seal();
   }
 
-  /** What filing phrases leaves to do: the second-word table, prefixes by id, the vocabulary's size. */
-  private finish(): void {
-    this.secondById = new Uint8Array(VOCABULARY.size);
-    for (const word of this.seconds) {
-      const id = VOCABULARY.idOf(word);
-      if (id >= 0) this.secondById[id] = 1;
-    }
-    this.foldPrefixes();
-    // Past the vocabulary's cap a head word may be missing from it: then no token is ruled out.
-    this.vocabularySize = this.complete ? VOCABULARY.size : -1;
+  /** The small number standing for a language a phrase names, or -1 for none. */
+  private languageCode(lang: string | null): number {
+    if (lang === null) return -1;
+    let code = this.languages.get(lang);
+    if (code === undefined) this.languages.set(lang, (code = this.languages.size));
+    return code;
   }
 
-  /** Files one phrase under its head (word, kind or prefix) and, where it has one, its second part. */
+  /** Files one phrase in the trie. */
   private file(list: number, phrase: string, lang: string | null): void {
     const parts = parsePhrase(phrase);
     const head = parts[0];
-    // A name heads nothing: no index holds it (the pack compiler names such a phrase).
-    if (!head || head.type === NAME) return;
+    // A name heads nothing: matching never starts at one (the pack compiler names such a phrase).
+    // Nor does "<word>": the root is left by a word's own edge, by the kind of a token that is no
+    // word, or by a prefix (the pack compiler refuses a gap first).
+    if (!head || head.type === NAME || (head.type === KIND && head.value === 'word')) return;
+    if (head.type === EXACT) {
+      this.heads.add(head.value);
+      const second = parts[1];
+      if (second?.type === EXACT) this.seconds.add(second.value);
+    }
     const except = lang?.startsWith('-') ? lang.slice(1) : null;
-    const phraseEntry: Phrase = {
-      parts,
-      size: parts.length,
-      list,
-      from: head.type === PREFIX ? 0 : 1,
-      lang: except === null ? lang : null,
-      except,
-    };
-    if (head.type === KIND) {
-      const kind = head.value as TokenKind;
-      const second = parts[1];
-      if (second?.type === EXACT) {
-        let byNext = this.kindPairs.get(kind);
-        if (!byNext) this.kindPairs.set(kind, (byNext = new Map()));
-        // Found by its head's kind and its second word: both are known to match.
-        phraseEntry.from = 2;
-        fileUnder(byNext, second.value, phraseEntry);
-        return;
-      }
-      fileUnder(this.kindIndex, kind, phraseEntry);
-    } else {
-      const second = parts[1];
-      if (head.type === EXACT) {
-        this.headFilter[wordSlot(head.value)] = 1;
-        let entry = this.heads.get(head.value);
-        const headId = VOCABULARY.idOf(head.value);
-        if (!entry) {
-          this.heads.set(
-            head.value,
-            (entry = { single: null, pairs: null, pairsById: null, kinds: null, pairBits: 0 }),
-          );
-          if (headId >= 0) {
-            while (this.headById.length <= headId) this.headById.push(null);
-            this.headById[headId] = entry;
-          } else if (internable(head.value)) this.complete = false;
-        }
-        if (second?.type === EXACT) {
-          this.seconds.add(second.value);
-          const secondId = VOCABULARY.idOf(second.value);
-          // A second word without an id is matched by string: its bit stays unknown, so all are set.
-          entry.pairBits |= secondId >= 0 ? 1 << (secondId & 31) : -1;
-          if (headId >= 0 && secondId >= 0) this.pairFilter[pairSlot(headId, secondId)] = 1;
-          // Found by its head and second word: both are known to match.
-          phraseEntry.from = 2;
-          fileUnder((entry.pairs ??= new Map()), second.value, phraseEntry);
-          if (secondId >= 0) fileUnder((entry.pairsById ??= new Map()), secondId, phraseEntry);
-        } else if (second?.type === KIND && second.value !== 'word') {
-          // Found by its head and the next token's kind: both are known to match. A gap ("free
-          // <word> inspection") goes with the one-word phrases below, tried wherever its head
-          // stands: `match` looks kinds up only after a token that is no word.
-          phraseEntry.from = 2;
-          fileUnder((entry.kinds ??= new Map()), second.value as TokenKind, phraseEntry);
-        } else (entry.single ??= []).push(phraseEntry);
-        return;
-      }
-      const key = prefixKey(head.value);
-      this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0] = 1;
-      fileUnder(this.prefixIndex, key, phraseEntry);
-    }
-  }
-
-  /**
-   * Puts the prefix phrases a vocabulary word can open ("synerg*" for "synergy") in that word's
-   * entry by id, so a known word costs one array read and skips the prefix index while matching.
-   * Words the vocabulary gains later, and unknown words, still take the prefix index.
-   */
-  private foldPrefixes(): void {
-    const size = VOCABULARY.size;
-    while (this.headById.length < size) this.headById.push(null);
-    if (this.prefixIndex.size) {
-      for (let id = 0; id < size; id++) {
-        const word = VOCABULARY.word(id);
-        if (word.length < 3) continue;
-        const key = prefixKey(word);
-        if (!this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0]) continue;
-        const bucket = this.prefixIndex.get(key)?.filter((p) => word.startsWith(p.parts[0]!.value));
-        if (!bucket?.length) continue;
-        // A copy: the entry in `heads` serves words with no id, which take the prefix index anyway.
-        // Made from that entry, not this slot's, so folding again (see fileBare) adds nothing twice.
-        const entry = this.heads.get(word);
-        this.headById[id] = {
-          single: [...(entry?.single ?? []), ...bucket],
-          pairs: entry?.pairs ?? null,
-          pairsById: entry?.pairsById ?? null,
-          kinds: entry?.kinds ?? null,
-          pairBits: entry?.pairBits ?? 0,
-        };
-      }
-    }
-    this.prefixesFolded = size;
+    this.trie.add(parts, list, this.languageCode(except === null ? lang : null), this.languageCode(except));
   }
 
   /**
@@ -558,14 +364,19 @@ export class Lexicon {
     const accentless =
       language !== undefined && language !== UNDETERMINED && language !== 'en' ? ACCENTLESS : null;
     if (accentless !== null && this.unfiled !== null) this.fileBare();
-    // Positions of matchable tokens, and the sentence each belongs to.
+    const trie = this.trie;
+    // Positions of matchable tokens, the sentence each belongs to, and the labels it goes by.
     if (this.pos.length < tokens.length) {
       const size = Math.max(tokens.length, this.pos.length * 2);
       this.pos = new Int32Array(size);
       this.sentence = new Int32Array(size);
+      this.word = new Int32Array(size);
+      this.kind = new Int32Array(size);
     }
     const pos = this.pos;
     const sentence = this.sentence;
+    const word = this.word;
+    const kind = this.kind;
     let count = 0;
     let s = 0;
     for (let i = 0; i < tokens.length; i++) {
@@ -575,7 +386,9 @@ export class Lexicon {
         continue;
       }
       pos[count] = i;
-      sentence[count++] = s;
+      sentence[count] = s;
+      word[count] = trie.labelOf(t);
+      kind[count++] = t.kind === 'word' ? WORD_LABEL : kindLabel(t.kind);
     }
     const lists = this.names.length;
     const out: (Match[] | undefined)[] = new Array<Match[] | undefined>(lists);
@@ -583,68 +396,78 @@ export class Lexicon {
     lastEnd.fill(0);
     const best = this.best.length === lists ? this.best : (this.best = new Int32Array(lists));
     const touched = this.touched.length === lists ? this.touched : (this.touched = new Int32Array(lists));
-    const env: Scan = { tokens, pos, sentence, count, best, touched, nTouched: 0, language, accentless };
-    const headById = this.headById;
-    const secondById = this.secondById;
+    // A phrase tied to a language counts in a draft of that language, and one bare of its accents
+    // in any known language but English; codes no phrase names stand for the rest.
+    const languageCode = language === undefined ? -2 : (this.languages.get(language) ?? -3);
+    const accentlessCode = accentless === null ? -4 : (this.languages.get(accentless) ?? -4);
+    const { info, ends, rootWord, rootPrefixChildren, size } = trie;
     for (let p = 0; p < count; p++) {
-      const t = tokens[pos[p]!]!;
-      env.nTouched = 0;
-      const id = t.id;
-      const entry =
-        id >= 0
-          ? id < headById.length
-            ? headById[id]
-            : null
-          : knownAbsent(id, this.vocabularySize) || !this.headFilter[wordSlot(t.norm)]
-            ? undefined
-            : this.heads.get(t.norm);
-      // The token after this one, when it is in the same sentence: every two-part lookup needs it.
-      const next = p + 1 < count && sentence[p + 1] === sentence[p] ? tokens[pos[p + 1]!]! : undefined;
-      if (entry) {
-        if (entry.single) this.tryBucket(entry.single, env, p);
-        if (entry.pairs && next) {
-          const nid = next.id;
-          // A second word with an id is looked up by it: hashing the token's string would read it
-          // from elsewhere in memory.
-          const pair =
-            nid >= 0
-              ? nid < secondById.length &&
-                secondById[nid] === 1 &&
-                ((entry.pairBits >>> (nid & 31)) & 1) === 1 &&
-                (id < 0 || this.pairFilter[pairSlot(id, nid)] === 1)
-                ? entry.pairsById?.get(nid)
-                : undefined
-              : knownAbsent(nid, this.vocabularySize)
-                ? undefined
-                : entry.pairs.get(next.norm);
-          if (pair) this.tryBucket(pair, env, p);
+      let nTouched = 0;
+      let top = 0;
+      // The root's children along the token at p: its word, the prefixes it opens, its kind.
+      const w = word[p]!;
+      if (w >= 0 && w < size) {
+        const child = rootWord[w * 2]!;
+        if (child !== 0) top = this.push(top, child, 1);
+        const opened = rootWord[w * 2 + 1]!;
+        if (opened !== 0)
+          for (let k = opened - 1; rootPrefixChildren[k] !== 0; k++)
+            top = this.push(top, rootPrefixChildren[k]!, 1);
+      } else {
+        if (w !== NO_LABEL) {
+          const child = trie.child(0, w);
+          if (child !== 0) top = this.push(top, child, 1);
         }
-        if (entry.kinds && next && next.kind !== 'word') {
-          const byKind = entry.kinds.get(next.kind);
-          if (byKind) this.tryBucket(byKind, env, p);
+        const t = tokens[pos[p]!]!;
+        if (t.kind === 'word' && t.norm.length >= 3) {
+          const opened = trie.rootPrefixesOf(t.norm);
+          if (opened)
+            for (const edge of opened) if (t.norm.startsWith(edge.value)) top = this.push(top, edge.child, 1);
         }
       }
-      if (t.kind !== 'word') {
-        const byKind = this.kindIndex.get(t.kind);
-        if (byKind) this.tryBucket(byKind, env, p);
-        const pair = next && this.kindPairs.get(t.kind)?.get(next.norm);
-        if (pair) this.tryBucket(pair, env, p);
+      const k0 = kind[p]!;
+      if (k0 !== WORD_LABEL) {
+        const child = trie.child(0, k0);
+        if (child !== 0) top = this.push(top, child, 1);
       }
-      // The id first: a known word's prefixes were folded into its entry, and its string lives
-      // elsewhere in memory (reading its length was a cache miss a word).
-      if (
-        !(id >= 0 && id < this.prefixesFolded) &&
-        this.prefixIndex.size &&
-        t.kind === 'word' &&
-        t.norm.length >= 3
-      ) {
-        const key = prefixKey(t.norm);
-        if (this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0]) {
-          const pre = this.prefixIndex.get(key);
-          if (pre) this.tryBucket(pre, env, p);
+      // Down the trie, one token a step, never past the sentence's end.
+      const stackNode = this.stackNode;
+      const stackDepth = this.stackDepth;
+      while (top > 0) {
+        top--;
+        const node = stackNode[top]!;
+        const depth = stackDepth[top]!;
+        for (let e = info[node * NODE + 1]!, stop = info[node * NODE + NODE + 1]!; e < stop; e += END) {
+          const lang = ends[e + 1]!;
+          if (
+            (lang !== -1 && lang !== languageCode && lang !== accentlessCode) ||
+            ends[e + 2] === languageCode
+          )
+            continue;
+          const list = ends[e]!;
+          const had = best[list]!;
+          if (depth <= had) continue;
+          if (had === 0) touched[nTouched++] = list;
+          best[list] = depth;
         }
+        const flags = info[node * NODE]!;
+        const q = p + depth;
+        if (flags === 0 || q >= count || sentence[q] !== sentence[p]) continue;
+        if (flags & HAS_WORD) {
+          const wq = word[q]!;
+          if (wq !== NO_LABEL) {
+            const child = trie.child(node, wq);
+            if (child !== 0) top = this.push(top, child, depth + 1);
+          }
+        }
+        if (flags & HAS_KIND) {
+          const child = trie.child(node, kind[q]!);
+          if (child !== 0) top = this.push(top, child, depth + 1);
+        }
+        if (flags & (HAS_NAME | HAS_PREFIX))
+          top = this.stepByToken(node, flags, tokens[pos[q]!]!, top, depth);
       }
-      for (let k = 0; k < env.nTouched; k++) {
+      for (let k = 0; k < nTouched; k++) {
         const list = touched[k]!;
         const len = best[list]!;
         best[list] = 0;
@@ -661,6 +484,34 @@ export class Lexicon {
     return out;
   }
 
+  /** Pushes a node reached after `depth` tokens onto the walk's stack; the new top. */
+  private push(top: number, node: number, depth: number): number {
+    if (top === this.stackNode.length) {
+      const node2 = new Int32Array(top * 2);
+      const depth2 = new Int32Array(top * 2);
+      node2.set(this.stackNode);
+      depth2.set(this.stackDepth);
+      this.stackNode = node2;
+      this.stackDepth = depth2;
+    }
+    this.stackNode[top] = node;
+    this.stackDepth[top] = depth;
+    return top + 1;
+  }
+
+  /** Follows the edges of `node` that test the token itself: a name, a prefix. The new top. */
+  private stepByToken(node: number, flags: number, t: Token, top: number, depth: number): number {
+    if (t.kind !== 'word') return top;
+    if (flags & HAS_NAME && t.capital && !t.sentenceStart) {
+      const child = this.trie.child(node, NAME_LABEL);
+      if (child !== 0) top = this.push(top, child, depth + 1);
+    }
+    if (flags & HAS_PREFIX)
+      for (const edge of this.trie.prefixesOf(node))
+        if (t.norm.startsWith(edge.value)) top = this.push(top, edge.child, depth + 1);
+    return top;
+  }
+
   /** The same matches keyed by list name, lists that matched nothing left out (for tools and tests). */
   matchByName(tokens: readonly Token[], language?: string): Map<string, Match[]> {
     const out = new Map<string, Match[]>();
@@ -668,29 +519,5 @@ export class Lexicon {
       if (found) out.set(this.names[list]!, [...found]);
     });
     return out;
-  }
-
-  private tryBucket(bucket: readonly Phrase[], env: Scan, p: number): void {
-    const { tokens, pos, sentence, count, best, touched } = env;
-    for (const phrase of bucket) {
-      const n = phrase.size;
-      if (
-        p + n > count ||
-        n <= best[phrase.list]! ||
-        (phrase.lang !== null && phrase.lang !== env.language && phrase.lang !== env.accentless) ||
-        phrase.except === env.language
-      )
-        continue;
-      let ok = true;
-      for (let k = phrase.from; k < n; k++) {
-        if (sentence[p + k] !== sentence[p] || !partMatches(phrase.parts[k]!, tokens[pos[p + k]!]!)) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
-      if (best[phrase.list] === 0) touched[env.nTouched++] = phrase.list;
-      best[phrase.list] = n;
-    }
   }
 }
