@@ -16,18 +16,22 @@ import { VOCABULARY } from './vocabulary.ts';
 import { LANGUAGE_BITS, UNDETERMINED } from './language.ts';
 import { STOPWORDS } from './stopwords.ts';
 import {
-  END,
   EXACT,
+  FLAGS,
   HAS_KIND,
   HAS_NAME,
   HAS_PREFIX,
   HAS_WORD,
   KIND,
   kindLabel,
+  LANGUAGE_CODE_BITS,
+  LANGUAGES_SHIFT,
+  MANY_ENDS,
   NAME,
   NAME_LABEL,
   NO_LABEL,
-  NODE,
+  ONE_END,
+  packLanguages,
   PhraseTrie,
   PREFIX,
   WORD_LABEL,
@@ -279,9 +283,12 @@ export class Lexicon {
   /** Per matchable token: its word's label and its kind's (see phrase-trie.ts). */
   private word = new Int32Array(64);
   private kind = new Int32Array(64);
-  /** The walk's pending nodes and the tokens each has consumed. */
-  private stackNode = new Int32Array(64);
-  private stackDepth = new Int32Array(64);
+  /** The walk's pending nodes, four numbers each: node, tokens consumed, its meta and data. */
+  private stack = new Int32Array(256);
+  /** Lists that matched at the current token, in `touched`; the draft's language codes (see credit). */
+  private nTouched = 0;
+  private draftLanguage = -2;
+  private draftAccentless = -4;
   /**
    * The lists, until the accented phrases among them get their bare spellings (see `unaccented`):
    * the first draft that can use those, one known to be in a language other than English, files
@@ -353,7 +360,11 @@ export class Lexicon {
       if (second?.type === EXACT) this.seconds.add(second.value);
     }
     const except = lang?.startsWith('-') ? lang.slice(1) : null;
-    this.trie.add(parts, list, this.languageCode(except === null ? lang : null), this.languageCode(except));
+    this.trie.add(
+      parts,
+      list,
+      packLanguages(this.languageCode(except === null ? lang : null), this.languageCode(except)),
+    );
   }
 
   /**
@@ -398,18 +409,20 @@ export class Lexicon {
     const touched = this.touched.length === lists ? this.touched : (this.touched = new Int32Array(lists));
     // A phrase tied to a language counts in a draft of that language, and one bare of its accents
     // in any known language but English; codes no phrase names stand for the rest.
-    const languageCode = language === undefined ? -2 : (this.languages.get(language) ?? -3);
-    const accentlessCode = accentless === null ? -4 : (this.languages.get(accentless) ?? -4);
-    const { info, ends, rootWord, rootPrefixChildren, size } = trie;
+    this.draftLanguage = language === undefined ? -2 : (this.languages.get(language) ?? -3);
+    this.draftAccentless = accentless === null ? -4 : (this.languages.get(accentless) ?? -4);
+    const { ends, rootWord, rootPrefixChildren, size } = trie;
     for (let p = 0; p < count; p++) {
-      let nTouched = 0;
+      this.nTouched = 0;
       let top = 0;
       // The root's children along the token at p: its word, the prefixes it opens, its kind.
       const w = word[p]!;
       if (w >= 0 && w < size) {
-        const child = rootWord[w * 2]!;
-        if (child !== 0) top = this.push(top, child, 1);
-        const opened = rootWord[w * 2 + 1]!;
+        // The child's meta and data sit beside it: one read for the most common step of all.
+        const at = w << 2;
+        const child = rootWord[at]!;
+        if (child !== 0) top = this.pushWith(top, child, 1, rootWord[at + 2]!, rootWord[at + 3]!);
+        const opened = rootWord[at + 1]!;
         if (opened !== 0)
           for (let k = opened - 1; rootPrefixChildren[k] !== 0; k++)
             top = this.push(top, rootPrefixChildren[k]!, 1);
@@ -431,26 +444,18 @@ export class Lexicon {
         if (child !== 0) top = this.push(top, child, 1);
       }
       // Down the trie, one token a step, never past the sentence's end.
-      const stackNode = this.stackNode;
-      const stackDepth = this.stackDepth;
+      const stack = this.stack;
       while (top > 0) {
         top--;
-        const node = stackNode[top]!;
-        const depth = stackDepth[top]!;
-        for (let e = info[node * NODE + 1]!, stop = info[node * NODE + NODE + 1]!; e < stop; e += END) {
-          const lang = ends[e + 1]!;
-          if (
-            (lang !== -1 && lang !== languageCode && lang !== accentlessCode) ||
-            ends[e + 2] === languageCode
-          )
-            continue;
-          const list = ends[e]!;
-          const had = best[list]!;
-          if (depth <= had) continue;
-          if (had === 0) touched[nTouched++] = list;
-          best[list] = depth;
-        }
-        const flags = info[node * NODE]!;
+        const node = stack[top * 4]!;
+        const depth = stack[top * 4 + 1]!;
+        const meta = stack[top * 4 + 2]!;
+        const data = stack[top * 4 + 3]!;
+        if (meta & ONE_END) this.credit(data, meta >>> LANGUAGES_SHIFT, depth);
+        else if (meta & MANY_ENDS)
+          for (let e = data + 1, stop = e + 2 * ends[data]!; e < stop; e += 2)
+            this.credit(ends[e]!, ends[e + 1]!, depth);
+        const flags = meta & FLAGS;
         const q = p + depth;
         if (flags === 0 || q >= count || sentence[q] !== sentence[p]) continue;
         if (flags & HAS_WORD) {
@@ -467,7 +472,7 @@ export class Lexicon {
         if (flags & (HAS_NAME | HAS_PREFIX))
           top = this.stepByToken(node, flags, tokens[pos[q]!]!, top, depth);
       }
-      for (let k = 0; k < nTouched; k++) {
+      for (let k = 0; k < this.nTouched; k++) {
         const list = touched[k]!;
         const len = best[list]!;
         best[list] = 0;
@@ -484,18 +489,45 @@ export class Lexicon {
     return out;
   }
 
-  /** Pushes a node reached after `depth` tokens onto the walk's stack; the new top. */
-  private push(top: number, node: number, depth: number): number {
-    if (top === this.stackNode.length) {
-      const node2 = new Int32Array(top * 2);
-      const depth2 = new Int32Array(top * 2);
-      node2.set(this.stackNode);
-      depth2.set(this.stackDepth);
-      this.stackNode = node2;
-      this.stackDepth = depth2;
+  /**
+   * A phrase of `list` matched `depth` tokens: the list's longest match here so far, unless its
+   * languages (see packLanguages) rule the draft out.
+   */
+  private credit(list: number, languages: number, depth: number): void {
+    if (languages !== 0) {
+      const lang = (languages & ((1 << LANGUAGE_CODE_BITS) - 1)) - 1;
+      const except = (languages >>> LANGUAGE_CODE_BITS) - 1;
+      if (
+        (lang !== -1 && lang !== this.draftLanguage && lang !== this.draftAccentless) ||
+        except === this.draftLanguage
+      )
+        return;
     }
-    this.stackNode[top] = node;
-    this.stackDepth[top] = depth;
+    const had = this.best[list]!;
+    if (depth <= had) return;
+    if (had === 0) this.touched[this.nTouched++] = list;
+    this.best[list] = depth;
+  }
+
+  /** Pushes a node reached after `depth` tokens onto the walk's stack, reading its meta and data; the new top. */
+  private push(top: number, node: number, depth: number): number {
+    const at = (node - 1) << 2;
+    const slots = this.trie.slots;
+    return this.pushWith(top, node, depth, slots[at + 2]!, slots[at + 3]!);
+  }
+
+  /** Pushes a node with its meta and data (see PhraseTrie.slots); the new top. */
+  private pushWith(top: number, node: number, depth: number, meta: number, data: number): number {
+    if (top * 4 === this.stack.length) {
+      const grown = new Int32Array(top * 8);
+      grown.set(this.stack);
+      this.stack = grown;
+    }
+    const stack = this.stack;
+    stack[top * 4] = node;
+    stack[top * 4 + 1] = depth;
+    stack[top * 4 + 2] = meta;
+    stack[top * 4 + 3] = data;
     return top + 1;
   }
 

@@ -61,11 +61,28 @@ export const HAS_WORD = 1;
 export const HAS_KIND = 2;
 export const HAS_NAME = 4;
 export const HAS_PREFIX = 8;
-
-/** Numbers a node keeps in `info`: its flags, then where its ends start in `ends`. */
-export const NODE = 2;
-/** Numbers an end (a phrase ending at a node) keeps in `ends`: list, language, excepted language. */
-export const END = 3;
+export const FLAGS = 15;
+/**
+ * What ends at a node, in its meta after the flags: one phrase, whose list is the slot's data and
+ * whose languages are the meta's upper bits (read with the slot, so most ends cost no other read);
+ * or several, whose run in `ends` starts at the data (a count, then a list and languages each).
+ */
+export const ONE_END = 16;
+export const MANY_ENDS = 32;
+export const LANGUAGES_SHIFT = 6;
+/**
+ * A phrase's languages as one number: its language's code + 1 in the low ten bits, its excepted
+ * language's code + 1 above them, 0 for none. Ten bits hold every code: a phrase's language is
+ * two letters (see LANG_SUFFIX in lexicon.ts), 677 with the accentless one.
+ */
+export const LANGUAGE_CODE_BITS = 10;
+const MAX_LANGUAGE = (1 << LANGUAGE_CODE_BITS) - 2;
+export function packLanguages(lang: number, except: number): number {
+  if (lang > MAX_LANGUAGE || except > MAX_LANGUAGE) throw new Error('too many phrase languages');
+  return lang + 1 + ((except + 1) << LANGUAGE_CODE_BITS);
+}
+/** A prefix edge's child gets a label no token takes, so it has a slot and a meta of its own. */
+const PREFIX_LABEL = NO_LABEL + 1;
 
 interface PrefixEdge {
   value: string;
@@ -80,56 +97,83 @@ export function prefixKey(word: string): number | string {
   return a < 256 && b < 256 && c < 256 ? (a << 16) | (b << 8) | c : word.slice(0, 3);
 }
 
+/** A cheap slot for a word from its first two characters and length: no hashing of the string. */
+function wordSlot(word: string): number {
+  return ((charCode(word, 0) * 961 + codeAt(word, 1) * 31 + word.length) & 0xffff) >>> 0;
+}
+
 function slotOf(node: number, label: number, mask: number): number {
   const h = Math.imul(node, 0x9e3779b1) ^ Math.imul(label, 0x85ebca6b);
   return (h ^ (h >>> 15)) & mask;
 }
 
+/** Finds (node, label) in a table of four numbers a slot, the first node + 1 (0: empty). */
+function probe(table: Int32Array, node: number, label: number): number {
+  const mask = (table.length >> 2) - 1;
+  const key = node + 1;
+  for (let s = slotOf(node, label, mask); ; s = (s + 1) & mask) {
+    const at = s << 2;
+    const k = table[at]!;
+    if (k === 0) return ~s;
+    if (k === key && table[at + 1] === label) return s;
+  }
+}
+
 export class PhraseTrie {
-  /**
-   * The edges by (node, label), open addressing, four numbers a slot (node + 1, 0 for an empty
-   * slot; label; child; unused), so a probe reads one place in memory.
-   */
-  private edges = new Int32Array(4 << 12);
-  private edgeCount = 0;
+  // While filing, nodes are numbered as made, and edges are found by (parent, label) in `built`
+  // (parent + 1, label, child, unused a slot). Sealing lays the nodes out for matching.
+  private built = new Int32Array(4 << 12);
+  private builtEdges = 0;
   private nodes = 1;
-  // While filing: per node, its flags and its ends as a chain (first end, then each end's next).
+  private readonly parent: number[] = [-1];
+  private readonly label: number[] = [0];
   private readonly flags: number[] = [0];
-  private readonly firstEnd: number[] = [-1];
+  /** Each node's ends as a chain: its last filed, then each end's previous one (-1 at the end). */
+  private readonly lastEnd: number[] = [-1];
   private readonly endChain: number[] = [];
-  /** Ends while filing, END numbers each. */
+  /** Ends while filing, two numbers each: list, languages (see packLanguages). */
   private readonly endList: number[] = [];
   private readonly prefixEdges = new Map<number, PrefixEdge[]>();
+  private prefixCount = 0;
   /** Root children by vocabulary id, while filing. */
   private readonly rootWords: number[] = [];
-  /** Labels of the exact words that have no vocabulary id. */
+  /** Labels of the exact words that have no vocabulary id, and a filter of their first letters. */
   private readonly locals = new Map<string, number>();
+  private readonly localFilter = new Uint8Array(1 << 16);
   /** Whether one of those is a word the tokenizer looks up: then no unknown word is ruled out. */
   private internableLocal = false;
 
   // Sealed: what matching reads.
-  /** Per node: flags, then the index in `ends` of its first end; its last is before the next node's. */
-  info = new Int32Array(NODE);
+  /**
+   * The nodes, four numbers each, in an open-addressing table by (parent, label): parent + 1 (0
+   * for an empty slot), label, meta (flags and ends, see ONE_END), data. A node's id is its slot
+   * + 1 (the root is 0), so a step finds the child and all it needs of it in one place in memory.
+   */
+  slots = new Int32Array(4);
+  /** Runs of ends for nodes with MANY_ENDS. */
   ends = new Int32Array(0);
   /**
-   * Per vocabulary id below `size`, two numbers: the root's child for that word (0 for none),
-   * and 1 + where the root's prefix children it opens start in `rootPrefixChildren` (0 for none).
+   * Per vocabulary id below `size`, four numbers: the root's child for that word (0 for none);
+   * 1 + where the root's prefix children it opens start in `rootPrefixChildren` (0 for none); and
+   * the child's meta and data, copied from its slot so that a word opening phrases costs one read.
    */
   rootWord = new Int32Array(0);
   rootPrefixChildren = new Int32Array(1);
   /** The vocabulary's size when sealed: ids from then on name no phrase's word. */
   size = 0;
   /** Root prefix edges by their first three letters, for words with no id below `size`. */
-  readonly rootPrefixes = new Map<number | string, PrefixEdge[]>();
+  private rootPrefixes = new Map<number | string, PrefixEdge[]>();
   private readonly prefixFilter = new Uint8Array(1 << 16);
+  /** Prefix edges by the sealed id of the node they leave. */
+  private sealedPrefixes = new Map<number, PrefixEdge[]>();
 
-  /** Adds a phrase ending in `list`, with its language and excepted language as small numbers (-1: none). */
-  add(parts: readonly Part[], list: number, lang: number, except: number): void {
+  /** Adds a phrase ending in `list`, with its languages (see packLanguages). */
+  add(parts: readonly Part[], list: number, languages: number): void {
     let node = 0;
     for (const part of parts) node = this.step(node, part);
-    this.endList.push(list, lang, except);
-    this.endChain.push(this.firstEnd[node]!);
-    this.firstEnd[node] = this.endChain.length - 1;
+    this.endList.push(list, languages);
+    this.endChain.push(this.lastEnd[node]!);
+    this.lastEnd[node] = this.endChain.length - 1;
   }
 
   /** The child of `node` along `part`, made when it is new. */
@@ -139,15 +183,8 @@ export class PhraseTrie {
       let out = this.prefixEdges.get(node);
       if (!out) this.prefixEdges.set(node, (out = []));
       for (const edge of out) if (edge.value === part.value) return edge.child;
-      const child = this.newNode();
+      const child = this.newNode(node, PREFIX_LABEL + this.prefixCount++);
       out.push({ value: part.value, child });
-      if (node === 0) {
-        const key = prefixKey(part.value);
-        this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0] = 1;
-        const same = this.rootPrefixes.get(key);
-        if (same) same.push({ value: part.value, child });
-        else this.rootPrefixes.set(key, [{ value: part.value, child }]);
-      }
       return child;
     }
     let label: number;
@@ -161,10 +198,9 @@ export class PhraseTrie {
       this.flags[node]! |= HAS_WORD;
       label = part.id >= 0 ? part.id : this.localLabel(part.value);
     }
-    const found = this.child(node, label);
-    if (found) return found;
-    const child = this.newNode();
-    this.insert(node, label, child);
+    const s = probe(this.built, node, label);
+    if (s >= 0) return this.built[(s << 2) + 2]!;
+    const child = this.newNode(node, label);
     if (node === 0 && label >= 0) {
       while (this.rootWords.length <= label) this.rootWords.push(0);
       this.rootWords[label] = child;
@@ -177,57 +213,56 @@ export class PhraseTrie {
     if (label === undefined) {
       label = LOCAL_BASE - this.locals.size;
       this.locals.set(word, label);
+      this.localFilter[wordSlot(word)] = 1;
       if (internable(word)) this.internableLocal = true;
     }
     return label;
   }
 
-  private newNode(): number {
+  /** A new node under `parent` along `label`, entered in `built`. */
+  private newNode(parent: number, label: number): number {
+    const child = this.nodes++;
+    this.parent.push(parent);
+    this.label.push(label);
     this.flags.push(0);
-    this.firstEnd.push(-1);
-    return this.nodes++;
+    this.lastEnd.push(-1);
+    if ((this.builtEdges + 1) * 2 * 4 > this.built.length) {
+      const old = this.built;
+      this.built = new Int32Array(old.length * 2);
+      for (let at = 0; at < old.length; at += 4)
+        if (old[at] !== 0) this.enter(old[at]! - 1, old[at + 1]!, old[at + 2]!);
+    }
+    this.enter(parent, label, child);
+    this.builtEdges++;
+    return child;
   }
 
-  private insert(node: number, label: number, child: number): void {
-    if ((this.edgeCount + 1) * 2 * 4 > this.edges.length) this.grow();
-    const edges = this.edges;
-    const mask = (edges.length >> 2) - 1;
-    let s = slotOf(node, label, mask);
-    while (edges[s << 2] !== 0) s = (s + 1) & mask;
-    const at = s << 2;
-    edges[at] = node + 1;
-    edges[at + 1] = label;
-    edges[at + 2] = child;
-    this.edgeCount++;
+  private enter(parent: number, label: number, child: number): void {
+    const at = ~probe(this.built, parent, label) << 2;
+    this.built[at] = parent + 1;
+    this.built[at + 1] = label;
+    this.built[at + 2] = child;
   }
 
-  private grow(): void {
-    const old = this.edges;
-    this.edges = new Int32Array(old.length * 2);
-    this.edgeCount = 0;
-    for (let at = 0; at < old.length; at += 4)
-      if (old[at] !== 0) this.insert(old[at]! - 1, old[at + 1]!, old[at + 2]!);
-  }
-
-  /** The child of `node` along `label`, or 0 (the root is no one's child). */
+  /** The sealed id of the child of sealed node `node` along `label`, or 0 (the root is no one's child). */
   child(node: number, label: number): number {
-    const edges = this.edges;
-    const mask = (edges.length >> 2) - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
     const key = node + 1;
     for (let s = slotOf(node, label, mask); ; s = (s + 1) & mask) {
       const at = s << 2;
-      const k = edges[at]!;
+      const k = slots[at]!;
       if (k === 0) return 0;
-      if (k === key && edges[at + 1] === label) return edges[at + 2]!;
+      if (k === key && slots[at + 1] === label) return s + 1;
     }
   }
 
-  /** The prefix edges leaving `node`. */
+  /** The prefix edges leaving sealed node `node`. */
   prefixesOf(node: number): readonly PrefixEdge[] {
-    return this.prefixEdges.get(node) ?? [];
+    return this.sealedPrefixes.get(node) ?? [];
   }
 
-  /** Root prefix edges a word with no id below `size` opens, or undefined. */
+  /** Root prefix edges a word with no id below `size` may open (check each), or undefined. */
   rootPrefixesOf(word: string): readonly PrefixEdge[] | undefined {
     const key = prefixKey(word);
     return this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0]
@@ -245,8 +280,10 @@ export class PhraseTrie {
     if (id >= 0) return id;
     if (id < -1 && !this.internableLocal && -2 - id >= this.size) return NO_LABEL;
     const norm = t.norm;
-    const local = this.locals.get(norm);
-    if (local !== undefined) return local;
+    if (this.localFilter[wordSlot(norm)]) {
+      const local = this.locals.get(norm);
+      if (local !== undefined) return local;
+    }
     // Not looked up by the tokenizer, or looked up before the vocabulary grew: by its string.
     if (!internable(norm)) return NO_LABEL;
     const known = VOCABULARY.idOf(norm);
@@ -254,35 +291,78 @@ export class PhraseTrie {
   }
 
   /**
-   * Freezes what was filed into the arrays matching reads: node flags and ends side by side, and
-   * the root's children by vocabulary id with the prefix phrases each word opens folded in, so a
-   * known word costs one read there. Filing more later (see Lexicon.fileBare) seals again.
+   * Lays out what was filed for matching (see `slots`), with the root's children by vocabulary
+   * id and the prefix phrases each word opens folded in, so a known word costs one read there.
+   * Filing more later (see Lexicon.fileBare) seals again.
    */
   seal(): void {
-    const size = VOCABULARY.size;
-    this.size = size;
     const nodes = this.nodes;
-    const info = new Int32Array((nodes + 1) * NODE);
-    const ends = new Int32Array(this.endList.length);
-    let n = 0;
-    for (let node = 0; node < nodes; node++) {
-      info[node * NODE] = this.flags[node]!;
-      info[node * NODE + 1] = n;
-      for (let e = this.firstEnd[node]!; e >= 0; e = this.endChain[e]!) {
-        ends[n++] = this.endList[e * END]!;
-        ends[n++] = this.endList[e * END + 1]!;
-        ends[n++] = this.endList[e * END + 2]!;
+    // At most six slots in ten full: a miss, most probes, then stops within a slot or two.
+    let room = 16;
+    while (room * 0.6 < nodes) room *= 2;
+    const slots = new Int32Array(room * 4);
+    const mask = room - 1;
+    const sealed = new Int32Array(nodes);
+    const ends: number[] = [];
+    // A child is made after its parent, so its parent's sealed id is known when it is placed.
+    for (let node = 1; node < nodes; node++) {
+      const parent = sealed[this.parent[node]!]!;
+      const label = this.label[node]!;
+      let s = slotOf(parent, label, mask);
+      while (slots[s << 2] !== 0) s = (s + 1) & mask;
+      sealed[node] = s + 1;
+      const at = s << 2;
+      slots[at] = parent + 1;
+      slots[at + 1] = label;
+      let meta = this.flags[node]!;
+      let data = 0;
+      const last = this.lastEnd[node]!;
+      if (last >= 0 && this.endChain[last]! < 0) {
+        meta |= ONE_END | (this.endList[last * 2 + 1]! << LANGUAGES_SHIFT);
+        data = this.endList[last * 2]!;
+      } else if (last >= 0) {
+        meta |= MANY_ENDS;
+        data = ends.length;
+        ends.push(0);
+        for (let e = last; e >= 0; e = this.endChain[e]!) {
+          ends.push(this.endList[e * 2]!, this.endList[e * 2 + 1]!);
+          ends[data]!++;
+        }
+      }
+      slots[at + 2] = meta;
+      slots[at + 3] = data;
+    }
+    this.slots = slots;
+    this.ends = Int32Array.from(ends);
+
+    this.sealedPrefixes = new Map();
+    this.rootPrefixes = new Map();
+    for (const [node, out] of this.prefixEdges) {
+      const edges = out.map((edge) => ({ value: edge.value, child: sealed[edge.child]! }));
+      this.sealedPrefixes.set(sealed[node]!, edges);
+      if (node !== 0) continue;
+      for (const edge of edges) {
+        const key = prefixKey(edge.value);
+        this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0] = 1;
+        const same = this.rootPrefixes.get(key);
+        if (same) same.push(edge);
+        else this.rootPrefixes.set(key, [edge]);
       }
     }
-    info[nodes * NODE + 1] = n;
-    this.info = info;
-    this.ends = ends;
 
-    const rootWord = new Int32Array(size * 2);
+    const size = VOCABULARY.size;
+    this.size = size;
+    const rootWord = new Int32Array(size * 4);
     const prefixChildren: number[] = [0];
     const hasPrefixes = this.rootPrefixes.size > 0;
     for (let id = 0; id < size; id++) {
-      rootWord[id * 2] = this.rootWords[id] ?? 0;
+      const child = this.rootWords[id] ?? 0;
+      if (child !== 0) {
+        const node = sealed[child]!;
+        rootWord[id * 4] = node;
+        rootWord[id * 4 + 2] = slots[((node - 1) << 2) + 2]!;
+        rootWord[id * 4 + 3] = slots[((node - 1) << 2) + 3]!;
+      }
       if (!hasPrefixes) continue;
       const word = VOCABULARY.word(id);
       if (word.length < 3) continue;
@@ -292,7 +372,7 @@ export class PhraseTrie {
       for (const edge of opened) if (word.startsWith(edge.value)) prefixChildren.push(edge.child);
       if (prefixChildren.length === start) continue;
       prefixChildren.push(0);
-      rootWord[id * 2 + 1] = start + 1;
+      rootWord[id * 4 + 1] = start + 1;
     }
     this.rootWord = rootWord;
     this.rootPrefixChildren = Int32Array.from(prefixChildren);
