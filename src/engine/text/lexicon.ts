@@ -25,7 +25,7 @@ import {
   KIND,
   kindLabel,
   LANGUAGE_CODE_BITS,
-  LANGUAGES_SHIFT,
+  labelBit,
   MANY_ENDS,
   NAME,
   NAME_LABEL,
@@ -451,7 +451,7 @@ export class Lexicon {
         const depth = stack[top * 4 + 1]!;
         const meta = stack[top * 4 + 2]!;
         const data = stack[top * 4 + 3]!;
-        if (meta & ONE_END) this.credit(data, meta >>> LANGUAGES_SHIFT, depth);
+        if (meta & ONE_END) this.credit(data, 0, depth);
         else if (meta & MANY_ENDS)
           for (let e = data + 1, stop = e + 2 * ends[data]!; e < stop; e += 2)
             this.credit(ends[e]!, ends[e + 1]!, depth);
@@ -460,12 +460,12 @@ export class Lexicon {
         if (flags === 0 || q >= count || sentence[q] !== sentence[p]) continue;
         if (flags & HAS_WORD) {
           const wq = word[q]!;
-          if (wq !== NO_LABEL) {
+          if (wq !== NO_LABEL && (meta & labelBit(wq)) !== 0) {
             const child = trie.child(node, wq);
             if (child !== 0) top = this.push(top, child, depth + 1);
           }
         }
-        if (flags & HAS_KIND) {
+        if (flags & HAS_KIND && (meta & labelBit(kind[q]!)) !== 0) {
           const child = trie.child(node, kind[q]!);
           if (child !== 0) top = this.push(top, child, depth + 1);
         }

@@ -63,13 +63,23 @@ export const HAS_NAME = 4;
 export const HAS_PREFIX = 8;
 export const FLAGS = 15;
 /**
- * What ends at a node, in its meta after the flags: one phrase, whose list is the slot's data and
- * whose languages are the meta's upper bits (read with the slot, so most ends cost no other read);
- * or several, whose run in `ends` starts at the data (a count, then a list and languages each).
+ * What ends at a node, in its meta after the flags: one phrase counted in every language, whose
+ * list is the slot's data (read with the slot: most ends cost no other read); or others, whose
+ * run in `ends` starts at the data (a count, then a list and its languages each).
  */
 export const ONE_END = 16;
 export const MANY_ENDS = 32;
-export const LANGUAGES_SHIFT = 6;
+/**
+ * The rest of a node's meta is a filter of the labels its edges take, one bit of 26 a label: a
+ * clear bit rules a token out without a probe into the table, and most probes find nothing (a
+ * head word such as "free" is mostly followed by words it opens no phrase with).
+ */
+const FILTER_SHIFT = 6;
+const FILTER_BITS = 26;
+export function labelBit(label: number): number {
+  // The hash's top 26 bits: a small integer, so the remainder stays in integer arithmetic.
+  return 1 << (FILTER_SHIFT + ((Math.imul(label, 0x9e3779b1) >>> 6) % FILTER_BITS));
+}
 /**
  * A phrase's languages as one number: its language's code + 1 in the low ten bits, its excepted
  * language's code + 1 above them, 0 for none. Ten bits hold every code: a phrase's language is
@@ -128,6 +138,8 @@ export class PhraseTrie {
   private readonly parent: number[] = [-1];
   private readonly label: number[] = [0];
   private readonly flags: number[] = [0];
+  /** Per node, the filter of its edges' labels (see labelBit). */
+  private readonly filter: number[] = [0];
   /** Each node's ends as a chain: its last filed, then each end's previous one (-1 at the end). */
   private readonly lastEnd: number[] = [-1];
   private readonly endChain: number[] = [];
@@ -146,7 +158,7 @@ export class PhraseTrie {
   // Sealed: what matching reads.
   /**
    * The nodes, four numbers each, in an open-addressing table by (parent, label): parent + 1 (0
-   * for an empty slot), label, meta (flags and ends, see ONE_END), data. A node's id is its slot
+   * for an empty slot), label, meta (flags, ends and filter, see ONE_END), data. A node's id is its slot
    * + 1 (the root is 0), so a step finds the child and all it needs of it in one place in memory.
    */
   slots = new Int32Array(4);
@@ -200,6 +212,7 @@ export class PhraseTrie {
     }
     const s = probe(this.built, node, label);
     if (s >= 0) return this.built[(s << 2) + 2]!;
+    this.filter[node]! |= labelBit(label);
     const child = this.newNode(node, label);
     if (node === 0 && label >= 0) {
       while (this.rootWords.length <= label) this.rootWords.push(0);
@@ -225,6 +238,7 @@ export class PhraseTrie {
     this.parent.push(parent);
     this.label.push(label);
     this.flags.push(0);
+    this.filter.push(0);
     this.lastEnd.push(-1);
     if ((this.builtEdges + 1) * 2 * 4 > this.built.length) {
       const old = this.built;
@@ -314,11 +328,11 @@ export class PhraseTrie {
       const at = s << 2;
       slots[at] = parent + 1;
       slots[at + 1] = label;
-      let meta = this.flags[node]!;
+      let meta = this.flags[node]! | this.filter[node]!;
       let data = 0;
       const last = this.lastEnd[node]!;
-      if (last >= 0 && this.endChain[last]! < 0) {
-        meta |= ONE_END | (this.endList[last * 2 + 1]! << LANGUAGES_SHIFT);
+      if (last >= 0 && this.endChain[last]! < 0 && this.endList[last * 2 + 1] === 0) {
+        meta |= ONE_END;
         data = this.endList[last * 2]!;
       } else if (last >= 0) {
         meta |= MANY_ENDS;
