@@ -67,7 +67,6 @@ function isPictoAt(text: string, i: number): boolean {
 // Its path ends where any link does (see linkEnd).
 const DOMAIN =
   /[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:(?:com|org|net|io|co|app|dev|ly|shop|store|me|ai|gg|tv|us|uk|de|fr|eu|info|biz|social|link|example|in|ca|au|nz|za|es|it|nl|br|mx|jp|ch|at|be|ie|pt|pl|se|dk|fi|cl|pe|ar|ph|sg|ke|ng|gh|zw|online|site)(?![a-z0-9-])|[a-z]{2,24}(?=\/[^\s/]))(?:\/[^\s]*)?/iy;
-const TRAILING_URL_PUNCT = /[.,!?:;)\]}"'’»]+$/;
 // Currencies written with letters: "R1,200" (rand: three digits or a thousands group, so a road
 // "R35" or "R2-D2" stays a word),
 // "Rs 500", "Rp 25.000", "RM 45", "S/ 89", ISO codes before the amount ("CHF 45", "USD 1,200"), and
@@ -185,6 +184,58 @@ function localNumber(text: string, i: number, end: number): boolean {
 
 const EMAIL_DOMAIN = /@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/uy;
 
+/**
+ * text[start, end) in lower case, as `text.slice(start, end).toLowerCase()` gives it, with no
+ * second copy when nothing needs lowering (no ASCII capital, nothing past ASCII): most tags, links
+ * and handles. A draft with an emoji is a two-byte string, and so is every slice of it, where
+ * toLowerCase leaves V8's fast path and costs several times the slice itself.
+ */
+function lowered(text: string, start: number, end: number): string {
+  for (let k = start; k < end; k++) {
+    const c = charCode(text, k);
+    if ((c >= 65 && c <= 90) || c >= 128) return text.slice(start, end).toLowerCase();
+  }
+  return text.slice(start, end);
+}
+
+/** "_", "." or "-": inside a handle ("@jo_ann.b-k") they join its parts. */
+const isHandleJoiner = (c: number): boolean => c === 95 || c === 46 || c === 45;
+
+/** Punctuation a link may not end on (it closes the sentence around it): . , ! ? : ; ) ] } " ' ’ ». */
+const trailsUrl = (c: number): boolean =>
+  c === 46 ||
+  c === 44 ||
+  c === 33 ||
+  c === 63 ||
+  c === 58 ||
+  c === 59 ||
+  c === 41 ||
+  c === 93 ||
+  c === 125 ||
+  c === 34 ||
+  c === 39 ||
+  c === 0x2019 ||
+  c === 0xbb;
+
+/**
+ * The end of the link text[i, end) once the punctuation after it is cut (see trailsUrl), read
+ * backwards over char codes: no slice of the whole address and no expression over it.
+ */
+function urlEnd(text: string, i: number, end: number): number {
+  let e = end;
+  while (e > i && trailsUrl(charCode(text, e - 1))) e--;
+  return e;
+}
+
+/**
+ * Whether the address text[start, end) holds a control (see isControl): its scan steps over what
+ * the main loop would have seen.
+ */
+function controlIn(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (isControl(charCode(text, k))) return true;
+  return false;
+}
+
 /** "http://", "https://" or "www." at i, in any case, without allocating. */
 function urlStarts(text: string, i: number): boolean {
   // No closure here: this runs for every word that starts with h or w.
@@ -265,7 +316,9 @@ function listMarkerEnd(text: string, i: number): number {
 /** The end of an amount from i: the number, and a "k" or "M" right after it ("$10k", "€1.5M"). */
 function amountEnd(text: string, i: number): number {
   const j = numberEnd(text, i);
-  return /[kKmM]/.test(text[j] ?? '') && !isLetterAt(text, j + 1) ? j + 1 : j;
+  // "k", "K", "m" or "M": folded to lower case by its char code, no one-letter string to test.
+  const unit = codeAt(text, j) | 32;
+  return (unit === 107 || unit === 109) && !isLetterAt(text, j + 1) ? j + 1 : j;
 }
 
 /** The form of a number token written in thousands ("10k"); a pack names it as "<number>k". */
@@ -378,12 +431,6 @@ export const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 const isControl = (c: number): boolean =>
   (c < 32 && c !== 9 && c !== 10) || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029;
 
-/** Whether an address holds a control: its scan steps over what the main loop would have seen. */
-function hasControl(text: string): boolean {
-  for (let k = 0; k < text.length; k++) if (isControl(charCode(text, k))) return true;
-  return false;
-}
-
 export function tokenize(text: string, report?: TokenizeReport): Token[] {
   const tokens: Token[] = [];
   let atStart = true;
@@ -434,35 +481,30 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
       }
       // URLs first: they contain every other kind of character.
       if ((c === 104 || c === 119 || c === 72 || c === 87) && urlStarts(text, i)) {
-        const whole = text.slice(i, linkEnd(text, i, n));
-        const raw = whole.replace(TRAILING_URL_PUNCT, '');
-        if (report && hasControl(whole)) report.controls = true;
-        push('url', i, i + raw.length, raw.toLowerCase());
-        i += raw.length;
+        const whole = linkEnd(text, i, n);
+        const end = urlEnd(text, i, whole);
+        if (report && controlIn(text, i, whole)) report.controls = true;
+        push('url', i, end, lowered(text, i, end));
+        i = end;
         continue;
       }
       if (c === 64 /* @ */ && isWordChar(text, i + 1)) {
         let j = i + 1;
         while (
           j < n &&
-          (isWordChar(text, j) || text[j] === '_' || text[j] === '.' || text[j] === '@' || text[j] === '-')
+          (isWordChar(text, j) || isHandleJoiner(charCode(text, j)) || charCode(text, j) === 64) /* @ */
         )
           j++;
-        while (j > i + 1 && (text[j - 1] === '.' || text[j - 1] === '-')) j--;
-        push('mention', i, j, text.slice(i, j).toLowerCase());
+        while (j > i + 1 && (charCode(text, j - 1) === 46 || charCode(text, j - 1) === 45)) j--;
+        push('mention', i, j, lowered(text, i, j));
         i = j;
         continue;
       }
       if ((c === 35 /* # */ || c === 0xff03) && (isLetterAt(text, i + 1) || isDigit(codeAt(text, i + 1)))) {
         let j = i + 1;
-        while (j < n && (isWordChar(text, j) || text[j] === '_')) j++;
+        while (j < n && (isWordChar(text, j) || charCode(text, j) === 95) /* _ */) j++;
         // One copy, not three: the sign is already "#" unless it is the full-width "＃".
-        push(
-          'hashtag',
-          i,
-          j,
-          c === 35 ? text.slice(i, j).toLowerCase() : '#' + text.slice(i + 1, j).toLowerCase(),
-        );
+        push('hashtag', i, j, c === 35 ? lowered(text, i, j) : '#' + lowered(text, i + 1, j));
         i = j;
         continue;
       }
@@ -478,7 +520,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
         if (c === 36 && isAsciiLetter(codeAt(text, i + 1))) {
           let j = i + 1;
           while (j < n && isAsciiLetter(codeAt(text, j))) j++;
-          push('cashtag', i, j, text.slice(i, j).toLowerCase());
+          push('cashtag', i, j, lowered(text, i, j));
           i = j;
           continue;
         }
@@ -688,11 +730,11 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
       DOMAIN.lastIndex = i;
       const m = DOMAIN.exec(text);
       if (m) {
-        const whole = text.slice(i, linkEnd(text, i, i + m[0].length));
-        const raw = whole.replace(TRAILING_URL_PUNCT, '');
-        if (report && hasControl(whole)) report.controls = true;
-        push('url', i, i + raw.length, raw.toLowerCase());
-        i += raw.length;
+        const whole = linkEnd(text, i, i + m[0].length);
+        const end = urlEnd(text, i, whole);
+        if (report && controlIn(text, i, whole)) report.controls = true;
+        push('url', i, end, lowered(text, i, end));
+        i = end;
         continue;
       }
     }
