@@ -11,7 +11,7 @@ import { Num, TermRef } from '../pack/schema-parts.ts';
 import { matchEvidence, type RuleType } from './rule-type.ts';
 import { placed, widest } from './signal-sum.ts';
 import type { Hits, Match } from '../text/lexicon.ts';
-import { FEATURE_INDEX, isCharWord, type Doc } from '../text/features.ts';
+import { FEATURE_INDEX, type Doc } from '../text/features.ts';
 import { KINDS, type Kind } from '../types.ts';
 
 /** A question of at most this many words with more after it hooks ("Can't wait? Use code…"). */
@@ -43,42 +43,11 @@ function hookQuestions(doc: Doc): Hooks {
   return hooksOf.hooks;
 }
 
-/** Per clause, its words and the index of its last word (-1 for none); and the last clause with a word. */
-interface ClauseWords {
-  words: number[];
-  lastToken: number[];
-  last: number;
-}
-
-// The last draft's counts, kept as hooksOf is: hooks and list items both read them.
-let wordsOf: { doc: Doc; counts: ClauseWords } | null = null;
-
-function clauseWords(doc: Doc): ClauseWords {
-  if (wordsOf?.doc === doc) return wordsOf.counts;
-  const n = doc.questionClause.length;
-  const counts: ClauseWords = {
-    words: new Array<number>(n).fill(0),
-    lastToken: new Array<number>(n).fill(-1),
-    last: -1,
-  };
-  // A loop, not forEach with an arrow: this reads every token of the draft.
-  const tokens = doc.tokens;
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k]!;
-    if (t.kind !== 'word') continue;
-    const c = doc.clause[k]!;
-    // Half a word a CJK character, as `analyse` counts them: "経理部長の皆さまへ" is a label of
-    // four or five words, not nine.
-    counts.words[c]! += isCharWord(charCode(doc.text, t.start), t) ? 0.5 : 1;
-    counts.lastToken[c] = k;
-    counts.last = c;
-  }
-  wordsOf = { doc, counts };
-  return counts;
-}
-
 function findHooks(doc: Doc): Hooks {
-  const { words, lastToken, last } = clauseWords(doc);
+  // Per clause its words and last word, counted by `analyse` (see Doc.clauseWords).
+  const words = doc.clauseWords;
+  const lastToken = doc.clauseLastWord;
+  const last = doc.lastWordClause;
   const short = doc.questionClause.map((q, c) => (q === 1 && c < last && words[c]! <= HOOK_WORDS ? 1 : 0));
   let labelled = -1;
   let labels = 0;
@@ -499,7 +468,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
             : 0;
         if (m === 0) {
           // A testimonial's clause is neither side's share, as an ask for reach is not.
-          if (c <= signed) asides += clauseWords(doc).words[c]! > 0 ? 1 : 0;
+          if (c <= signed) asides += doc.clauseWords[c]! > 0 ? 1 : 0;
           else substance += stated;
           continue;
         }
@@ -567,7 +536,7 @@ const BULLET = /[•·\-*–✓✔▪►→]/;
  * says no more than one clause would, so it does not thin out the pitch around it.
  */
 function listItems(doc: Doc, marks: readonly number[]): number {
-  const { words } = clauseWords(doc);
+  const words = doc.clauseWords;
   const tokens = doc.tokens;
   let items = 0;
   let seen = -1;
@@ -691,7 +660,7 @@ function closingStart(doc: Doc, n: number, marks: readonly number[]): number {
     last = c;
     if (first) {
       first = false;
-      const words = clauseWords(doc).words[c]!;
+      const words = doc.clauseWords[c]!;
       if (marks[c] === 0 && words >= 3 && words <= SIGN_OFF_WORDS) continue;
     }
     if (++seen === n) {

@@ -104,6 +104,15 @@ export interface Doc {
    * longest item.
    */
   statementWords: number[];
+  /**
+   * Per clause: its words, half a word a CJK character as `words` counts them; the index of its
+   * last word token (-1 for none); and the last clause holding a word (-1 for none). Counted in
+   * the one pass that counts the draft's words, where the clauses rules once made a pass of their
+   * own over every token for them.
+   */
+  clauseWords: number[];
+  clauseLastWord: number[];
+  lastWordClause: number;
   /** Indexes of the tokens that are neither words nor punctuation (URLs, prices, numbers, emoji…). */
   others: number[];
   language: Language;
@@ -530,6 +539,11 @@ export function analyse(text: string): Doc {
   // The first token of the current clause, for a Japanese request at its end.
   let clauseFirst = 0;
   const statementWords: number[] = [];
+  // Per clause, its words and its last word (see Doc.clauseWords); the words where it began.
+  const wordsPerClause: number[] = [];
+  const lastWordPerClause: number[] = [];
+  let lastWordClause = -1;
+  let wordsAtClause = 0;
   // For statementWords: the words where the current stretch (from the last clause opener) began,
   // the clause's longest stretch so far, and the counts where the clause began.
   let stretchAt = 0;
@@ -552,8 +566,15 @@ export function analyse(text: string): Doc {
     if (t === undefined || t.kind === 'punct') {
       // The clause ends: settle its verb-final lead, its statement length and its question mark.
       if (verbFinal >= 0 && clauseWords <= VERB_FINAL_MAX && lastWord > verbFinal) lead[lastWord] = 1;
-      if (lastWord >= clauseFirst && requestClauseEnd(text, tokens[lastWord]!.end))
-        for (let k = clauseFirst; k <= lastWord; k++) if (tokens[k]!.kind === 'word') lead[k] = 1;
+      if (lastWord >= clauseFirst) {
+        if (requestClauseEnd(text, tokens[lastWord]!.end))
+          for (let k = clauseFirst; k <= lastWord; k++) if (tokens[k]!.kind === 'word') lead[k] = 1;
+        lastWordPerClause.push(lastWord);
+        lastWordClause = c;
+      } else lastWordPerClause.push(-1);
+      // Sums of halves and ones: the difference is exact, as a count from zero would be.
+      wordsPerClause.push(words - wordsAtClause);
+      wordsAtClause = words;
       verbFinal = -1;
       clauseWords = 0;
       const states = addressing === addressingAt && abstractWords - abstractAt < 2;
@@ -773,6 +794,9 @@ export function analyse(text: string): Doc {
     clauses,
     questionClause,
     statementWords,
+    clauseWords: wordsPerClause,
+    clauseLastWord: lastWordPerClause,
+    lastWordClause,
     others,
     language,
     testimonial,
