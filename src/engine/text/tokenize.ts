@@ -112,19 +112,33 @@ function linkEnd(text: string, i: number, to: number): number {
   return j;
 }
 
+/**
+ * LETTER's answer per UTF-16 code unit: 0 not asked yet, 1 a letter or mark, 2 neither. The
+ * expression reads one code unit (a surrogate half alone is neither), so its answer for a code unit
+ * never changes. Asked of every character past U+00BF that a scan meets (an apostrophe ’, a dash,
+ * an emoji's halves, every letter of a word in Greek or Cyrillic), where each answer took a
+ * one-character string and a run of the expression. One table for the process, made once.
+ */
+const LETTER_SEEN = new Uint8Array(0x10000);
+function isLetterCode(text: string, i: number, c: number): boolean {
+  let known = LETTER_SEEN[c]!;
+  if (known === 0) LETTER_SEEN[c] = known = LETTER.test(text[i]!) ? 1 : 2;
+  return known === 1;
+}
+
 // Both are asked about positions past either end ("is a letter after this full stop?"): codeAt
 // reads 0 there, which is neither a letter nor a digit, so the answer is false.
 function isLetterAt(text: string, i: number): boolean {
   const c = codeAt(text, i);
   if (isAsciiLetter(c)) return true;
   if (c < 0xc0) return false;
-  return LETTER.test(text[i]!);
+  return isLetterCode(text, i, c);
 }
 
 /** A letter (any script) or a digit at i; false past either end. */
 export function isWordChar(text: string, i: number): boolean {
   const c = codeAt(text, i);
-  return isDigit(c) || isAsciiLetter(c) || (c >= 0xc0 && LETTER.test(text[i]!));
+  return isDigit(c) || isAsciiLetter(c) || (c >= 0xc0 && isLetterCode(text, i, c));
 }
 
 /**
