@@ -407,7 +407,9 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       for (const bits of requires) if ((held & bits) === 0) return null;
 
       const clauseCount = doc.questionClause.length;
-      const marks: number[] = new Array<number>(clauseCount).fill(0);
+      if (MARKS.length < clauseCount) MARKS = new Int32Array(Math.max(clauseCount, MARKS.length * 2));
+      const marks = MARKS;
+      marks.fill(0, 0, clauseCount);
       markClauses(tags, termMatches, byKind, doc, off, capped, marks, null);
       // The opening clause, when a question and not the whole draft, is a hook (see Tag.token), even
       // behind a label ("Founders: …?"), and so is a short question further on that more follows.
@@ -506,7 +508,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
         const t = tags[i]!;
         if (t.pitch && pitchBits & t.bit) quoted.push((found[i] = []));
       }
-      marks.fill(0);
+      marks.fill(0, 0, clauseCount);
       markClauses(tags, termMatches, byKind, doc, off, capped, marks, found);
       // The evidence of a closing rule is what the close says, not the story before it.
       const evidence = widest(closing ? inClose(quoted, doc, closeFrom) : quoted);
@@ -535,7 +537,7 @@ const BULLET = /[•·\-*–✓✔▪►→]/;
  * emoji or a bullet, of at most four words ("✅ Automated SMS reminders"). A sheet of such items
  * says no more than one clause would, so it does not thin out the pitch around it.
  */
-function listItems(doc: Doc, marks: readonly number[]): number {
+function listItems(doc: Doc, marks: Int32Array): number {
   const words = doc.clauseWords;
   const tokens = doc.tokens;
   let items = 0;
@@ -580,6 +582,16 @@ function mayHold(
 }
 
 /**
+ * Scratch space for one evaluation: per clause, the bits of the tags that mark it (MARKS, grown
+ * for a draft of more clauses), and per tag, the clauses it marked (MARKED, for maxClauses). An
+ * evaluation runs to its end before another starts and nothing reads either after it returns, so
+ * one pair serves every clauses rule and draft, where each call made fresh arrays (two more when
+ * the rule fires). Int32: a clause's marks are bits of at most 31 tags, as bit operations give them.
+ */
+let MARKS = new Int32Array(64);
+const MARKED = new Int32Array(32);
+
+/**
  * Marks each clause with the tags found in it; with `found`, also keeps the matches for evidence
  * (asked for only when the rule fires, so a quiet draft allocates no list per tag). A plain
  * function, not a closure made per draft: each of the pack's clause rules runs it on every draft.
@@ -591,11 +603,11 @@ function markClauses(
   doc: Doc,
   off: number,
   capped: boolean,
-  marks: number[],
+  marks: Int32Array,
   found: (Match[] | undefined)[] | null,
 ): void {
   // Clauses marked per tag, counted only when a tag has a cap (maxClauses).
-  const marked: number[] | null = capped ? new Array<number>(tags.length).fill(0) : null;
+  const marked = capped ? MARKED.fill(0) : null;
   for (let i = 0; i < tags.length; i++) {
     const ms = termMatches[i];
     if (!ms) continue;
@@ -620,8 +632,8 @@ function markOne(
   i: number,
   c: number,
   off: number,
-  marks: number[],
-  marked: number[] | null,
+  marks: Int32Array,
+  marked: Int32Array | null,
 ): boolean {
   if (t.bit & off) return false;
   if (!(marks[c]! & t.bit)) {
@@ -647,7 +659,7 @@ const SIGN_OFF_WORDS = 8;
  * A short last clause that no tag marks is a sign-off, not the close: it does not take one of
  * the `n` ("… book your free call. Your future self will thank you.").
  */
-function closingStart(doc: Doc, n: number, marks: readonly number[]): number {
+function closingStart(doc: Doc, n: number, marks: Int32Array): number {
   let seen = 0;
   let last = -1;
   let first = true;
