@@ -120,13 +120,15 @@ export function compilePack(json: unknown, base?: CompiledPack, options: Compile
 /**
  * The steps after the schema: `parsed` is `Pack`'s output. `ruleParams`, when given, holds each
  * rule's params as its type's schema already parsed them (the built-in pack, checked at build time:
- * validated.ts); without it every rule's params are parsed here.
+ * validated.ts); without it every rule's params are parsed here. `phrasesChecked`: the term lists'
+ * phrases passed unknownPlaceholders and brokenPhrases already (see compileValidatedPack).
  */
 export function compileParsed(
   parsed: Pack,
   base: CompiledPack | undefined,
   options: CompileOptions,
   ruleParams?: readonly Record<string, unknown>[],
+  phrasesChecked = false,
 ): CompiledPack {
   let pack = parsed;
   const problems: string[] = [];
@@ -276,8 +278,9 @@ export function compileParsed(
     },
     caps: new Map(Object.entries(sc.caps ?? {})),
   };
-  for (const [name, phrases] of lists)
-    problems.push(...unknownPlaceholders(name, phrases), ...brokenPhrases(name, phrases));
+  if (!phrasesChecked)
+    for (const [name, phrases] of lists)
+      problems.push(...unknownPlaceholders(name, phrases), ...brokenPhrases(name, phrases));
   if (problems.length) throw new PackError(problems);
 
   const compiled: CompiledPack = {

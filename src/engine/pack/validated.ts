@@ -37,7 +37,12 @@ export function validatePack(json: unknown): ValidatedPack {
   return { pack, params };
 }
 
-/** Compiles what `validatePack` returned, with no schema parse; expiry and the rest still apply. */
+/**
+ * Compiles what `validatePack` returned, with no schema parse; expiry and the rest still apply.
+ * Nor are its phrases checked again: `validatePack` compiled this same pack with every check, and
+ * its term lists follow from the pack and params alone (every `rapport` call compiles the built-in
+ * pack's twenty thousand phrases, checked once when the CLI was built).
+ */
 export function compileValidatedPack(validated: ValidatedPack, options: CompileOptions = {}): CompiledPack {
-  return compileParsed(validated.pack, undefined, options, validated.params);
+  return compileParsed(validated.pack, undefined, options, validated.params, true);
 }
