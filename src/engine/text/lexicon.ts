@@ -224,7 +224,8 @@ function parsePhrase(phrase: string): Part[] {
   if (PLAIN_WORDS.test(phrase)) return phrase.split(' ').map(exact);
   const parts: Part[] = [];
   // The tokenizer splits "14-day" into a number and a word, so "<number>-day" means the same two.
-  const spaced = phrase.replace(/>-|-</g, (m) => (m === '>-' ? '> ' : ' <'));
+  // Tested first: most phrases on this path (accented words, other scripts) hold no hyphen.
+  const spaced = phrase.includes('-') ? phrase.replace(/>-|-</g, (m) => (m === '>-' ? '> ' : ' <')) : phrase;
   const split = spaced.trim().toLowerCase().split(/\s+/);
   for (const piece of spaced.includes('<') ? split.flatMap(unglued) : split) {
     if (!piece) continue;
@@ -301,7 +302,8 @@ export class Lexicon {
     this.names = [...lists.keys()];
     this.names.forEach((name, list) => {
       for (const source of lists.get(name) ?? []) {
-        const [phrase, lang] = splitLanguage(source);
+        // Most phrases name no language: one scan for "@" settles them without the call.
+        const [phrase, lang] = source.includes('@') ? splitLanguage(source) : [source, null];
         this.file(list, phrase, lang);
         const typed = phoneSpelling(phrase);
         if (typed !== null) this.file(list, typed, lang);
