@@ -181,9 +181,101 @@ export function nameLines(
     // "Good Morning." are beats of the telling.
     if (ok && plain && t.kind === 'word' && !classes.common(t)) plain = false;
   }
-  if (pending !== SETTLED) return lines;
-  spans.push(span(tokens, waiting, waiting + 1));
-  return lines + 1;
+  if (pending === SETTLED) {
+    spans.push(span(tokens, waiting, waiting + 1));
+    lines++;
+  }
+  return lines + signatureLine(text, tokens, classes, spans);
+}
+
+/** Marks that part a signature's name from what follows it: dashes, a middle dot, a bar, a comma, a bracket. */
+function separates(c: number): boolean {
+  return (
+    c === 0x2013 ||
+    c === 0x2014 ||
+    c === 45 ||
+    c === 0xb7 ||
+    c === 124 ||
+    c === 44 ||
+    c === 40 ||
+    c === 0xff08
+  );
+}
+
+/**
+ * A brand's signature as the draft's last line: its name, then a separator or an emoji and
+ * whatever the brand adds to it, a town, a year, a promise, a number ("Clínica Sorriso Real –
+ * Porto", "Quickfix Plumbing, looking after Leeds since 2009.", "Brightspark Electrical ·
+ * Fernhill · 01632 960333"). `nameLines` reads a name that stands alone; this reads the name
+ * that carries a tail, and only on the last line with words (hashtags, links and emoji may
+ * follow it), after a line of something else: that is where a business signs a post. The name is
+ * two to NAME_WORDS capitalised words (particles between), or one written in inner capitals
+ * ("KeepOut", "BauFlow"), not shouted, not addressing the reader, and not only common words.
+ * Returns 1 when it finds one that `spans` does not already hold, and adds it there.
+ */
+function signatureLine(text: string, tokens: readonly Token[], classes: NameWords, spans: Match[]): number {
+  // The last line holding a word, a figure or a phone number: where it opens.
+  let open = -1;
+  let lineStart = 0;
+  let lineHasWords = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'punct' && t.norm === '\n') {
+      lineStart = i + 1;
+      lineHasWords = false;
+      continue;
+    }
+    if (!lineHasWords && (t.kind === 'word' || t.kind === 'number' || t.kind === 'phone')) {
+      lineHasWords = true;
+      open = lineStart;
+    }
+  }
+  // The first line is a heading or the message itself, not a signature.
+  if (open <= 0) return 0;
+  let first = open;
+  while (first < tokens.length && tokens[first]!.kind === 'emoji') first++;
+  let words = 0;
+  let last = -1;
+  let plain = true;
+  for (let i = first; i < tokens.length && words < NAME_WORDS; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') break;
+    if (words > 0 && separates(charCode(text, gapMark(text, tokens[i - 1]!.end, t.start)))) break;
+    if (!t.capital) {
+      if (words === 0 || !PARTICLES.has(t.norm)) break;
+    } else if (shouted(text, t) || (words === 0 && classes.addressing(t))) return 0;
+    if (!classes.common(t)) plain = false;
+    words++;
+    last = i;
+  }
+  if (last < 0 || plain) return 0;
+  // A particle does not end a name.
+  if (!tokens[last]!.capital) return 0;
+  if (words === 1 && !innerCapital(text, tokens[last]!)) return 0;
+  const next = tokens[last + 1];
+  // The name must be followed, on its line, by a separator or an emoji and then its tail.
+  if (next === undefined || (next.kind === 'punct' && next.norm === '\n')) return 0;
+  const marked =
+    next.kind === 'emoji' || separates(charCode(text, gapMark(text, tokens[last]!.end, next.start)));
+  if (!marked) return 0;
+  if (spans.some((m) => m.first === first)) return 0;
+  spans.push(span(tokens, first, last + 1));
+  return 1;
+}
+
+/** The first character between two tokens that is not a space, or `to` when there is none. */
+function gapMark(text: string, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (charCode(text, k) !== 32) return k;
+  return to;
+}
+
+/** Whether a word has a capital after its first letter ("KeepOut", "BauFlow"), not counting a shout. */
+function innerCapital(text: string, t: Token): boolean {
+  for (let k = t.start + 1; k < t.end; k++) {
+    const ch = text[k]!;
+    if (ch !== ch.toLowerCase()) return true;
+  }
+  return false;
 }
 
 /** The words from token `first` up to the sentence's end at `end` (emoji left out), as a match. */

@@ -457,6 +457,25 @@ describe('named-links', () => {
 describe('name-lines', () => {
   const lines = (text: string): number => analyse(text).features['name-lines'];
 
+  it("counts a brand's signature with a tail on the last line", () => {
+    expect(lines('Before and after 😍\nClínica Sorriso Real – Porto\n#dentist #smile')).toBe(1);
+    expect(
+      lines('Dripping tap at 3am? We know the feeling.\nQuickfix Plumbing, looking after Leeds since 2009.'),
+    ).toBe(1);
+    expect(
+      lines('Mice hate winter too.\nKeepOut Pest Services 🐭 Looking after Northfield since 2004.'),
+    ).toBe(1);
+    // Not on the first line, not a lower-case or one-word plain name, not mid-draft.
+    expect(lines('Quickfix Plumbing, looking after Leeds since 2009.\nCall any time.')).toBe(0);
+    expect(lines('Great turnout tonight.\nthanks everyone – see you in May')).toBe(0);
+    expect(lines('Great turnout tonight.\nHarbour – what a view.')).toBe(0);
+    expect(
+      lines(
+        'Great turnout.\nMaria Lopez, our head baker – made the bread.\nMore photos tomorrow, with the recipe.',
+      ),
+    ).toBe(0);
+  });
+
   it('counts a sentence after the first that is only a name', () => {
     expect(lines('Warm bread on your doorstep by 7am. 🍞\nCrumb & Co., Leeds.')).toBe(1);
     expect(lines('Ton café du matin, livré avant 8 h.\nGrains de Quartier.')).toBe(1);
