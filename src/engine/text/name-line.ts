@@ -56,6 +56,13 @@ function afterMark(text: string, at: number): boolean {
  */
 function shouted(text: string, t: Token): boolean {
   for (let k = t.start + 1; k < t.end; k++) {
+    // An ASCII character is settled by its code (only a to z change in upper case): no
+    // one-character string and no toUpperCase for it, the second letter of nearly every name.
+    const c = charCode(text, k);
+    if (c < 128) {
+      if (c >= 97 && c <= 122) return false;
+      continue;
+    }
     const ch = text[k]!;
     if (ch !== ch.toUpperCase()) return false;
   }
