@@ -150,6 +150,16 @@ function quoteOnly(text: string, tokens: readonly Token[]): number {
     // Most drafts have no colon near their start: they skip the expression.
     const colon = text.indexOf(':');
     if (colon < 0 || colon > 80) return 0;
+    // LABEL's words hold no colon, so its colon is this first one, and a quotation mark must
+    // follow it past spaces: most colons ("Tip: …", "8:40") are settled here without the expression.
+    let q = colon + 1;
+    for (; q < text.length; q++) {
+      const c = charCode(text, q);
+      // ASCII spaces by code (tab to carriage return, and the space), any other as \s has it.
+      if (c === 32 || (c >= 9 && c <= 13)) continue;
+      if (c < 128 || !/\s/.test(text[q]!)) break;
+    }
+    if (!OPEN_QUOTE.has(text[q] ?? '')) return 0;
     const label = LABEL.exec(text);
     if (!label || !OPEN_QUOTE.has(text[label[0].length] ?? '')) return 0;
     open = label[0].length;
