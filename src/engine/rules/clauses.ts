@@ -270,8 +270,11 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       return {
         name: t.name,
         bit: 1 << i,
-        ...(t.terms !== undefined ? { list: ctx.terms(t.terms, `${path}.tags[${i}].terms`) } : {}),
-        ...(t.token !== undefined ? { token: t.token, count: FEATURE_INDEX[COUNTS[t.token]] } : {}),
+        // Every field present (undefined where it does not apply): one object shape for every tag,
+        // so the evaluation's reads of a tag stay monomorphic.
+        list: t.terms !== undefined ? ctx.terms(t.terms, `${path}.tags[${i}].terms`) : undefined,
+        token: t.token,
+        count: t.token !== undefined ? FEATURE_INDEX[COUNTS[t.token]] : undefined,
         at: t.at,
         pitch: t.role === 'pitch',
         aside: t.role === 'aside',

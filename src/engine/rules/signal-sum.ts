@@ -80,12 +80,16 @@ export function compileSignals(
 ): CompiledSignal[] {
   return signals.map((s, i) => {
     const at = `${path}[${i}]`;
+    // Every field present, undefined where it does not apply: one object shape for every signal,
+    // so the reads in scoreSignals stay monomorphic (optional fields spread in made a shape per
+    // combination, and every signal read there went through a polymorphic lookup).
     return {
       name: s.name,
-      ...(s.terms !== undefined ? { list: ctx.terms(s.terms, `${at}.terms`) } : {}),
-      ...(s.with !== undefined ? { with: ctx.terms(s.with, `${at}.with`) } : {}),
-      ...(s.without !== undefined ? { without: ctx.terms(s.without, `${at}.without`) } : {}),
-      ...(s.feature !== undefined ? { feature: s.feature, index: FEATURE_INDEX[s.feature] } : {}),
+      list: s.terms !== undefined ? ctx.terms(s.terms, `${at}.terms`) : undefined,
+      with: s.with !== undefined ? ctx.terms(s.with, `${at}.with`) : undefined,
+      without: s.without !== undefined ? ctx.terms(s.without, `${at}.without`) : undefined,
+      feature: s.feature,
+      index: s.feature !== undefined ? FEATURE_INDEX[s.feature] : undefined,
       at: s.at,
       atLeast: s.atLeast === undefined ? -Infinity : ctx.num(s.atLeast, `${at}.atLeast`),
       atMost: s.atMost === undefined ? Infinity : ctx.num(s.atMost, `${at}.atMost`),
