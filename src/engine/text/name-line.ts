@@ -221,22 +221,12 @@ function separates(c: number): boolean {
  * Returns 1 when it finds one that `spans` does not already hold, and adds it there.
  */
 function signatureLine(text: string, tokens: readonly Token[], classes: NameWords, spans: Match[]): number {
-  // The last line holding a word, a figure or a phone number: where it opens.
-  let open = -1;
-  let lineStart = 0;
-  let lineHasWords = false;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.kind === 'punct' && t.norm === '\n') {
-      lineStart = i + 1;
-      lineHasWords = false;
-      continue;
-    }
-    if (!lineHasWords && (t.kind === 'word' || t.kind === 'number' || t.kind === 'phone')) {
-      lineHasWords = true;
-      open = lineStart;
-    }
-  }
+  // The last line holding a word, a figure or a phone number, read from the draft's end: where it
+  // opens. A draft of one line (most short ones) has no break before it and is settled there.
+  let end = tokens.length - 1;
+  while (end >= 0 && !holdsWords(tokens[end]!)) end--;
+  let open = end;
+  while (open > 0 && !(tokens[open - 1]!.kind === 'punct' && tokens[open - 1]!.norm === '\n')) open--;
   // The first line is a heading or the message itself, not a signature.
   if (open <= 0) return 0;
   let first = open;
@@ -279,10 +269,21 @@ function gapMark(text: string, from: number, to: number): number {
 /** Whether a word has a capital after its first letter ("KeepOut", "BauFlow"), not counting a shout. */
 function innerCapital(text: string, t: Token): boolean {
   for (let k = t.start + 1; k < t.end; k++) {
+    // As in `shouted`: an ASCII letter's case is read from its code.
+    const c = charCode(text, k);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) return true;
+      continue;
+    }
     const ch = text[k]!;
     if (ch !== ch.toLowerCase()) return true;
   }
   return false;
+}
+
+/** A token a line's text is made of: a word, a figure or a telephone number. */
+function holdsWords(t: Token): boolean {
+  return t.kind === 'word' || t.kind === 'number' || t.kind === 'phone';
 }
 
 /** The words from token `first` up to the sentence's end at `end` (emoji left out), as a match. */

@@ -68,11 +68,12 @@ export function namedLinks(
     const next = capitals[c + 1] === k + 1 ? siteSpelling(tokens[k + 1]!) : null;
     for (let h = 0; h < hosts.length; h++) {
       const host = hosts[h]!;
+      if (host === '') continue;
       const names =
         namesHostAnyway(word, host) ||
         (spelled !== null && namesHostAnyway(spelled, host)) ||
         (next !== null && namesHost(word + next, host));
-      if (host === '' || !names) continue;
+      if (!names) continue;
       // Each link counts once: its host is spent.
       hosts[h] = '';
       named++;
@@ -87,15 +88,19 @@ export function namedLinks(
  * drops them for phrases typed bare.
  */
 function siteSpelling(t: Token): string {
-  const bare = t.norm.endsWith("'s") ? t.norm.slice(0, -2) : t.norm;
+  const bare = withoutPossessive(t.norm);
   return t.id === -1 ? withoutAccents(bare) : bare;
+}
+
+/** A possessive read as its noun ("Bramble's", "bramble"). */
+function withoutPossessive(norm: string): string {
+  return norm.endsWith("'s") ? norm.slice(0, -2) : norm;
 }
 
 /** German umlauts and ß as a host spells them ("GrünKiste", "gruenkiste.example"), or null without any. */
 function umlautsSpelledOut(t: Token): string | null {
   if (t.id !== -1 || !UMLAUT.test(t.norm)) return null;
-  const bare = t.norm.endsWith("'s") ? t.norm.slice(0, -2) : t.norm;
-  return withoutAccents(bare.replace(UMLAUT_ALL, (ch) => SPELLED[ch] ?? ch));
+  return withoutAccents(withoutPossessive(t.norm).replace(UMLAUT_ALL, (ch) => SPELLED[ch] ?? ch));
 }
 
 const UMLAUT = /[äöüß]/;

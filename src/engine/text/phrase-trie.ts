@@ -100,7 +100,7 @@ interface PrefixEdge {
 }
 
 /** The first three characters as one number (no string allocated on the hot path). */
-export function prefixKey(word: string): number | string {
+function prefixKey(word: string): number | string {
   const a = charCode(word, 0);
   const b = codeAt(word, 1);
   const c = codeAt(word, 2);
