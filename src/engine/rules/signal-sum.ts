@@ -202,6 +202,7 @@ export function sumSignals(list: readonly CompiledSignal[], doc: Doc, hits: Hits
       count = featureCount(s, doc);
       // A name line is words of the draft: quoted like a term's match ("Lumora").
       if (s.feature === 'name-lines') matches = doc.nameLines;
+      else if (s.feature === 'signed') matches = doc.signature;
     }
     if (count === 0) continue;
     score += Math.min(count, s.max) * s.weight;

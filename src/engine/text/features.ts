@@ -21,7 +21,7 @@ import {
 } from './stopwords.ts';
 import { LANGUAGE_BITS, LanguageVotes, type Language } from './language.ts';
 import type { Match } from './lexicon.ts';
-import { nameLines, type NameWords } from './name-line.ts';
+import { endName, nameLines, type NameWords } from './name-line.ts';
 import { NAME_MIN, namedLinks } from './named-links.ts';
 import { testimonialEnd } from './testimonial.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
@@ -58,6 +58,7 @@ export const FEATURES = [
   'name-lines',
   'figures',
   'quoted-lead',
+  'signed',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Features = Record<Feature, number>;
@@ -120,6 +121,8 @@ export interface Doc {
   testimonial: number;
   /** The words of each name line (see name-line.ts), for a rule's evidence. */
   nameLines: readonly Match[];
+  /** The names that sign the draft (the `signed` feature), for a rule's evidence. */
+  signature: readonly Match[];
 }
 
 /** A draft with no name line shares this empty list: most drafts, so no allocation for them. */
@@ -523,6 +526,7 @@ export function analyse(text: string): Doc {
     figures: 0,
     // Set by `check` for a reply or comment read without the message it quotes (quoted-lead.ts).
     'quoted-lead': 0,
+    signed: 0,
   };
   // Plain arrays, not typed ones: a typed array past 64 bytes is allocated outside the JS heap
   // and costs microseconds each, more than this whole pass on a short draft. Grown by push, one
@@ -759,6 +763,18 @@ export function analyse(text: string): Doc {
     f['name-lines'] = nameLines(text, tokens, NAME_LINE_CLASSES, found);
     if (found.length) nameSpans = found;
   }
+  // Signed by a business: a name line of two words or more, or a name the draft ends on (endName),
+  // the showcase's "…healed beautifully 🌸 Inkwell Tattoo Co." as much as its own line.
+  let signature = NO_NAME_LINES;
+  if (language !== 'de' && f.words <= NAME_LINE_WORDS) {
+    const end = endName(text, tokens, NAME_LINE_CLASSES);
+    const named = nameSpans.filter((m) => m.last - m.first > 1);
+    if (end !== null && !named.some((m) => m.first === end.first)) named.push(end);
+    if (named.length) {
+      signature = named;
+      f.signed = 1;
+    }
+  }
   return {
     text,
     controls: report.controls,
@@ -798,6 +814,7 @@ export function analyse(text: string): Doc {
       f['name-lines'],
       f.figures,
       f['quoted-lead'],
+      f.signed,
     ],
     lead,
     clause,
@@ -811,5 +828,6 @@ export function analyse(text: string): Doc {
     language,
     testimonial,
     nameLines: nameSpans,
+    signature,
   };
 }

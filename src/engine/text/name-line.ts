@@ -292,3 +292,72 @@ function span(tokens: readonly Token[], first: number, end: number): Match {
   while (last > first && tokens[last - 1]!.kind === 'emoji') last--;
   return { first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end };
 }
+
+/** What may follow a signature at the draft's end: emoji, hashtags, links, handles and marks. */
+function trails(t: Token): boolean {
+  return (
+    t.kind === 'emoji' ||
+    t.kind === 'hashtag' ||
+    t.kind === 'url' ||
+    t.kind === 'mention' ||
+    t.kind === 'punct'
+  );
+}
+
+/** Whether token `t` ends what came before a signature: a sentence's end, a line break or an emoji. */
+function closes(t: Token): boolean {
+  return t.kind === 'emoji' || t.kind === 'punct';
+}
+
+/**
+ * The name a draft ends on, as a brand signs the goods it has just shown ("Fresh fine-line
+ * peony, healed beautifully 🌸 Inkwell Tattoo Co.", "…muito carinho 💛⏎⏎Sabor & Festa Buffet,
+ * Campinas."), or null. The name is the draft's last words (emoji, hashtags, links and marks
+ * may follow), two to NAME_WORDS capitalised words with particles between, or one written in
+ * inner capitals, plus a place after one comma; it stands after a sentence's end, a line break,
+ * an emoji or a separator (a dash, a middle dot, a bar), never after a lower-case word ("…moved
+ * to New York"), never as the whole draft, and it is not shouted, not addressing the reader and
+ * not only common words. Unlike `nameLines`, it needs no sentence of its own: a caption signs on
+ * the line it ends.
+ */
+export function endName(text: string, tokens: readonly Token[], classes: NameWords): Match | null {
+  let i = tokens.length - 1;
+  while (i >= 0 && tokens[i]!.kind !== 'word') {
+    if (!trails(tokens[i]!)) return null;
+    i--;
+  }
+  if (i < 0) return null;
+  const last = i;
+  let first = -1;
+  let words = 0;
+  let commas = 0;
+  for (; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') break;
+    if (!t.capital && !PARTICLES.has(t.norm)) break;
+    if (first >= 0 && commaBetween(text, t.end, tokens[first]!.start) && ++commas > 1) break;
+    // A run of capitals longer than a name and its place is a title or a shout, not a signature.
+    if (++words > NAME_WORDS + 2) return null;
+    first = i;
+  }
+  if (first < 0) return null;
+  // A particle opens no name ("of Leeds" is the end of a sentence about Leeds).
+  while (first <= last && !tokens[first]!.capital) {
+    first++;
+    words--;
+  }
+  if (words <= 0 || first === 0) return null;
+  const before = tokens[first - 1]!;
+  const marked = separates(charCode(text, gapMark(text, before.end, tokens[first]!.start)));
+  if (!marked && !closes(before)) return null;
+  const opener = tokens[first]!;
+  if (classes.addressing(opener)) return null;
+  if (words === 1 && !innerCapital(text, opener)) return null;
+  let plain = true;
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k]!;
+    if (t.capital && shouted(text, t)) return null;
+    if (!classes.common(t)) plain = false;
+  }
+  return plain ? null : span(tokens, first, last + 1);
+}

@@ -534,3 +534,42 @@ describe('testimonial', () => {
     expect(quoted('Aisha said “best cut I have had” — Aisha, Hove')).toBe(0);
   });
 });
+
+describe('signed', () => {
+  const signed = (text: string): number => analyse(text).features.signed;
+  const quoted = (text: string): string[] => {
+    const doc = analyse(text);
+    return doc.signature.map((m) => text.slice(m.start, m.end));
+  };
+
+  it('reads a name the draft ends on after an emoji, a line break or a full stop', () => {
+    expect(quoted('Fresh fine-line peony, healed beautifully 🌸 Inkwell Tattoo Co.')).toEqual([
+      'Inkwell Tattoo Co',
+    ]);
+    // A name line's own words are quoted once, without the place after it.
+    expect(quoted('Three tiers of lemon cake for Saturday 🍋\n\nCrumb and Ivy Bakes, Whitby.')).toEqual([
+      'Crumb and Ivy Bakes',
+    ]);
+    expect(signed('Another boiler serviced before the frost. Robles Heating.')).toBe(1);
+    // Hashtags and emoji may follow the name.
+    expect(signed('A new arch for a garden wedding 🌸 Petal Stem Flowers 💐 #weddingflowers')).toBe(1);
+  });
+
+  it('counts a name line of two words or more, not a one-word beat', () => {
+    expect(signed('Sunday light in the garden room. Willowbank House. Tea is on.')).toBe(1);
+    expect(signed('Back to the studio after two weeks off.\n\nFinally.')).toBe(0);
+  });
+
+  it('leaves alone a sentence that ends on a place, the whole draft, German, and common words', () => {
+    expect(signed('We finally moved the whole office to New York')).toBe(0);
+    expect(signed('Inkwell Tattoo Co')).toBe(0);
+    expect(
+      signed(
+        'Neue Sommerkarte ab heute: kalte Gurkensuppe, Matjes und Erdbeertörtchen für alle Gäste. Bistro Lindenhof.',
+      ),
+    ).toBe(0);
+    expect(signed('Great turnout tonight, thank you all. Thanks Everyone.')).toBe(0);
+    // Shouted words are a cheer, not a name.
+    expect(signed('What a night at the club 🎉 LETS GO BOYS')).toBe(0);
+  });
+});

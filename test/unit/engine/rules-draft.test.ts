@@ -55,6 +55,15 @@ describe('signals', () => {
     expect(evidence('Your mornings, finally calm. ☕ Brewlo 🌿\nbrewlo.example')).toEqual(['Brewlo']);
   });
 
+  it('quotes the name a signed signal weighed as its evidence', () => {
+    const p = promo([{ feature: 'signed', atLeast: 1, weight: 4 }]);
+    const evidence = (text: string) => run(p, text).all.flatMap((n) => n.evidence.map((e) => e.text));
+    expect(evidence('Fresh fine-line peony, healed beautifully 🌸 Inkwell Tattoo Co.')).toEqual([
+      'Inkwell Tattoo Co',
+    ]);
+    expect(evidence('We finally moved the whole office to New York')).toEqual([]);
+  });
+
   it("with at: 'start' counts only matches that open a sentence or clause", () => {
     const p = promo([{ terms: ['shop'], at: 'start', weight: 4 }]);
     expect(fired(p, 'Shop the range')).toEqual(['promo']);
