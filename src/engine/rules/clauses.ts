@@ -215,9 +215,10 @@ const Params = z.lazy(() =>
      */
     testimonials: z.boolean().optional(),
     /**
-     * In a post, a question right before a clause one of these tags marks is a hook, whatever it
-     * asks: "Who else is obsessed with cosy socks? Ours are back in stock, $12 a pair." answers
-     * itself with the offer, where a question to readers waits for their answer.
+     * A question right before a clause one of these tags marks is a hook, whatever it asks: "Who
+     * else is obsessed with cosy socks? Ours are back in stock, $12 a pair." answers itself with
+     * the offer, where a question to readers waits for their answer. In a reply too: "Planning
+     * your next trip? Book by Sunday and save 25%" sells to the person it answers.
      */
     hookBefore: z.array(z.string().min(1).max(60)).max(32).optional(),
     /**
@@ -438,7 +439,7 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
       if (hookBits)
         for (let c = 0; c < clauseCount; c++)
           if (doc.questionClause[c] && marks[c]! & hookBits & ~off) marks[c]! &= ~substanceBits;
-      if (hookBefore && draft.kind === 'post')
+      if (hookBefore)
         for (let c = 0; c + 1 < clauseCount; c++)
           if (doc.questionClause[c] && marks[c + 1]! & hookBefore & ~off) marks[c]! &= ~substanceBits;
       // A price among what the writer lived through is a fact of theirs (see Params.informs).

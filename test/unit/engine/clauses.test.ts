@@ -432,7 +432,7 @@ describe('the clauses rule type', () => {
     expect(compileError(packJson(rule({ closing: 0 }), SELL))).toMatch(/closing/);
   });
 
-  it('hookBefore: a question that the next clause answers with an offer hooks, in a post', () => {
+  it('hookBefore: a question that the next clause answers with an offer hooks, in a post or a reply', () => {
     const hooked = (hookBefore?: string[]) =>
       pack(rule({ maxSubstance: 1, ...(hookBefore ? { hookBefore } : {}) }), SELL);
     const text =
@@ -447,8 +447,9 @@ describe('the clauses rule type', () => {
         'We walked on Sunday. Who here would walk more if the paths were better? We would. Tours free. Book now.',
       ),
     ).toEqual([]);
-    // Only in a post: a reply's question goes to the person it answers.
-    expect(run(hooked(['offer']), text, { kind: 'reply' }).all.map((n) => n.id)).toEqual([]);
+    // In a reply too: "Planning your next trip? Book by Sunday and save 25%" sells to the person.
+    expect(run(hooked(['offer']), text, { kind: 'reply' }).all.map((n) => n.id)).toEqual(['pitch']);
+    expect(run(hooked(), text, { kind: 'reply' }).all.map((n) => n.id)).toEqual([]);
     expect(compileError(packJson(rule({ hookBefore: ['nope'] }), SELL))).toMatch(/hookBefore/);
   });
 
