@@ -764,10 +764,11 @@ export function analyse(text: string): Doc {
     if (found.length) nameSpans = found;
   }
   // Signed by a business: a name line of two words or more, or a name the draft ends on (endName),
-  // the showcase's "…healed beautifully 🌸 Inkwell Tattoo Co." as much as its own line.
+  // the showcase's "…healed beautifully 🌸 Inkwell Tattoo Co." as much as its own line; in German
+  // only a line of its own with a place after a comma or a legal form (see endName).
   let signature = NO_NAME_LINES;
-  if (language !== 'de' && f.words <= NAME_LINE_WORDS) {
-    const end = endName(text, tokens, NAME_LINE_CLASSES);
+  if (f.words <= NAME_LINE_WORDS) {
+    const end = endName(text, tokens, NAME_LINE_CLASSES, language === 'de');
     const named = nameSpans.filter((m) => m.last - m.first > 1);
     if (end !== null && !named.some((m) => m.first === end.first)) named.push(end);
     if (named.length) {

@@ -293,6 +293,25 @@ function span(tokens: readonly Token[], first: number, end: number): Match {
   return { first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end };
 }
 
+/** A company's legal form, which ends its name ("Kanzlei Vogt & Partner", "Brandt GmbH"). */
+const LEGAL_FORMS: ReadonlySet<string> = new Set([
+  'gmbh',
+  'mbh',
+  'ag',
+  'kg',
+  'ug',
+  'ohg',
+  'gbr',
+  'partner',
+  'co',
+  'ltd',
+  'sarl',
+  'sas',
+  'sl',
+  'sa',
+  'lda',
+]);
+
 /** What may follow a signature at the draft's end: emoji, hashtags, links, handles and marks. */
 function trails(t: Token): boolean {
   return (
@@ -320,7 +339,12 @@ function closes(t: Token): boolean {
  * not only common words. Unlike `nameLines`, it needs no sentence of its own: a caption signs on
  * the line it ends.
  */
-export function endName(text: string, tokens: readonly Token[], classes: NameWords): Match | null {
+export function endName(
+  text: string,
+  tokens: readonly Token[],
+  classes: NameWords,
+  nounsCapitalised = false,
+): Match | null {
   let i = tokens.length - 1;
   while (i >= 0 && tokens[i]!.kind !== 'word') {
     if (!trails(tokens[i]!)) return null;
@@ -348,6 +372,18 @@ export function endName(text: string, tokens: readonly Token[], classes: NameWor
   }
   if (words <= 0 || first === 0) return null;
   const before = tokens[first - 1]!;
+  // Where every noun is capitalised (German), a capitalised ending is any sentence's: only a line
+  // of its own that names a place after a comma or ends on a company's legal form signs a post
+  // ("Elektro Brandt, Paderborn.", "Blitzblank Gebäudeservice GmbH").
+  if (
+    nounsCapitalised &&
+    !(
+      before.kind === 'punct' &&
+      before.norm === '\n' &&
+      (commas === 1 || LEGAL_FORMS.has(tokens[last]!.norm))
+    )
+  )
+    return null;
   const marked = separates(charCode(text, gapMark(text, before.end, tokens[first]!.start)));
   if (!marked && !closes(before)) return null;
   const opener = tokens[first]!;

@@ -572,4 +572,14 @@ describe('signed', () => {
     // Shouted words are a cheer, not a name.
     expect(signed('What a night at the club 🎉 LETS GO BOYS')).toBe(0);
   });
+
+  it('in German, reads only a line of its own with a place after a comma or a legal form', () => {
+    const before =
+      'Vorher war hier ein alter Sicherungskasten aus den Siebzigern, ohne Fehlerstromschutz und mit Schraubsicherungen. Nachher ist es ein neuer Zählerschrank, der sauber beschriftet ist und den wir geprüft haben.';
+    expect(quoted(`${before}\n\nElektro Brandt, Paderborn.`)).toEqual(['Elektro Brandt, Paderborn']);
+    expect(signed(`${before}\n\nBlitzblank Gebäudeservice GmbH`)).toBe(1);
+    // German capitalises every noun: a capitalised ending on the same line, or without a place, is a sentence.
+    expect(signed(`${before} Elektro Brandt, Paderborn.`)).toBe(0);
+    expect(signed(`${before}\n\nSchöne Feiertage`)).toBe(0);
+  });
 });
