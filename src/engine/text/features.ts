@@ -21,7 +21,7 @@ import {
 } from './stopwords.ts';
 import { LANGUAGE_BITS, LanguageVotes, type Language } from './language.ts';
 import type { Match } from './lexicon.ts';
-import { endName, nameLines, type NameWords } from './name-line.ts';
+import { endName, kanaSignature, nameLines, type NameWords } from './name-line.ts';
 import { NAME_MIN, namedLinks } from './named-links.ts';
 import { testimonialEnd } from './testimonial.ts';
 import { internable, knownAbsent, VOCABULARY } from './vocabulary.ts';
@@ -768,7 +768,10 @@ export function analyse(text: string): Doc {
   // only a line of its own with a place after a comma or a legal form (see endName).
   let signature = NO_NAME_LINES;
   if (f.words <= NAME_LINE_WORDS) {
-    const end = endName(text, tokens, NAME_LINE_CLASSES, language === 'de');
+    const end =
+      language === 'ja'
+        ? kanaSignature(text, tokens)
+        : endName(text, tokens, NAME_LINE_CLASSES, language === 'de');
     const named = nameSpans.filter((m) => m.last - m.first > 1);
     if (end !== null && !named.some((m) => m.first === end.first)) named.push(end);
     if (named.length) {

@@ -397,3 +397,40 @@ export function endName(
   }
   return plain ? null : span(tokens, first, last + 1);
 }
+
+/** A word that names a business in Japanese: a legal form, a shop, a clinic, an office, a studio. */
+const JA_BUSINESS =
+  /株式会社|有限会社|合同会社|事務所|印刷所|病院|医院|歯科|整骨院|美容院|美容室|商店|本店|工房|教室|薬局|書店|食堂|[院店堂屋舎館園]|カフェ|サロン|スタジオ|クリニック|ベーカリー|ショップ|アトリエ|デザイン/u;
+
+/** A Japanese sentence ends on a verb or a copula; a name does not ("…しました", "…です", "…ください"). */
+const JA_PREDICATE = /(?:ます|ました|ません|です|でした|ください|[ねよたるいうく])$/u;
+
+/** The most characters a Japanese signature holds, its place included ("さくら動物病院（世田谷区）"). */
+const JA_NAME_CHARS = 20;
+
+/**
+ * A Japanese business's signature as the draft's last sentence or line: Japanese has no
+ * capitals, so `endName` cannot see it; a short last line that names a business ("松本印刷所・金
+ * 沢市", "さくら動物病院（世田谷区）", "デザイン事務所アトリエ灯") and ends on no verb or copula
+ * signs the post. The first sentence is left out, as everywhere: a draft that opens on a name is
+ * addressing or titling.
+ */
+export function kanaSignature(text: string, tokens: readonly Token[]): Match | null {
+  let i = tokens.length - 1;
+  while (i >= 0 && tokens[i]!.kind !== 'word') {
+    if (!trails(tokens[i]!)) return null;
+    i--;
+  }
+  const last = i;
+  while (i >= 0 && tokens[i]!.kind !== 'punct' && tokens[i]!.kind !== 'emoji') i--;
+  const first = i + 1;
+  if (i < 0 || first > last) return null;
+  const start = tokens[first]!.start;
+  // A place in brackets closes with its bracket, which is no token: the quote keeps it.
+  const close = charCode(text, tokens[last]!.end);
+  const end = tokens[last]!.end + (close === 0xff09 || close === 41 ? 1 : 0);
+  if (end - start > JA_NAME_CHARS) return null;
+  const line = text.slice(start, end);
+  if (!JA_BUSINESS.test(line) || JA_PREDICATE.test(line)) return null;
+  return { first, last: last + 1, start, end };
+}

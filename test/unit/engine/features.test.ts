@@ -573,6 +573,18 @@ describe('signed', () => {
     expect(signed('What a night at the club 🎉 LETS GO BOYS')).toBe(0);
   });
 
+  it('in Japanese, reads a short last line that names a business and ends on no verb', () => {
+    expect(quoted('名刺とチラシ、今週もたくさん刷りました🖨️\n\n松本印刷所・金沢市')).toEqual([
+      '松本印刷所・金沢市',
+    ]);
+    expect(quoted('今日は元気にごはんを食べているそうです🐱\n\nさくら動物病院（世田谷区）')).toEqual([
+      'さくら動物病院（世田谷区）',
+    ]);
+    // A sentence about a visit to the clinic is no signature, nor is the only line of a draft.
+    expect(signed('猫ちゃんが元気になりました。また来院しました')).toBe(0);
+    expect(signed('松本印刷所・金沢市')).toBe(0);
+  });
+
   it('in German, reads only a line of its own with a place after a comma or a legal form', () => {
     const before =
       'Vorher war hier ein alter Sicherungskasten aus den Siebzigern, ohne Fehlerstromschutz und mit Schraubsicherungen. Nachher ist es ein neuer Zählerschrank, der sauber beschriftet ist und den wir geprüft haben.';
