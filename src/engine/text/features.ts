@@ -359,6 +359,9 @@ const STATEMENT_WORDS = 7;
 /** The longest draft, in words, read for a name line (see nameLines): a short ad's length. */
 const NAME_LINE_WORDS = 60;
 
+/** The same bound for Japanese, read a character at a time: a short ad's length in characters. */
+const JA_NAME_LINE_CHARS = 180;
+
 /** Word-like tokens such a clause may hold (the lead-in, an object or adverb or two, the verb). */
 const VERB_FINAL_MAX = 4;
 
@@ -766,8 +769,11 @@ export function analyse(text: string): Doc {
   // Signed by a business: a name line of two words or more, or a name the draft ends on (endName),
   // the showcase's "…healed beautifully 🌸 Inkwell Tattoo Co." as much as its own line; in German
   // only a line of its own with a place after a comma or a legal form (see endName).
+  // It counts 2 when the name the draft ends on stands on a line of its own, where a business signs,
+  // and is no name line (German and Japanese, where nameLines does not read).
+  // Japanese is tokenised a character at a time: its words are characters, so its bound is wider.
   let signature = NO_NAME_LINES;
-  if (f.words <= NAME_LINE_WORDS) {
+  if (f.words <= (language === 'ja' ? JA_NAME_LINE_CHARS : NAME_LINE_WORDS)) {
     const end =
       language === 'ja'
         ? kanaSignature(text, tokens)
@@ -776,7 +782,10 @@ export function analyse(text: string): Doc {
     if (end !== null && !named.some((m) => m.first === end.first)) named.push(end);
     if (named.length) {
       signature = named;
-      f.signed = 1;
+      // A name line already counts as one (`name-lines`): only a signature it does not hold adds.
+      const before =
+        end === null || nameSpans.some((m) => m.first === end.first) ? undefined : tokens[end.first - 1];
+      f.signed = before?.kind === 'punct' && before.norm === '\n' ? 2 : 1;
     }
   }
   return {

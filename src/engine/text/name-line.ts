@@ -400,7 +400,10 @@ export function endName(
 
 /** A word that names a business in Japanese: a legal form, a shop, a clinic, an office, a studio. */
 const JA_BUSINESS =
-  /株式会社|有限会社|合同会社|事務所|印刷所|病院|医院|歯科|整骨院|美容院|美容室|商店|本店|工房|教室|薬局|書店|食堂|[院店堂屋舎館園]|カフェ|サロン|スタジオ|クリニック|ベーカリー|ショップ|アトリエ|デザイン/u;
+  /株式会社|有限会社|合同会社|事務所|印刷所|病院|医院|歯科|整骨院|美容院|美容室|商店|本店|工房|陶房|教室|薬局|書店|食堂|珈琲|喫茶|塗装|[院店堂屋舎館園]|カフェ|サロン|スタジオ|クリニック|ベーカリー|ショップ|アトリエ|デザイン/u;
+
+/** A place after a name: a city, ward, town or village in brackets or after a middle dot ("（鯖江市）", "・福岡市"). */
+const JA_PLACE = /(?:[（(][^（）()]{1,8}[市区町村県][）)]?|・[^・]{1,8}[市区町村県])$/u;
 
 /** A Japanese sentence ends on a verb or a copula; a name does not ("…しました", "…です", "…ください"). */
 const JA_PREDICATE = /(?:ます|ました|ません|です|でした|ください|[ねよたるいうく])$/u;
@@ -431,6 +434,6 @@ export function kanaSignature(text: string, tokens: readonly Token[]): Match | n
   const end = tokens[last]!.end + (close === 0xff09 || close === 41 ? 1 : 0);
   if (end - start > JA_NAME_CHARS) return null;
   const line = text.slice(start, end);
-  if (!JA_BUSINESS.test(line) || JA_PREDICATE.test(line)) return null;
+  if (!(JA_BUSINESS.test(line) || JA_PLACE.test(line)) || JA_PREDICATE.test(line)) return null;
   return { first, last: last + 1, start, end };
 }

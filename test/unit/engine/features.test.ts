@@ -551,6 +551,9 @@ describe('signed', () => {
       'Crumb and Ivy Bakes',
     ]);
     expect(signed('Another boiler serviced before the frost. Robles Heating.')).toBe(1);
+    // On a line of its own it is a name line already (name-lines), so it still counts 1 here; it
+    // counts 2 where name lines are not read (German and Japanese, below).
+    expect(signed('Another boiler serviced before the frost.\n\nRobles Heating, Burgos.')).toBe(1);
     // Hashtags and emoji may follow the name.
     expect(signed('A new arch for a garden wedding 🌸 Petal Stem Flowers 💐 #weddingflowers')).toBe(1);
   });
@@ -580,6 +583,10 @@ describe('signed', () => {
     expect(quoted('今日は元気にごはんを食べているそうです🐱\n\nさくら動物病院（世田谷区）')).toEqual([
       'さくら動物病院（世田谷区）',
     ]);
+    // A place after the name signs it as well as a business word does.
+    expect(quoted('金婚式のお祝いに眼鏡をお仕立てしました👓\n\n眼鏡の平田（鯖江市）')).toEqual([
+      '眼鏡の平田（鯖江市）',
+    ]);
     // A sentence about a visit to the clinic is no signature, nor is the only line of a draft.
     expect(signed('猫ちゃんが元気になりました。また来院しました')).toBe(0);
     expect(signed('松本印刷所・金沢市')).toBe(0);
@@ -589,7 +596,7 @@ describe('signed', () => {
     const before =
       'Vorher war hier ein alter Sicherungskasten aus den Siebzigern, ohne Fehlerstromschutz und mit Schraubsicherungen. Nachher ist es ein neuer Zählerschrank, der sauber beschriftet ist und den wir geprüft haben.';
     expect(quoted(`${before}\n\nElektro Brandt, Paderborn.`)).toEqual(['Elektro Brandt, Paderborn']);
-    expect(signed(`${before}\n\nBlitzblank Gebäudeservice GmbH`)).toBe(1);
+    expect(signed(`${before}\n\nBlitzblank Gebäudeservice GmbH`)).toBe(2);
     // German capitalises every noun: a capitalised ending on the same line, or without a place, is a sentence.
     expect(signed(`${before} Elektro Brandt, Paderborn.`)).toBe(0);
     expect(signed(`${before}\n\nSchöne Feiertage`)).toBe(0);
