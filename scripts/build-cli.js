@@ -1,13 +1,15 @@
 // Builds the `rapport` command to plain JavaScript: dist/cli/rapport.js, one ES module for Node 20
 // with the engine, zod, re2js and the default pack inside, so an installed package needs no
 // dependency and no TypeScript loader. Beside it, dist/cli/inputs.json lists the repository files
-// it was built from, so bin/rapport.js can tell, inside the repository, when the build is stale.
+// it was built from, so bin/rapport.js can tell, inside the repository, when the build is stale,
+// and the images of the built-in pack's lexicon (src/cli/lexicon-images.ts), which it takes up.
 // Each file is written beside its place and renamed over it: a `rapport` started during a build
 // (tests run one while another builds) reads the old file or the new one, never half of one.
-import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILT_IN_PACK_INPUTS, builtInPackPlugin } from './built-in-pack.js';
+import { BUILT_IN_PACK_INPUTS, builtInPackPlugin, writeLexiconImages } from './built-in-pack.js';
 import { bundleForNode } from './bundle-node.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,22 +36,44 @@ function writeAtomically(path, text) {
   renameSync(temporary, path);
 }
 
+/**
+ * Fails the build when the bundle files the built-in lexicon's phrases instead of taking up its
+ * images (its vocabulary grew in another order than scripts/lexicon-images.ts's did): that would
+ * still be correct, only some 150 ms slower a call, so nothing else would notice.
+ */
+function checkImagesTakenUp() {
+  const run = spawnSync(process.execPath, [join(outDir, 'rapport.js'), 'check', 'Is this taken up?'], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_DEBUG: 'rapport' },
+  });
+  if (run.status !== 0 || !run.stderr.includes('built-in lexicon taken up from its image'))
+    throw new Error(
+      `build-cli: dist/cli/rapport.js does not take up its lexicon images (see scripts/lexicon-images.ts):\n${run.stderr}`,
+    );
+}
+
 const started = Date.now();
+mkdirSync(outDir, { recursive: true });
+// Made first: the bundle names the images' stamp. Moved into place before the bundle is.
+const imagesDir = mkdtempSync(join(outDir, '.images-'));
+const lexiconStamp = writeLexiconImages(imagesDir);
 const entry = await bundleForNode({
   root,
   entry: 'src/cli/bin.ts',
   fileName: 'rapport.js',
   // The built-in pack is validated here, once, and goes into the bundle already parsed.
-  plugins: [builtInPackPlugin()],
+  plugins: [builtInPackPlugin(lexiconStamp)],
   // The default pack goes in as JSON.parse("…"): V8 parses JSON text several times faster than the
   // same data as an object literal, and every `rapport` call starts by loading it.
   json: { stringify: true },
 });
 const inputs = inputsOf(entry);
 if (!inputs.includes('src/cli/bin.ts')) throw new Error('build-cli: the bundle does not hold src/cli/bin.ts');
-mkdirSync(outDir, { recursive: true });
+for (const name of readdirSync(imagesDir)) renameSync(join(imagesDir, name), join(outDir, name));
+rmSync(imagesDir, { recursive: true });
 writeAtomically(join(outDir, 'inputs.json'), JSON.stringify({ inputs }, null, 2) + '\n');
 writeAtomically(join(outDir, 'rapport.js'), entry.code);
+checkImagesTakenUp();
 const bytes = statSync(join(outDir, 'rapport.js')).size;
 console.log(
   `build: cli → dist/cli/rapport.js, ${(bytes / 1024).toFixed(1)} KiB in ${Date.now() - started} ms`,

@@ -6,17 +6,25 @@ import {
   type CompiledPack,
   type CompileOptions,
 } from '../engine/index.ts';
-import { builtInPack } from './built-in-pack.ts';
+import { debuglog } from 'node:util';
+import { builtInLexicon, builtInPack } from './built-in-pack.ts';
 import { CliError, EXIT } from './errors.ts';
 import { parseJson, readText } from './files.ts';
 import type { Io } from './io.ts';
 import { printable } from './output.ts';
 
+/** NODE_DEBUG=rapport tells whether the lexicon came from the build's images: the build checks it. */
+const debug = debuglog('rapport');
+
 export function compileDefaultPack(): CompiledPack {
   try {
     // Its examples run in the engine's own tests; running them on every invocation only slows start-up.
-    // Validated when the CLI was built (built-in-pack.ts), so no schema parse here.
-    return compileValidatedPack(builtInPack(), { skipExamples: true });
+    // Validated when the CLI was built (built-in-pack.ts), so no schema parse here, and its
+    // lexicon comes from the images the build made when they fit.
+    const pack = compileValidatedPack(builtInPack(), { skipExamples: true }, builtInLexicon());
+    if (debug.enabled)
+      debug('built-in lexicon %s', pack.lexicon.fromImage ? 'taken up from its image' : 'filed');
+    return pack;
   } catch (error) {
     // The built-in pack is ours: if it does not compile, that is a bug, not the user's input.
     const detail = error instanceof PackError ? error.problems.join('; ') : String(error);

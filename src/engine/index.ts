@@ -31,6 +31,7 @@ export {
 export { eventKey, firstWords, isQuestion, FIRST_WORDS_CHARS, EXCERPT_CHARS } from './history/record.ts';
 export { fingerprint, resemblance, FINGERPRINT_SIZE, type Fingerprint } from './text/fingerprint.ts';
 export { compileValidatedPack, validatePack, type ValidatedPack } from './pack/validated.ts';
+export type { LexiconImage, LexiconImages } from './text/lexicon.ts';
 export { runExamples, type ExampleFailure } from './pack/examples.ts';
 export { evaluate, type EvalRow, type EvalReport } from './evaluate.ts';
 export { parseHistory } from './history/parse.ts';

@@ -9,7 +9,13 @@ import { mergePacks } from './merge.ts';
 import { RULE_TYPES } from '../rules/registry.ts';
 import type { CompileContext, Evaluate } from '../rules/rule-type.ts';
 import type { Num, TermRef } from './schema-parts.ts';
-import { Lexicon, NAME_PLACEHOLDER, PLACEHOLDERS, splitLanguage } from '../text/lexicon.ts';
+import {
+  Lexicon,
+  NAME_PLACEHOLDER,
+  PLACEHOLDERS,
+  splitLanguage,
+  type LexiconImages,
+} from '../text/lexicon.ts';
 import { tokenize } from '../text/tokenize.ts';
 import type { Kind, Platform, Severity } from '../types.ts';
 import { runExamples } from './examples.ts';
@@ -122,6 +128,8 @@ export function compilePack(json: unknown, base?: CompiledPack, options: Compile
  * rule's params as its type's schema already parsed them (the built-in pack, checked at build time:
  * validated.ts); without it every rule's params are parsed here. `phrasesChecked`: the term lists'
  * phrases passed unknownPlaceholders and brokenPhrases already (see compileValidatedPack).
+ * `lexiconImages`: images of this pack's lexicon, taken up instead of filing its phrases when they
+ * fit (see LexiconImage).
  */
 export function compileParsed(
   parsed: Pack,
@@ -129,6 +137,7 @@ export function compileParsed(
   options: CompileOptions,
   ruleParams?: readonly Record<string, unknown>[],
   phrasesChecked = false,
+  lexiconImages?: LexiconImages,
 ): CompiledPack {
   let pack = parsed;
   const problems: string[] = [];
@@ -288,7 +297,7 @@ export function compileParsed(
     version: pack.version,
     expires: pack.expires,
     rules,
-    lexicon: new Lexicon(lists),
+    lexicon: new Lexicon(lists, lexiconImages),
     languages: pack.languages ? new Set(pack.languages) : null,
     score,
     bands: [...(pack.score?.bands ?? DEFAULT_BANDS)].sort((a, b) => b.min - a.min),

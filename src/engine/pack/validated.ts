@@ -8,6 +8,7 @@ import { PackError, REPORT_INPUT, describeIssues } from './errors.ts';
 import { Pack } from './schema.ts';
 import { compileParsed, type CompiledPack, type CompileOptions } from './compile.ts';
 import { RULE_TYPES } from '../rules/registry.ts';
+import type { LexiconImages } from '../text/lexicon.ts';
 
 export interface ValidatedPack {
   /** `Pack`'s output: defaults applied. */
@@ -41,8 +42,13 @@ export function validatePack(json: unknown): ValidatedPack {
  * Compiles what `validatePack` returned, with no schema parse; expiry and the rest still apply.
  * Nor are its phrases checked again: `validatePack` compiled this same pack with every check, and
  * its term lists follow from the pack and params alone (every `rapport` call compiles the built-in
- * pack's twenty thousand phrases, checked once when the CLI was built).
+ * pack's twenty thousand phrases, checked once when the CLI was built). `lexiconImages`: images of
+ * its lexicon made when the CLI was built, so its phrases need not be filed either (see LexiconImage).
  */
-export function compileValidatedPack(validated: ValidatedPack, options: CompileOptions = {}): CompiledPack {
-  return compileParsed(validated.pack, undefined, options, validated.params, true);
+export function compileValidatedPack(
+  validated: ValidatedPack,
+  options: CompileOptions = {},
+  lexiconImages?: LexiconImages,
+): CompiledPack {
+  return compileParsed(validated.pack, undefined, options, validated.params, true, lexiconImages);
 }

@@ -36,6 +36,7 @@ import {
   PREFIX,
   WORD_LABEL,
   type Part,
+  type TrieImage,
 } from './phrase-trie.ts';
 
 /** Matches per list, by the list's index in `Lexicon.names`; undefined where a list matched nothing. */
@@ -264,12 +265,49 @@ function parsePhrase(phrase: string): Part[] {
   return parts;
 }
 
+/**
+ * A sealed lexicon as data, from `Lexicon.image`: a build can take one of a trusted pack's lexicon
+ * (the CLI's built-in pack, twenty thousand phrases) so a process takes it up instead of filing
+ * every phrase again. The trie's labels are vocabulary ids, so it holds only where the vocabulary
+ * spells `words` with the same ids; `Lexicon` checks that and otherwise files the lists itself.
+ */
+export interface LexiconImage {
+  /** The vocabulary when the trie was sealed, by id. */
+  words: readonly string[];
+  /** The languages phrases name, by their codes in the trie. */
+  languages: readonly string[];
+  trie: TrieImage;
+}
+
+/** Images of one lexicon: as built, and (made only when asked for) with its bare spellings filed. */
+export interface LexiconImages {
+  filed: LexiconImage;
+  bare: () => LexiconImage | undefined;
+}
+
+/**
+ * Whether the vocabulary spells `words` with their ids, adding the ones it does not hold yet: then
+ * an image made beside them holds here. On a mismatch the words added stay: the vocabulary only
+ * caches spellings, so that changes no result.
+ */
+function vocabularyMatches(words: readonly string[]): boolean {
+  for (let id = 0; id < words.length; id++) {
+    const word = words[id]!;
+    if (id < VOCABULARY.size ? VOCABULARY.word(id) !== word : VOCABULARY.internId(word) !== id) return false;
+  }
+  return true;
+}
+
 export class Lexicon {
   readonly names: readonly string[];
   /** Every phrase, as a trie over token labels (see phrase-trie.ts). */
-  private readonly trie = new PhraseTrie();
+  private trie = new PhraseTrie();
   /** The languages phrases name ("@xx", "@-xx", ACCENTLESS), as the small numbers the trie keeps. */
   private readonly languages = new Map<string, number>();
+  /** Where the bare spellings' image comes from, while the trie is one taken up from an image. */
+  private bareImage: (() => LexiconImage | undefined) | null = null;
+  /** Whether the trie was taken up from an image rather than filed here (for tools and tests). */
+  fromImage = false;
   /** Head words of phrases that open with a word, and second words of those whose second part is one. */
   private readonly heads = new Set<string>();
   private readonly seconds = new Set<string>();
@@ -298,8 +336,39 @@ export class Lexicon {
    */
   private unfiled: ReadonlyMap<string, readonly string[]> | null;
 
-  constructor(lists: ReadonlyMap<string, readonly string[]>) {
+  /**
+   * `images`, when given, must be images of a lexicon of these same lists (see LexiconImage); one
+   * that does not fit this process's vocabulary is passed over and the lists are filed.
+   */
+  constructor(lists: ReadonlyMap<string, readonly string[]>, images?: LexiconImages) {
     this.names = [...lists.keys()];
+    this.unfiled = lists;
+    if (images && this.takeUp(images.filed)) {
+      this.bareImage = images.bare;
+      return;
+    }
+    this.fileAll(lists);
+  }
+
+  /** Whether this process's vocabulary fits `image`; if so, the trie and languages are the image's. */
+  private takeUp(image: LexiconImage): boolean {
+    if (!vocabularyMatches(image.words)) return false;
+    this.trie = PhraseTrie.fromImage(image.trie);
+    this.fromImage = true;
+    this.languages.clear();
+    image.languages.forEach((lang, code) => this.languages.set(lang, code));
+    return true;
+  }
+
+  /** The lexicon as it stands, as data (see LexiconImage). */
+  image(): LexiconImage {
+    const words: string[] = [];
+    for (let id = 0; id < this.trie.size; id++) words.push(VOCABULARY.word(id));
+    return { words, languages: [...this.languages.keys()], trie: this.trie.image() };
+  }
+
+  /** Files every phrase of `lists` and seals the trie: what the constructor does without an image. */
+  private fileAll(lists: ReadonlyMap<string, readonly string[]>): void {
     this.names.forEach((name, list) => {
       for (const source of lists.get(name) ?? []) {
         // Most phrases name no language: one scan for "@" settles them without the call.
@@ -309,15 +378,28 @@ export class Lexicon {
         if (typed !== null) this.file(list, typed, lang);
       }
     });
-    this.unfiled = lists;
     this.trie.seal();
   }
 
-  /** Files the bare spellings of the accented phrases (see `unfiled`). */
-  private fileBare(): void {
+  /**
+   * Files the bare spellings of the accented phrases (see `unfiled`), which matching does on the
+   * first draft that can use them; a build taking an image of the whole lexicon calls it first.
+   */
+  fileBare(): void {
     const lists = this.unfiled;
     this.unfiled = null;
     if (!lists) return;
+    const bareImage = this.bareImage;
+    if (bareImage !== null) {
+      this.bareImage = null;
+      const image = bareImage();
+      if (image && this.takeUp(image)) return;
+      // No image that fits: file the lists afresh, as a lexicon made without one did.
+      this.trie = new PhraseTrie();
+      this.fromImage = false;
+      this.languages.clear();
+      this.fileAll(lists);
+    }
     const found: Array<[list: number, phrase: string, lang: string, accented: string]> = [];
     this.names.forEach((name, list) => {
       for (const source of lists.get(name) ?? []) {

@@ -99,6 +99,23 @@ interface PrefixEdge {
   child: number;
 }
 
+/**
+ * What matching reads of a sealed trie, as plain data (see Lexicon.image): what a build can work
+ * out once for a trusted pack and a process take up without filing a phrase. Its labels are
+ * vocabulary ids, so it holds only beside the vocabulary it was made with (see LexiconImage).
+ */
+export interface TrieImage {
+  size: number;
+  slots: Int32Array;
+  ends: Int32Array;
+  rootWord: Int32Array;
+  rootPrefixChildren: Int32Array;
+  /** Words with no vocabulary id, in the order of their labels (LOCAL_BASE first). */
+  locals: readonly string[];
+  /** The prefix edges leaving each sealed node, in the order `seal` listed them. */
+  prefixes: readonly (readonly [node: number, edges: readonly PrefixEdge[]])[];
+}
+
 /** The first three characters as one number (no string allocated on the hot path). */
 function prefixKey(word: string): number | string {
   const a = charCode(word, 0);
@@ -161,16 +178,16 @@ export class PhraseTrie {
    * for an empty slot), label, meta (flags, ends and filter, see ONE_END), data. A node's id is its slot
    * + 1 (the root is 0), so a step finds the child and all it needs of it in one place in memory.
    */
-  slots = new Int32Array(4);
+  slots: Int32Array = new Int32Array(4);
   /** Runs of ends for nodes with MANY_ENDS. */
-  ends = new Int32Array(0);
+  ends: Int32Array = new Int32Array(0);
   /**
    * Per vocabulary id below `size`, four numbers: the root's child for that word (0 for none);
    * 1 + where the root's prefix children it opens start in `rootPrefixChildren` (0 for none); and
    * the child's meta and data, copied from its slot so that a word opening phrases costs one read.
    */
-  rootWord = new Int32Array(0);
-  rootPrefixChildren = new Int32Array(1);
+  rootWord: Int32Array = new Int32Array(0);
+  rootPrefixChildren: Int32Array = new Int32Array(1);
   /** The vocabulary's size when sealed: ids from then on name no phrase's word. */
   size = 0;
   /** Root prefix edges by their first three letters, for words with no id below `size`. */
@@ -178,9 +195,43 @@ export class PhraseTrie {
   private readonly prefixFilter = new Uint8Array(1 << 16);
   /** Prefix edges by the sealed id of the node they leave. */
   private sealedPrefixes = new Map<number, PrefixEdge[]>();
+  /** Made from an image: it holds no filing state, so nothing more can be added to it. */
+  private fromImage = false;
+
+  /** A sealed trie as `image` describes it, matching as the one the image was taken of. */
+  static fromImage(image: TrieImage): PhraseTrie {
+    const trie = new PhraseTrie();
+    trie.fromImage = true;
+    trie.size = image.size;
+    trie.slots = image.slots;
+    trie.ends = image.ends;
+    trie.rootWord = image.rootWord;
+    trie.rootPrefixChildren = image.rootPrefixChildren;
+    for (const word of image.locals) trie.localLabel(word);
+    for (const [node, edges] of image.prefixes) {
+      const copies = edges.map((edge) => ({ value: edge.value, child: edge.child }));
+      trie.sealedPrefixes.set(node, copies);
+      if (node === 0) trie.indexRootPrefixes(copies);
+    }
+    return trie;
+  }
+
+  /** The sealed trie as data (see TrieImage). */
+  image(): TrieImage {
+    return {
+      size: this.size,
+      slots: this.slots,
+      ends: this.ends,
+      rootWord: this.rootWord,
+      rootPrefixChildren: this.rootPrefixChildren,
+      locals: [...this.locals.keys()],
+      prefixes: [...this.sealedPrefixes].map(([node, edges]) => [node, edges.map((e) => ({ ...e }))]),
+    };
+  }
 
   /** Adds a phrase ending in `list`, with its languages (see packLanguages). */
   add(parts: readonly Part[], list: number, languages: number): void {
+    if (this.fromImage) throw new Error('a trie made from an image takes no more phrases');
     let node = 0;
     for (const part of parts) node = this.step(node, part);
     this.endList.push(list, languages);
@@ -304,6 +355,17 @@ export class PhraseTrie {
     return known >= 0 && known < this.size ? known : NO_LABEL;
   }
 
+  /** Files the root's prefix edges by their first three letters (see rootPrefixesOf). */
+  private indexRootPrefixes(edges: readonly PrefixEdge[]): void {
+    for (const edge of edges) {
+      const key = prefixKey(edge.value);
+      this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0] = 1;
+      const same = this.rootPrefixes.get(key);
+      if (same) same.push(edge);
+      else this.rootPrefixes.set(key, [edge]);
+    }
+  }
+
   /**
    * Lays out what was filed for matching (see `slots`), with the root's children by vocabulary
    * id and the prefix phrases each word opens folded in, so a known word costs one read there.
@@ -354,14 +416,7 @@ export class PhraseTrie {
     for (const [node, out] of this.prefixEdges) {
       const edges = out.map((edge) => ({ value: edge.value, child: sealed[edge.child]! }));
       this.sealedPrefixes.set(sealed[node]!, edges);
-      if (node !== 0) continue;
-      for (const edge of edges) {
-        const key = prefixKey(edge.value);
-        this.prefixFilter[typeof key === 'number' ? key & 0xffff : 0] = 1;
-        const same = this.rootPrefixes.get(key);
-        if (same) same.push(edge);
-        else this.rootPrefixes.set(key, [edge]);
-      }
+      if (node === 0) this.indexRootPrefixes(edges);
     }
 
     const size = VOCABULARY.size;

@@ -47,6 +47,8 @@ describe('npm pack', { timeout: 3 * NPM_TIMEOUT }, () => {
     expect(files).toEqual([
       'package/README.md',
       'package/bin/rapport.js',
+      'package/dist/cli/lexicon-bare.bin',
+      'package/dist/cli/lexicon.bin',
       'package/dist/cli/rapport.js',
       'package/docs/cli.md',
       'package/package.json',
