@@ -1,15 +1,16 @@
 // Builds the `rapport` command to plain JavaScript: dist/cli/rapport.js, one ES module for Node 20
-// with the engine, zod, re2js and the default pack inside, so an installed package needs no
-// dependency and no TypeScript loader. Beside it, dist/cli/inputs.json lists the repository files
-// it was built from, so bin/rapport.js can tell, inside the repository, when the build is stale,
-// and the images of the built-in pack's lexicon (src/cli/lexicon-images.ts), which it takes up.
+// with the engine, zod and re2js inside, so an installed package needs no dependency and no
+// TypeScript loader. Beside it go the built-in pack, validated, and the images of its lexicon
+// (scripts/built-in-pack.js), which every call reads rather than validating and filing it again;
+// and dist/cli/inputs.json, which lists the repository files it was built from, so bin/rapport.js
+// can tell, inside the repository, when the build is stale.
 // Each file is written beside its place and renamed over it: a `rapport` started during a build
 // (tests run one while another builds) reads the old file or the new one, never half of one.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILT_IN_PACK_INPUTS, builtInPackPlugin, writeLexiconImages } from './built-in-pack.js';
+import { BUILT_IN_PACK_INPUTS, builtInPackPlugin, writeBuiltInFiles } from './built-in-pack.js';
 import { bundleForNode } from './bundle-node.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -54,23 +55,24 @@ function checkImagesTakenUp() {
 
 const started = Date.now();
 mkdirSync(outDir, { recursive: true });
-// Made first: the bundle names the images' stamp. Moved into place before the bundle is.
-const imagesDir = mkdtempSync(join(outDir, '.images-'));
-const lexiconStamp = writeLexiconImages(imagesDir);
+// The pack and its lexicon images, made first: the bundle names their stamp. Moved into place
+// before the bundle is.
+const filesDir = mkdtempSync(join(outDir, '.built-in-'));
+const stamp = await writeBuiltInFiles(filesDir);
 const entry = await bundleForNode({
   root,
   entry: 'src/cli/bin.ts',
   fileName: 'rapport.js',
-  // The built-in pack is validated here, once, and goes into the bundle already parsed.
-  plugins: [builtInPackPlugin(lexiconStamp)],
-  // The default pack goes in as JSON.parse("…"): V8 parses JSON text several times faster than the
-  // same data as an object literal, and every `rapport` call starts by loading it.
+  // The built-in pack is validated here, once, and goes beside the bundle already parsed.
+  plugins: [builtInPackPlugin(stamp)],
+  // JSON a module imports goes in as JSON.parse("…"): V8 parses JSON text several times faster
+  // than the same data as an object literal.
   json: { stringify: true },
 });
 const inputs = inputsOf(entry);
 if (!inputs.includes('src/cli/bin.ts')) throw new Error('build-cli: the bundle does not hold src/cli/bin.ts');
-for (const name of readdirSync(imagesDir)) renameSync(join(imagesDir, name), join(outDir, name));
-rmSync(imagesDir, { recursive: true });
+for (const name of readdirSync(filesDir)) renameSync(join(filesDir, name), join(outDir, name));
+rmSync(filesDir, { recursive: true });
 writeAtomically(join(outDir, 'inputs.json'), JSON.stringify({ inputs }, null, 2) + '\n');
 writeAtomically(join(outDir, 'rapport.js'), entry.code);
 checkImagesTakenUp();

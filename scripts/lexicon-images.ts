@@ -1,6 +1,7 @@
 // Run by scripts/built-in-pack.js in a process of its own, through tsx: makes the images of the
 // built-in pack's lexicon (src/cli/lexicon-images.ts) and writes them to the directory named by
-// its argument, then prints their stamp. The images name words by vocabulary id, and the bundle
+// its first argument, then prints the build's stamp, a hash of them and of its second argument
+// (the hash of the validated pack's text, which goes beside them). The images name words by vocabulary id, and the bundle
 // takes them up only where its vocabulary holds the same words with the same ids: so this process
 // loads the CLI's modules in the order src/cli/bin.ts does, as the bundle will, before it compiles
 // the pack (the build checks that the bundle takes them up: see build-cli.js).
@@ -8,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [outDir] = process.argv.slice(2);
-if (!outDir) throw new Error('usage: lexicon-images.ts OUT_DIR');
+const [outDir, packHash] = process.argv.slice(2);
+if (!outDir || !packHash) throw new Error('usage: lexicon-images.ts OUT_DIR PACK_HASH');
 
 // The imports of src/cli/bin.ts, in its order (bin.ts itself would run the command).
 await import('../src/cli/io.ts');
@@ -24,8 +25,8 @@ const filed = lexicon.image();
 lexicon.fileBare();
 const bare = lexicon.image();
 
-// The stamp names these images: a bundle takes up only the images of its own build.
-const hash = createHash('sha256');
+// The stamp names these images and the pack: a bundle takes up only the files of its own build.
+const hash = createHash('sha256').update(packHash);
 for (const image of [filed, bare]) hash.update(encodeLexiconImage(image, ''));
 const stamp = hash.digest('hex').slice(0, 24);
 writeFileSync(join(outDir, LEXICON_IMAGE_FILES.filed), encodeLexiconImage(filed, stamp));

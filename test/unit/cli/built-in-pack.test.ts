@@ -3,9 +3,17 @@
  * build must refuse a pack that fails validation, and the trusted path must compile exactly what
  * the validated one does.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { builtInPackModule } from '../../../scripts/built-in-pack.js';
+import { validatedPackText } from '../../../scripts/built-in-pack.js';
 import { builtInPack } from '../../../src/cli/built-in-pack.ts';
+import {
+  BUILT_IN_PACK_FILE,
+  builtInPackFileText,
+  readBuiltInPack,
+} from '../../../src/cli/built-in-pack-file.ts';
 import {
   check,
   compilePack,
@@ -14,6 +22,7 @@ import {
   PackError,
   validatePack,
 } from '../../../src/engine/index.ts';
+import { scratchDir } from './helpers.ts';
 
 const DRAFTS = [
   'Shipping notes for this week. What broke for you?',
@@ -49,18 +58,24 @@ describe('the built-in pack', () => {
         );
   });
 
-  it('goes into the bundle as the validated pack', async () => {
-    const text = await builtInPackModule(JSON.stringify(defaultPackJson));
-    const module = (await import(`data:text/javascript,${encodeURIComponent(text)}`)) as {
-      builtInPack(): unknown;
-    };
-    expect(module.builtInPack()).toStrictEqual(JSON.parse(JSON.stringify(validatePack(defaultPackJson))));
+  it('goes beside the bundle as the validated pack, read only by a bundle of its own build', async () => {
+    const dir = scratchDir();
+    const source = join(dir, 'default-pack.json');
+    writeFileSync(source, JSON.stringify(defaultPackJson));
+    const text = await validatedPackText(JSON.stringify(defaultPackJson));
+    writeFileSync(join(dir, BUILT_IN_PACK_FILE), builtInPackFileText(text, 'abc'));
+    const read = () => readBuiltInPack(pathToFileURL(`${dir}/`), 'abc', pathToFileURL(source));
+    const expected = JSON.parse(JSON.stringify(validatePack(defaultPackJson))) as unknown;
+    expect(read()).toStrictEqual(expected);
     // Each call is a fresh copy: compiling may keep parts of it.
-    expect(module.builtInPack()).not.toBe(module.builtInPack());
+    expect(read()).not.toBe(read());
+    // The file of another build is passed over: the pack is validated from its source instead.
+    writeFileSync(join(dir, BUILT_IN_PACK_FILE), builtInPackFileText('{"pack":{}}', 'abd'));
+    expect(JSON.parse(JSON.stringify(read()))).toStrictEqual(expected);
   });
 
-  it('compiles from the bundle when a rule leaves an unbounded setting out', async () => {
-    // A clauses rule with no maxSubstance or substanceRatio has no bound there: the bundle's JSON
+  it('compiles from the file beside the bundle when a rule leaves an unbounded setting out', async () => {
+    // A clauses rule with no maxSubstance or substanceRatio has no bound there: the built JSON
     // text must say so in a form that compiles (Infinity would come back as null).
     const source = packWith((pack) => {
       for (const rule of pack.rules as { type: string; params: Record<string, unknown> }[])
@@ -69,11 +84,8 @@ describe('the built-in pack', () => {
           delete rule.params.substanceRatio;
         }
     });
-    const text = await builtInPackModule(source);
-    const module = (await import(`data:text/javascript,${encodeURIComponent(text)}`)) as {
-      builtInPack(): unknown;
-    };
-    const trusted = compileValidatedPack(module.builtInPack() as never, { skipExamples: true, now: NOW });
+    const text = await validatedPackText(source);
+    const trusted = compileValidatedPack(JSON.parse(text) as never, { skipExamples: true, now: NOW });
     const parsed = compilePack(JSON.parse(source), undefined, { skipExamples: true, now: NOW });
     for (const text of DRAFTS)
       expect(check({ text, platform: 'x', kind: 'post' }, trusted, { now: NOW })).toStrictEqual(
@@ -85,7 +97,7 @@ describe('the built-in pack', () => {
     const bad = packWith((pack) => {
       (pack.rules as Record<string, unknown>[])[0]!.severity = 'loud';
     });
-    await expect(builtInPackModule(bad)).rejects.toThrow(/does not validate:\n {2}- rules\[0\]\.severity/);
+    await expect(validatedPackText(bad)).rejects.toThrow(/does not validate:\n {2}- rules\[0\]\.severity/);
   });
 
   it('stops the build when a rule’s params are wrong or the pack extends another', async () => {
@@ -95,7 +107,7 @@ describe('the built-in pack', () => {
     const badParams = packWith((pack) => {
       (pack.rules as { params: Record<string, unknown> }[])[rule]!.params = { nonsense: true };
     });
-    await expect(builtInPackModule(badParams)).rejects.toThrow(`rules[${rule}].params`);
+    await expect(validatedPackText(badParams)).rejects.toThrow(`rules[${rule}].params`);
     expect(() => validatePack(JSON.parse(packWith((pack) => void (pack.extends = 'default'))))).toThrow(
       PackError,
     );

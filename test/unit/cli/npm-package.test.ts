@@ -47,6 +47,7 @@ describe('npm pack', { timeout: 3 * NPM_TIMEOUT }, () => {
     expect(files).toEqual([
       'package/README.md',
       'package/bin/rapport.js',
+      'package/dist/cli/built-in-pack.json',
       'package/dist/cli/lexicon-bare.bin',
       'package/dist/cli/lexicon.bin',
       'package/dist/cli/rapport.js',
