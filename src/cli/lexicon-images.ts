@@ -6,14 +6,15 @@
  * decodes a megabyte of string literal for tens of them.
  *
  * A file holds one image: a little-endian u32, the length of a JSON header (padded with spaces
- * to a multiple of four bytes), then the trie's four arrays as Int32, one after the other. The
+ * to a multiple of four bytes), then the trie's four arrays and the vocabulary's table as Int32,
+ * one after the other. The
  * header's stamp names the build: a bundle takes up only images of its own build, so one started
  * while a build replaces the files never pairs a new bundle with old images (or the reverse).
  */
 import { readFileSync } from 'node:fs';
 import type { LexiconImage, LexiconImages } from '../engine/index.ts';
 
-const FORMAT = 'rapport-lexicon-image-1';
+const FORMAT = 'rapport-lexicon-image-2';
 
 /** The files, in the bundle's directory: as filed, and with the bare spellings filed too. */
 export const LEXICON_IMAGE_FILES = { filed: 'lexicon.bin', bare: 'lexicon-bare.bin' } as const;
@@ -26,7 +27,7 @@ interface Header {
   size: number;
   locals: readonly string[];
   prefixes: LexiconImage['trie']['prefixes'];
-  /** The lengths of slots, ends, rootWord and rootPrefixChildren, in that order. */
+  /** The lengths of slots, ends, rootWord, rootPrefixChildren and the vocabulary's table, in that order. */
   lengths: number[];
 }
 
@@ -35,11 +36,11 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 export function encodeLexiconImage(image: LexiconImage, stamp: string): Uint8Array {
   const { trie } = image;
-  const arrays = [trie.slots, trie.ends, trie.rootWord, trie.rootPrefixChildren];
+  const arrays = [trie.slots, trie.ends, trie.rootWord, trie.rootPrefixChildren, image.vocabulary.table];
   const header: Header = {
     format: FORMAT,
     stamp,
-    words: image.words,
+    words: image.vocabulary.words,
     languages: image.languages,
     size: trie.size,
     locals: trie.locals,
@@ -76,17 +77,17 @@ export function decodeLexiconImage(bytes: Uint8Array, stamp: string): LexiconIma
   }
   if (header.format !== FORMAT || header.stamp !== stamp) return undefined;
   const arrayBytes = header.lengths.reduce((n, length) => n + length * 4, 0);
-  if (header.lengths.length !== 4 || 4 + headerBytes + arrayBytes !== bytes.length) return undefined;
+  if (header.lengths.length !== 5 || 4 + headerBytes + arrayBytes !== bytes.length) return undefined;
   // Views need a 4-byte-aligned start; a file read whole starts a buffer of its own, so a copy is rare.
   const aligned = (bytes.byteOffset & 3) === 0 ? bytes : bytes.slice();
   let at = aligned.byteOffset + 4 + headerBytes;
-  const [slots, ends, rootWord, rootPrefixChildren] = header.lengths.map((length) => {
+  const [slots, ends, rootWord, rootPrefixChildren, table] = header.lengths.map((length) => {
     const array = new Int32Array(aligned.buffer, at, length);
     at += length * 4;
     return array;
-  }) as [Int32Array, Int32Array, Int32Array, Int32Array];
+  }) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
   return {
-    words: header.words,
+    vocabulary: { words: header.words, table },
     languages: header.languages,
     trie: {
       size: header.size,

@@ -269,11 +269,12 @@ function parsePhrase(phrase: string): Part[] {
  * A sealed lexicon as data, from `Lexicon.image`: a build can take one of a trusted pack's lexicon
  * (the CLI's built-in pack, twenty thousand phrases) so a process takes it up instead of filing
  * every phrase again. The trie's labels are vocabulary ids, so it holds only where the vocabulary
- * spells `words` with the same ids; `Lexicon` checks that and otherwise files the lists itself.
+ * holds the image's words with the same ids; `Lexicon` checks that (Vocabulary.takeUp) and
+ * otherwise files the lists itself.
  */
 export interface LexiconImage {
-  /** The vocabulary when the trie was sealed, by id. */
-  words: readonly string[];
+  /** The vocabulary when the image was made (see Vocabulary.image): its words by id, and its table. */
+  vocabulary: { words: readonly string[]; table: Int32Array };
   /** The languages phrases name, by their codes in the trie. */
   languages: readonly string[];
   trie: TrieImage;
@@ -283,19 +284,6 @@ export interface LexiconImage {
 export interface LexiconImages {
   filed: LexiconImage;
   bare: () => LexiconImage | undefined;
-}
-
-/**
- * Whether the vocabulary spells `words` with their ids, adding the ones it does not hold yet: then
- * an image made beside them holds here. On a mismatch the words added stay: the vocabulary only
- * caches spellings, so that changes no result.
- */
-function vocabularyMatches(words: readonly string[]): boolean {
-  for (let id = 0; id < words.length; id++) {
-    const word = words[id]!;
-    if (id < VOCABULARY.size ? VOCABULARY.word(id) !== word : VOCABULARY.internId(word) !== id) return false;
-  }
-  return true;
 }
 
 export class Lexicon {
@@ -352,7 +340,7 @@ export class Lexicon {
 
   /** Whether this process's vocabulary fits `image`; if so, the trie and languages are the image's. */
   private takeUp(image: LexiconImage): boolean {
-    if (!vocabularyMatches(image.words)) return false;
+    if (!VOCABULARY.takeUp(image.vocabulary.words, image.vocabulary.table)) return false;
     this.trie = PhraseTrie.fromImage(image.trie);
     this.fromImage = true;
     this.languages.clear();
@@ -362,9 +350,7 @@ export class Lexicon {
 
   /** The lexicon as it stands, as data (see LexiconImage). */
   image(): LexiconImage {
-    const words: string[] = [];
-    for (let id = 0; id < this.trie.size; id++) words.push(VOCABULARY.word(id));
-    return { words, languages: [...this.languages.keys()], trie: this.trie.image() };
+    return { vocabulary: VOCABULARY.image(), languages: [...this.languages.keys()], trie: this.trie.image() };
   }
 
   /** Files every phrase of `lists` and seals the trie: what the constructor does without an image. */

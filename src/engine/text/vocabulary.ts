@@ -83,7 +83,7 @@ function checkOf(word: string): number {
  */
 const SLOT = 4;
 
-class Vocabulary {
+export class Vocabulary {
   /**
    * The open-addressing table, SLOT numbers a slot: a probe reads one slot's numbers from one
    * place in memory, and tells a word apart by them alone, never by reading the word's string
@@ -114,6 +114,28 @@ class Vocabulary {
     this.words.push(word);
     this.place(this.words.length - 1, h, checkOf(word), word.length);
     return this.words.length - 1;
+  }
+
+  /** Its words by id and its table: an image of it, for a lexicon's (see LexiconImage). */
+  image(): { words: string[]; table: Int32Array } {
+    return { words: [...this.words], table: this.table.slice() };
+  }
+
+  /**
+   * Takes up an image made by `image()` where this vocabulary's words are the image's first ones,
+   * in order (or the image's words are its first ones): it then holds the image's words with the
+   * same ids, as interning them in order would leave it, without hashing a word. False, and
+   * nothing changed, otherwise.
+   */
+  takeUp(words: readonly string[], table: Int32Array): boolean {
+    const held = this.words.length;
+    for (let id = 0; id < held && id < words.length; id++) if (this.words[id] !== words[id]) return false;
+    if (words.length <= held) return true;
+    // The same words interned in the same order place every word in the same slot: the table is
+    // the one interning them here would make.
+    for (let id = held; id < words.length; id++) this.words.push(words[id]!);
+    this.table = table.slice();
+    return true;
   }
 
   /** How many words it holds: ids run from 0 to size - 1. */

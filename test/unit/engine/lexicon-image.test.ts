@@ -57,9 +57,10 @@ describe('a lexicon image', () => {
 
   it('is passed over where the vocabulary spells a word of it with another id', () => {
     const { filed, bare } = images();
-    const words = [...filed.words];
+    const words = [...filed.vocabulary.words];
     [words[0], words[1]] = [words[1]!, words[0]!];
-    const taken = new Lexicon(LISTS, { filed: { ...filed, words }, bare: () => bare });
+    const vocabulary = { ...filed.vocabulary, words };
+    const taken = new Lexicon(LISTS, { filed: { ...filed, vocabulary }, bare: () => bare });
     expect(taken.fromImage).toBe(false);
     expect(readAll(taken)).toEqual(expected);
   });
