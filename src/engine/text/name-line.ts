@@ -293,7 +293,7 @@ function span(tokens: readonly Token[], first: number, end: number): Match {
   return { first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end };
 }
 
-/** A company's legal form, which ends its name ("Kanzlei Vogt & Partner", "Brandt GmbH"). */
+/** A German company's legal form, which ends its name ("Kanzlei Vogt & Partner", "Brandt GmbH"). */
 const LEGAL_FORMS: ReadonlySet<string> = new Set([
   'gmbh',
   'mbh',
@@ -304,12 +304,6 @@ const LEGAL_FORMS: ReadonlySet<string> = new Set([
   'gbr',
   'partner',
   'co',
-  'ltd',
-  'sarl',
-  'sas',
-  'sl',
-  'sa',
-  'lda',
 ]);
 
 /** What may follow a signature at the draft's end: emoji, hashtags, links, handles and marks. */
@@ -430,7 +424,8 @@ export function kanaSignature(text: string, tokens: readonly Token[]): Match | n
   if (i < 0 || first > last) return null;
   const start = tokens[first]!.start;
   // A place in brackets closes with its bracket, which is no token: the quote keeps it.
-  const close = charCode(text, tokens[last]!.end);
+  // codeAt: the name may end the draft, and a read past its end must not give NaN (see code-at.ts).
+  const close = codeAt(text, tokens[last]!.end);
   const end = tokens[last]!.end + (close === 0xff09 || close === 41 ? 1 : 0);
   if (end - start > JA_NAME_CHARS) return null;
   const line = text.slice(start, end);
