@@ -317,6 +317,19 @@ function trails(t: Token): boolean {
   );
 }
 
+/**
+ * The draft's last word, where a signature ends, past the emoji, hashtags, links, handles and marks
+ * that may follow one; -1 when there is none, or when anything else (a figure, a price) comes after.
+ */
+function lastWord(tokens: readonly Token[]): number {
+  let i = tokens.length - 1;
+  while (i >= 0 && tokens[i]!.kind !== 'word') {
+    if (!trails(tokens[i]!)) return -1;
+    i--;
+  }
+  return i;
+}
+
 /** Whether token `t` ends what came before a signature: a sentence's end, a line break or an emoji. */
 function closes(t: Token): boolean {
   return t.kind === 'emoji' || t.kind === 'punct';
@@ -339,13 +352,9 @@ export function endName(
   classes: NameWords,
   nounsCapitalised = false,
 ): Match | null {
-  let i = tokens.length - 1;
-  while (i >= 0 && tokens[i]!.kind !== 'word') {
-    if (!trails(tokens[i]!)) return null;
-    i--;
-  }
-  if (i < 0) return null;
-  const last = i;
+  const last = lastWord(tokens);
+  if (last < 0) return null;
+  let i = last;
   let first = -1;
   let words = 0;
   let commas = 0;
@@ -413,12 +422,8 @@ const JA_NAME_CHARS = 20;
  * addressing or titling.
  */
 export function kanaSignature(text: string, tokens: readonly Token[]): Match | null {
-  let i = tokens.length - 1;
-  while (i >= 0 && tokens[i]!.kind !== 'word') {
-    if (!trails(tokens[i]!)) return null;
-    i--;
-  }
-  const last = i;
+  const last = lastWord(tokens);
+  let i = last;
   while (i >= 0 && tokens[i]!.kind !== 'punct' && tokens[i]!.kind !== 'emoji') i--;
   const first = i + 1;
   if (i < 0 || first > last) return null;
