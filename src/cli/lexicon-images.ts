@@ -47,13 +47,14 @@ export function encodeLexiconImage(image: LexiconImage, stamp: string): Uint8Arr
     prefixes: trie.prefixes,
     lengths: arrays.map((a) => a.length),
   };
-  let json = new TextEncoder().encode(JSON.stringify(header));
+  const json = new TextEncoder().encode(JSON.stringify(header));
   const padded = (json.length + 3) & ~3;
-  if (padded !== json.length) json = new TextEncoder().encode(JSON.stringify(header).padEnd(padded));
   const bytes = new Uint8Array(4 + padded + arrays.reduce((n, a) => n + a.length * 4, 0));
   const view = new DataView(bytes.buffer);
   view.setUint32(0, padded, true);
   bytes.set(json, 4);
+  // The header is padded with spaces (JSON ignores them) so the arrays start 4-byte aligned.
+  bytes.fill(0x20, 4 + json.length, 4 + padded);
   let at = 4 + padded;
   for (const array of arrays)
     for (const value of array) {

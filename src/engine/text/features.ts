@@ -778,7 +778,8 @@ export function analyse(text: string): Doc {
       language === 'ja'
         ? kanaSignature(text, tokens)
         : endName(text, tokens, NAME_LINE_CLASSES, language === 'de');
-    const named = nameSpans.filter((m) => m.last - m.first > 1);
+    // Most drafts hold neither: no list is made for them.
+    const named = end !== null || nameSpans.length ? nameSpans.filter((m) => m.last - m.first > 1) : [];
     if (end !== null && !named.some((m) => m.first === end.first)) named.push(end);
     if (named.length) {
       signature = named;
