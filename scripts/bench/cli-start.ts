@@ -6,8 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { median } from './stats.ts';
 import { target, type Target } from './targets.ts';
+
+const timings = z.object({ cli: z.array(z.number()).min(1), node: z.array(z.number()).min(1) });
 
 export interface CliStartResult {
   runs: number;
@@ -19,14 +22,6 @@ export interface CliStartResult {
 /** Well under the half second the issue asks for: an admin's script may call it per draft. */
 export const CLI_START_BOUND_MS = 300;
 
-function timeOnce(args: string[], cwd: string): number {
-  const started = performance.now();
-  const run = spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
-  const ms = performance.now() - started;
-  if (run.status !== 0) throw new Error(`node ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
-  return ms;
-}
-
 export function runCliStartBench(root: string, runs: number): CliStartResult | { skipped: string } {
   // Built first: with a build older than its sources bin/rapport.js runs the sources through tsx,
   // and the row would time the fallback (three times slower), not the command people install.
@@ -36,18 +31,17 @@ export function runCliStartBench(root: string, runs: number): CliStartResult | {
   });
   if (build.status !== 0 || !existsSync(join(root, 'dist', 'cli', 'rapport.js')))
     return { skipped: `the CLI did not build: ${(build.stderr || build.stdout).trim().slice(0, 200)}` };
-  const cli: number[] = [];
-  const node: number[] = [];
-  const args = [
-    join(root, 'bin', 'rapport.js'),
-    'check',
-    'Shipping notes for this week. What broke for you?',
-  ];
-  timeOnce(args, root); // warm the file cache
-  for (let i = 0; i < runs; i++) {
-    node.push(timeOnce(['-e', '0'], root));
-    cli.push(timeOnce(args, root));
-  }
+  // The spawns are timed from a small child process (cli-timer.js says why).
+  const timer = spawnSync(
+    process.execPath,
+    [join(root, 'scripts', 'bench', 'cli-timer.js'), root, String(runs)],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
+  if (timer.status !== 0) return { skipped: `the timer failed: ${timer.stderr.trim().slice(0, 200)}` };
+  const { cli, node } = timings.parse(JSON.parse(timer.stdout));
   return { runs, medianMs: median(cli), minMs: Math.min(...cli), nodeMedianMs: median(node) };
 }
 
