@@ -7,7 +7,7 @@
  */
 
 import { charCode, codeAt } from './code-at.ts';
-import { fold, hashStep, HASH_START, unknownId, VOCABULARY } from './vocabulary.ts';
+import { CHECK_START, checkStep, fold, hashStep, HASH_START, unknownId, VOCABULARY } from './vocabulary.ts';
 
 export type TokenKind =
   | 'word'
@@ -90,6 +90,8 @@ const isSpace = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x202f;
 /** Where a unit after a number starts: right after it, or after one space ("15 %", "39 €"). */
 const unitAt = (text: string, j: number): number => (isSpace(codeAt(text, j)) ? j + 1 : j);
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+/** A lower-case ASCII letter that no letter currency has second ("Rs", "Rp" have s and p). */
+const isPlainLower = (c: number): boolean => c >= 97 && c <= 122 && c !== 115 && c !== 112;
 /** Kana, CJK ideographs and Hangul: scripts written with no spaces between words. */
 export const isCjk = (c: number): boolean =>
   (c >= 0x3040 && c <= 0x30ff) ||
@@ -678,9 +680,13 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
         i++;
         continue;
       }
+      // A currency written with letters opens with a capital and has a digit within four characters
+      // (see LETTER_CURRENCY); a lower-case letter after the capital rules it out unless it is the
+      // "s" or "p" of "Rs" or "Rp": most capitalised words ("The", "Honest") are settled by one read.
       if (
         c >= 65 &&
         c <= 90 &&
+        !isPlainLower(codeAt(text, i + 1)) &&
         (isDigit(codeAt(text, i + 1)) ||
           isDigit(codeAt(text, i + 2)) ||
           isDigit(codeAt(text, i + 3)) ||
@@ -698,18 +704,23 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
     let j = i + 1;
     let curly = false;
     let upper = c < 97 || c > 122;
-    // The word's hash as the vocabulary computes it, built while scanning (ASCII words only).
+    // The word's two hashes as the vocabulary computes them, built while scanning (ASCII words
+    // only): a known word is then found without a second pass over its letters (see findHashed).
     let ascii = c < 128;
     let h = hashStep(HASH_START, fold(c));
+    let v = checkStep(CHECK_START, fold(c));
     for (;;) {
       // 0 past the end (see codeAt): the scan stops there as at any other character that ends a word.
       const d = j < n ? charCode(text, j) : 0;
       if (d >= 97 && d <= 122) {
         h = hashStep(h, d);
+        v = checkStep(v, d);
         j++;
       } else if (isAsciiLetter(d) || isDigit(d)) {
         upper = true;
-        h = hashStep(h, fold(d));
+        const f = fold(d);
+        h = hashStep(h, f);
+        v = checkStep(v, f);
         j++;
       } else if (d >= 0xc0 && !isCjk(d) && isLetterAt(text, j)) {
         upper = true;
@@ -719,7 +730,10 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
         if (d === 0x2019) curly = true;
         const e = codeAt(text, j + 1);
         if (e >= 128) ascii = false;
-        h = hashStep(hashStep(h, fold(d)), fold(e));
+        const f = fold(d);
+        const g = fold(e);
+        h = hashStep(hashStep(h, f), g);
+        v = checkStep(checkStep(v, f), g);
         j += 2;
       } else break;
     }
@@ -753,7 +767,7 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
       }
     }
     // A known word is its canonical string: no copy, and the maps keyed by it compare by identity.
-    let id = ascii ? VOCABULARY.findId(text, i, j, h) : -1;
+    let id = ascii ? VOCABULARY.findHashed(h, v, j - i) : -1;
     // A possessive ("the library's", "council’s") is its noun to the lists, when the pack knows the
     // noun and not the whole word: "it's" and "let's" stay themselves.
     if (id < 0 && ascii && j - i > 3 && (codeAt(text, j - 1) | 32) === 115) {

@@ -66,8 +66,9 @@ function hashOf(word: string): number {
  * default pack's five thousand words, about one in 4·10^15). vocabulary.test.ts checks
  * every word of the development drafts.
  */
-const CHECK_START = 0x3c6ef372 | 0;
-function checkStep(v: number, c: number): number {
+export const CHECK_START = 0x3c6ef372 | 0;
+/** One step of the second hash over a character already folded (see `fold`). */
+export function checkStep(v: number, c: number): number {
   const x = Math.imul(v + c, 0x9e3779b1);
   return x ^ (x >>> 15);
 }
@@ -167,6 +168,22 @@ export class Vocabulary {
       let v = CHECK_START;
       for (let k = start; k < end; k++) v = checkStep(v, fold(charCode(text, k)));
       if (table[at + 2] === v) return id;
+    }
+  }
+
+  /**
+   * What findId answers for a word whose second hash (see checkStep) is `v` as well as its hash
+   * `h`: for a caller that built both while reading the word (the tokenizer), with no second pass
+   * over its letters.
+   */
+  findHashed(h: number, v: number, length: number): number {
+    const table = this.table;
+    const mask = (table.length >> 2) - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const at = s << 2;
+      const id = table[at]! - 1;
+      if (id < 0) return -1;
+      if (table[at + 1] === h && table[at + 3] === length && table[at + 2] === v) return id;
     }
   }
 
