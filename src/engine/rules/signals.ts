@@ -47,10 +47,14 @@ export const signals: RuleType<z.infer<typeof Params>> = {
     const gate = required.every((s) => s.list !== undefined) ? required.map((s) => s.list!) : [];
     // Required signals that are all features ("long": 20 words or more) are read before the sum.
     const featureGate = required.length && required.every((s) => s.list === undefined) ? required : null;
+    // A rule whose feature signals cannot reach its threshold on their own needs a match of one of
+    // its adding term lists: a draft with none is settled by these reads before the sum.
+    const adding = featureReach(list) < threshold - REACH_MARGIN ? addingLists(list) : [];
 
     const evaluate: Evaluate = ({ doc, hits, draft }) => {
       if (gate.length && !mayHoldAny(gate, hits)) return null;
       if (featureGate && !anyFeaturePresent(featureGate, doc, draft.kind)) return null;
+      if (adding.length && !mayHoldAny(adding, hits)) return null;
       if (scoreSignals(list, doc, hits, draft.kind) < threshold) return null;
       const sum = sumSignals(list, doc, hits, draft.kind);
       if (requires && !anyNamed(requires, sum.named)) return null;
@@ -64,6 +68,36 @@ export const signals: RuleType<z.infer<typeof Params>> = {
     return Object.assign(evaluate, { signals: list });
   },
 };
+
+/**
+ * How far below the threshold the feature signals' most must stay for `adding` to gate a rule: the
+ * sum is of floating-point numbers, added in another order than here, so a bound that only just
+ * falls short is not trusted.
+ */
+const REACH_MARGIN = 1e-9;
+
+/**
+ * The most the feature signals with a positive weight can add to a sum (each counts at most its
+ * `max`, or once when it has bounds, as featureCount counts it): an upper bound of a draft's sum
+ * when no term list adds to it, whatever the draft.
+ */
+function featureReach(list: readonly CompiledSignal[]): number {
+  let most = 0;
+  for (const s of list) {
+    if (s.list !== undefined || s.weight <= 0) continue;
+    const bounded = s.atLeast !== -Infinity || s.atMost !== Infinity;
+    most += s.weight * (bounded ? 1 : s.max);
+  }
+  return most;
+}
+
+/** The term lists of the signals with a positive weight, each once. */
+function addingLists(list: readonly CompiledSignal[]): number[] {
+  const lists: number[] = [];
+  for (const s of list)
+    if (s.list !== undefined && s.weight > 0 && !lists.includes(s.list)) lists.push(s.list);
+  return lists;
+}
 
 /** Whether any of these lists matched in the draft. */
 function mayHoldAny(lists: readonly number[], hits: Hits): boolean {
