@@ -46,6 +46,8 @@ export const metric: RuleType<z.infer<typeof Params>> = {
       if (limit === undefined || doc.text.length <= longerThan) return null;
       let value: number;
       let evidence: Evidence;
+      // Each measure is compared with the limit before its evidence is made: most drafts are
+      // within it, and a copy of their text or a sentence about their count would be thrown away.
       if (params.measure === 'length') {
         // Most drafts are far below the limit: an upper bound settles them without a walk.
         const urlLength = params.urlLength?.[draft.platform] ?? 0;
@@ -58,18 +60,20 @@ export const metric: RuleType<z.infer<typeof Params>> = {
           doubleWide.has(draft.platform),
         );
         value = m.length;
+        if (value <= limit) return null;
         // The evidence is the part past the limit (its start, up to a readable excerpt).
         const end = Math.min(doc.text.length, m.overflowAt + EXCERPT);
         evidence = { text: doc.text.slice(m.overflowAt, end), start: m.overflowAt, end };
       } else if (params.measure === 'first-sentence-chars') {
         value = doc.values[index]!;
+        if (value <= limit) return null;
         const end = Math.min(value, EXCERPT);
         evidence = { text: doc.text.slice(0, end), start: 0, end };
       } else {
         value = doc.values[index]!;
+        if (value <= limit) return null;
         evidence = { text: `${value} ${params.measure} (limit ${limit})` };
       }
-      if (value <= limit) return null;
       return {
         evidence: [evidence],
         vars: { value, max: limit, over: value - limit, platform: platformName(draft.platform) },

@@ -473,8 +473,9 @@ export class Lexicon {
     }
     const lists = this.names.length;
     const out: (Match[] | undefined)[] = new Array<Match[] | undefined>(lists);
+    // Where each list's last match ended, read only for a list that matched already in this call
+    // (see below): left over from the last call otherwise, so it needs no clearing on every call.
     const lastEnd = this.lastEnd.length === lists ? this.lastEnd : (this.lastEnd = new Int32Array(lists));
-    lastEnd.fill(0);
     const best = this.best.length === lists ? this.best : (this.best = new Int32Array(lists));
     const touched = this.touched.length === lists ? this.touched : (this.touched = new Int32Array(lists));
     // A phrase tied to a language counts in a draft of that language, and one bare of its accents
@@ -546,12 +547,12 @@ export class Lexicon {
         const list = touched[k]!;
         const len = best[list]!;
         best[list] = 0;
-        if (p < lastEnd[list]!) continue;
+        const arr = out[list];
+        if (arr !== undefined && p < lastEnd[list]!) continue;
         lastEnd[list] = p + len;
         const first = pos[p]!;
         const last = pos[p + len - 1]! + 1;
         const m: Match = { first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end };
-        const arr = out[list];
         if (arr) arr.push(m);
         else out[list] = [m];
       }
