@@ -156,25 +156,15 @@ export class Vocabulary {
 
   /** The id of the word spelled by text[start, end) once folded, whose hash is `h`, or -1. */
   findId(text: string, start: number, end: number, h: number): number {
-    const table = this.table;
-    const mask = (table.length >> 2) - 1;
-    const length = end - start;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const at = s << 2;
-      const id = table[at]! - 1;
-      if (id < 0) return -1;
-      if (table[at + 1] !== h || table[at + 3] !== length) continue;
-      // The second hash, of the draft's letters (in cache), for the one slot that got this far.
-      let v = CHECK_START;
-      for (let k = start; k < end; k++) v = checkStep(v, fold(charCode(text, k)));
-      if (table[at + 2] === v) return id;
-    }
+    let v = CHECK_START;
+    for (let k = start; k < end; k++) v = checkStep(v, fold(charCode(text, k)));
+    return this.findHashed(h, v, end - start);
   }
 
   /**
-   * What findId answers for a word whose second hash (see checkStep) is `v` as well as its hash
-   * `h`: for a caller that built both while reading the word (the tokenizer), with no second pass
-   * over its letters.
+   * The id of a word of this length whose hash is `h` and second hash (see checkStep) `v`, or -1:
+   * the tokenizer builds both while reading the word, so a word is found with no second pass over
+   * its letters.
    */
   findHashed(h: number, v: number, length: number): number {
     const table = this.table;
