@@ -473,8 +473,10 @@ export const clauses: RuleType<z.infer<typeof Params>> = {
             ? statementWeight
             : 0;
         if (m === 0) {
-          // A testimonial's clause is neither side's share, as an ask for reach is not.
-          if (c <= signed) asides += doc.clauseWords[c]! > 0 ? 1 : 0;
+          // A testimonial's clause is neither side's share, as an ask for reach is not; nor is a
+          // short question that more follows ("Back pain? Neck stiffness? … call us"): it hooks,
+          // and three symptoms asked in a row would otherwise thin the pitch's share as facts do.
+          if (c <= signed || hooks?.short[c]) asides += doc.clauseWords[c]! > 0 ? 1 : 0;
           else substance += stated;
           continue;
         }

@@ -210,6 +210,19 @@ describe('the clauses rule type', () => {
     ).toEqual([]);
   });
 
+  it('share: short questions that more follows (hooks) are left out of the count', () => {
+    const p = pack(rule({ share: 0.5 }), SELL);
+    // One pitch clause of four, but three of the four only hook the reader.
+    expect(fired(p, 'Sore back? Stiff neck? Bad knee? Book now, first visit free.')).toEqual(['pitch']);
+    // Questions that ask something still count against the pitch, as statements do.
+    expect(
+      fired(
+        p,
+        'What helps your back? Where does it hurt most? Is it worse at night? Book now, first visit free.',
+      ),
+    ).toEqual([]);
+  });
+
   it('share: a bulleted sheet of short items is left out of the count, a list that says more is not', () => {
     const p = pack(rule({ share: 0.5 }), SELL);
     // Two pitch clauses of six, but four are bare items of a bulleted list.
