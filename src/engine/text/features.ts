@@ -664,7 +664,15 @@ export function analyse(text: string): Doc {
     // opens a statement, not a call to act: it no longer counts as a clause's imperative.
     // (Only a word one space after a word gets here.)
     else if ((cls & FINITE) !== 0 && lead[i - 1] === 1) lead[i - 1] = 0;
-    if (lead[i]) stretchAt = words;
+    if (lead[i]) {
+      stretchAt = words;
+      // A lead-in after a comma or a dash starts the short verb-final request afresh ("Super
+      // Beitrag – einfach online unter … buchen"), as one that opens the sentence does.
+      if (clauseWords > 1 && (cls & VERB_FINAL) !== 0) {
+        verbFinal = i;
+        clauseWords = 1;
+      }
+    }
     if (kind !== 'word') others.push(i);
     switch (kind) {
       case 'word': {

@@ -349,6 +349,11 @@ describe('clause leads after a request frame', () => {
       'buchen',
     );
     expect(leads('Jetzt haben wir endlich die Halle und das Café eröffnet')).not.toContain('halle');
+    // A lead-in after a dash or a comma opens the short request afresh, mid-sentence too.
+    expect(leads('Super Beitrag – einfach online unter example.de/termin buchen.')).toContain('buchen');
+    expect(leads('Super Beitrag, wir haben das einfach gestern im Team lange besprochen')).not.toContain(
+      'besprochen',
+    );
   });
 
   it('reads the Spanish and Portuguese "just" as a lead-in, as English "just"', () => {
