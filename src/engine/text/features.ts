@@ -640,8 +640,10 @@ export function analyse(text: string): Doc {
       verbFinal = -1;
     }
     // Figures are part of an object ("Jetzt 14 Tage kostenlos testen"): only words count here.
-    if (kind === 'word' && ++clauseWords === 1 && (cls & VERB_FINAL) !== 0) verbFinal = i;
-    if (kind === 'word') lastWord = i;
+    if (kind === 'word') {
+      clauseWords++;
+      lastWord = i;
+    }
     const prev = i > 0 ? tokens[i - 1]! : undefined;
     if (t.sentenceStart || prev === undefined || prev.kind === 'emoji' || prev.kind === 'punct') lead[i] = 1;
     else if ((before & PLEA) !== 0 || (lead[i - 1] && (before & LEAD) !== 0)) lead[i] = 1;
@@ -664,14 +666,12 @@ export function analyse(text: string): Doc {
     // opens a statement, not a call to act: it no longer counts as a clause's imperative.
     // (Only a word one space after a word gets here.)
     else if ((cls & FINITE) !== 0 && lead[i - 1] === 1) lead[i - 1] = 0;
-    if (lead[i]) {
-      stretchAt = words;
-      // A lead-in after a comma or a dash starts the short verb-final request afresh ("Super
-      // Beitrag – einfach online unter … buchen"), as one that opens the sentence does.
-      if (clauseWords > 1 && (cls & VERB_FINAL) !== 0) {
-        verbFinal = i;
-        clauseWords = 1;
-      }
+    if (lead[i]) stretchAt = words;
+    // A lead-in that opens the clause, or opens a stretch after a comma or a dash ("Super Beitrag –
+    // einfach online unter … buchen"), starts a short verb-final request: its words count from it.
+    if ((cls & VERB_FINAL) !== 0 && (clauseWords === 1 || lead[i])) {
+      verbFinal = i;
+      clauseWords = 1;
     }
     if (kind !== 'word') others.push(i);
     switch (kind) {
