@@ -59,6 +59,7 @@ export const FEATURES = [
   'figures',
   'quoted-lead',
   'signed',
+  'list-items',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Features = Record<Feature, number>;
@@ -356,6 +357,15 @@ for (const [word, cls] of WORD_CLASS) {
  */
 const STATEMENT_WORDS = 7;
 
+/**
+ * The most words an item of a list may hold (see `list-items`): "offline drafts", "a sepia theme",
+ * "245 hp combined". A longer stretch between commas says something and ends the list.
+ */
+const LIST_ITEM_WORDS = 4;
+
+/** The marks that part a list's items: a comma, the Japanese and full-width commas, a semicolon. */
+const LIST_MARKS: ReadonlySet<number> = new Set([...',、，;'].map((ch) => ch.charCodeAt(0)));
+
 /** The longest draft, in words, read for a name line (see nameLines): a short ad's length. */
 const NAME_LINE_WORDS = 60;
 
@@ -530,6 +540,7 @@ export function analyse(text: string): Doc {
     // Set by `check` for a reply or comment read without the message it quotes (quoted-lead.ts).
     'quoted-lead': 0,
     signed: 0,
+    'list-items': 0,
   };
   // Plain arrays, not typed ones: a typed array past 64 bytes is allocated outside the JS heap
   // and costs microseconds each, more than this whole pass on a short draft. Grown by push, one
@@ -574,6 +585,11 @@ export function analyse(text: string): Doc {
   let words = 0;
   let abstractWords = 0;
   let statements = 0;
+  // For list-items: the words where the current item began, the short items in a row so far, and
+  // the longest list.
+  let itemAt = 0;
+  let itemRun = 0;
+  let listItems = 0;
   const n = tokens.length;
   // One pass: this runs for every score. It takes one step past the last token, where the last
   // clause ends as a punctuation mark ends the others.
@@ -599,6 +615,8 @@ export function analyse(text: string): Doc {
       statementWords.push(stated);
       if (stated >= STATEMENT_WORDS && t?.norm !== '?') statements++;
       stretchAt = words;
+      itemAt = words;
+      itemRun = 0;
       longest = 0;
       addressingAt = addressing;
       abstractAt = abstractWords;
@@ -645,6 +663,7 @@ export function analyse(text: string): Doc {
       lastWord = i;
     }
     const prev = i > 0 ? tokens[i - 1]! : undefined;
+    let listed = false;
     if (t.sentenceStart || prev === undefined || prev.kind === 'emoji' || prev.kind === 'punct') lead[i] = 1;
     else if ((before & PLEA) !== 0 || (lead[i - 1] && (before & LEAD) !== 0)) lead[i] = 1;
     else if ((before & REQUEST_END) !== 0 && kind === 'word' && isRequest(tokens, i) && !WANTING.has(t.norm))
@@ -653,6 +672,17 @@ export function analyse(text: string): Doc {
     else if (!(prev.kind === 'word' && t.start === prev.end + 1 && charCode(text, prev.end) === 32)) {
       let k = t.start - 1;
       while (k >= 0 && charCode(text, k) === 32) k--;
+      // A comma ends a list's item when what it ends is short: a run of them is a list.
+      if (k >= 0 && LIST_MARKS.has(charCode(text, k))) {
+        listed = true;
+        const item = words - itemAt;
+        if (item > 0 && item <= LIST_ITEM_WORDS) {
+          itemRun++;
+          // The items before the commas, and the one after the last.
+          if (itemRun + 1 > listItems) listItems = itemRun + 1;
+        } else itemRun = 0;
+        itemAt = words;
+      }
       if (
         k >= 0 &&
         opensClause(charCode(text, k)) &&
@@ -666,7 +696,14 @@ export function analyse(text: string): Doc {
     // opens a statement, not a call to act: it no longer counts as a clause's imperative.
     // (Only a word one space after a word gets here.)
     else if ((cls & FINITE) !== 0 && lead[i - 1] === 1) lead[i - 1] = 0;
-    if (lead[i]) stretchAt = words;
+    if (lead[i]) {
+      stretchAt = words;
+      // Any other opener (an emoji, a dash, a sentence) starts afresh: what went before is no item.
+      if (!listed) {
+        itemAt = words;
+        itemRun = 0;
+      }
+    }
     // A lead-in that opens the clause, or opens a stretch after a comma or a dash ("Super Beitrag –
     // einfach online unter … buchen"), starts a short verb-final request: its words count from it.
     if ((cls & VERB_FINAL) !== 0 && (clauseWords === 1 || lead[i])) {
@@ -754,6 +791,7 @@ export function analyse(text: string): Doc {
   f.words = words;
   f['abstract-words'] = abstractWords;
   f.statements = statements;
+  f['list-items'] = listItems;
   // Questions put to readers: an opening question followed by more ("Tacos at home? We're now
   // on …") is a hook, not a question anyone is asked to answer.
   f['reader-questions'] = f.questions - (questionClause[0] === 1 && clauses > 1 ? 1 : 0);
@@ -837,6 +875,7 @@ export function analyse(text: string): Doc {
       f.figures,
       f['quoted-lead'],
       f.signed,
+      f['list-items'],
     ],
     lead,
     clause,

@@ -30,6 +30,28 @@ describe('features', () => {
     expect(f('It fits the 2020 frame too')).toMatchObject({ numbers: 1, figures: 1 });
   });
 
+  it('counts the items of the longest comma-separated list of short items', () => {
+    // Three items: the two before commas and the one after the last ("and" parts nothing); the
+    // title before the colon is no item.
+    expect(
+      f('Harbor Notes 2.6 is out: tabs, a reading timer, folder colours and faster search.'),
+    ).toMatchObject({
+      'list-items': 3,
+    });
+    // An emoji starts afresh, and the Japanese comma parts items as a comma does.
+    expect(f('Llega Rumbo 3 🗺️ Rutas sin conexión, modo bici, widgets nuevos')['list-items']).toBe(3);
+    expect(f('新作チェア登場。ナラ無垢材、座面高42cm、重さ4.1kg、スタッキング可能です。')['list-items']).toBe(
+      4,
+    );
+    // A stretch of five words or more between commas says something: it ends the run.
+    expect(f('I went to the shop on Monday, bought milk, and went home.')['list-items']).toBe(2);
+    expect(
+      f('We tried it last week, and honestly the results were better than we expected.')['list-items'],
+    ).toBe(0);
+    // The longest run wins, and a new sentence starts one afresh.
+    expect(f('Red, blue. Oats, rye, barley, spelt and wheat.')['list-items']).toBe(4);
+  });
+
   it('does not count the parts of a link as words, mentions or hashtags', () => {
     const x = f('https://shop.example.com/buy-now/#sale?ref=@shopnow');
     expect(x).toMatchObject({ urls: 1, words: 0, mentions: 0, hashtags: 0 });
