@@ -60,6 +60,7 @@ export const FEATURES = [
   'quoted-lead',
   'signed',
   'list-items',
+  'model-names',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Features = Record<Feature, number>;
@@ -541,6 +542,7 @@ export function analyse(text: string): Doc {
     'quoted-lead': 0,
     signed: 0,
     'list-items': 0,
+    'model-names': 0,
   };
   // Plain arrays, not typed ones: a typed array past 64 bytes is allocated outside the JS heap
   // and costs microseconds each, more than this whole pass on a short draft. Grown by push, one
@@ -778,7 +780,12 @@ export function analyse(text: string): Doc {
         break;
       case 'number':
         f.numbers++;
-        if (!datesPost(text, tokens, i)) f.figures++;
+        if (!datesPost(text, tokens, i)) {
+          f.figures++;
+          // A capitalised word and a number one space on name a model or a version ("Kestrel Reader
+          // 1.8", "Gratwind 2"), in German too, where capitals alone name nothing.
+          if (prev?.kind === 'word' && prev.capital && t.start === prev.end + 1) f['model-names']++;
+        }
         break;
       case 'price':
         f.prices++;
@@ -876,6 +883,7 @@ export function analyse(text: string): Doc {
       f['quoted-lead'],
       f.signed,
       f['list-items'],
+      f['model-names'],
     ],
     lead,
     clause,

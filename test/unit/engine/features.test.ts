@@ -52,6 +52,15 @@ describe('features', () => {
     expect(f('Red, blue. Oats, rye, barley, spelt and wheat.')['list-items']).toBe(4);
   });
 
+  it('counts a capitalised word with a number one space on as a model or version name', () => {
+    expect(f('Kestrel Reader 1.8 is out')['model-names']).toBe(1);
+    // German capitalises every noun, and a name with a number still reads as one.
+    expect(f('Das neue Gratwind 2 von Alpenwerk')['model-names']).toBe(1);
+    // A year that dates the post, a lower-case word or a gap of two spaces names nothing.
+    expect(f('Since 2019 we have baked 3 loaves a day')['model-names']).toBe(0);
+    expect(f('Back in  5 minutes, Room  12')['model-names']).toBe(0);
+  });
+
   it('does not count the parts of a link as words, mentions or hashtags', () => {
     const x = f('https://shop.example.com/buy-now/#sale?ref=@shopnow');
     expect(x).toMatchObject({ urls: 1, words: 0, mentions: 0, hashtags: 0 });
