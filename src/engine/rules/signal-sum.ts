@@ -203,6 +203,8 @@ export function sumSignals(list: readonly CompiledSignal[], doc: Doc, hits: Hits
       // A name line is words of the draft: quoted like a term's match ("Lumora").
       if (s.feature === 'name-lines') matches = doc.nameLines;
       else if (s.feature === 'signed') matches = doc.signature;
+      // So is a list's run of items ("Tabs, a reading timer, folder colours and faster search").
+      else if (s.feature === 'list-items') matches = doc.list;
     }
     if (count === 0) continue;
     score += Math.min(count, s.max) * s.weight;

@@ -125,6 +125,8 @@ export interface Doc {
   nameLines: readonly Match[];
   /** The names that sign the draft (the `signed` feature), for a rule's evidence. */
   signature: readonly Match[];
+  /** The longest list's items (the `list-items` feature), for a rule's evidence; empty for none. */
+  list: readonly Match[];
 }
 
 /** A draft with no name line shares this empty list: most drafts, so no allocation for them. */
@@ -587,11 +589,19 @@ export function analyse(text: string): Doc {
   let words = 0;
   let abstractWords = 0;
   let statements = 0;
-  // For list-items: the words where the current item began, the short items in a row so far, and
-  // the longest list.
+  // For list-items: the words and the token where the current item began, the short items in a
+  // row so far, and the longest list. For Doc.list: the token the current run began at, the longest
+  // list's first and last tokens, whether its last item is still being read, and the last token
+  // that was neither punctuation nor an emoji (where an item ends).
   let itemAt = 0;
+  let itemFirst = 0;
   let itemRun = 0;
   let listItems = 0;
+  let runFirst = 0;
+  let listFirst = -1;
+  let listLast = -1;
+  let listOpen = false;
+  let lastSaid = -1;
   const n = tokens.length;
   // One pass: this runs for every score. It takes one step past the last token, where the last
   // clause ends as a punctuation mark ends the others.
@@ -617,7 +627,12 @@ export function analyse(text: string): Doc {
       statementWords.push(stated);
       if (stated >= STATEMENT_WORDS && t?.norm !== '?') statements++;
       stretchAt = words;
+      if (listOpen) {
+        listLast = lastSaid;
+        listOpen = false;
+      }
       itemAt = words;
+      itemFirst = i + 1;
       itemRun = 0;
       longest = 0;
       addressingAt = addressing;
@@ -677,13 +692,23 @@ export function analyse(text: string): Doc {
       // A comma ends a list's item when what it ends is short: a run of them is a list.
       if (k >= 0 && LIST_MARKS.has(charCode(text, k))) {
         listed = true;
+        if (listOpen) {
+          listLast = lastSaid;
+          listOpen = false;
+        }
         const item = words - itemAt;
         if (item > 0 && item <= LIST_ITEM_WORDS) {
+          if (itemRun === 0) runFirst = itemFirst;
           itemRun++;
-          // The items before the commas, and the one after the last.
-          if (itemRun + 1 > listItems) listItems = itemRun + 1;
+          // The items before the commas, and the one after the last (read until the item ends).
+          if (itemRun + 1 > listItems) {
+            listItems = itemRun + 1;
+            listFirst = runFirst;
+            listOpen = true;
+          }
         } else itemRun = 0;
         itemAt = words;
+        itemFirst = i;
       }
       if (
         k >= 0 &&
@@ -702,10 +727,16 @@ export function analyse(text: string): Doc {
       stretchAt = words;
       // Any other opener (an emoji, a dash, a sentence) starts afresh: what went before is no item.
       if (!listed) {
+        if (listOpen) {
+          listLast = lastSaid;
+          listOpen = false;
+        }
         itemAt = words;
+        itemFirst = i;
         itemRun = 0;
       }
     }
+    lastSaid = i;
     // A lead-in that opens the clause, or opens a stretch after a comma or a dash ("Super Beitrag –
     // einfach online unter … buchen"), starts a short verb-final request: its words count from it.
     if ((cls & VERB_FINAL) !== 0 && (clauseWords === 1 || lead[i])) {
@@ -799,6 +830,17 @@ export function analyse(text: string): Doc {
   f['abstract-words'] = abstractWords;
   f.statements = statements;
   f['list-items'] = listItems;
+  const list =
+    listItems > 0 && listLast >= listFirst && listFirst >= 0
+      ? [
+          {
+            first: listFirst,
+            last: listLast + 1,
+            start: tokens[listFirst]!.start,
+            end: tokens[listLast]!.end,
+          },
+        ]
+      : NO_NAME_LINES;
   // Questions put to readers: an opening question followed by more ("Tacos at home? We're now
   // on …") is a hook, not a question anyone is asked to answer.
   f['reader-questions'] = f.questions - (questionClause[0] === 1 && clauses > 1 ? 1 : 0);
@@ -898,5 +940,6 @@ export function analyse(text: string): Doc {
     testimonial,
     nameLines: nameSpans,
     signature,
+    list,
   };
 }

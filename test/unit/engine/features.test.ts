@@ -52,6 +52,20 @@ describe('features', () => {
     expect(f('Red, blue. Oats, rye, barley, spelt and wheat.')['list-items']).toBe(4);
   });
 
+  it('keeps the longest list as a span, its last item read to where it ends, for evidence', () => {
+    const span = (text: string) => analyse(text).list.map((m) => text.slice(m.start, m.end));
+    expect(
+      span('Harbor Notes 2.6 is out 🎉 Tabs, a reading timer, folder colours and faster search.'),
+    ).toEqual(['Tabs, a reading timer, folder colours and faster search']);
+    expect(span('Red, blue. Oats, rye, barley, spelt and wheat.')).toEqual([
+      'Oats, rye, barley, spelt and wheat',
+    ]);
+    expect(span('Llega Rumbo 3 🗺️ Rutas sin conexión, modo bici, widgets nuevos 🚀')).toEqual([
+      'Rutas sin conexión, modo bici, widgets nuevos',
+    ]);
+    expect(span('We tried it last week, and honestly the results were better than we expected.')).toEqual([]);
+  });
+
   it('counts a capitalised word with a number one space on as a model or version name', () => {
     expect(f('Kestrel Reader 1.8 is out')['model-names']).toBe(1);
     // German capitalises every noun, and a name with a number still reads as one.
