@@ -368,6 +368,19 @@ const LIST_ITEM_WORDS = 4;
 
 /** The marks that part a list's items: a comma, the Japanese and full-width commas, a semicolon. */
 const LIST_MARKS: ReadonlySet<number> = new Set([...',、，;'].map((ch) => ch.charCodeAt(0)));
+/** The words that join a list's last two items ("A, B and C"), in the pack's languages. */
+const LIST_JOINS: ReadonlySet<string> = new Set([
+  'and',
+  'or',
+  'et',
+  'ou',
+  'y',
+  'o',
+  'e',
+  'und',
+  'oder',
+  'sowie',
+]);
 
 /** The longest draft, in words, read for a name line (see nameLines): a short ad's length. */
 const NAME_LINE_WORDS = 60;
@@ -735,6 +748,25 @@ export function analyse(text: string): Doc {
         itemFirst = i;
         itemRun = 0;
       }
+    }
+    // "A, B and C": after an item a comma ended, "and" parts the last two items as a comma would.
+    if (itemRun > 0 && !listed && !lead[i] && kind === 'word' && LIST_JOINS.has(t.norm)) {
+      if (listOpen) {
+        listLast = lastSaid;
+        listOpen = false;
+      }
+      const item = words - itemAt;
+      if (item > 0 && item <= LIST_ITEM_WORDS) {
+        itemRun++;
+        if (itemRun + 1 > listItems) {
+          listItems = itemRun + 1;
+          listFirst = runFirst;
+          listOpen = true;
+        }
+      } else itemRun = 0;
+      // The join is no word of the item after it.
+      itemAt = words + 1;
+      itemFirst = i + 1;
     }
     lastSaid = i;
     // A lead-in that opens the clause, or opens a stretch after a comma or a dash ("Super Beitrag –

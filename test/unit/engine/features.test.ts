@@ -31,25 +31,28 @@ describe('features', () => {
   });
 
   it('counts the items of the longest comma-separated list of short items', () => {
-    // Three items: the two before commas and the one after the last ("and" parts nothing); the
+    // Four items: the two before commas, and the two an "and" parts after the last comma; the
     // title before the colon is no item.
     expect(
       f('Harbor Notes 2.6 is out: tabs, a reading timer, folder colours and faster search.'),
     ).toMatchObject({
-      'list-items': 3,
+      'list-items': 4,
     });
     // An emoji starts afresh, and the Japanese comma parts items as a comma does.
     expect(f('Llega Rumbo 3 🗺️ Rutas sin conexión, modo bici, widgets nuevos')['list-items']).toBe(3);
     expect(f('新作チェア登場。ナラ無垢材、座面高42cm、重さ4.1kg、スタッキング可能です。')['list-items']).toBe(
       4,
     );
+    // "and" joins the last two items only after an item a comma ended, in every pack language.
+    expect(f('Red and blue are the colours.')['list-items']).toBe(0);
+    expect(f('En trois finitions : chêne naturel, noyer huilé et frêne noirci.')['list-items']).toBe(3);
     // A stretch of five words or more between commas says something: it ends the run.
     expect(f('I went to the shop on Monday, bought milk, and went home.')['list-items']).toBe(2);
     expect(
       f('We tried it last week, and honestly the results were better than we expected.')['list-items'],
     ).toBe(0);
     // The longest run wins, and a new sentence starts one afresh.
-    expect(f('Red, blue. Oats, rye, barley, spelt and wheat.')['list-items']).toBe(4);
+    expect(f('Red, blue. Oats, rye, barley, spelt and wheat.')['list-items']).toBe(5);
   });
 
   it('keeps the longest list as a span, its last item read to where it ends, for evidence', () => {
