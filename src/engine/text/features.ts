@@ -382,6 +382,68 @@ const LIST_JOINS: ReadonlySet<string> = new Set([
   'sowie',
 ]);
 
+/**
+ * The lists `analyse` meets on its way (see `list-items`): where the current item began, the short
+ * items in a row, and the longest list so far with its first and last tokens. Its fields are read
+ * and written once per comma, join or clause opener, not per word.
+ */
+class ListRun {
+  /** The words read when the current item began, and the token it began at. */
+  at = 0;
+  first = 0;
+  /** Short items in a row so far, and the token the run began at. */
+  run = 0;
+  runFirst = 0;
+  /** The longest list's items, and its first and last tokens. */
+  most = 0;
+  mostFirst = -1;
+  mostLast = -1;
+  /** Whether the longest list's last item is still being read (it ends where the next begins). */
+  open = false;
+
+  /**
+   * An item ends at a comma or a join: a short one extends the run (the items before the marks,
+   * and the one after the last), a long one says something and ends it. The next item begins at
+   * token `next`, with `nextWords` read.
+   */
+  part(words: number, lastSaid: number, next: number, nextWords: number): void {
+    this.close(lastSaid);
+    const item = words - this.at;
+    if (item > 0 && item <= LIST_ITEM_WORDS) {
+      if (this.run === 0) this.runFirst = this.first;
+      this.run++;
+      if (this.run + 1 > this.most) {
+        this.most = this.run + 1;
+        this.mostFirst = this.runFirst;
+        this.open = true;
+      }
+    } else this.run = 0;
+    this.at = nextWords;
+    this.first = next;
+  }
+
+  /** Anything else that opens a clause starts afresh: what went before is no item. */
+  restart(words: number, lastSaid: number, next: number): void {
+    this.close(lastSaid);
+    this.at = words;
+    this.first = next;
+    this.run = 0;
+  }
+
+  /** The longest list as a span of tokens, for a rule's evidence. */
+  span(tokens: readonly Token[]): readonly Match[] {
+    const { most, mostFirst: first, mostLast: last } = this;
+    if (most === 0 || first < 0 || last < first) return NO_NAME_LINES;
+    return [{ first, last: last + 1, start: tokens[first]!.start, end: tokens[last]!.end }];
+  }
+
+  private close(lastSaid: number): void {
+    if (!this.open) return;
+    this.mostLast = lastSaid;
+    this.open = false;
+  }
+}
+
 /** The longest draft, in words, read for a name line (see nameLines): a short ad's length. */
 const NAME_LINE_WORDS = 60;
 
@@ -602,18 +664,9 @@ export function analyse(text: string): Doc {
   let words = 0;
   let abstractWords = 0;
   let statements = 0;
-  // For list-items: the words and the token where the current item began, the short items in a
-  // row so far, and the longest list. For Doc.list: the token the current run began at, the longest
-  // list's first and last tokens, whether its last item is still being read, and the last token
-  // that was neither punctuation nor an emoji (where an item ends).
-  let itemAt = 0;
-  let itemFirst = 0;
-  let itemRun = 0;
-  let listItems = 0;
-  let runFirst = 0;
-  let listFirst = -1;
-  let listLast = -1;
-  let listOpen = false;
+  // For list-items and Doc.list; and the last token that was neither punctuation nor an emoji,
+  // where an item ends.
+  const lists = new ListRun();
   let lastSaid = -1;
   const n = tokens.length;
   // One pass: this runs for every score. It takes one step past the last token, where the last
@@ -640,13 +693,7 @@ export function analyse(text: string): Doc {
       statementWords.push(stated);
       if (stated >= STATEMENT_WORDS && t?.norm !== '?') statements++;
       stretchAt = words;
-      if (listOpen) {
-        listLast = lastSaid;
-        listOpen = false;
-      }
-      itemAt = words;
-      itemFirst = i + 1;
-      itemRun = 0;
+      lists.restart(words, lastSaid, i + 1);
       longest = 0;
       addressingAt = addressing;
       abstractAt = abstractWords;
@@ -705,23 +752,7 @@ export function analyse(text: string): Doc {
       // A comma ends a list's item when what it ends is short: a run of them is a list.
       if (k >= 0 && LIST_MARKS.has(charCode(text, k))) {
         listed = true;
-        if (listOpen) {
-          listLast = lastSaid;
-          listOpen = false;
-        }
-        const item = words - itemAt;
-        if (item > 0 && item <= LIST_ITEM_WORDS) {
-          if (itemRun === 0) runFirst = itemFirst;
-          itemRun++;
-          // The items before the commas, and the one after the last (read until the item ends).
-          if (itemRun + 1 > listItems) {
-            listItems = itemRun + 1;
-            listFirst = runFirst;
-            listOpen = true;
-          }
-        } else itemRun = 0;
-        itemAt = words;
-        itemFirst = i;
+        lists.part(words, lastSaid, i, words);
       }
       if (
         k >= 0 &&
@@ -739,35 +770,12 @@ export function analyse(text: string): Doc {
     if (lead[i]) {
       stretchAt = words;
       // Any other opener (an emoji, a dash, a sentence) starts afresh: what went before is no item.
-      if (!listed) {
-        if (listOpen) {
-          listLast = lastSaid;
-          listOpen = false;
-        }
-        itemAt = words;
-        itemFirst = i;
-        itemRun = 0;
-      }
+      if (!listed) lists.restart(words, lastSaid, i);
     }
-    // "A, B and C": after an item a comma ended, "and" parts the last two items as a comma would.
-    if (itemRun > 0 && !listed && !lead[i] && kind === 'word' && LIST_JOINS.has(t.norm)) {
-      if (listOpen) {
-        listLast = lastSaid;
-        listOpen = false;
-      }
-      const item = words - itemAt;
-      if (item > 0 && item <= LIST_ITEM_WORDS) {
-        itemRun++;
-        if (itemRun + 1 > listItems) {
-          listItems = itemRun + 1;
-          listFirst = runFirst;
-          listOpen = true;
-        }
-      } else itemRun = 0;
-      // The join is no word of the item after it.
-      itemAt = words + 1;
-      itemFirst = i + 1;
-    }
+    // "A, B and C": after an item a comma ended, "and" parts the last two items as a comma would;
+    // the join is no word of the item after it.
+    else if (lists.run > 0 && kind === 'word' && LIST_JOINS.has(t.norm))
+      lists.part(words, lastSaid, i + 1, words + 1);
     lastSaid = i;
     // A lead-in that opens the clause, or opens a stretch after a comma or a dash ("Super Beitrag –
     // einfach online unter … buchen"), starts a short verb-final request: its words count from it.
@@ -861,18 +869,7 @@ export function analyse(text: string): Doc {
   f.words = words;
   f['abstract-words'] = abstractWords;
   f.statements = statements;
-  f['list-items'] = listItems;
-  const list =
-    listItems > 0 && listLast >= listFirst && listFirst >= 0
-      ? [
-          {
-            first: listFirst,
-            last: listLast + 1,
-            start: tokens[listFirst]!.start,
-            end: tokens[listLast]!.end,
-          },
-        ]
-      : NO_NAME_LINES;
+  f['list-items'] = lists.most;
   // Questions put to readers: an opening question followed by more ("Tacos at home? We're now
   // on …") is a hook, not a question anyone is asked to answer.
   f['reader-questions'] = f.questions - (questionClause[0] === 1 && clauses > 1 ? 1 : 0);
@@ -972,6 +969,6 @@ export function analyse(text: string): Doc {
     testimonial,
     nameLines: nameSpans,
     signature,
-    list,
+    list: lists.span(tokens),
   };
 }
