@@ -129,8 +129,11 @@ export interface Doc {
   list: readonly Match[];
 }
 
-/** A draft with no name line shares this empty list: most drafts, so no allocation for them. */
-const NO_NAME_LINES: readonly Match[] = Object.freeze([]);
+/**
+ * A draft with no name line, signature or list shares this empty list: most drafts, so no
+ * allocation for them.
+ */
+const NO_MATCHES: readonly Match[] = Object.freeze([]);
 
 const OPEN_QUOTE = new Set([...'"“„«「『\'‘']);
 const CLOSE_QUOTE = /["”“»」』'’]/g;
@@ -384,8 +387,9 @@ const LIST_JOINS: ReadonlySet<string> = new Set([
 
 /**
  * The lists `analyse` meets on its way (see `list-items`): where the current item began, the short
- * items in a row, and the longest list so far with its first and last tokens. Its fields are read
- * and written once per comma, join or clause opener, not per word.
+ * items in a row, and the longest list so far with its first and last tokens. Its fields change
+ * only at a comma, a join or a clause opener; a word reads `run` alone, to know whether an "and"
+ * could join items.
  */
 class ListRun {
   /** The words read when the current item began, and the token it began at. */
@@ -433,7 +437,7 @@ class ListRun {
   /** The longest list as a span of tokens, for a rule's evidence. */
   span(tokens: readonly Token[]): readonly Match[] {
     const { most, mostFirst: first, mostLast: last } = this;
-    if (most === 0 || first < 0 || last < first) return NO_NAME_LINES;
+    if (most === 0 || first < 0 || last < first) return NO_MATCHES;
     return [{ first, last: last + 1, start: tokens[first]!.start, end: tokens[last]!.end }];
   }
 
@@ -884,7 +888,7 @@ export function analyse(text: string): Doc {
   if (language === 'de') f['proper-nouns'] = 0;
   // A signed name is what a short ad ends on; a long draft is not read for one, nor German, whose
   // nouns all look like names ("Neuer Kurs. Anmeldung online.").
-  let nameSpans = NO_NAME_LINES;
+  let nameSpans = NO_MATCHES;
   if (language !== 'de' && f.words <= NAME_LINE_WORDS && f.sentences > 1) {
     const found: Match[] = [];
     f['name-lines'] = nameLines(text, tokens, NAME_LINE_CLASSES, found);
@@ -896,7 +900,7 @@ export function analyse(text: string): Doc {
   // It counts 2 when the name the draft ends on stands on a line of its own, where a business signs,
   // and is no name line (German and Japanese, where nameLines does not read).
   // Japanese is tokenised a character at a time: its words are characters, so its bound is wider.
-  let signature = NO_NAME_LINES;
+  let signature = NO_MATCHES;
   if (f.words <= (language === 'ja' ? JA_NAME_LINE_CHARS : NAME_LINE_WORDS)) {
     const end =
       language === 'ja'
