@@ -520,6 +520,19 @@ export function isCharWord(first: number, t: Token): boolean {
   return first >= 0x3040 && t.end - t.start === 1;
 }
 
+/** Katakana, with the long-vowel mark ー and the middle dot ・ that join a loanword. */
+const isKatakana = (c: number): boolean => c >= 0x30a0 && c <= 0x30ff;
+
+/**
+ * Whether the CJK character token i is the third or a later character of a katakana run (see
+ * charBack: the characters before it are single-character tokens with nothing between them).
+ */
+function isKatakanaTail(text: string, tokens: readonly Token[], i: number, cp: number): boolean {
+  return (
+    isKatakana(cp) && isKatakana(charBack(text, tokens, i, 1)) && isKatakana(charBack(text, tokens, i, 2))
+  );
+}
+
 /** Kanji that end an abstract compound: 最適化, 可能性, 戦略的, 競争力, 安心感. */
 const JA_ABSTRACT_KANJI: ReadonlySet<number> = new Set([...'化性的力感'].map((c) => c.charCodeAt(0)));
 
@@ -797,8 +810,11 @@ export function analyse(text: string): Doc {
         votes.add(cp, cls >>> LANG_SHIFT);
         if (isCharWord(cp, t)) {
           // CJK text is one token a character (see isCharWord): count halves. Kana
-          // syllables (の, に, を…) carry the grammar; kanji and katakana carry the content.
-          words += 0.5;
+          // syllables (の, に, を…) carry the grammar; kanji and katakana carry the content. A
+          // katakana loanword is one word however long it is spelled (マーケティング is
+          // "marketing"): past its first two characters it adds nothing, or a seminar's title
+          // line would read as a stated sentence of eight words.
+          if (!isKatakanaTail(text, tokens, i, cp)) words += 0.5;
           if (cp > 0x309f) {
             f['content-words'] += 0.5;
             f['specific-words'] += 0.5;

@@ -78,6 +78,15 @@ describe('features', () => {
     expect(f('Back in  5 minutes, Room  12')['model-names']).toBe(0);
   });
 
+  it('counts a katakana loanword as one word however long, and other Japanese characters as halves', () => {
+    // マーケティング (marketing) is one word, not three and a half; 最新 and 開催 one each.
+    expect(f('マーケティング最新開催').words).toBe(3);
+    // Two katakana characters are one word (ハム), as two kanji are (開催).
+    expect(f('ハム開催').words).toBe(2);
+    // A seminar's title line is no stated sentence: it names the event in four words.
+    expect(analyse('マーケティング最新セミナー開催！').statementWords[0]).toBe(4);
+  });
+
   it('does not count the parts of a link as words, mentions or hashtags', () => {
     const x = f('https://shop.example.com/buy-now/#sale?ref=@shopnow');
     expect(x).toMatchObject({ urls: 1, words: 0, mentions: 0, hashtags: 0 });
