@@ -337,6 +337,57 @@ function amountEnd(text: string, i: number): number {
   return (unit === 107 || unit === 109) && !isLetterAt(text, j + 1) ? j + 1 : j;
 }
 
+/**
+ * Units of measure that follow a figure with no space in product copy, in lower case. Not "k"
+ * (thousands, see THOUSANDS), "x" (see MULTIBUY) or the ordinal and time endings ("2nd", "9am").
+ */
+const UNITS: ReadonlySet<string> = new Set([
+  'kg',
+  'g',
+  'mg',
+  'ml',
+  'cl',
+  'l',
+  'mm',
+  'cm',
+  'km',
+  'kwh',
+  'wh',
+  'hp',
+  'ps',
+  'nm',
+  'gb',
+  'tb',
+  'mb',
+  'hz',
+  'ghz',
+  'mah',
+  'w',
+  'kw',
+  'v',
+  'mp',
+  'oz',
+  'lb',
+  'lbs',
+  'fps',
+  'rpm',
+  'ah',
+  'lm',
+  'db',
+  'mph',
+  'kmh',
+]);
+
+/**
+ * Whether text[start, end), the letters right after a figure's digits, is a unit of measure:
+ * one of UNITS in any case but a capital "G" alone, which after a digit names a mobile network.
+ */
+function attachedUnit(text: string, start: number, end: number): boolean {
+  if (end - start > 3) return false;
+  if (end === start + 1 && codeAt(text, start) === 71 /* G */) return false;
+  return UNITS.has(text.slice(start, end).toLowerCase());
+}
+
 /** The form of a number token written in thousands ("10k"); a pack names it as "<number>k". */
 export const THOUSANDS = '<number>k';
 
@@ -608,6 +659,14 @@ export function tokenize(text: string, report?: TokenizeReport): Token[] {
         // not ("1000人まで…", "3日"): it is a word of its own, as CJK characters are everywhere else.
         const digitsEnd = j;
         while (j < n && isWordChar(text, j) && !isCjk(codeAt(text, j))) j++;
+        // A unit of measure written against its figure ("1.4kg", "5000mAh", "128GB") is the figure
+        // and the unit, as "1.4 kg" is: the unit becomes a word of its own, so a pack's "<number> kg"
+        // reads both spellings. "5G" (a network) and "4K" (a screen, or thousands) stay one token.
+        if (j > digitsEnd && attachedUnit(text, digitsEnd, j)) {
+          push('number', i, digitsEnd, '<number>');
+          i = digitsEnd;
+          continue;
+        }
         // A count in thousands ("10k", "5K") is how follower milestones are written, and "2x1" how a
         // deal is: each has a form of its own, so a pack can name it apart from any other figure.
         push('number', i, j, numberForm(text, i, digitsEnd, j));

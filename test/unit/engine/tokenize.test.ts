@@ -466,3 +466,27 @@ describe('tokenize: the controls it reports', () => {
     expect(seen(text)).toBe(false);
   });
 });
+
+describe('tokenize: units written against their figure', () => {
+  it('parts a unit of measure from its figure, as a space would', () => {
+    expect(toks('1.4kg packed, 5000mAh, 128GB')).toEqual([
+      ['number', '1.4'],
+      ['word', 'kg'],
+      ['word', 'packed'],
+      ['number', '5000'],
+      ['word', 'mAh'],
+      ['number', '128'],
+      ['word', 'GB'],
+    ]);
+  });
+
+  it('keeps a network, a screen, thousands, ordinals and times one number token', () => {
+    expect(ofKind('5G in town, a 4K screen, 10k followers, the 2nd floor at 9am', 'number')).toEqual([
+      '5G',
+      '4K',
+      '10k',
+      '2nd',
+      '9am',
+    ]);
+  });
+});
