@@ -520,6 +520,29 @@ export function isCharWord(first: number, t: Token): boolean {
   return first >= 0x3040 && t.end - t.start === 1;
 }
 
+/** The longest name in brackets that bracketNames reads: past it, a bracket quotes speech. */
+const BRACKET_NAME_MAX = 20;
+
+/**
+ * How many short spans in Japanese corner brackets (「…」, 『…』) the text holds, of at most
+ * BRACKET_NAME_MAX characters with no sentence or clause mark inside: the names Japanese sets in
+ * brackets where other languages capitalise them (新作「ゆき」, 『星喰いの森』). Longer spans, or
+ * ones that hold a 。、！？, quote what someone said.
+ */
+function bracketNames(text: string): number {
+  let names = 0;
+  for (let i = text.indexOf('「'), j = text.indexOf('『'); i >= 0 || j >= 0;) {
+    const at = i < 0 ? j : j < 0 ? i : Math.min(i, j);
+    const close = text.indexOf(charCode(text, at) === 0x300c ? '」' : '』', at + 1);
+    if (close < 0) break;
+    const inner = text.slice(at + 1, close);
+    if (inner.length > 0 && inner.length <= BRACKET_NAME_MAX && !/[。、！？!?]/.test(inner)) names++;
+    i = text.indexOf('「', close + 1);
+    j = text.indexOf('『', close + 1);
+  }
+  return names;
+}
+
 /** Katakana, with the long-vowel mark ー and the middle dot ・ that join a loanword. */
 const isKatakana = (c: number): boolean => c >= 0x30a0 && c <= 0x30ff;
 
@@ -902,6 +925,8 @@ export function analyse(text: string): Doc {
   const language = votes.result();
   // German capitalises every noun, so a capital mid-sentence says nothing about a name there.
   if (language === 'de') f['proper-nouns'] = 0;
+  // Japanese has no capitals: it names a product, a shop or a work in brackets (「ゆきはだ」).
+  else if (language === 'ja') f['proper-nouns'] += bracketNames(text);
   // A signed name is what a short ad ends on; a long draft is not read for one, nor German, whose
   // nouns all look like names ("Neuer Kurs. Anmeldung online.").
   let nameSpans = NO_MATCHES;

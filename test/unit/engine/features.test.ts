@@ -87,6 +87,14 @@ describe('features', () => {
     expect(analyse('マーケティング最新セミナー開催！').statementWords[0]).toBe(4);
   });
 
+  it('counts a short name in Japanese corner brackets as a proper noun, and not a quoted sentence', () => {
+    // Japanese has no capitals; it sets the name of a product or a work in brackets.
+    expect(f('新作「桜ほうじ茶ラテ」が登場しました。やさしい甘さです。')['proper-nouns']).toBe(1);
+    expect(f('新作『星喰いの森』と「ゆき」シリーズを作りました。')['proper-nouns']).toBe(2);
+    // Speech in brackets is a quotation, not a name: it holds a clause mark or runs long.
+    expect(f('お客様に「ここのパンを食べたら、他のが食べられない」と言われました。')['proper-nouns']).toBe(0);
+  });
+
   it('does not count the parts of a link as words, mentions or hashtags', () => {
     const x = f('https://shop.example.com/buy-now/#sale?ref=@shopnow');
     expect(x).toMatchObject({ urls: 1, words: 0, mentions: 0, hashtags: 0 });
