@@ -522,6 +522,8 @@ export function isCharWord(first: number, t: Token): boolean {
 
 /** The longest name in brackets that bracketNames reads: past it, a bracket quotes speech. */
 const BRACKET_NAME_MAX = 20;
+/** A sentence or clause mark: a span in brackets that holds one quotes speech, not a name. */
+const CLAUSE_MARK = /[。、！？!?]/;
 
 /**
  * How many short spans in Japanese corner brackets (「…」, 『…』) the text holds, of at most
@@ -536,14 +538,14 @@ function bracketNames(text: string): number {
     const close = text.indexOf(charCode(text, at) === 0x300c ? '」' : '』', at + 1);
     if (close < 0) break;
     const inner = text.slice(at + 1, close);
-    if (inner.length > 0 && inner.length <= BRACKET_NAME_MAX && !/[。、！？!?]/.test(inner)) names++;
+    if (inner.length > 0 && inner.length <= BRACKET_NAME_MAX && !CLAUSE_MARK.test(inner)) names++;
     i = text.indexOf('「', close + 1);
     j = text.indexOf('『', close + 1);
   }
   return names;
 }
 
-/** Katakana, with the long-vowel mark ー and the middle dot ・ that join a loanword. */
+/** A katakana character (the block holds ー, the long-vowel mark that lengthens one). */
 const isKatakana = (c: number): boolean => c >= 0x30a0 && c <= 0x30ff;
 
 /**

@@ -341,42 +341,11 @@ function amountEnd(text: string, i: number): number {
  * Units of measure that follow a figure with no space in product copy, in lower case. Not "k"
  * (thousands, see THOUSANDS), "x" (see MULTIBUY) or the ordinal and time endings ("2nd", "9am").
  */
-const UNITS: ReadonlySet<string> = new Set([
-  'kg',
-  'g',
-  'mg',
-  'ml',
-  'cl',
-  'l',
-  'mm',
-  'cm',
-  'km',
-  'kwh',
-  'wh',
-  'hp',
-  'ps',
-  'nm',
-  'gb',
-  'tb',
-  'mb',
-  'hz',
-  'ghz',
-  'mah',
-  'w',
-  'kw',
-  'v',
-  'mp',
-  'oz',
-  'lb',
-  'lbs',
-  'fps',
-  'rpm',
-  'ah',
-  'lm',
-  'db',
-  'mph',
-  'kmh',
-]);
+const UNITS: ReadonlySet<string> = new Set(
+  'kg g mg ml cl l mm cm km kwh wh hp ps nm gb tb mb hz ghz mah w kw v mp oz lb lbs fps rpm ah lm db mph kmh'.split(
+    ' ',
+  ),
+);
 
 /**
  * Whether text[start, end), the letters right after a figure's digits, is a unit of measure:
