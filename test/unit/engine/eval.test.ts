@@ -9,7 +9,7 @@
  * flawed draft in twenty banded "strong", no genuine draft given a draft-quality nudge beyond one
  * in twenty). sealed6.jsonl to sealed20.jsonl were frozen batches, reported for several sessions
  * and studied only once sealed21 to sealed26 were frozen in their place: they hold a floor of their
- * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed431.jsonl (no sealed429) are frozen: reported (npx rapport eval), never tuned on and not floors here.
+ * own below. sealed21.jsonl to sealed26.jsonl, sealed37.jsonl to sealed40.jsonl, sealed49.jsonl to sealed431.jsonl are frozen: reported (npx rapport eval), never tuned on and not floors here.
  * sealed27.jsonl to sealed36.jsonl and sealed41.jsonl to sealed48.jsonl were frozen and reported on
  * arrival, then studied once a newer pair was frozen in their place. dev-bm and dev-bn (written to sealed41's
  * and sealed42's briefs) are development data below every floor on arrival (pure-promotion
